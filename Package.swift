@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Rendementsmeter",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "rendementsmeter", targets: ["rendementsmeter"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        // ncursesw as a system library plus a shim header for what Swift cannot import.
+        .systemLibrary(name: "CNCursesW", providers: [.apt(["libncurses-dev"])]),
+        // Restores the terminal from a fatal signal; needs C-level state and async-signal safety.
+        .target(name: "CTerminalRestore"),
+        // Pure domain: money, price list, case, arithmetic, business case. Foundation only.
+        .target(name: "RendementsDomain"),
+        // Files: CSV price lists, JSON case files, atomic writes, validation.
+        .target(name: "RendementsStorage", dependencies: ["RendementsDomain"]),
+        // Text report and CSV export built from the domain; no I/O.
+        .target(name: "RendementsReports", dependencies: ["RendementsDomain"]),
+        // Elm-style app core: state, messages, update, keymap. No I/O, no curses.
+        .target(name: "RendementsCore", dependencies: ["RendementsDomain"]),
+        // view(state) -> Frame of cells. Pure.
+        .target(name: "RendementsRender", dependencies: ["RendementsCore", "RendementsDomain"]),
+        // The thin ncurses edge: keys in, frames out, terminal restored on exit and crash.
+        .target(name: "RendementsTerminal", dependencies: ["CNCursesW", "CTerminalRestore", "RendementsRender", "RendementsCore"]),
+        .executableTarget(
+            name: "rendementsmeter",
+            dependencies: [
+                "RendementsDomain", "RendementsStorage", "RendementsReports", "RendementsCore",
+                "RendementsRender", "RendementsTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "DomainTests", dependencies: ["RendementsDomain"]),
+        .testTarget(name: "StorageTests", dependencies: ["RendementsStorage", "RendementsDomain"]),
+        .testTarget(name: "ReportsTests", dependencies: ["RendementsReports", "RendementsStorage", "RendementsDomain"]),
+        .testTarget(name: "CoreTests", dependencies: ["RendementsCore", "RendementsDomain"]),
+        .testTarget(
+            name: "RenderTests",
+            dependencies: ["RendementsRender", "RendementsCore", "RendementsDomain", "RendementsStorage"],
+            exclude: ["__Snapshots__"]
+        ),
+        // Runs the built binary: the command line and tmux end-to-end sessions.
+        .testTarget(name: "EndToEndTests", dependencies: ["rendementsmeter"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,43 @@
+#ifndef RENDEMENTSMETER_CNCURSESW_SHIM_H
+#define RENDEMENTSMETER_CNCURSESW_SHIM_H
+
+// SwiftPM drops -D_XOPEN_SOURCE=600 from pkg-config; without these the
+// wide-character API (get_wch, mvaddwstr, setcchar) is not declared.
+#define _XOPEN_SOURCE_EXTENDED 1
+#define NCURSES_WIDECHAR 1
+
+#include <locale.h>
+#include <langinfo.h>
+#include <stdio.h>
+#include <wchar.h>
+#include <string.h>
+#include <ncursesw/curses.h>
+
+// Macros and globals that Swift cannot import (or that Swift 6 strict
+// concurrency rejects as shared mutable state) are wrapped here.
+static inline WINDOW *rm_stdscr(void) { return stdscr; }
+static inline int rm_lines(void) { return LINES; }
+static inline int rm_cols(void) { return COLS; }
+static inline attr_t rm_a_bold(void) { return A_BOLD; }
+static inline attr_t rm_a_reverse(void) { return A_REVERSE; }
+static inline attr_t rm_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t rm_a_dim(void) { return A_DIM; }
+static inline attr_t rm_color_pair(int n) { return COLOR_PAIR(n); }
+static inline int rm_key_f(int n) { return KEY_F(n); }
+// newterm instead of initscr: it returns NULL on an unknown terminal instead of exiting.
+static inline SCREEN *rm_newterm(void) { return newterm(NULL, stdout, stdin); }
+static inline int rm_wcwidth(wchar_t c) { return wcwidth(c); }
+static inline int rm_codeset_is_utf8(void) {
+    const char *codeset = nl_langinfo(CODESET);
+    return codeset != NULL && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
+}
+
+// Draws one cell: a wide character with attributes, at (y, x).
+static inline int rm_put_cell(int y, int x, wchar_t ch, attr_t attrs, short pair) {
+    cchar_t cell;
+    wchar_t text[2] = { ch, L'\0' };
+    setcchar(&cell, text, attrs, pair, NULL);
+    return mvadd_wch(y, x, &cell);
+}
+
+#endif

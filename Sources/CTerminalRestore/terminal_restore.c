@@ -1,0 +1,31 @@
+// A signal handler must be plain C with async-signal-safe calls only, and it
+// needs state (the saved termios) that a header-only shim cannot define;
+// that is why this one piece of C lives beside the ncurses system library.
+#include "terminal_restore.h"
+
+#include <signal.h>
+#include <termios.h>
+#include <unistd.h>
+
+static struct termios saved_termios;
+static volatile sig_atomic_t have_saved_termios = 0;
+
+void rm_save_termios(void) {
+    if (tcgetattr(STDIN_FILENO, &saved_termios) == 0) { have_saved_termios = 1; }
+}
+
+static void crash_handler(int sig) {
+    if (have_saved_termios) { tcsetattr(STDIN_FILENO, TCSANOW, &saved_termios); }
+    static const char reset[] = "\033[?1049l\033[?25h\033[0m\r\n";
+    ssize_t ignored = write(STDOUT_FILENO, reset, sizeof(reset) - 1);
+    (void)ignored;
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+void rm_install_crash_handlers(void) {
+    const int signals[] = { SIGHUP, SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE };
+    for (unsigned i = 0; i < sizeof(signals) / sizeof(signals[0]); i++) {
+        signal(signals[i], crash_handler);
+    }
+}

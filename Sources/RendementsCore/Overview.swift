@@ -1,0 +1,40 @@
+import RendementsDomain
+
+/// What the start screen shows about the business case, computed once at load.
+public struct Overview: Sendable {
+    public struct LawRow: Sendable, Hashable {
+        public let name: String
+        public let totals: Totals
+        public init(name: String, totals: Totals) {
+            self.name = name
+            self.totals = totals
+        }
+    }
+
+    public let businessCaseName: String
+    public let fictional: Bool
+    public let priceListLabel: String
+    public let selection: CaseSelection
+    public let countedCases: Int
+    public let caseCount: Int
+    public let statusCounts: [CaseStatus: Int]
+    public let lawRows: [LawRow]
+    public let total: Totals
+    /// Dutch lines about files that could not be read (shown, never hidden).
+    public let dataProblems: [String]
+
+    public init(businessCaseName: String, fictional: Bool, priceListLabel: String, selection: CaseSelection,
+                countedCases: Int, caseCount: Int, statusCounts: [CaseStatus: Int], lawRows: [LawRow], total: Totals,
+                dataProblems: [String]) {
+        self.businessCaseName = businessCaseName
+        self.fictional = fictional
+        self.priceListLabel = priceListLabel
+        self.selection = selection
+        self.countedCases = countedCases
+        self.caseCount = caseCount
+        self.statusCounts = statusCounts
+        self.lawRows = lawRows
+        self.total = total
+        self.dataProblems = dataProblems
+    }
+}

@@ -1,0 +1,81 @@
+/// One finished case: pseudonymous context, the story, own effort, deployed
+/// and avoided care, attribution, review status, and the price list it was priced with.
+public struct CaseRecord: Hashable, Codable, Sendable {
+    /// The file format version this code writes; readers refuse newer ones.
+    public static let currentSchemaVersion = 1
+
+    public var schemaVersion: Int
+    public var id: String
+    /// True for the shipped example cases; shown as "VOORBEELD" on screen.
+    public var fictional: Bool
+    public var status: CaseStatus
+    public var author: String
+    public var context: CaseContext
+    public var story: CaseStory
+    public var effort: OwnEffort
+    public var deployed: [DeployedCareLine]
+    public var avoided: [AvoidedCareLine]
+    /// Share of the avoided care owed to this intervention and not to others.
+    public var attribution: Percentage
+    /// Version of the price list the lines were priced with.
+    public var priceListVersion: String
+
+    public init(
+        id: String, fictional: Bool = false, status: CaseStatus = .concept, author: String,
+        context: CaseContext, story: CaseStory = CaseStory(), effort: OwnEffort = OwnEffort(),
+        deployed: [DeployedCareLine] = [], avoided: [AvoidedCareLine] = [],
+        attribution: Percentage = .full, priceListVersion: String
+    ) {
+        schemaVersion = CaseRecord.currentSchemaVersion
+        self.id = id
+        self.fictional = fictional
+        self.status = status
+        self.author = author
+        self.context = context
+        self.story = story
+        self.effort = effort
+        self.deployed = deployed
+        self.avoided = avoided
+        self.attribution = attribution
+        self.priceListVersion = priceListVersion
+    }
+}
+
+/// Who, where and when, without anything that identifies the client.
+public struct CaseContext: Hashable, Codable, Sendable {
+    public var intervention: String
+    public var team: String
+    public var municipality: String
+    public var periodStart: CalendarDay
+    public var periodEnd: CalendarDay
+    public var referrer: String
+    public var ageBand: String
+    public var household: String
+    public var lifeDomains: [LifeDomain]
+
+    public init(intervention: String, team: String, municipality: String, periodStart: CalendarDay, periodEnd: CalendarDay,
+                referrer: String = "", ageBand: String = "", household: String = "", lifeDomains: [LifeDomain] = []) {
+        self.intervention = intervention
+        self.team = team
+        self.municipality = municipality
+        self.periodStart = periodStart
+        self.periodEnd = periodEnd
+        self.referrer = referrer
+        self.ageBand = ageBand
+        self.household = household
+        self.lifeDomains = lifeDomains
+    }
+}
+
+/// The story of the case: count *and* tell.
+public struct CaseStory: Hashable, Codable, Sendable {
+    public var situation: String
+    public var approach: String
+    public var result: String
+
+    public init(situation: String = "", approach: String = "", result: String = "") {
+        self.situation = situation
+        self.approach = approach
+        self.result = result
+    }
+}

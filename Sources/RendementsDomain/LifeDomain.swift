@@ -1,0 +1,26 @@
+/// The seven life domains (leefgebieden) of Sociaal Werk Nederland's KPI model.
+public enum LifeDomain: String, CaseIterable, Codable, Sendable, Comparable {
+    case financien = "financien"
+    case wonen = "wonen-en-leefbaarheid"
+    case werk = "werk-opleiding-activiteiten"
+    case socialeRelaties = "sociale-relaties"
+    case lichamelijkeGezondheid = "lichamelijke-gezondheid"
+    case psychischeGezondheid = "psychische-gezondheid"
+    case zingeving = "zingeving"
+
+    public var dutchName: String {
+        switch self {
+        case .financien: "Financiën"
+        case .wonen: "Wonen en leefbaarheid"
+        case .werk: "Werk, opleiding en activiteiten"
+        case .socialeRelaties: "Sociale relaties"
+        case .lichamelijkeGezondheid: "Lichamelijke gezondheid"
+        case .psychischeGezondheid: "Psychische gezondheid"
+        case .zingeving: "Zingeving"
+        }
+    }
+
+    public static func < (lhs: LifeDomain, rhs: LifeDomain) -> Bool {
+        allCases.firstIndex(of: lhs) ?? 0 < allCases.firstIndex(of: rhs) ?? 0
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// An exact amount of euros, held as integer cents.
+///
+/// Money is never a `Double`. Products with quantities and percentages are
+/// computed in `Decimal` and rounded once, half-even, back to whole cents
+/// (see `Money.roundedHalfEven(cents:)`).
+public struct Money: Hashable, Comparable, Sendable {
+    public var cents: Int64
+
+    public init(cents: Int64) { self.cents = cents }
+
+    public static let zero = Money(cents: 0)
+
+    /// Parses a plain decimal amount in euros such as `30.87` or `-12`.
+    /// More than two decimals are refused rather than rounded silently.
+    public init?(euros text: String) {
+        guard let value = DecimalText.parse(text) else { return nil }
+        self.init(exactEuros: value)
+    }
+
+    /// Converts an amount in euros that has at most two decimals.
+    public init?(exactEuros value: Decimal) {
+        let cents = value * 100
+        guard cents == DecimalText.rounded(cents, scale: 0, mode: .plain),
+              let whole = DecimalText.int64(cents) else { return nil }
+        self.cents = whole
+    }
+
+    /// The rounding rule of the whole product, in one place: a line's value is
+    /// computed exactly in cents and rounded once, half to even (banker's rounding).
+    public static func roundedHalfEven(cents value: Decimal) -> Money? {
+        let rounded = DecimalText.rounded(value, scale: 0, mode: .bankers)
+        guard let whole = DecimalText.int64(rounded) else { return nil }
+        return Money(cents: whole)
+    }
+
+    /// `self × factor₁ × factor₂ × …`, exact, rounded half-even once at the end.
+    public func multiplied(by factors: [Decimal]) -> Money? {
+        var product = Decimal(cents)
+        for factor in factors { product *= factor }
+        return Money.roundedHalfEven(cents: product)
+    }
+
+    public var euros: Decimal { Decimal(cents) / 100 }
+
+    /// `1234.56` — the machine form used in files.
+    public var plainText: String {
+        let sign = cents < 0 ? "-" : ""
+        let magnitude = cents.magnitude
+        return "\(sign)\(magnitude / 100).\(String(format: "%02d", Int(magnitude % 100)))"
+    }
+
+    public static func + (lhs: Money, rhs: Money) -> Money { Money(cents: lhs.cents + rhs.cents) }
+    public static func - (lhs: Money, rhs: Money) -> Money { Money(cents: lhs.cents - rhs.cents) }
+    public static prefix func - (value: Money) -> Money { Money(cents: -value.cents) }
+    public static func += (lhs: inout Money, rhs: Money) { lhs.cents += rhs.cents }
+    public static func -= (lhs: inout Money, rhs: Money) { lhs.cents -= rhs.cents }
+    public static func < (lhs: Money, rhs: Money) -> Bool { lhs.cents < rhs.cents }
+}
+
+extension Money: Codable {
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let money = Money(euros: text) else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "geen geldig bedrag: '\(text)' (verwacht bijvoorbeeld 1234.56)")
+        }
+        self = money
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(plainText)
+    }
+}

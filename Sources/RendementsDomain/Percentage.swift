@@ -1,0 +1,43 @@
+import Foundation
+
+/// A percentage between 0 and 100 inclusive, exact (`75`, `62.5`).
+public struct Percentage: Hashable, Comparable, Sendable {
+    public let value: Decimal
+
+    public init?(_ value: Decimal) {
+        guard value >= 0, value <= 100 else { return nil }
+        self.value = value
+    }
+
+    public static let full = Percentage(uncheckedValue: 100)
+    public static let zero = Percentage(uncheckedValue: 0)
+
+    private init(uncheckedValue: Decimal) { value = uncheckedValue }
+
+    /// The factor to multiply by: 75 % → 0.75.
+    public var fraction: Decimal { value / 100 }
+
+    /// `1 − p`, for corrections stated as a loss (deadweight, displacement).
+    public var complement: Percentage { Percentage(uncheckedValue: 100 - value) }
+
+    public var dutchText: String { "\(DutchNumber.decimal(value)) %" }
+
+    public static func < (lhs: Percentage, rhs: Percentage) -> Bool { lhs.value < rhs.value }
+}
+
+extension Percentage: Codable {
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let number = DecimalText.parse(text), let percentage = Percentage(number) else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "geen geldig percentage tussen 0 en 100: '\(text)'")
+        }
+        self = percentage
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(DecimalText.format(value))
+    }
+}

@@ -1,0 +1,54 @@
+import RendementsCore
+
+/// Help for the screen the user came from: what it is for, and its keys from the keymap.
+enum HelpScreen {
+    static func draw(_ state: AppState, returnTo: ScreenKind, into frame: inout Frame) {
+        Chrome.titleBar(&frame, "Hulp — \(title(returnTo))")
+        var y = 2
+        for line in explanation(returnTo) {
+            frame.put(line, x: 2, y: y, maxWidth: frame.width - 4)
+            y += 1
+        }
+        y += 1
+        frame.put("Toetsen", x: 2, y: y, style: .heading)
+        y += 1
+        for binding in Keymap.described(on: returnTo) where y < frame.height - 2 {
+            frame.put(TextWidth.padRight(binding.label, to: 12), x: 4, y: y, style: Style(.normal, bold: true))
+            frame.put(binding.description, x: 17, y: y, maxWidth: frame.width - 19)
+            y += 1
+        }
+        Chrome.notice(&frame, state.notice)
+        Chrome.hintBar(&frame, screen: .help)
+    }
+
+    static func title(_ screen: ScreenKind) -> String {
+        switch screen {
+        case .start: "Startscherm"
+        case .priceList: "Prijslijst"
+        case .help: "Hulp"
+        }
+    }
+
+    static func explanation(_ screen: ScreenKind) -> [String] {
+        switch screen {
+        case .start:
+            [
+                "Het startscherm toont de business case: alle afgeronde casussen samen,",
+                "per wet: eigen inzet (uren × tarief), ingezette zorg en voorkomen zorg.",
+                "Netto = voorkomen − ingezet − eigen inzet. Rendement = voorkomen gedeeld",
+                "door (eigen inzet + ingezet). Het blijft een schatting: elke euro is",
+                "terug te voeren op casus, regel, prijs en bron.",
+                "Onderdelen met een · zijn nog niet beschikbaar.",
+            ]
+        case .priceList:
+            [
+                "De maatschappelijke prijslijst: per wet de eenheidsprijzen, met prijsjaar",
+                "en oordeel over de betrouwbaarheid (groen, oranje, rood). T = transfer:",
+                "een uitkering telt wel voor de financier, niet maatschappelijk.",
+                "Onderaan staan code en bron van het gekozen item.",
+            ]
+        case .help:
+            []
+        }
+    }
+}

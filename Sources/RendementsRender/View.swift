@@ -1,0 +1,33 @@
+import RendementsCore
+
+/// `view(state)`: turns the app state into a frame of cells. Pure.
+public enum View {
+    public static func render(_ state: AppState) -> Frame {
+        var frame = Frame(width: state.size.width, height: state.size.height)
+        if state.size.isTooSmall {
+            tooSmall(state.size, into: &frame)
+            return frame
+        }
+        switch state.screen {
+        case .start: StartScreen.draw(state, into: &frame)
+        case .priceList: PriceListScreen.draw(state, into: &frame)
+        case .help(let returnTo): HelpScreen.draw(state, returnTo: returnTo, into: &frame)
+        }
+        return frame
+    }
+
+    /// Below 80x24 nothing is drawn but this; all state is kept.
+    static func tooSmall(_ size: Size, into frame: inout Frame) {
+        let lines = [
+            "Terminal te klein",
+            "\(size.width)x\(size.height), nodig: \(Size.minimum.width)x\(Size.minimum.height)",
+            "Maak het venster groter;",
+            "er gaat niets verloren.",
+        ]
+        let top = max(0, (size.height - lines.count) / 2)
+        for (offset, line) in lines.enumerated() {
+            let x = max(0, (size.width - TextWidth.of(line)) / 2)
+            frame.put(line, x: x, y: top + offset, style: offset == 0 ? .warning : .normal)
+        }
+    }
+}

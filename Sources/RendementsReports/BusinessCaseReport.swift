@@ -1,0 +1,55 @@
+import Foundation
+import RendementsDomain
+
+/// The `report` command's text: the business case per law, with totals and the return ratio.
+public enum BusinessCaseReport {
+    public static func text(name: String, fictional: Bool, summary: BusinessCaseSummary, priceList: PriceList?) -> String {
+        var out: [String] = []
+        out.append("Business case: \(name)\(fictional ? "  [VOORBEELD: fictieve casussen]" : "")")
+        if let priceList { out.append("Prijslijst: \(priceList.name), versie \(priceList.version)") }
+        out.append("Telt: \(summary.selection.dutchDescription) (\(summary.countedCases) van \(summary.caseCount))")
+        out.append("Status: " + CaseStatus.allCases.map { "\($0.dutchName.lowercased()) \(summary.statusCounts[$0] ?? 0)" }.joined(separator: " · "))
+        out.append("")
+
+        var table = TextTable([
+            .init(title: "Wet / domein", width: 26, rightAligned: false),
+            .init(title: "Eigen inzet", width: 14, rightAligned: true),
+            .init(title: "Ingezet", width: 14, rightAligned: true),
+            .init(title: "Voorkomen", width: 14, rightAligned: true),
+            .init(title: "Netto", width: 14, rightAligned: true),
+        ])
+        let laws = LawOrder.codes(priceList: priceList, present: summary.perLaw.keys)
+        for code in laws {
+            let totals = summary.perLaw[code] ?? Totals()
+            table.add([priceList?.lawName(code) ?? code, euro(totals.effort), euro(totals.deployed), euro(totals.avoided), euro(totals.net)])
+        }
+        table.addRule()
+        let total = summary.total
+        table.add(["Totaal", euro(total.effort), euro(total.deployed), euro(total.avoided), euro(total.net)])
+        out.append(contentsOf: table.lines)
+        out.append("")
+        out.append("Rendement (voorkomen ÷ (eigen inzet + ingezet)): \(DutchNumber.ratio(total.returnRatio))")
+
+        let transferLaws = laws.filter { code in
+            let totals = summary.perLaw[code] ?? Totals()
+            return totals.avoidedTransfers != .zero || totals.deployedTransfers != .zero
+        }
+        if !transferLaws.isEmpty {
+            out.append("")
+            out.append("Transfers (uitkeringen e.d.): herverdeling, niet in het maatschappelijk totaal;")
+            out.append("de financier bespaart ze wel:")
+            for code in transferLaws {
+                let totals = summary.perLaw[code] ?? Totals()
+                out.append("  \(priceList?.lawName(code) ?? code): voorkomen \(euro(totals.avoidedTransfers)), ingezet \(euro(totals.deployedTransfers)), netto voor de financier \(euro(totals.financierNet))")
+            }
+        }
+        if !summary.failures.isEmpty {
+            out.append("")
+            out.append("Niet meegeteld (kon niet worden berekend):")
+            out.append(contentsOf: summary.failures.map { "  " + $0.dutchMessage })
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    static func euro(_ money: Money) -> String { DutchNumber.euro(money) }
+}

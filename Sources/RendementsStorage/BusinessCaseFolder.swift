@@ -1,0 +1,45 @@
+import Foundation
+import RendementsDomain
+
+/// A business case opened from disk: its settings, price list and cases,
+/// with every problem found on the way. Opening never changes a file.
+public struct BusinessCaseFolder: Sendable {
+    public let casesFolder: URL
+    public let priceListFolder: URL
+    public let settings: BusinessCaseSettings
+    public let priceListResult: PriceListReadResult
+    public let caseResult: CaseLoadResult
+    /// Problems that stop the cases being read at all (missing folder).
+    public let folderError: CaseStoreError?
+
+    public var priceList: PriceList? { priceListResult.priceList }
+
+    public static func open(cases: URL, priceList: URL) -> BusinessCaseFolder {
+        var settingsProblems: [Problem] = []
+        let settings: BusinessCaseSettings
+        switch BusinessCaseSettings.load(folder: cases) {
+        case .success(let loaded): settings = loaded
+        case .failure(let problem):
+            settings = BusinessCaseSettings(name: cases.lastPathComponent)
+            settingsProblems.append(problem)
+        }
+        let caseResult: CaseLoadResult
+        var folderError: CaseStoreError?
+        do {
+            caseResult = try CaseStore(folder: cases).loadAll()
+        } catch {
+            folderError = error
+            caseResult = CaseLoadResult(cases: [], problems: [])
+        }
+        return BusinessCaseFolder(
+            casesFolder: cases, priceListFolder: priceList, settings: settings,
+            priceListResult: PriceListReader.read(folder: priceList),
+            caseResult: CaseLoadResult(cases: caseResult.cases, problems: settingsProblems + caseResult.problems),
+            folderError: folderError)
+    }
+
+    /// True when every shipped case is marked fictional (the examples).
+    public var isFictional: Bool {
+        settings.fictionalExamples || (!caseResult.cases.isEmpty && caseResult.cases.allSatisfy(\.record.fictional))
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import RendementsDomain
+
+/// Settings of one business case, kept as `businesscase.json` in its folder.
+public struct BusinessCaseSettings: Codable, Hashable, Sendable {
+    /// Shown on the start screen and in reports.
+    public var name: String
+    public var organisation: String
+    /// Hourly rates that replace the price list's defaults, by rate code.
+    public var hourlyRateOverrides: [String: Money]
+    /// True when the folder holds the shipped, fictional example cases.
+    public var fictionalExamples: Bool
+
+    public init(name: String, organisation: String = "", hourlyRateOverrides: [String: Money] = [:], fictionalExamples: Bool = false) {
+        self.name = name
+        self.organisation = organisation
+        self.hourlyRateOverrides = hourlyRateOverrides
+        self.fictionalExamples = fictionalExamples
+    }
+
+    private enum CodingKeys: String, CodingKey { case name, organisation, hourlyRateOverrides, fictionalExamples }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(String.self, forKey: .name)
+        organisation = try container.decodeIfPresent(String.self, forKey: .organisation) ?? ""
+        hourlyRateOverrides = try container.decodeIfPresent([String: Money].self, forKey: .hourlyRateOverrides) ?? [:]
+        fictionalExamples = try container.decodeIfPresent(Bool.self, forKey: .fictionalExamples) ?? false
+    }
+
+    /// Reads the settings; a missing file gives defaults named after the folder.
+    public static func load(folder: URL) -> Result<BusinessCaseSettings, Problem> {
+        let url = folder.appendingPathComponent(CaseStore.settingsFileName)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            return .success(BusinessCaseSettings(name: folder.lastPathComponent))
+        }
+        do {
+            return .success(try JSONDecoder().decode(BusinessCaseSettings.self, from: data))
+        } catch {
+            return .failure(Problem(file: CaseStore.settingsFileName, message:
+                "de instellingen van de business case zijn onleesbaar (\(error.localizedDescription)); standaardwaarden worden gebruikt, het bestand blijft onveranderd"))
+        }
+    }
+
+    /// The hourly rate for a kind of worker: the business case's own, else the price list's.
+    public func hourlyRate(_ code: String, in list: PriceList) -> Money? {
+        hourlyRateOverrides[code] ?? list.hourlyRate(code)?.rate
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import RendementsDomain
+
+/// Turns cases into human-readable JSON and back, refusing unknown schema versions.
+public enum CaseCodec {
+    public static func encode(_ record: CaseRecord) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(record)
+        data.append(0x0A)
+        return data
+    }
+
+    /// Decodes a case, or explains in Dutch what is wrong and where.
+    public static func decode(_ data: Data) -> Result<CaseRecord, CaseFileError> {
+        struct Header: Decodable { let schemaVersion: Int? }
+        let decoder = JSONDecoder()
+        let header: Header
+        do {
+            header = try decoder.decode(Header.self, from: data)
+        } catch {
+            return .failure(.notJSON(detail: syntaxDetail(error)))
+        }
+        guard let version = header.schemaVersion else { return .failure(.missingSchemaVersion) }
+        guard version == CaseRecord.currentSchemaVersion else {
+            return .failure(.unsupportedSchemaVersion(version))
+        }
+        do {
+            return .success(try decoder.decode(CaseRecord.self, from: data))
+        } catch let error as DecodingError {
+            return .failure(.invalidField(describe(error)))
+        } catch {
+            return .failure(.notJSON(detail: syntaxDetail(error)))
+        }
+    }
+
+    private static func syntaxDetail(_ error: Error) -> String {
+        if case DecodingError.dataCorrupted(let context) = error, let underlying = context.underlyingError {
+            return (underlying as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? context.debugDescription
+        }
+        return "\(error)"
+    }
+
+    private static func path(_ codingPath: [CodingKey]) -> String {
+        var text = ""
+        for key in codingPath {
+            if let index = key.intValue { text += "[\(index + 1)]" } else { text += (text.isEmpty ? "" : ".") + key.stringValue }
+        }
+        return text.isEmpty ? "(hoofdniveau)" : text
+    }
+
+    private static func describe(_ error: DecodingError) -> String {
+        switch error {
+        case .keyNotFound(let key, let context):
+            let place = path(context.codingPath)
+            return "veld '\(key.stringValue)' ontbreekt" + (context.codingPath.isEmpty ? "" : " in \(place)")
+        case .typeMismatch(_, let context):
+            return "veld \(path(context.codingPath)) heeft het verkeerde type"
+        case .valueNotFound(_, let context):
+            return "veld \(path(context.codingPath)) is leeg"
+        case .dataCorrupted(let context):
+            return "veld \(path(context.codingPath)): \(context.debugDescription)"
+        @unknown default:
+            return "onbekende fout"
+        }
+    }
+}
+
+/// Why a case file could not be read.
+public enum CaseFileError: Error, Equatable, Sendable {
+    case notJSON(detail: String)
+    case missingSchemaVersion
+    case unsupportedSchemaVersion(Int)
+    case invalidField(String)
+    case unreadable
+
+    public var dutchMessage: String {
+        switch self {
+        case .notJSON(let detail):
+            "geen geldige JSON (het bestand is afgebroken of met de hand beschadigd: \(detail)); het bestand is niet aangepast, herstel het of zet een reservekopie terug"
+        case .missingSchemaVersion:
+            "het veld 'schemaVersion' ontbreekt; dit lijkt geen casusbestand van Rendementsmeter"
+        case .unsupportedSchemaVersion(let version):
+            "schemaversie \(version) wordt niet ondersteund (deze versie leest \(CaseRecord.currentSchemaVersion)); werk Rendementsmeter bij"
+        case .invalidField(let detail):
+            "\(detail); het bestand is niet aangepast"
+        case .unreadable:
+            "het bestand kan niet gelezen worden; controleer de rechten"
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import CNCursesW
+import CTerminalRestore
+import Foundation
+import RendementsCore
+import RendementsRender
+
+/// The ncurses edge: reads keys as messages and copies frames to the screen.
+/// It is the only code that talks to curses; the terminal is restored on every exit.
+public final class CursesTerminal {
+    public enum StartError: Error {
+        case notATerminal
+        case unknownTerminal(String)
+
+        public var dutchMessage: String {
+            switch self {
+            case .notATerminal:
+                "Rendementsmeter heeft een terminal nodig. Voor tekst zonder terminal: 'rendementsmeter report'."
+            case .unknownTerminal(let name):
+                "De terminal '\(name)' is onbekend. Zet TERM op bijvoorbeeld xterm-256color en probeer opnieuw."
+            }
+        }
+    }
+
+    private let useColor: Bool
+    private var closed = false
+
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws(StartError) {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
+        // The UI needs UTF-8 for € and é; C.UTF-8 is the fallback that always exists here.
+        setlocale(LC_ALL, "")
+        if rm_codeset_is_utf8() == 0 { setlocale(LC_ALL, "C.UTF-8") }
+        rm_save_termios()
+        rm_install_crash_handlers()
+        guard rm_newterm() != nil else { throw .unknownTerminal(environment["TERM"] ?? "") }
+        raw()
+        noecho()
+        nonl()
+        keypad(rm_stdscr(), true)
+        set_escdelay(25)
+        curs_set(0)
+        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
+        useColor = has_colors() && !noColor
+        if useColor { Palette.start() }
+    }
+
+    deinit { close() }
+
+    /// Restores the terminal. Safe to call more than once.
+    public func close() {
+        guard !closed else { return }
+        closed = true
+        endwin()
+    }
+
+    public var size: Size { Size(width: Int(rm_cols()), height: Int(rm_lines())) }
+
+    /// Blocks for the next key or resize.
+    public func nextMessage() -> Msg {
+        while true {
+            var code: UInt32 = 0
+            let result = get_wch(&code)
+            if result == KEY_CODE_YES {
+                if Int32(code) == KEY_RESIZE { return .resized(size) }
+                if let key = KeyDecoder.functionKey(code) { return .key(key) }
+            } else if result == OK, let key = KeyDecoder.character(code) {
+                return .key(key)
+            }
+        }
+    }
+
+    public func draw(_ frame: Frame) {
+        for y in 0..<frame.height {
+            for x in 0..<frame.width {
+                let cell = frame[x, y]
+                if cell.isContinuation { continue }
+                let scalar = cell.character.unicodeScalars.first.map { Int32(bitPattern: $0.value) } ?? 32
+                let (attributes, pair) = Palette.attributes(for: cell.style, color: useColor)
+                _ = rm_put_cell(Int32(y), Int32(x), wchar_t(scalar), attributes, pair)
+            }
+        }
+        refresh()
+    }
+}

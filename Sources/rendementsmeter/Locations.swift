@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+import RendementsStorage
+
+/// Where the business case and the price list live; shared by every command.
+struct Locations: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Map met de casussen van de business case (standaard: cases, of RENDEMENTSMETER_CASES).", valueName: "MAP"))
+    var cases: String?
+
+    @Option(name: .long, help: ArgumentHelp("Map met de prijslijst (standaard: price-lists/standaard, of RENDEMENTSMETER_PRICE_LIST).", valueName: "MAP"))
+    var priceList: String?
+
+    var casesFolder: URL {
+        URL(fileURLWithPath: cases ?? ProcessInfo.processInfo.environment["RENDEMENTSMETER_CASES"] ?? "cases")
+    }
+
+    var priceListFolder: URL {
+        URL(fileURLWithPath: priceList ?? ProcessInfo.processInfo.environment["RENDEMENTSMETER_PRICE_LIST"] ?? "price-lists/standaard")
+    }
+
+    func open() -> BusinessCaseFolder { BusinessCaseFolder.open(cases: casesFolder, priceList: priceListFolder) }
+}
+
+/// Prints a Dutch message on standard error.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+
+/// The command line: the terminal app by default, plus validate, report and export.
+@main
+struct Rendementsmeter: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rendementsmeter",
+        abstract: "Rendementsmeter: maak zichtbaar welke zorg sociaal werk voorkomt, per financieringswet.",
+        discussion: """
+            Zonder opdracht start de terminal-app op de business case in 'cases/' met de prijslijst
+            'price-lists/standaard'. Andere mappen: --cases MAP en --price-list MAP, of de
+            omgevingsvariabelen RENDEMENTSMETER_CASES en RENDEMENTSMETER_PRICE_LIST.
+            """,
+        version: "0.1.0",
+        subcommands: [Start.self, Validate.self, Report.self, Export.self],
+        defaultSubcommand: Start.self
+    )
+}
