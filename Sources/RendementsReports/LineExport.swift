@@ -18,7 +18,9 @@ public enum LineExport {
             let text = DecimalText.format(value)
             return options.excelDutch ? text.replacingOccurrences(of: ".", with: ",") : text
         }
-        func money(_ value: Money) -> String { number(value.euros) }
+        func money(_ value: Money) -> String {
+            options.excelDutch ? value.plainText.replacingOccurrences(of: ".", with: ",") : value.plainText
+        }
 
         var rows: [[String]] = [header]
         for record in cases {

@@ -19,7 +19,7 @@ public enum CaseCodec {
         do {
             header = try decoder.decode(Header.self, from: data)
         } catch {
-            return .failure(.notJSON(detail: syntaxDetail(error)))
+            return .failure(.notJSON(detail: syntaxDetail(data)))
         }
         guard let version = header.schemaVersion else { return .failure(.missingSchemaVersion) }
         guard version == CaseRecord.currentSchemaVersion else {
@@ -30,15 +30,27 @@ public enum CaseCodec {
         } catch let error as DecodingError {
             return .failure(.invalidField(describe(error)))
         } catch {
-            return .failure(.notJSON(detail: syntaxDetail(error)))
+            return .failure(.notJSON(detail: syntaxDetail(data)))
         }
     }
 
-    private static func syntaxDetail(_ error: Error) -> String {
-        if case DecodingError.dataCorrupted(let context) = error, let underlying = context.underlyingError {
-            return (underlying as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? context.debugDescription
+    /// Where the JSON breaks, in Dutch: the decoder's own message is English and has no position.
+    static func syntaxDetail(_ data: Data) -> String {
+        do {
+            _ = try JSONSerialization.jsonObject(with: data)
+            return "onverwachte opbouw"
+        } catch {
+            let message = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? ""
+            if message.contains("end of file") || data.isEmpty { return "het bestand houdt halverwege op" }
+            guard let range = message.range(of: #"character (\d+)"#, options: .regularExpression),
+                  let offset = Int(message[range].dropFirst("character ".count)) else { return "ongeldige tekens" }
+            var line = 1
+            var column = 1
+            for byte in data.prefix(offset) {
+                if byte == 0x0A { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
+            }
+            return "fout rond regel \(line), kolom \(column)"
         }
-        return "\(error)"
     }
 
     private static func path(_ codingPath: [CodingKey]) -> String {
@@ -77,7 +89,7 @@ public enum CaseFileError: Error, Equatable, Sendable {
     public var dutchMessage: String {
         switch self {
         case .notJSON(let detail):
-            "geen geldige JSON (het bestand is afgebroken of met de hand beschadigd: \(detail)); het bestand is niet aangepast, herstel het of zet een reservekopie terug"
+            "geen geldige JSON (\(detail)); het bestand is afgebroken of beschadigd en is niet aangepast: herstel het of zet een reservekopie terug"
         case .missingSchemaVersion:
             "het veld 'schemaVersion' ontbreekt; dit lijkt geen casusbestand van Rendementsmeter"
         case .unsupportedSchemaVersion(let version):

@@ -1,0 +1,50 @@
+import Testing
+@testable import RendementsDomain
+
+@Suite("Domain rules: status flow, BSN guard, dates, percentages")
+struct RulesTests {
+    @Test("status flow: concept → ingediend → goedgekeurd, or teruggestuurd → ingediend")
+    func statusFlow() {
+        #expect(CaseStatus.concept.canMove(to: .ingediend))
+        #expect(CaseStatus.ingediend.canMove(to: .goedgekeurd))
+        #expect(CaseStatus.ingediend.canMove(to: .teruggestuurd))
+        #expect(CaseStatus.teruggestuurd.canMove(to: .ingediend))
+        #expect(!CaseStatus.concept.canMove(to: .goedgekeurd))
+        #expect(!CaseStatus.goedgekeurd.canMove(to: .concept))
+        #expect(!CaseStatus.teruggestuurd.canMove(to: .goedgekeurd))
+    }
+
+    @Test("eleven-test")
+    func elevenTest() {
+        #expect(BSN.passesElevenTest("111222333"))
+        #expect(BSN.passesElevenTest("123456782"))
+        #expect(!BSN.passesElevenTest("123456789"))
+        #expect(!BSN.passesElevenTest("000000000"))
+        #expect(!BSN.passesElevenTest("12345678"))
+    }
+
+    @Test("only nine-digit runs in text are candidates")
+    func candidates() {
+        #expect(BSN.candidates(in: "cliënt 111222333 belde") == ["111222333"])
+        #expect(BSN.candidates(in: "telefoon 0612345678, kenmerk 1112223330") == [])
+        #expect(BSN.candidates(in: "nummer 123456789") == [])
+    }
+
+    @Test("dates: Dutch entry, ISO storage, impossible days refused")
+    func dates() {
+        #expect(CalendarDay(dutch: "30-06-2025")?.iso == "2025-06-30")
+        #expect(CalendarDay(dutch: "1-2-2024")?.dutch == "01-02-2024")
+        #expect(CalendarDay(dutch: "29-02-2023") == nil)
+        #expect(CalendarDay(dutch: "29-02-2024") != nil)
+        #expect(CalendarDay(iso: "2025-13-01") == nil)
+        #expect(CalendarDay(iso: "2025-06-30")?.monthKey == "2025-06")
+    }
+
+    @Test("percentages stay within 0–100")
+    func percentages() {
+        #expect(Percentage(101) == nil)
+        #expect(Percentage(-1) == nil)
+        #expect(Percentage(100)?.fraction == 1)
+        #expect(Fixture.percent(15).complement.value == 85)
+    }
+}

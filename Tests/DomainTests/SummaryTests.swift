@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+@testable import RendementsDomain
+
+@Suite("Business case aggregation in one pass")
+struct SummaryTests {
+    let cases = [
+        Fixture.record(id: "C-0001", status: .goedgekeurd, intervention: "Sociaal Recept", team: "Noord", end: "2025-03-31",
+                       domains: [.socialeRelaties, .zingeving], hours: 10,
+                       avoided: [Fixture.avoided("ZVW-HA", law: "zvw", price: "30.00", count: 10, likelihood: 50)]),
+        Fixture.record(id: "C-0002", status: .ingediend, intervention: "Schuldhulp", team: "Zuid", end: "2025-03-02",
+                       domains: [.financien, .socialeRelaties], hours: 5,
+                       avoided: [Fixture.avoided("WON-UIT", law: "wonen", price: "7500.00", count: 1, likelihood: 50),
+                                 Fixture.avoided("ZVW-HA", law: "zvw", price: "30.00", count: 2, likelihood: 100)]),
+        Fixture.record(id: "C-0003", status: .concept, intervention: "Schuldhulp", team: "Zuid", end: "2025-05-01", hours: 99,
+                       avoided: [Fixture.avoided("WLZ-VPH", law: "wlz", price: "290.00", count: 100, likelihood: 100)]),
+        Fixture.record(id: "C-0004", status: .teruggestuurd, hours: 3),
+    ]
+
+    @Test("submitted = ingediend + goedgekeurd; status counts include every case")
+    func submitted() {
+        let summary = BusinessCaseSummary(cases: cases)
+        #expect(summary.countedCases == 2)
+        #expect(summary.caseCount == 4)
+        #expect(summary.statusCounts == [.goedgekeurd: 1, .ingediend: 1, .concept: 1, .teruggestuurd: 1])
+        // avoided: 150 + 3750 + 60 = 3960; effort: (10 + 5) × 64 = 960
+        #expect(summary.total.avoided == Fixture.money("3960.00"))
+        #expect(summary.total.effort == Fixture.money("960.00"))
+        #expect(summary.total.net == Fixture.money("3000.00"))
+        #expect(summary.perLaw["zvw"]?.avoided == Fixture.money("210.00"))
+        #expect(summary.perLaw["wonen"]?.avoided == Fixture.money("3750.00"))
+        #expect(summary.perLaw["wmo"]?.effort == Fixture.money("960.00"))
+        #expect(summary.perLaw["wlz"] == nil, "a concept is not counted")
+    }
+
+    @Test("approved only")
+    func approvedOnly() {
+        let summary = BusinessCaseSummary(cases: cases, selection: .approvedOnly)
+        #expect(summary.countedCases == 1)
+        #expect(summary.total.avoided == Fixture.money("150.00"))
+    }
+
+    @Test("groupings by month, intervention, team and life domain")
+    func groupings() {
+        let summary = BusinessCaseSummary(cases: cases)
+        #expect(summary.perMonth.keys.sorted() == ["2025-03"])
+        #expect(summary.perMonth["2025-03"]?.caseCount == 2)
+        #expect(summary.perIntervention["Schuldhulp"]?.totals.avoided == Fixture.money("3810.00"))
+        #expect(summary.perTeam["Noord"]?.totals.net == Fixture.money("-490.00"))
+        // Overlapping domains: sociale relaties holds both cases, so domains do not add up to the total.
+        #expect(summary.perLifeDomain[.socialeRelaties]?.caseCount == 2)
+        #expect(summary.perLifeDomain[.zingeving]?.totals.avoided == Fixture.money("150.00"))
+        #expect(summary.perLifeDomain[.financien]?.caseCount == 1)
+    }
+
+    @Test("top items by value and by count")
+    func topItems() {
+        let summary = BusinessCaseSummary(cases: cases)
+        #expect(summary.topItemsByValue().map(\.code) == ["WON-UIT", "ZVW-HA"])
+        #expect(summary.topItemsByCount().first?.code == "ZVW-HA")
+        #expect(summary.topItemsByCount().first?.lineCount == 2)
+        #expect(summary.topItemsByCount().first?.value == Fixture.money("210.00"))
+    }
+}

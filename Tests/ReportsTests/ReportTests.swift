@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+@testable import RendementsDomain
+@testable import RendementsReports
+@testable import RendementsStorage
+
+enum Repository {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static func exampleBusinessCase() -> BusinessCaseFolder {
+        BusinessCaseFolder.open(cases: root.appendingPathComponent("cases"), priceList: root.appendingPathComponent("price-lists/standaard"))
+    }
+}
+
+@Suite("The report of the shipped example business case, worked by hand")
+struct ReportTests {
+    /// Hand-worked from the example case files (C-0005 is sent back and C-0007 a concept, so both are left out):
+    ///
+    /// C-0001 (attribution 70 %): huisarts 30.87 × 6 × .75 × .7 = 97.24; POH-GGZ 20.85 × 5 × .5 × .7 = 36.49;
+    ///        basis-GGZ 121 × 8 × .25 × .7 = 169.40; effort 14 × 64 + 20 × 18.80 + 25 = 1297.00
+    /// C-0002 (80 %): uitzetting 7500 × .5 × .8 = 3000.00; opvang 10384 × .25 × .25 × .8 = 519.20;
+    ///        huisarts 30.87 × 4 × .5 × .8 = 49.392 → 49.39; effort 22 × 64 = 1408.00
+    /// C-0003 (60 %): verpleeghuis 290 × 90 × .5 × .6 = 7830.00; SEH 258 × .5 × .6 = 77.40;
+    ///        visite 43.31 × 3 × .5 × .6 = 38.979 → 38.98; deployed respijt 204.21 × 6 = 1225.26,
+    ///        groep 46.15 × 2 × 20 = 1846.00; effort 18 × 64 + 40 × 18.80 = 1904.00
+    /// C-0004 (50 %): jeugd IB 45.77 × 52 × .75 × .5 = 892.515 → 892.52 (half-even); dagbesteding
+    ///        50.94 × 20 × .25 × .5 = 127.35; vernieling 8809 × .25 × .5 = 1101.125 → 1101.12 (half-even); effort 30 × 64 = 1920.00
+    /// C-0006 (75 %): bijstand 1283.83 × 6 × .5 × .75 = 2888.6175 → 2888.62 (transfer); productiviteit
+    ///        39.88 × 120 × .5 × .75 = 1794.60; basis-GGZ 121 × 6 × .25 × .75 = 136.125 → 136.12 (half-even);
+    ///        deployed POH-GGZ 20.85 × 4 = 83.40; effort 16 × 64 = 1024.00
+    @Test("per-law figures, totals and the return ratio to the cent")
+    func handWorked() throws {
+        let folder = Repository.exampleBusinessCase()
+        let summary = BusinessCaseSummary(cases: folder.caseResult.records)
+        #expect(summary.countedCases == 5)
+        #expect(summary.perLaw["wmo"] == Totals(avoided: Money(cents: 51920), deployed: Money(cents: 307126), effort: Money(cents: 755300)))
+        #expect(summary.perLaw["zvw"] == Totals(avoided: Money(cents: 60502), deployed: Money(cents: 8340), effort: .zero))
+        #expect(summary.perLaw["wlz"]?.avoided == Money(cents: 783000))
+        #expect(summary.perLaw["jeugdwet"]?.avoided == Money(cents: 101987))
+        #expect(summary.perLaw["justitie"]?.avoided == Money(cents: 110112))
+        #expect(summary.perLaw["wonen"]?.avoided == Money(cents: 300000))
+        #expect(summary.perLaw["participatiewet"] == Totals(avoided: Money(cents: 179460), deployed: .zero, effort: .zero,
+                                                            avoidedTransfers: Money(cents: 288862)))
+        #expect(summary.total.avoided == Money(cents: 1586981))
+        #expect(summary.total.deployed == Money(cents: 315466))
+        #expect(summary.total.effort == Money(cents: 755300))
+        #expect(summary.total.net == Money(cents: 516215))
+        #expect(summary.total.returnRatio == Decimal(string: "1.48"))
+
+        let text = BusinessCaseReport.text(name: folder.settings.name, fictional: folder.isFictional, summary: summary, priceList: folder.priceList)
+        #expect(text.contains("Telt: ingediende en goedgekeurde casussen (5 van 7)"))
+        #expect(text.contains("Wmo 2015                       € 7.553,00     € 3.071,26       € 519,20   -€ 10.105,06"))
+        #expect(text.contains("Totaal                         € 7.553,00     € 3.154,66    € 15.869,81     € 5.162,15"))
+        #expect(text.contains("Rendement (voorkomen ÷ (eigen inzet + ingezet)): 1,48"))
+        #expect(text.contains("Participatiewet en inkomen: voorkomen € 2.888,62, ingezet € 0,00, netto voor de financier € 4.683,22"))
+        #expect(text.contains("[VOORBEELD: fictieve casussen]"))
+    }
+
+    @Test("approved only counts C-0001, C-0002 and C-0004")
+    func approvedOnly() {
+        let folder = Repository.exampleBusinessCase()
+        let summary = BusinessCaseSummary(cases: folder.caseResult.records, selection: .approvedOnly)
+        #expect(summary.countedCases == 3)
+        // 97.24 + 36.49 + 169.40 + 3000 + 519.20 + 49.39 + 892.52 + 127.35 + 1101.12
+        #expect(summary.total.avoided == Money(cents: 599271))
+        let text = BusinessCaseReport.text(name: "x", fictional: false, summary: summary, priceList: folder.priceList)
+        #expect(text.contains("Telt: alleen goedgekeurde casussen (3 van 7)"))
+    }
+}
+
+@Suite("CSV export, one row per case line")
+struct ExportTests {
+    @Test("plain CSV: header, every line of every case, exact values")
+    func plain() throws {
+        let records = Repository.exampleBusinessCase().caseResult.records
+        let csv = LineExport.csv(records)
+        let rows = csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(rows.first == LineExport.header.joined(separator: ","))
+        let lineCount = records.reduce(0) { total, record in
+            total + record.avoided.count + record.deployed.count + record.effort.workers.count
+                + (record.effort.volunteerHours > 0 ? 1 : 0) + record.effort.otherCosts.count
+        }
+        #expect(rows.count == lineCount + 1)
+        #expect(rows.contains("C-0004,goedgekeurd,voorkomen,jeugdwet,JW-IB-LICHT,Individuele begeleiding licht/midden,52,uur,75,50,45.77,2023,892.52,kosten"))
+        #expect(rows.contains("C-0006,ingediend,voorkomen,participatiewet,PW-BIJSTAND-ALLEEN,Bijstand alleenstaande 21–AOW incl. vakantietoeslag,6,maand,50,75,1283.83,2024,2888.62,transfer"))
+        #expect(rows.contains("C-0001,goedgekeurd,eigen inzet,wmo,overig,Materiaal wandelgroep en moestuin,1,post,,,25.00,,25.00,kosten"))
+    }
+
+    @Test("Dutch Excel: BOM, semicolons, decimal commas, quoting where needed")
+    func excelDutch() throws {
+        let records = Repository.exampleBusinessCase().caseResult.records
+        let csv = LineExport.csv(records, options: .init(excelDutch: true))
+        #expect(csv.hasPrefix("\u{FEFF}casus_id;status;"))
+        #expect(csv.contains("C-0003;ingediend;voorkomen;zvw;ZVW-HA-VISITE;Huisarts visite;3;visite;50;60;43,31;2022;38,98;kosten"))
+        #expect(LineExport.quote("a;b", separator: ";") == "\"a;b\"")
+        #expect(LineExport.quote("zei \"ja\"", separator: ",") == "\"zei \"\"ja\"\"\"")
+        #expect(LineExport.quote("1,5", separator: ";") == "1,5")
+    }
+}

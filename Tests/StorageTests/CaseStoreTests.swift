@@ -1,0 +1,165 @@
+import Foundation
+import Testing
+@testable import RendementsDomain
+@testable import RendementsStorage
+
+@Suite("Case files: atomic, private, never overwritten, never repaired behind your back")
+struct CaseStoreTests {
+    static func sample(_ id: String) -> CaseRecord {
+        let item = PricedItem(code: "ZVW-FYSIO", law: "zvw", description: "Fysiotherapie", unit: "zitting",
+                              unitPrice: Money(cents: 3889), priceYear: 2022, kind: .kosten)
+        return CaseRecord(
+            id: id, fictional: false, status: .ingediend, author: "tester",
+            context: CaseContext(intervention: "Sociaal Recept", team: "Noord", municipality: "Teststad",
+                                 periodStart: CalendarDay(year: 2025, month: 1, day: 6)!, periodEnd: CalendarDay(year: 2025, month: 3, day: 31)!,
+                                 referrer: "huisarts", ageBand: "65-74", household: "alleenstaand", lifeDomains: [.zingeving, .financien]),
+            story: CaseStory(situation: "Eenzaam; €, é en ü blijven goed.", approach: "Gesprekken", result: "Beter"),
+            effort: OwnEffort(workers: [WorkerHours(rateCode: "sw", description: "Sociaal werker", hours: Decimal(string: "12.5")!, hourlyRate: Money(cents: 6400))],
+                              volunteerHours: 3, volunteerRate: Money(cents: 1880), otherCosts: [OtherCost(description: "koffie", amount: Money(cents: 1250))]),
+            deployed: [DeployedCareLine(item: item, quantity: .count(2), note: "verwezen")],
+            avoided: [AvoidedCareLine(item: item, quantity: .rate(amount: Decimal(string: "1.5")!, per: "week", periods: 10),
+                                      likelihood: Percentage(Decimal(string: "62.5")!)!, reasoning: "zei de fysio")],
+            attribution: Percentage(70)!, priceListVersion: "2026.1")
+    }
+
+    @Test("round trip keeps every field exactly; the file is 0600 and no temporary file stays")
+    func roundTrip() throws {
+        let folder = try TemporaryFolder()
+        let store = CaseStore(folder: folder.url)
+        let created = try store.create { Self.sample($0) }
+        #expect(created.id == "C-0001")
+        #expect(try folder.names() == ["C-0001.json"])
+        let attributes = try FileManager.default.attributesOfItem(atPath: folder.url.appendingPathComponent("C-0001.json").path)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        let loaded = try store.loadAll()
+        #expect(loaded.problems.isEmpty)
+        #expect(loaded.records == [Self.sample("C-0001")])
+        let text = try String(contentsOf: folder.url.appendingPathComponent("C-0001.json"), encoding: .utf8)
+        #expect(text.contains("\"schemaVersion\" : 1"))
+        #expect(text.contains("\"unitPrice\" : \"38.89\""))
+        #expect(text.contains("€, é en ü"))
+    }
+
+    @Test("a new case never overwrites another: ids continue after the highest")
+    func neverOverwrites() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("C-0007.json", "not mine")
+        let store = CaseStore(folder: folder.url)
+        #expect(try store.create { Self.sample($0) }.id == "C-0008")
+        #expect(try String(contentsOf: folder.url.appendingPathComponent("C-0007.json"), encoding: .utf8) == "not mine")
+        #expect(throws: StorageError.alreadyExists(path: folder.url.appendingPathComponent("C-0007.json").path)) {
+            try AtomicFile.write(Data("x".utf8), to: folder.url.appendingPathComponent("C-0007.json"), mode: .createNew)
+        }
+        #expect(try folder.names() == ["C-0007.json", "C-0008.json"])
+    }
+
+    @Test("a corrupt file is named, reported in Dutch and left byte for byte as it was")
+    func corruptFile() throws {
+        let folder = try TemporaryFolder()
+        let store = CaseStore(folder: folder.url)
+        try store.create { Self.sample($0) }
+        let broken = "{\"schemaVersion\": 1, \"id\": \"C-0002\", \"status\": "
+        try folder.write("C-0002.json", broken)
+        let before = try FileManager.default.attributesOfItem(atPath: folder.url.appendingPathComponent("C-0002.json").path)[.modificationDate] as? Date
+        let result = try store.loadAll()
+        #expect(result.records.map(\.id) == ["C-0001"], "the other cases keep working")
+        let problem = try #require(result.problems.first)
+        #expect(problem.file == "C-0002.json")
+        #expect(problem.message.hasPrefix("geen geldige JSON"))
+        #expect(try String(contentsOf: folder.url.appendingPathComponent("C-0002.json"), encoding: .utf8) == broken)
+        let after = try FileManager.default.attributesOfItem(atPath: folder.url.appendingPathComponent("C-0002.json").path)[.modificationDate] as? Date
+        #expect(before == after)
+    }
+
+    @Test("specific messages for schema version, wrong field, duplicate id")
+    func specificMessages() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("C-0001.json", "{\"schemaVersion\": 9}")
+        try folder.write("C-0002.json", "{\"id\": \"C-0002\"}")
+        let valid = String(decoding: try CaseCodec.encode(Self.sample("C-0003")), as: UTF8.self)
+        try folder.write("C-0003.json", valid)
+        try folder.write("C-0004.json", valid)
+        try folder.write("C-0005.json", valid.replacingOccurrences(of: "\"likelihood\" : \"62.5\"", with: "\"likelihood\" : \"150\""))
+        let messages = try CaseStore(folder: folder.url).loadAll().problems.map { "\($0.file): \($0.message)" }
+        #expect(messages == [
+            "C-0001.json: schemaversie 9 wordt niet ondersteund (deze versie leest 1); werk Rendementsmeter bij",
+            "C-0002.json: het veld 'schemaVersion' ontbreekt; dit lijkt geen casusbestand van Rendementsmeter",
+            "C-0004.json: casus-id 'C-0003' komt ook voor in C-0003.json; geef elke casus een eigen id (dit bestand telt niet mee)",
+            "C-0005.json: veld avoided[1].likelihood: geen geldig percentage tussen 0 en 100: '150'; het bestand is niet aangepast",
+        ])
+    }
+
+    @Test("temporary files, dotfiles, other files and the settings file are not cases")
+    func strayFiles() throws {
+        let folder = try TemporaryFolder()
+        try CaseStore(folder: folder.url).create { Self.sample($0) }
+        try folder.write(".C-0009.json.123.abcd.tmp", "half written")
+        try folder.write(".hidden.json", "{}")
+        try folder.write("notities.txt", "x")
+        try folder.write("businesscase.json", "{\"name\": \"Mijn business case\"}")
+        let result = try CaseStore(folder: folder.url).loadAll()
+        #expect(result.records.map(\.id) == ["C-0001"])
+        #expect(result.problems.isEmpty)
+        guard case .success(let settings) = BusinessCaseSettings.load(folder: folder.url) else {
+            Issue.record("settings should load")
+            return
+        }
+        #expect(settings.name == "Mijn business case")
+    }
+
+    @Test("a missing cases folder is a clear error, not an empty business case")
+    func missingFolder() {
+        #expect(throws: CaseStoreError.missingFolder("/nonexistent/cases")) {
+            try CaseStore(folder: URL(fileURLWithPath: "/nonexistent/cases")).loadAll()
+        }
+        #expect(CaseStoreError.missingFolder("x").dutchMessage.contains("--cases MAP"))
+    }
+
+    @Test("write failures map to Dutch messages that say the data is still in memory")
+    func writeFailures() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("gewoon-bestand", "")
+        let inside = CaseStore(folder: folder.url.appendingPathComponent("gewoon-bestand/cases"))
+        #expect(throws: StorageError.self) { try inside.create { Self.sample($0) } }
+        #expect(StorageError(errno: EROFS, path: "/x").dutchMessage.contains("alleen-lezen"))
+        #expect(StorageError(errno: ENOSPC, path: "/x").dutchMessage.contains("de schijf van /x is vol"))
+        #expect(StorageError(errno: EACCES, path: "/x").dutchMessage.contains("staan nog in het geheugen"))
+    }
+
+    @Test("the shipped example cases are valid, fictional and touch all four laws")
+    func shippedCases() throws {
+        let folder = BusinessCaseFolder.open(cases: Repository.cases, priceList: Repository.defaultPriceList)
+        #expect(folder.caseResult.problems.isEmpty)
+        #expect(folder.caseResult.cases.count >= 5)
+        #expect(folder.isFictional)
+        #expect(folder.caseResult.records.allSatisfy { $0.fictional && $0.story.situation.hasPrefix("VOORBEELD") })
+        let problems = folder.caseResult.cases.flatMap { CaseChecker.problems($0, priceList: folder.priceList) }
+        #expect(problems.isEmpty)
+        let laws = Set(folder.caseResult.records.flatMap { $0.avoided.map(\.item.law) + $0.deployed.map(\.item.law) })
+        #expect(laws.isSuperset(of: Law.requiredCodes))
+    }
+}
+
+@Suite("Checking case contents against the price list")
+struct CaseCheckerTests {
+    @Test("unknown item, changed price, BSN in the story, end before start")
+    func problems() throws {
+        let list = try #require(PriceListReader.read(folder: Repository.defaultPriceList).priceList)
+        var record = CaseStoreTests.sample("C-0001")
+        record.avoided[0].item.code = "ZVW-BESTAAT-NIET"
+        record.deployed[0].item.unitPrice = Money(cents: 4000)
+        record.story.result = "BSN 111222333 genoteerd"
+        record.context.periodEnd = try #require(CalendarDay(year: 2024, month: 1, day: 1))
+        let messages = CaseChecker.problems(StoredCase(record: record, fileName: "C-0001.json"), priceList: list).map(\.message)
+        #expect(messages == [
+            "de einddatum 01-01-2024 ligt voor de begindatum 06-01-2025",
+            "het verhaal (resultaat) bevat een getal dat een BSN kan zijn; een casus blijft pseudoniem, haal het nummer weg",
+            "voorkomen zorg regel 1: item 'ZVW-BESTAAT-NIET' staat niet in prijslijst 2026.1; kies een bestaand item",
+            "ingezette zorg regel 1: prijs van 'ZVW-FYSIO' wijkt af van prijslijst 2026.1 (€ 40,00 in de casus, € 38,89 in de lijst)",
+        ])
+        record.priceListVersion = "2025.1"
+        let older = CaseChecker.problems(StoredCase(record: record, fileName: "C-0001.json"), priceList: list)
+        #expect(older.contains { $0.severity == .warning && $0.message.contains("casus berekend met 2025.1") },
+                "an item missing from a newer list is a warning for an older case, not an error")
+    }
+}
