@@ -37,4 +37,16 @@ public struct Overview: Sendable {
         self.total = total
         self.dataProblems = dataProblems
     }
+
+    /// The start screen's figures from a business-case summary, laws in price-list order.
+    public init(businessCaseName: String, fictional: Bool, summary: BusinessCaseSummary, priceList: PriceList?, dataProblems: [String]) {
+        let rows = LawOrder.codes(priceList: priceList, present: summary.perLaw.keys).map { code in
+            LawRow(name: priceList?.lawName(code) ?? code, totals: summary.perLaw[code] ?? Totals())
+        }
+        self.init(
+            businessCaseName: businessCaseName, fictional: fictional,
+            priceListLabel: priceList.map { "\($0.name), versie \($0.version)" } ?? "niet geladen (zie 'rendementsmeter validate')",
+            selection: summary.selection, countedCases: summary.countedCases, caseCount: summary.caseCount,
+            statusCounts: summary.statusCounts, lawRows: rows, total: summary.total, dataProblems: dataProblems)
+    }
 }

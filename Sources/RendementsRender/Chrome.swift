@@ -23,6 +23,6 @@ enum Chrome {
 
     static func notice(_ frame: inout Frame, _ text: String?) {
         guard let text else { return }
-        frame.put(" " + text, x: 0, y: frame.height - 2, style: .notice)
+        frame.put(" " + TextWidth.clip(text, to: frame.width - 2), x: 0, y: frame.height - 2, style: .notice)
     }
 }

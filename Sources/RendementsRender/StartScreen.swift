@@ -3,8 +3,10 @@ import RendementsDomain
 
 /// The start screen: the business case at a glance per law, and the menu.
 enum StartScreen {
-    static let nameWidth = 22
     static let figureWidth = 13
+
+    /// The law column grows with the terminal (22 at 80 columns, at most 30).
+    static func nameWidth(_ frame: Frame) -> Int { min(30, frame.width - 2 - 4 * (figureWidth + 1)) }
 
     static func draw(_ state: AppState, into frame: inout Frame) {
         let overview = state.overview
@@ -61,14 +63,14 @@ enum StartScreen {
     }
 
     private static func row(_ frame: inout Frame, y: Int, _ cells: [String], style: Style = .normal) {
-        var x = frame.put(TextWidth.padRight(cells[0], to: nameWidth), x: 1, y: y, style: style)
+        var x = frame.put(TextWidth.padRight(cells[0], to: nameWidth(frame)), x: 1, y: y, style: style)
         for cell in cells.dropFirst() {
             x = frame.put(TextWidth.padLeft(cell, to: figureWidth), x: x + 1, y: y, style: style)
         }
     }
 
     private static func rule(_ frame: inout Frame, y: Int) {
-        frame.put(String(repeating: "─", count: nameWidth + 4 * (figureWidth + 1)), x: 1, y: y, style: .muted)
+        frame.put(String(repeating: "─", count: nameWidth(frame) + 4 * (figureWidth + 1)), x: 1, y: y, style: .muted)
     }
 
     static func money(_ value: Money) -> String { DutchNumber.euroWhole(value) }

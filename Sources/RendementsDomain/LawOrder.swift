@@ -1,4 +1,3 @@
-import RendementsDomain
 
 /// The order in which laws appear in every table: the price list's order,
 /// then any other law codes found in the data, alphabetically.

@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+@testable import RendementsCore
+@testable import RendementsDomain
+@testable import RendementsRender
+@testable import RendementsStorage
+
+/// The shipped example business case, rendered as the app shows it.
+enum Example {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func state(width: Int = 80, height: Int = 24, problems: [String] = []) -> AppState {
+        let folder = BusinessCaseFolder.open(cases: root.appendingPathComponent("cases"),
+                                             priceList: root.appendingPathComponent("price-lists/standaard"))
+        let overview = Overview(businessCaseName: folder.settings.name, fictional: folder.isFictional,
+                                summary: BusinessCaseSummary(cases: folder.caseResult.records), priceList: folder.priceList,
+                                dataProblems: problems)
+        return AppState(size: Size(width: width, height: height), overview: overview, priceList: folder.priceList)
+    }
+
+    static func after(_ keys: [Key], _ state: AppState) -> AppState {
+        var copy = state
+        for key in keys { _ = Update.apply(.key(key), to: &copy) }
+        return copy
+    }
+}
+
+@Suite("Screens as text")
+struct ScreenTests {
+    @Test("start screen at 80x24")
+    func start() {
+        let frame = View.render(Example.state())
+        Snapshot.assert(frame, named: "start-80x24")
+        #expect(frame.text.contains("VOORBEELD (fictief)"))
+        #expect(frame.text.contains("€ 15.870"))
+    }
+
+    @Test("start screen wider, 120x30")
+    func startWide() {
+        Snapshot.assert(View.render(Example.state(width: 120, height: 30)), named: "start-120x30")
+    }
+
+    @Test("start screen with an unreadable file mentioned, and a notice")
+    func startWithProblem() {
+        let state = Example.after([.enter], Example.state(problems: ["1 probleem in C-0009.json; zie 'rendementsmeter validate'"]))
+        let text = View.render(state).text
+        #expect(text.contains("Let op: 1 probleem in C-0009.json; zie 'rendementsmeter validate'"))
+        #expect(text.contains("Nieuwe casus invoeren is nog niet beschikbaar"))
+    }
+
+    @Test("help for the start screen comes from the keymap")
+    func help() {
+        let frame = View.render(Example.after([.character("?")], Example.state()))
+        Snapshot.assert(frame, named: "help-start-80x24")
+        for binding in Keymap.described(on: .start) {
+            #expect(frame.text.contains(binding.description))
+        }
+    }
+
+    @Test("price list with € and Dutch diacritics, and a search")
+    func priceList() {
+        let opened = Example.after([.left, .enter], Example.state())
+        Snapshot.assert(View.render(opened), named: "prijslijst-80x24")
+        let searched = Example.after([.character("/")] + "diëtist".map { .character($0) } + [.enter], opened)
+        let text = View.render(searched).text
+        #expect(text.contains("Dieetadvisering"))
+        #expect(text.contains("€ 24,70"))
+        let found = Example.after([.down], searched)
+        #expect(View.render(found).text.contains("ZVW-DIEET · bron: Zorginstituut Nederland, Kostenhandleiding 2024"))
+    }
+
+    @Test("too small: a clear message and nothing else; the state is kept")
+    func tooSmall() {
+        let frame = View.render(Example.state(width: 60, height: 20))
+        Snapshot.assert(frame, named: "te-klein-60x20")
+        #expect(frame.text.contains("Terminal te klein"))
+        #expect(frame.text.contains("60x20, nodig: 80x24"))
+    }
+
+    @Test("monochrome-safe: the selected menu item is reverse video, not colour alone")
+    func selectionIsReverse() {
+        let frame = View.render(Example.state())
+        let row = (0..<frame.width).map { frame[$0, 1] }
+        let selected = row.filter { $0.style.reverse }.map { String($0.character) }.joined()
+        #expect(selected.contains("Nieuwe casus"))
+    }
+}
+
+@Suite("Frame and text width")
+struct FrameTests {
+    @Test("wide characters take two cells; combining marks none; clipping adds an ellipsis")
+    func widths() {
+        #expect(TextWidth.of("€ é") == 3)
+        #expect(TextWidth.of("e\u{301}") == 1)
+        #expect(TextWidth.of("日本") == 4)
+        #expect(TextWidth.clip("Participatiewet en inkomen", to: 10) == "Participa…")
+        var frame = Frame(width: 6, height: 1)
+        frame.put("a日本b", x: 0, y: 0)
+        #expect(frame.text == "a日本b")
+        frame.put("日日日日", x: 0, y: 0)
+        #expect(frame.text == "日日日", "a wide character that does not fit is not half drawn")
+    }
+}
