@@ -29,6 +29,11 @@ public final class CursesTerminal {
         // The UI needs UTF-8 for € and é; C.UTF-8 is the fallback that always exists here.
         setlocale(LC_ALL, "")
         if rm_codeset_is_utf8() == 0 { setlocale(LC_ALL, "C.UTF-8") }
+        // A parent may have blocked SIGWINCH; curses needs it to report resizes.
+        var winch = sigset_t()
+        sigemptyset(&winch)
+        sigaddset(&winch, SIGWINCH)
+        pthread_sigmask(SIG_UNBLOCK, &winch, nil)
         rm_save_termios()
         rm_install_crash_handlers()
         guard rm_newterm() != nil else { throw .unknownTerminal(environment["TERM"] ?? "") }

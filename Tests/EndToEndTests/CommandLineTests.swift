@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+@Suite("The command line, run as the built binary")
+struct CommandLineTests {
+    @Test("--version and --help")
+    func versionAndHelp() throws {
+        let version = try Binary.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout == "0.1.0\n")
+        let help = try Binary.run(["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("Rendementsmeter: maak zichtbaar welke zorg sociaal werk voorkomt"))
+        for command in ["validate", "report", "export"] { #expect(help.stdout.contains(command)) }
+        let exportHelp = try Binary.run(["export", "--help"])
+        #expect(exportHelp.stdout.contains("--excel-nl"))
+    }
+
+    @Test("validate passes on the shipped data")
+    func validateShipped() throws {
+        let outcome = try Binary.run(["validate"])
+        #expect(outcome.status == 0, "\(outcome.stdout)")
+        #expect(outcome.stdout.contains("gecontroleerd: prijslijst standaard: 97 items, versie 2026.1"))
+        #expect(outcome.stdout.contains("casussen: 7 gelezen"))
+        #expect(outcome.stdout.hasSuffix("Alles in orde.\n"))
+    }
+
+    @Test("validate names file, line and column of a bad price and of a broken case, exits 1, changes nothing")
+    func validateBroken() throws {
+        let scratch = try Scratch()
+        try scratch.copyShippedData()
+        let prices = scratch.url.appendingPathComponent("price-lists/standaard/prijzen.csv")
+        let original = try String(contentsOf: prices, encoding: .utf8)
+        let broken = original.replacingOccurrences(of: "ZVW-FYSIO;zvw;Paramedisch;Fysiotherapie;zitting;38,89", with: "ZVW-FYSIO;zvw;Paramedisch;Fysiotherapie;zitting;-5")
+        try broken.write(to: prices, atomically: true, encoding: .utf8)
+        let caseFile = scratch.url.appendingPathComponent("cases/C-0002.json")
+        try "{\"schemaVersion\": 1, \"id\": ".write(to: caseFile, atomically: true, encoding: .utf8)
+
+        let outcome = try Binary.run(["validate"], in: scratch.url)
+        #expect(outcome.status == 1)
+        let line = broken.components(separatedBy: "\r\n").firstIndex { $0.hasPrefix("ZVW-FYSIO;") }.map { $0 + 1 } ?? 0
+        #expect(outcome.stdout.contains("standaard/prijzen.csv, regel \(line), kolom 6: fout: prijs '-5' is negatief; een prijs is groter dan 0"))
+        #expect(outcome.stdout.contains("C-0002.json: fout: geen geldige JSON (het bestand houdt halverwege op)"))
+        #expect(outcome.stdout.contains("C-0001.json: fout: voorkomen zorg regel 1") == false, "other cases are still fine")
+        #expect(outcome.stdout.hasSuffix("gevonden.\n"))
+        #expect(try String(contentsOf: caseFile, encoding: .utf8) == "{\"schemaVersion\": 1, \"id\": ")
+    }
+
+    @Test("report: the per-law table with totals and the return ratio; --approved-only says so")
+    func report() throws {
+        let outcome = try Binary.run(["report"])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout.contains("Totaal                         € 7.553,00     € 3.154,66    € 15.869,81     € 5.162,15"))
+        #expect(outcome.stdout.contains("Rendement (voorkomen ÷ (eigen inzet + ingezet)): 1,48"))
+        let approved = try Binary.run(["report", "--approved-only"])
+        #expect(approved.stdout.contains("Telt: alleen goedgekeurde casussen (3 van 7)"))
+    }
+
+    @Test("report keeps working beside a broken case and names it on standard error")
+    func reportWithBrokenCase() throws {
+        let scratch = try Scratch()
+        try scratch.copyShippedData()
+        try "kapot".write(to: scratch.url.appendingPathComponent("cases/C-0099.json"), atomically: true, encoding: .utf8)
+        let outcome = try Binary.run(["report"], in: scratch.url)
+        #expect(outcome.status == 0)
+        #expect(outcome.stderr.contains("C-0099.json: fout: geen geldige JSON"))
+        #expect(outcome.stdout.contains("€ 15.869,81"))
+    }
+
+    @Test("--cases and RENDEMENTSMETER_CASES point elsewhere; a missing folder is a clear error")
+    func otherFolders() throws {
+        let scratch = try Scratch()
+        try scratch.copyShippedData()
+        let viaOption = try Binary.run(["report", "--cases", scratch.url.appendingPathComponent("cases").path])
+        #expect(viaOption.stdout.contains("(5 van 7)"))
+        let missing = try Binary.run(["report"], environment: ["RENDEMENTSMETER_CASES": "/nonexistent/cases"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr == "fout: De map met casussen /nonexistent/cases bestaat niet. Geef een map op met --cases MAP of zet RENDEMENTSMETER_CASES.\n")
+        let noList = try Binary.run(["validate", "--price-list", "/nonexistent/lijst"])
+        #expect(noList.status == 1)
+        #expect(noList.stdout.contains("/nonexistent/lijst: fout: de prijslijstmap bestaat niet"))
+    }
+
+    @Test("export: CSV to standard output, and Dutch Excel to a private file")
+    func export() throws {
+        let plain = try Binary.run(["export", "--format", "csv"])
+        #expect(plain.status == 0)
+        #expect(plain.stdout.hasPrefix("casus_id,status,regelsoort,wet,item_code,"))
+        #expect(plain.stdout.contains("C-0003,ingediend,voorkomen,wlz,WLZ-VPH,"))
+
+        let scratch = try Scratch()
+        let file = scratch.url.appendingPathComponent("export.csv")
+        let excel = try Binary.run(["export", "--format", "csv", "--excel-nl", "--out", file.path])
+        #expect(excel.status == 0)
+        let data = try Data(contentsOf: file)
+        #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        #expect(String(decoding: data, as: UTF8.self).contains(";43,31;2022;38,98;kosten"))
+        let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? NSNumber
+        #expect(mode?.intValue == 0o600)
+        let badFormat = try Binary.run(["export", "--format", "pdf"])
+        #expect(badFormat.status != 0)
+    }
+
+    @Test("the app without a terminal explains itself instead of garbling output")
+    func noTerminal() throws {
+        let outcome = try Binary.run([])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr == "fout: Rendementsmeter heeft een terminal nodig. Voor tekst zonder terminal: 'rendementsmeter report'.\n")
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+@Suite("The real app in tmux at 80x24", .serialized)
+struct TerminalAppTests {
+    /// Runs the app under a non-interactive shell, which (unlike bash at a prompt) never repairs
+    /// the terminal itself, then prints the exit status and whether canonical mode and echo are on.
+    static func session() throws -> TmuxSession {
+        let probe = "stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e -icanon -e echo -e -echo | sort | tr '\\n' ' '"
+        // `\\$` so that tmux's own shell leaves the expansions to the inner one.
+        let script = "'\(Binary.url.path)'; echo EXIT=\\$?; \(probe); echo S\\$((1+1))T; sleep 600"
+        return try TmuxSession(command: "sh -c \"\(script)\"", environment: ["TERM": "screen"])
+    }
+
+    @Test("start, help, resize below 80x24 and back, quit: the terminal is restored")
+    func startHelpResizeQuit() throws {
+        let session = try Self.session()
+        let start = try session.waitFor("Rendementsmeter — Voorbeeld: Welzijn Voorbeeldstad")
+        #expect(start.contains("VOORBEELD (fictief)"))
+        #expect(start.contains(" Totaal                       € 7.553       € 3.155      € 15.870       € 5.162"))
+
+        try session.send("?")
+        try session.waitFor("Hulp — Startscherm")
+        try session.send("Escape")
+        try session.waitFor("Rendement (voorkomen")
+
+        try session.resize(width: 70, height: 20)
+        let small = try session.waitFor("Terminal te klein")
+        #expect(small.contains("70x20, nodig: 80x24"))
+        try session.resize(width: 80, height: 24)
+        try session.waitFor("Rendement (voorkomen")
+
+        try session.send("Right", "Right", "Right", "Enter")
+        try session.waitFor("Prijslijst — Maatschappelijke prijslijst (standaard)")
+        try session.send("q")
+        let after = try session.waitFor("S2T")
+        #expect(after.contains("EXIT=0"))
+        #expect(after.contains("echo icanon S2T"), "canonical mode and echo are back after quitting")
+        #expect(!after.contains("Prijslijst —"), "the alternate screen was left")
+    }
+
+    @Test("a crash signal restores the terminal too")
+    func crashRestores() throws {
+        let session = try Self.session()
+        try session.waitFor("Rendement (voorkomen")
+        let shell = try #require(Int32(session.tmux(["display-message", "-p", "-t", "main", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)))
+        let children = try Binary.execute("/usr/bin/pgrep", ["-P", "\(shell)"]).stdout
+        let app = try #require(children.split(separator: "\n").compactMap { Int32($0) }.first)
+        kill(app, SIGSEGV)
+        let after = try session.waitFor("S2T")
+        #expect(after.contains("EXIT=139"))
+        #expect(after.contains("echo icanon S2T"))
+        #expect(!after.contains("Rendement (voorkomen"), "the alternate screen was left")
+    }
+}
