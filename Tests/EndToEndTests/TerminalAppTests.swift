@@ -5,11 +5,11 @@ import Testing
 struct TerminalAppTests {
     /// Runs the app under a non-interactive shell, which (unlike bash at a prompt) never repairs
     /// the terminal itself, then prints the exit status and whether canonical mode and echo are on.
-    static func session() throws -> TmuxSession {
+    static func session(environment: [String: String] = [:]) throws -> TmuxSession {
         let probe = "stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e -icanon -e echo -e -echo | sort | tr '\\n' ' '"
         // `\\$` so that tmux's own shell leaves the expansions to the inner one.
         let script = "'\(Binary.url.path)'; echo EXIT=\\$?; \(probe); echo S\\$((1+1))T; sleep 600"
-        return try TmuxSession(command: "sh -c \"\(script)\"", environment: ["TERM": "screen"])
+        return try TmuxSession(command: "sh -c \"\(script)\"", environment: ["TERM": "screen"].merging(environment) { $1 })
     }
 
     @Test("start, help, resize below 80x24 and back, quit: the terminal is restored")
@@ -51,5 +51,30 @@ struct TerminalAppTests {
         #expect(after.contains("EXIT=139"))
         #expect(after.contains("echo icanon S2T"))
         #expect(!after.contains("Rendement (voorkomen"), "the alternate screen was left")
+    }
+
+    @Test("colour by default, none under NO_COLOR; a C locale falls back to UTF-8 so € survives")
+    func colourAndLocale() throws {
+        // NO_COLOR empty counts as unset; the test runner itself may export NO_COLOR.
+        let coloured = try Self.session(environment: ["NO_COLOR": ""])
+        try coloured.waitFor("Rendement (voorkomen")
+        let withEscapes = try coloured.tmux(["capture-pane", "-e", "-p", "-t", "main"])
+        #expect(withEscapes.contains("44m"), "the title bar is white on blue when colours are allowed")
+
+        let mono = try Self.session(environment: ["NO_COLOR": "1", "LANG": "C", "LC_ALL": "C"])
+        let screen = try mono.waitFor("Rendement (voorkomen")
+        #expect(screen.contains("€ 15.870"))
+        let monoEscapes = try mono.tmux(["capture-pane", "-e", "-p", "-t", "main"])
+        let colourCodes = monoEscapes.ranges(of: /\x1b\[[0-9;]*(3[0-7]|4[0-7]|38;5;\d+|48;5;\d+)m/)
+        #expect(colourCodes.isEmpty, "NO_COLOR: attributes only, no colours")
+        #expect(monoEscapes.contains("\u{1b}[7m") || monoEscapes.contains(";7m"), "selection and bars in reverse video")
+    }
+
+    @Test("a missing cases folder is shown in the app, not a crash")
+    func missingFolder() throws {
+        let session = try Self.session(environment: ["RENDEMENTSMETER_CASES": "/nonexistent/cases"])
+        let screen = try session.waitFor("Let op:")
+        #expect(screen.contains("De map met casussen /nonexistent/cases bestaat niet"))
+        #expect(screen.contains("(0 van 0)"))
     }
 }
