@@ -4,6 +4,7 @@ import RendementsDomain
 public enum Screen: Hashable, Sendable {
     case start
     case priceList
+    case intake
     case help(returnTo: ScreenKind)
 }
 
@@ -23,16 +24,34 @@ public struct AppState: Sendable {
     public var priceListQuery = ""
     public var isEditingQuery = false
 
-    public init(size: Size, overview: Overview, priceList: PriceList?) {
+    /// Who is working: recorded as the author of new cases.
+    public var user: String
+    /// Fields and option lists for new cases (hourly rates, interventions).
+    public var intakeForm: IntakeForm
+    /// The case being entered, kept when the worker steps back to the start screen.
+    public var intake: IntakeState?
+    /// A draft found on disk at start-up, offered to continue.
+    public var pendingDraft: IntakeDraft?
+    /// A yes/no question waiting for an answer.
+    public var confirmation: Confirmation?
+
+    public init(size: Size, overview: Overview, priceList: PriceList?, user: String = "onbekend",
+                intakeForm: IntakeForm = IntakeForm(hourlyRates: [], interventions: Choices.interventions),
+                pendingDraft: IntakeDraft? = nil) {
         self.size = size
         self.overview = overview
         self.priceList = priceList
+        self.user = user
+        self.intakeForm = intakeForm
+        self.pendingDraft = pendingDraft
+        if pendingDraft != nil { confirmation = .resumeDraft }
     }
 
     public var screenKind: ScreenKind {
         switch screen {
         case .start: .start
         case .priceList: .priceList
+        case .intake: .intake
         case .help: .help
         }
     }

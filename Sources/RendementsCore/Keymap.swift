@@ -1,11 +1,12 @@
 /// What a key does; the keymap maps keys to these per screen.
 public enum Action: Hashable, Sendable {
     case previous, next, pageUp, pageDown, open, back, help, quit, search
+    case nextStep, previousStep, save, addLine, removeLine, submit, saveConcept
 }
 
 /// The screens that have their own keys.
 public enum ScreenKind: Hashable, Sendable, CaseIterable {
-    case start, priceList, help
+    case start, priceList, intake, help
 }
 
 /// One row of the keymap: keys, the label shown in the hint bar and help, and the action.
@@ -18,6 +19,20 @@ public struct KeyBinding: Sendable {
     public let hint: String?
     public let action: Action
     public let screens: Set<ScreenKind>
+
+    /// The label while a text field has focus: printable keys are text then, so
+    /// the binding is shown by its first non-printable key, or not at all.
+    public var typingLabel: String? {
+        guard case .character = keys.first else { return label }
+        for key in keys {
+            switch key {
+            case .control(let letter): return "Ctrl-\(letter.uppercased())"
+            case .function(let number): return "F\(number)"
+            default: continue
+            }
+        }
+        return nil
+    }
 
     init(_ keys: [Key], _ label: String, _ description: String, hint: String? = nil, _ action: Action, on screens: Set<ScreenKind>) {
         self.keys = keys
@@ -42,12 +57,26 @@ public enum Keymap {
         KeyBinding([.character("/")], "/", "Zoeken op code, omschrijving of synoniem; Enter klaar, Esc wist", hint: "zoeken", .search, on: [.priceList]),
         KeyBinding([.enter], "Enter", "Gekozen onderdeel openen", hint: "openen", .open, on: [.start]),
         KeyBinding([.escape], "Esc", "Terug naar het vorige scherm", hint: "terug", .back, on: [.priceList, .help]),
-        KeyBinding([.function(1), .character("?")], "?/F1", "Hulp bij dit scherm", hint: "hulp", .help, on: [.start, .priceList]),
-        KeyBinding([.character("q"), .control("c")], "q", "Afsluiten", hint: "afsluiten", .quit, on: [.start, .priceList, .help]),
+        KeyBinding([.tab, .down], "Tab/↓", "Volgend veld (in een tekstvak: ↓ regel omlaag)", hint: "veld", .next, on: [.intake]),
+        KeyBinding([.backTab, .up], "Shift-Tab/↑", "Vorig veld", .previous, on: [.intake]),
+        KeyBinding([.pageDown, .control("n")], "PgDn", "Volgende stap", hint: "stap", .nextStep, on: [.intake]),
+        KeyBinding([.pageUp, .control("p")], "PgUp", "Vorige stap", .previousStep, on: [.intake]),
+        KeyBinding([.escape], "Esc", "Terug: vorige stap of startscherm; er gaat niets verloren", hint: "terug", .back, on: [.intake]),
+        KeyBinding([.character("a"), .control("a")], "a", "Regel toevoegen uit de prijslijst (/ zoekt)", hint: "regel +", .addLine, on: [.intake]),
+        KeyBinding([.character("x"), .delete], "x/Del", "Gekozen regel verwijderen (vraagt eerst)", .removeLine, on: [.intake]),
+        KeyBinding([.character("i")], "i", "Indienen (op het overzicht)", .submit, on: [.intake]),
+        KeyBinding([.character("c")], "c", "Bewaren als concept (op het overzicht)", .saveConcept, on: [.intake]),
+        KeyBinding([.control("s")], "Ctrl-S", "Opslaan (gebeurt ook na elke wijziging)", .save, on: [.intake]),
+        KeyBinding([.function(1), .character("?")], "?/F1", "Hulp bij dit scherm (? buiten tekstvelden)", hint: "hulp", .help, on: [.start, .priceList, .intake]),
+        KeyBinding([.character("q"), .control("c"), .control("q")], "q", "Afsluiten (q buiten tekstvelden, Ctrl-Q overal)", hint: "afsluiten", .quit,
+                   on: [.start, .priceList, .intake, .help]),
     ]
 
-    public static func action(for key: Key, on screen: ScreenKind) -> Action? {
-        bindings.first { $0.screens.contains(screen) && $0.keys.contains(key) }?.action
+    /// The action of a key on a screen. While the user types in a text field,
+    /// printable characters are text and never trigger an action.
+    public static func action(for key: Key, on screen: ScreenKind, typing: Bool = false) -> Action? {
+        if typing, case .character = key { return nil }
+        return bindings.first { $0.screens.contains(screen) && $0.keys.contains(key) }?.action
     }
 
     /// The bindings a user sees described for one screen (help and hint bar).

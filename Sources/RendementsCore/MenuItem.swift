@@ -14,10 +14,9 @@ public enum MenuItem: CaseIterable, Sendable {
     /// Honest word on parts that are not built yet; nil when the part works.
     public var notYetAvailable: String? {
         switch self {
-        case .nieuweCasus: "Nieuwe casus invoeren is nog niet beschikbaar; het komt in een volgende versie."
         case .beoordelen: "Casussen beoordelen is nog niet beschikbaar; het komt in een volgende versie."
         case .dashboard: "Het dashboard is nog niet beschikbaar; gebruik voorlopig 'rendementsmeter report'."
-        case .prijslijst: nil
+        case .nieuweCasus, .prijslijst: nil
         }
     }
 }

@@ -1,12 +1,23 @@
+import RendementsDomain
+
 /// Something that happened: a key, or the terminal changing size.
-public enum Msg: Hashable, Sendable {
+public enum Msg: Sendable {
     case key(Key)
     case resized(Size)
+    /// Results of effects, reported back by the edge.
+    case draftSaved
+    case draftSaveFailed(String)
+    case caseWritten(id: String, status: CaseStatus, overview: Overview)
+    case caseWriteFailed(String)
 }
 
 /// Work for the edge to do after an update.
 public enum Effect: Hashable, Sendable {
     case quit
+    /// Write the draft atomically (after every change).
+    case saveDraft(IntakeDraft)
+    /// Create a new case file (the edge assigns the id) and remove the draft.
+    case writeCase(CaseRecord)
 }
 
 /// The price-list browser's fixed layout: rows above and below the list.
@@ -27,24 +38,60 @@ public enum Update {
             return []
         case .key(let key):
             state.notice = nil
+            if state.confirmation != nil { return answer(key, &state) }
+            if state.screen == .intake { return IntakeUpdate.handle(key, &state) }
             if state.isEditingQuery { editQuery(key, &state); return [] }
             guard let action = Keymap.action(for: key, on: state.screenKind) else {
                 return []
             }
             return perform(action, &state)
+        case .draftSaved, .draftSaveFailed, .caseWritten, .caseWriteFailed:
+            return IntakeUpdate.result(msg, &state)
         }
+    }
+
+    /// j/Enter answers yes, n/Esc answers no.
+    private static func answer(_ key: Key, _ state: inout AppState) -> [Effect] {
+        guard let question = state.confirmation else { return [] }
+        let yes: Bool
+        switch key {
+        case .character("j"), .character("J"), .enter: yes = true
+        case .character("n"), .character("N"), .escape: yes = false
+        default:
+            state.notice = "Kies j (ja) of n (nee)."
+            return []
+        }
+        state.confirmation = nil
+        switch question {
+        case .resumeDraft:
+            if yes { IntakeUpdate.open(&state) } else {
+                state.notice = "Het concept blijft bewaard; 'Nieuwe casus' gaat ermee verder."
+            }
+            return []
+        case .quit:
+            return yes ? [.quit] : []
+        case .removeLine(let kind, let index):
+            return yes ? IntakeUpdate.removeLine(kind, index, &state) : []
+        }
+    }
+
+    /// Quitting asks first while a case is being entered.
+    static func quit(_ state: inout AppState) -> [Effect] {
+        guard let intake = state.intake else { return [.quit] }
+        state.confirmation = .quit(unsaved: intake.saveError != nil)
+        return []
     }
 
     private static func perform(_ action: Action, _ state: inout AppState) -> [Effect] {
         switch action {
         case .quit:
-            return [.quit]
+            return quit(&state)
         case .help:
             state.screen = .help(returnTo: state.screenKind)
         case .back:
             switch state.screen {
-            case .help(let returnTo): state.screen = returnTo == .priceList ? .priceList : .start
-            case .priceList, .start: state.screen = .start
+            case .help(let returnTo): state.screen = returnTo == .priceList ? .priceList : returnTo == .intake ? .intake : .start
+            case .priceList, .start, .intake: state.screen = .start
             }
         case .previous, .next, .pageUp, .pageDown:
             move(action, &state)
@@ -52,6 +99,8 @@ public enum Update {
             let item = state.selectedMenuItem
             if let message = item.notYetAvailable {
                 state.notice = message
+            } else if item == .nieuweCasus {
+                IntakeUpdate.open(&state)
             } else if item == .prijslijst {
                 if state.priceList == nil {
                     state.notice = "Er is geen prijslijst geladen; controleer de map met 'rendementsmeter validate'."
@@ -61,6 +110,8 @@ public enum Update {
             }
         case .search:
             state.isEditingQuery = true
+        case .nextStep, .previousStep, .save, .addLine, .removeLine, .submit, .saveConcept:
+            break
         }
         return []
     }
@@ -79,7 +130,7 @@ public enum Update {
             default: state.priceListCursor += page
             }
             clampPriceList(&state)
-        case .help:
+        case .help, .intake:
             break
         }
     }

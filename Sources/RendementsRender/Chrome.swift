@@ -9,15 +9,17 @@ enum Chrome {
     }
 
     /// The hint bar reads the keymap, so it always matches what the keys do.
-    static func hintBar(_ frame: inout Frame, screen: ScreenKind) {
+    /// While typing, bindings on printable keys are left out (they would type text)
+    /// or shown by their non-printable key (`Ctrl-Q` for `q`).
+    static func hintBar(_ frame: inout Frame, screen: ScreenKind, typing: Bool = false) {
         let y = frame.height - 1
         frame.fill(y: y, style: .hint)
         var x = 1
         for binding in Keymap.described(on: screen) {
-            guard let hint = binding.hint else { continue }
-            guard x + TextWidth.of("\(binding.label) \(hint)") < frame.width else { break }
-            frame.put(binding.label, x: x, y: y, style: Style(.hint, bold: true, reverse: true))
-            x = frame.put(" " + hint, x: x + TextWidth.of(binding.label), y: y, style: .hint) + 2
+            guard let hint = binding.hint, let label = typing ? binding.typingLabel : binding.label else { continue }
+            guard x + TextWidth.of("\(label) \(hint)") < frame.width else { break }
+            frame.put(label, x: x, y: y, style: Style(.hint, bold: true, reverse: true))
+            x = frame.put(" " + hint, x: x + TextWidth.of(label), y: y, style: .hint) + 2
         }
     }
 

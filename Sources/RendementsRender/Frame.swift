@@ -1,3 +1,5 @@
+import RendementsCore
+
 /// One character cell of the screen.
 public struct Cell: Hashable, Sendable {
     public var character: Character

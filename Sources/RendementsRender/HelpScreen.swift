@@ -25,6 +25,7 @@ enum HelpScreen {
         switch screen {
         case .start: "Startscherm"
         case .priceList: "Prijslijst"
+        case .intake: "Nieuwe casus"
         case .help: "Hulp"
         }
     }
@@ -46,6 +47,14 @@ enum HelpScreen {
                 "en oordeel over de betrouwbaarheid (groen, oranje, rood). T = transfer:",
                 "een uitkering telt wel voor de financier, niet maatschappelijk.",
                 "Onderaan staan code en bron van het gekozen item.",
+            ]
+        case .intake:
+            [
+                "Leg een afgeronde casus vast in zeven stappen. Alles wordt na elke",
+                "toets bewaard; Esc gaat terug en gooit niets weg. In tekstvelden zijn",
+                "letters gewoon tekst (gebruik Ctrl-Q om af te sluiten). Getallen mag je",
+                "typen als 1.234,56 of 1234,56. Geen namen, adressen of BSN: een casus",
+                "blijft pseudoniem. Bij zorgregels: a = toevoegen, / of typen = zoeken.",
             ]
         case .help:
             []

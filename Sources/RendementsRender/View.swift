@@ -11,8 +11,10 @@ public enum View {
         switch state.screen {
         case .start: StartScreen.draw(state, into: &frame)
         case .priceList: PriceListScreen.draw(state, into: &frame)
+        case .intake: IntakeScreen.draw(state, into: &frame)
         case .help(let returnTo): HelpScreen.draw(state, returnTo: returnTo, into: &frame)
         }
+        if let question = state.confirmation { ConfirmationDialog.draw(question, state, into: &frame) }
         return frame
     }
 

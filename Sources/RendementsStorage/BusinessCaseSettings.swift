@@ -10,15 +10,19 @@ public struct BusinessCaseSettings: Codable, Hashable, Sendable {
     public var hourlyRateOverrides: [String: Money]
     /// True when the folder holds the shipped, fictional example cases.
     public var fictionalExamples: Bool
+    /// Interventions this organisation offers besides the standard list.
+    public var interventions: [String]
 
-    public init(name: String, organisation: String = "", hourlyRateOverrides: [String: Money] = [:], fictionalExamples: Bool = false) {
+    public init(name: String, organisation: String = "", hourlyRateOverrides: [String: Money] = [:], fictionalExamples: Bool = false,
+                interventions: [String] = []) {
         self.name = name
         self.organisation = organisation
         self.hourlyRateOverrides = hourlyRateOverrides
         self.fictionalExamples = fictionalExamples
+        self.interventions = interventions
     }
 
-    private enum CodingKeys: String, CodingKey { case name, organisation, hourlyRateOverrides, fictionalExamples }
+    private enum CodingKeys: String, CodingKey { case name, organisation, hourlyRateOverrides, fictionalExamples, interventions }
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -26,6 +30,7 @@ public struct BusinessCaseSettings: Codable, Hashable, Sendable {
         organisation = try container.decodeIfPresent(String.self, forKey: .organisation) ?? ""
         hourlyRateOverrides = try container.decodeIfPresent([String: Money].self, forKey: .hourlyRateOverrides) ?? [:]
         fictionalExamples = try container.decodeIfPresent(Bool.self, forKey: .fictionalExamples) ?? false
+        interventions = try container.decodeIfPresent([String].self, forKey: .interventions) ?? []
     }
 
     /// Reads the settings; a missing file gives defaults named after the folder.
@@ -39,6 +44,14 @@ public struct BusinessCaseSettings: Codable, Hashable, Sendable {
         } catch {
             return .failure(Problem(file: CaseStore.settingsFileName, message:
                 "de instellingen van de business case zijn onleesbaar (\(error.localizedDescription)); standaardwaarden worden gebruikt, het bestand blijft onveranderd"))
+        }
+    }
+
+    /// The price list's hourly rates with this business case's own rates applied.
+    public func effectiveHourlyRates(_ list: PriceList) -> [HourlyRate] {
+        list.hourlyRates.map { rate in
+            guard let own = hourlyRateOverrides[rate.code] else { return rate }
+            return HourlyRate(code: rate.code, description: rate.description, rate: own, priceYear: rate.priceYear, source: "eigen tarief (businesscase.json)")
         }
     }
 

@@ -14,7 +14,20 @@ struct Start: ParsableCommand {
 
     func run() throws {
         let folder = locations.open()
-        var state = AppState(size: Size.minimum, overview: OverviewBuilder.build(folder), priceList: folder.priceList)
+        let user = Identity.current()
+        let drafts = DraftStore(casesFolder: locations.casesFolder)
+        var overview = OverviewBuilder.build(folder)
+        var pending: IntakeDraft?
+        switch drafts.load(IntakeDraft.self, user: user) {
+        case .success(let draft): pending = draft
+        case .failure(let problem): overview = OverviewBuilder.build(folder, extraProblems: [problem.description])
+        }
+        let form = IntakeForm(
+            hourlyRates: folder.priceList.map(folder.settings.effectiveHourlyRates) ?? [],
+            interventions: Choices.interventions + folder.settings.interventions.filter { !Choices.interventions.contains($0) })
+        var state = AppState(size: Size.minimum, overview: overview, priceList: folder.priceList, user: user,
+                             intakeForm: form, pendingDraft: pending)
+
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal()
@@ -24,17 +37,65 @@ struct Start: ParsableCommand {
         }
         defer { terminal.close() }
         state.size = terminal.size
+        let effects = EffectRunner(locations: locations, user: user, drafts: drafts)
         while true {
             terminal.draw(View.render(state))
-            let effects = Update.apply(terminal.nextMessage(), to: &state)
-            if effects.contains(.quit) { break }
+            var queue = Update.apply(terminal.nextMessage(), to: &state)
+            while !queue.isEmpty {
+                let effect = queue.removeFirst()
+                guard let result = effects.perform(effect) else { return }
+                queue += Update.apply(result, to: &state)
+            }
         }
+    }
+}
+
+/// Carries out the core's effects against the disk and reports back as messages.
+struct EffectRunner {
+    let locations: Locations
+    let user: String
+    let drafts: DraftStore
+
+    /// The message that reports the result; nil for quit.
+    func perform(_ effect: Effect) -> Msg? {
+        switch effect {
+        case .quit:
+            return nil
+        case .saveDraft(let draft):
+            do {
+                try drafts.save(draft, user: user)
+                return .draftSaved
+            } catch {
+                return .draftSaveFailed(error.dutchMessage)
+            }
+        case .writeCase(let record):
+            do {
+                let written = try CaseStore(folder: locations.casesFolder).create { id in
+                    var copy = record
+                    copy.id = id
+                    return copy
+                }
+                drafts.delete(user: user)
+                return .caseWritten(id: written.id, status: written.status, overview: OverviewBuilder.build(locations.open()))
+            } catch {
+                return .caseWriteFailed(error.dutchMessage)
+            }
+        }
+    }
+}
+
+/// Who is at the keyboard: RENDEMENTSMETER_USER, else the operating-system user.
+enum Identity {
+    static func current(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let user = environment["RENDEMENTSMETER_USER"], !user.isEmpty { return user }
+        if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name { return String(cString: name) }
+        return environment["USER"] ?? "onbekend"
     }
 }
 
 /// Builds the start screen's figures from an opened business case.
 enum OverviewBuilder {
-    static func build(_ folder: BusinessCaseFolder) -> Overview {
+    static func build(_ folder: BusinessCaseFolder, extraProblems: [String] = []) -> Overview {
         var problems: [String] = []
         if let error = folder.folderError { problems.append(error.dutchMessage) }
         let fileProblems = (folder.priceListResult.errors + folder.caseResult.problems).filter { $0.severity == .error }
@@ -44,6 +105,7 @@ enum OverviewBuilder {
             problems.append("\(count) in \(files); zie 'rendementsmeter validate'")
         }
         return Overview(businessCaseName: folder.settings.name, fictional: folder.isFictional,
-                        summary: BusinessCaseSummary(cases: folder.caseResult.records), priceList: folder.priceList, dataProblems: problems)
+                        summary: BusinessCaseSummary(cases: folder.caseResult.records), priceList: folder.priceList,
+                        dataProblems: problems + extraProblems)
     }
 }

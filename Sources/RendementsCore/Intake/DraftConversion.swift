@@ -1,0 +1,178 @@
+import Foundation
+import RendementsDomain
+
+/// A problem that stops a draft from becoming a case, with the step to fix it in.
+public struct DraftProblem: Hashable, Sendable {
+    public let step: IntakeStep
+    public let field: FieldID?
+    public let message: String
+}
+
+/// The problems that keep a draft from becoming a case.
+public struct IncompleteDraft: Error, Hashable, Sendable {
+    public let problems: [DraftProblem]
+}
+
+/// Turns what was typed into a case, field by field, with Dutch messages for what is not valid yet.
+public struct DraftConversion: Sendable {
+    public let form: IntakeForm
+
+    public init(form: IntakeForm) { self.form = form }
+
+    /// The message for one typed value, or nil when it is fine (or still empty where empty is allowed).
+    public static func fieldError(_ kind: FieldKind, _ text: String, label: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { return nil }
+        switch kind {
+        case .number:
+            guard let value = DutchNumber.parse(trimmed) else {
+                return "\(label): '\(trimmed)' is geen getal; schrijf bijvoorbeeld 12 of 1.234,56"
+            }
+            return value < 0 ? "\(label): een negatief getal kan hier niet" : nil
+        case .date:
+            return CalendarDay(dutch: trimmed) == nil ? "\(label): '\(trimmed)' is geen datum; schrijf dd-mm-jjjj, bijvoorbeeld 30-06-2025" : nil
+        default:
+            return nil
+        }
+    }
+
+    /// The case this draft describes, or every problem that stands in the way.
+    public func record(_ draft: IntakeDraft, status: CaseStatus) -> Result<CaseRecord, IncompleteDraft> {
+        var problems: [DraftProblem] = []
+        func require(_ text: String, _ step: IntakeStep, _ field: FieldID, _ message: String) {
+            if text.trimmingCharacters(in: .whitespaces).isEmpty { problems.append(DraftProblem(step: step, field: field, message: message)) }
+        }
+        require(draft.intervention, .context, .intervention, "Kies een interventie.")
+        require(draft.team, .context, .team, "Vul het team in.")
+        require(draft.municipality, .context, .municipality, "Vul de gemeente in.")
+        let start = CalendarDay(dutch: draft.periodStart)
+        let end = CalendarDay(dutch: draft.periodEnd)
+        if start == nil { problems.append(DraftProblem(step: .context, field: .periodStart, message: "Vul een geldige begindatum in (dd-mm-jjjj).")) }
+        if end == nil { problems.append(DraftProblem(step: .context, field: .periodEnd, message: "Vul een geldige einddatum in (dd-mm-jjjj).")) }
+        if let start, let end, end < start {
+            problems.append(DraftProblem(step: .context, field: .periodEnd, message: "De einddatum ligt voor de begindatum."))
+        }
+        for (text, field) in [(draft.situation, FieldID.situation), (draft.approach, .approach), (draft.result, .result)] {
+            if let refusal = PrivacyGuard.refusal(text) { problems.append(DraftProblem(step: .verhaal, field: field, message: refusal)) }
+        }
+
+        var workers: [WorkerHours] = []
+        for rate in form.workerRates {
+            guard let hours = number(draft.workerHours[rate.code] ?? "", .inzet, .hours(rate.code), rate.description, &problems), hours > 0 else { continue }
+            workers.append(WorkerHours(rateCode: rate.code, description: rate.description, hours: hours, hourlyRate: rate.rate))
+        }
+        let volunteerHours = number(draft.volunteerHours, .inzet, .volunteerHours, "Vrijwilligersuren", &problems) ?? 0
+        let volunteerRate = form.hourlyRates.first { $0.code == IntakeForm.volunteerCode }?.rate ?? .zero
+        var otherCosts: [OtherCost] = []
+        if let amount = number(draft.otherCostAmount, .inzet, .otherCostAmount, "Overige kosten", &problems), amount > 0 {
+            if let money = Money(exactEuros: amount) {
+                otherCosts.append(OtherCost(description: draft.otherCostDescription.isEmpty ? "Overige kosten" : draft.otherCostDescription, amount: money))
+            } else {
+                problems.append(DraftProblem(step: .inzet, field: .otherCostAmount, message: "Overige kosten: rond af op hele centen."))
+            }
+        }
+
+        let deployed = draft.deployed.enumerated().compactMap { index, line -> DeployedCareLine? in
+            guard let quantity = quantity(line, .deployed, index, &problems) else { return nil }
+            return DeployedCareLine(item: line.item, quantity: quantity, note: line.text)
+        }
+        let avoided = draft.avoided.enumerated().compactMap { index, line -> AvoidedCareLine? in
+            guard let quantity = quantity(line, .avoided, index, &problems) else { return nil }
+            guard let likelihood = likelihood(line) else {
+                problems.append(DraftProblem(step: .voorkomen, field: .customLikelihood,
+                                             message: "Regel \(index + 1): vul een eigen kans in tussen 0 en 100 %."))
+                return nil
+            }
+            if let refusal = PrivacyGuard.refusal(line.text) {
+                problems.append(DraftProblem(step: .voorkomen, field: .lineText(.avoided), message: "Regel \(index + 1): \(refusal)"))
+            }
+            return AvoidedCareLine(item: line.item, quantity: quantity, likelihood: likelihood, reasoning: line.text)
+        }
+        let attribution = DutchNumber.parse(draft.attribution).flatMap { Percentage($0) }
+        if attribution == nil {
+            problems.append(DraftProblem(step: .toerekening, field: .attribution, message: "Vul een toerekening in tussen 0 en 100 %."))
+        }
+
+        guard problems.isEmpty, let start, let end, let attribution else { return .failure(IncompleteDraft(problems: problems)) }
+        let record = CaseRecord(
+            id: "", status: status, author: draft.author,
+            context: CaseContext(intervention: draft.intervention, team: draft.team.trimmingCharacters(in: .whitespaces),
+                                 municipality: draft.municipality.trimmingCharacters(in: .whitespaces),
+                                 periodStart: start, periodEnd: end, referrer: draft.referrer, ageBand: draft.ageBand,
+                                 household: draft.household, lifeDomains: draft.lifeDomains),
+            story: CaseStory(situation: draft.situation, approach: draft.approach, result: draft.result),
+            effort: OwnEffort(workers: workers, volunteerHours: volunteerHours, volunteerRate: volunteerRate, otherCosts: otherCosts),
+            deployed: deployed, avoided: avoided, attribution: attribution, priceListVersion: draft.priceListVersion)
+        return .success(record)
+    }
+
+    /// A best-effort case for running totals: lines and hours that do not parse yet count as zero.
+    public func provisional(_ draft: IntakeDraft) -> CaseValuation? {
+        var lenient = draft
+        if CalendarDay(dutch: lenient.periodStart) == nil { lenient.periodStart = "01-01-2000" }
+        if CalendarDay(dutch: lenient.periodEnd) == nil { lenient.periodEnd = lenient.periodStart }
+        lenient.intervention = lenient.intervention.isEmpty ? "-" : lenient.intervention
+        lenient.team = lenient.team.isEmpty ? "-" : lenient.team
+        lenient.municipality = lenient.municipality.isEmpty ? "-" : lenient.municipality
+        lenient.situation = ""
+        lenient.approach = ""
+        lenient.result = ""
+        for (code, text) in lenient.workerHours where DutchNumber.parse(text) == nil { lenient.workerHours[code] = "" }
+        if DutchNumber.parse(lenient.volunteerHours) == nil { lenient.volunteerHours = "" }
+        if DutchNumber.parse(lenient.otherCostAmount) == nil { lenient.otherCostAmount = "" }
+        lenient.deployed = lenient.deployed.filter { isPriceable($0) }
+        lenient.avoided = lenient.avoided.filter { isPriceable($0) && likelihood($0) != nil }.map { line in
+            var copy = line
+            copy.text = ""
+            return copy
+        }
+        if DutchNumber.parse(lenient.attribution).flatMap({ Percentage($0) }) == nil { lenient.attribution = "100" }
+        guard case .success(let record) = record(lenient, status: .concept) else { return nil }
+        return try? CaseValuation(record)
+    }
+
+    /// The value of one typed line, or nil while its numbers are not valid yet.
+    public func lineValue(_ line: DraftLine, kind: LineKind, attribution: String) -> Money? {
+        var ignored: [DraftProblem] = []
+        guard isPriceable(line), let quantity = quantity(line, kind, 0, &ignored) else { return nil }
+        if kind == .deployed { return line.item.unitPrice.multiplied(by: [quantity.units]) }
+        guard let likelihood = likelihood(line) else { return nil }
+        let share = DutchNumber.parse(attribution).flatMap { Percentage($0) } ?? .full
+        let avoided = AvoidedCareLine(item: line.item, quantity: quantity, likelihood: likelihood, reasoning: "")
+        return try? CaseValuation.avoidedValue(avoided, attribution: share)
+    }
+
+    private func isPriceable(_ line: DraftLine) -> Bool {
+        guard let quantity = DutchNumber.parse(line.quantity), quantity >= 0 else { return false }
+        return line.per == Choices.periods[0] || (DutchNumber.parse(line.periods).map { $0 >= 0 } ?? false)
+    }
+
+    private func number(_ text: String, _ step: IntakeStep, _ field: FieldID, _ label: String, _ problems: inout [DraftProblem]) -> Decimal? {
+        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        guard let value = DutchNumber.parse(text), value >= 0 else {
+            problems.append(DraftProblem(step: step, field: field, message: "\(label): '\(text)' is geen geldig getal."))
+            return nil
+        }
+        return value
+    }
+
+    private func quantity(_ line: DraftLine, _ kind: LineKind, _ index: Int, _ problems: inout [DraftProblem]) -> Quantity? {
+        let step: IntakeStep = kind == .deployed ? .ingezet : .voorkomen
+        let name = "Regel \(index + 1) (\(line.item.description))"
+        guard let amount = DutchNumber.parse(line.quantity), amount >= 0 else {
+            problems.append(DraftProblem(step: step, field: .quantity(kind), message: "\(name): vul een hoeveelheid in."))
+            return nil
+        }
+        guard line.per != Choices.periods[0] else { return .count(amount) }
+        guard let periods = DutchNumber.parse(line.periods), periods >= 0 else {
+            problems.append(DraftProblem(step: step, field: .periods(kind), message: "\(name): vul het aantal \(Choices.plural(line.per)) in."))
+            return nil
+        }
+        return .rate(amount: amount, per: line.per, periods: periods)
+    }
+
+    private func likelihood(_ line: DraftLine) -> Percentage? {
+        if let percent = Choices.likelihoodPercent(line.likelihood) { return Percentage(Decimal(percent)) }
+        return DutchNumber.parse(line.customLikelihood).flatMap { Percentage($0) }
+    }
+}

@@ -1,0 +1,142 @@
+import RendementsDomain
+
+/// Which fields a step shows, and reading and writing them in the draft.
+public struct IntakeForm: Sendable {
+    public let hourlyRates: [HourlyRate]
+    public let interventions: [String]
+
+    public init(hourlyRates: [HourlyRate], interventions: [String]) {
+        self.hourlyRates = hourlyRates
+        self.interventions = interventions
+    }
+
+    /// The rates for paid workers; the volunteer rate has its own field.
+    public var workerRates: [HourlyRate] { hourlyRates.filter { $0.code != Self.volunteerCode } }
+    public static let volunteerCode = "vrijwilliger"
+
+    public func fields(_ step: IntakeStep, draft: IntakeDraft, selected: [LineKind: Int]) -> [FieldSpec] {
+        switch step {
+        case .context:
+            return [
+                FieldSpec(id: .intervention, label: "Interventie", kind: .choice(interventions)),
+                FieldSpec(id: .team, label: "Team", kind: .text),
+                FieldSpec(id: .municipality, label: "Gemeente", kind: .text),
+                FieldSpec(id: .periodStart, label: "Begindatum", kind: .date),
+                FieldSpec(id: .periodEnd, label: "Einddatum", kind: .date),
+                FieldSpec(id: .referrer, label: "Verwijzer", kind: .choice(Choices.referrers)),
+                FieldSpec(id: .ageBand, label: "Leeftijd", kind: .choice(Choices.ageBands)),
+                FieldSpec(id: .household, label: "Huishouden", kind: .choice(Choices.households)),
+            ] + LifeDomain.allCases.map { FieldSpec(id: .domain($0), label: $0.dutchName, kind: .toggle) }
+        case .verhaal:
+            return [
+                FieldSpec(id: .situation, label: "Situatie", kind: .area),
+                FieldSpec(id: .approach, label: "Wat is er gedaan", kind: .area),
+                FieldSpec(id: .result, label: "Wat is er veranderd", kind: .area),
+            ]
+        case .inzet:
+            return workerRates.map { FieldSpec(id: .hours($0.code), label: $0.description, kind: .number) } + [
+                FieldSpec(id: .volunteerHours, label: "Vrijwilligersuren", kind: .number),
+                FieldSpec(id: .otherCostDescription, label: "Overige kosten: wat", kind: .text),
+                FieldSpec(id: .otherCostAmount, label: "Overige kosten: bedrag", kind: .number),
+            ]
+        case .ingezet, .voorkomen:
+            let kind: LineKind = step == .ingezet ? .deployed : .avoided
+            var fields = [FieldSpec(id: .lines(kind), label: "Regels", kind: .lineList)]
+            guard let index = selected[kind], draft.lines(kind).indices.contains(index) else { return fields }
+            let line = draft.lines(kind)[index]
+            fields.append(FieldSpec(id: .quantity(kind), label: "Hoeveelheid", kind: .number))
+            fields.append(FieldSpec(id: .per(kind), label: "Per", kind: .choice(Choices.periods)))
+            if line.per != Choices.periods[0] {
+                fields.append(FieldSpec(id: .periods(kind), label: "Aantal \(Choices.plural(line.per))", kind: .number))
+            }
+            if kind == .avoided {
+                fields.append(FieldSpec(id: .likelihood, label: "Kans zonder ons", kind: .choice(Choices.likelihoods)))
+                if Choices.likelihoodPercent(line.likelihood) == nil {
+                    fields.append(FieldSpec(id: .customLikelihood, label: "Eigen kans (%)", kind: .number))
+                }
+                fields.append(FieldSpec(id: .lineText(kind), label: "Waarom denk je dat", kind: .text))
+            } else {
+                fields.append(FieldSpec(id: .lineText(kind), label: "Toelichting", kind: .text))
+            }
+            return fields
+        case .toerekening:
+            return [FieldSpec(id: .attribution, label: "Toerekening (%)", kind: .number)]
+        case .overzicht:
+            return []
+        }
+    }
+
+    /// The text of a field (for choices: the chosen option; toggles: "ja"/"").
+    public func value(_ id: FieldID, in draft: IntakeDraft, selected: [LineKind: Int]) -> String {
+        switch id {
+        case .intervention: return draft.intervention
+        case .team: return draft.team
+        case .municipality: return draft.municipality
+        case .periodStart: return draft.periodStart
+        case .periodEnd: return draft.periodEnd
+        case .referrer: return draft.referrer
+        case .ageBand: return draft.ageBand
+        case .household: return draft.household
+        case .domain(let domain): return draft.lifeDomains.contains(domain) ? "ja" : ""
+        case .situation: return draft.situation
+        case .approach: return draft.approach
+        case .result: return draft.result
+        case .hours(let code): return draft.workerHours[code] ?? ""
+        case .volunteerHours: return draft.volunteerHours
+        case .otherCostDescription: return draft.otherCostDescription
+        case .otherCostAmount: return draft.otherCostAmount
+        case .attribution: return draft.attribution
+        case .lines: return ""
+        case .quantity(let kind): return line(kind, draft, selected)?.quantity ?? ""
+        case .per(let kind): return line(kind, draft, selected)?.per ?? ""
+        case .periods(let kind): return line(kind, draft, selected)?.periods ?? ""
+        case .likelihood: return line(.avoided, draft, selected)?.likelihood ?? ""
+        case .customLikelihood: return line(.avoided, draft, selected)?.customLikelihood ?? ""
+        case .lineText(let kind): return line(kind, draft, selected)?.text ?? ""
+        }
+    }
+
+    public func set(_ id: FieldID, _ text: String, in draft: inout IntakeDraft, selected: [LineKind: Int]) {
+        switch id {
+        case .intervention: draft.intervention = text
+        case .team: draft.team = text
+        case .municipality: draft.municipality = text
+        case .periodStart: draft.periodStart = text
+        case .periodEnd: draft.periodEnd = text
+        case .referrer: draft.referrer = text
+        case .ageBand: draft.ageBand = text
+        case .household: draft.household = text
+        case .domain(let domain):
+            draft.lifeDomains.removeAll { $0 == domain }
+            if !text.isEmpty { draft.lifeDomains = (draft.lifeDomains + [domain]).sorted() }
+        case .situation: draft.situation = text
+        case .approach: draft.approach = text
+        case .result: draft.result = text
+        case .hours(let code): draft.workerHours[code] = text
+        case .volunteerHours: draft.volunteerHours = text
+        case .otherCostDescription: draft.otherCostDescription = text
+        case .otherCostAmount: draft.otherCostAmount = text
+        case .attribution: draft.attribution = text
+        case .lines: break
+        case .quantity(let kind): updateLine(kind, &draft, selected) { $0.quantity = text }
+        case .per(let kind): updateLine(kind, &draft, selected) { $0.per = text }
+        case .periods(let kind): updateLine(kind, &draft, selected) { $0.periods = text }
+        case .likelihood: updateLine(.avoided, &draft, selected) { $0.likelihood = text }
+        case .customLikelihood: updateLine(.avoided, &draft, selected) { $0.customLikelihood = text }
+        case .lineText(let kind): updateLine(kind, &draft, selected) { $0.text = text }
+        }
+    }
+
+    private func line(_ kind: LineKind, _ draft: IntakeDraft, _ selected: [LineKind: Int]) -> DraftLine? {
+        guard let index = selected[kind], draft.lines(kind).indices.contains(index) else { return nil }
+        return draft.lines(kind)[index]
+    }
+
+    private func updateLine(_ kind: LineKind, _ draft: inout IntakeDraft, _ selected: [LineKind: Int], _ change: (inout DraftLine) -> Void) {
+        guard let index = selected[kind] else { return }
+        var lines = draft.lines(kind)
+        guard lines.indices.contains(index) else { return }
+        change(&lines[index])
+        draft.setLines(kind, lines)
+    }
+}

@@ -1,0 +1,62 @@
+import RendementsDomain
+
+/// The item picker over the price list, opened with `a` on a list of care lines.
+public struct ItemPicker: Hashable, Sendable {
+    public var kind: LineKind
+    public var query = ""
+    public var cursor = 0
+
+    public init(kind: LineKind) { self.kind = kind }
+
+    /// The price-list items matching the search, in the list's law order.
+    public func items(_ list: PriceList?) -> [PriceItem] {
+        guard let list else { return [] }
+        return PriceListRow.rows(list, query: query).compactMap { row in
+            if case .item(let item) = row { return item }
+            return nil
+        }
+    }
+}
+
+/// Everything about a case being entered; lives in `AppState` while the intake is open.
+public struct IntakeState: Sendable {
+    public var draft: IntakeDraft
+    public let form: IntakeForm
+    public var step: IntakeStep = .context
+    public var focus = 0
+    /// Character offset of the cursor in the focused text field.
+    public var cursor = 0
+    /// The selected line per list.
+    public var selected: [LineKind: Int] = [:]
+    /// Messages under fields whose typed value is not valid (the value is kept).
+    public var errors: [FieldID: String] = [:]
+    public var picker: ItemPicker?
+    /// Set when the last draft save failed; cleared when one succeeds.
+    public var saveError: String?
+    /// What stopped the last submit, shown on the overview.
+    public var submitProblems: [DraftProblem] = []
+
+    public init(draft: IntakeDraft, form: IntakeForm) {
+        self.draft = draft
+        self.form = form
+    }
+
+    public var fields: [FieldSpec] { form.fields(step, draft: draft, selected: selected) }
+
+    public var focusedField: FieldSpec? { fields.indices.contains(focus) ? fields[focus] : nil }
+
+    public func value(_ id: FieldID) -> String { form.value(id, in: draft, selected: selected) }
+
+    /// True when typed characters go into the focused field rather than to the keymap.
+    public var isTyping: Bool { picker != nil || (focusedField?.kind.takesText ?? false) }
+
+    /// Running totals of what has been entered so far (invalid entries count as zero).
+    public var valuation: CaseValuation? { DraftConversion(form: form).provisional(draft) }
+}
+
+/// A yes/no question that blocks other keys until answered.
+public enum Confirmation: Hashable, Sendable {
+    case resumeDraft
+    case quit(unsaved: Bool)
+    case removeLine(LineKind, Int)
+}

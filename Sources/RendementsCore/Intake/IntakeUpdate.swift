@@ -1,0 +1,317 @@
+import RendementsDomain
+
+/// Layout facts the editor shares with the screen (text-area width for wrapping).
+public enum IntakeLayout {
+    public static func areaWidth(_ size: Size) -> Int { max(10, size.width - 6) }
+    /// Visible lines of each story text area.
+    public static func areaHeight(_ size: Size) -> Int { max(2, (size.height - 8) / 3 - 1) }
+    public static let pickerRows = 12
+}
+
+/// Keys and effect results while a case is being entered.
+enum IntakeUpdate {
+    /// Opens the intake: the case in progress, else a pending draft, else a new draft.
+    static func open(_ app: inout AppState) {
+        if app.intake == nil {
+            let draft = app.pendingDraft ?? IntakeDraft(author: app.user, priceListVersion: app.priceList?.version ?? "onbekend")
+            app.intake = IntakeState(draft: draft, form: app.intakeForm)
+            if app.pendingDraft != nil { app.notice = "Verder met de bewaarde casus." }
+            app.pendingDraft = nil
+        }
+        if app.priceList == nil { app.notice = "Let op: er is geen prijslijst geladen; zorgregels toevoegen kan niet." }
+        app.screen = .intake
+    }
+
+    static func handle(_ key: Key, _ app: inout AppState) -> [Effect] {
+        guard var intake = app.intake else { app.screen = .start; return [] }
+        let before = intake.draft
+        var effects: [Effect] = []
+        if intake.picker != nil {
+            pick(key, &intake, app)
+        } else if !edit(key, &intake, &app.notice) {
+            if let action = Keymap.action(for: key, on: .intake, typing: intake.isTyping) {
+                effects += perform(action, &intake, &app)
+            }
+        }
+        if app.screen == .intake || app.intake != nil {
+            if intake.draft != before { effects.append(.saveDraft(intake.draft)) }
+            if app.intake != nil || app.screen == .intake { app.intake = intake }
+        }
+        return effects
+    }
+
+    // MARK: - Typing and field-specific keys
+
+    /// Handles keys that belong to the focused field; false when the keymap should decide.
+    private static func edit(_ key: Key, _ intake: inout IntakeState, _ notice: inout String?) -> Bool {
+        guard let field = intake.focusedField else { return false }
+        let text = intake.value(field.id)
+        switch field.kind {
+        case .text, .number, .date, .area:
+            return editText(key, field, text, &intake, &notice)
+        case .choice(let options):
+            switch key {
+            case .right, .character(" "):
+                set(field.id, cycle(options, text, by: 1), &intake)
+            case .left:
+                set(field.id, cycle(options, text, by: -1), &intake)
+            case .enter:
+                moveFocus(by: 1, &intake)
+            default:
+                return false
+            }
+            return true
+        case .toggle:
+            switch key {
+            case .character(" "), .right, .left:
+                set(field.id, text.isEmpty ? "ja" : "", &intake)
+            case .enter:
+                moveFocus(by: 1, &intake)
+            default:
+                return false
+            }
+            return true
+        case .lineList:
+            guard case .lines(let kind) = field.id else { return false }
+            let count = intake.draft.lines(kind).count
+            switch key {
+            case .up where count > 0:
+                intake.selected[kind] = max(0, (intake.selected[kind] ?? 0) - 1)
+            case .down where count > 0 && (intake.selected[kind] ?? 0) < count - 1:
+                intake.selected[kind] = (intake.selected[kind] ?? 0) + 1
+            case .enter where count > 0:
+                moveFocus(by: 1, &intake)
+            default:
+                return false
+            }
+            return true
+        }
+    }
+
+    private static func editText(_ key: Key, _ field: FieldSpec, _ text: String, _ intake: inout IntakeState, _ notice: inout String?) -> Bool {
+        let width = IntakeLayout.areaWidth(Size(width: 80, height: 24))
+        var newText = text
+        var cursor = min(intake.cursor, text.count)
+        switch key {
+        case .character(let character):
+            if field.kind == .number || field.kind == .date, !allowed(character, in: field.kind) {
+                notice = field.kind == .date
+                    ? "\(field.label): alleen cijfers en streepjes, zoals 30-06-2025. Het veld houdt zijn waarde."
+                    : "\(field.label): alleen cijfers, zoals 12 of 1.234,56. Het veld houdt zijn waarde."
+                return true
+            }
+            guard !character.isNewline || field.kind == .area else { return true }
+            (newText, cursor) = TextEditing.insert(character, into: text, at: cursor)
+        case .enter:
+            if field.kind == .area {
+                (newText, cursor) = TextEditing.insert("\n", into: text, at: cursor)
+            } else if intake.focus == intake.fields.count - 1, intake.step == .ingezet || intake.step == .voorkomen {
+                // The last field of a care line: back to the list, ready for the next line.
+                validate(field.id, &intake)
+                intake.focus = 0
+                return true
+            } else {
+                moveFocus(by: 1, &intake)
+                return true
+            }
+        case .backspace: (newText, cursor) = TextEditing.deleteBackward(text, at: cursor)
+        case .delete: (newText, cursor) = TextEditing.deleteForward(text, at: cursor)
+        case .left: cursor = max(0, cursor - 1)
+        case .right: cursor = min(text.count, cursor + 1)
+        case .home: cursor = 0
+        case .end: cursor = text.count
+        case .up where field.kind == .area:
+            let moved = TextEditing.moveVertically(text, cursor: cursor, width: width, by: -1)
+            if moved == cursor || TextEditing.lineIndex(of: cursor, in: TextEditing.wrap(text, width: width)) == 0 { return false }
+            cursor = moved
+        case .down where field.kind == .area:
+            let lines = TextEditing.wrap(text, width: width)
+            if TextEditing.lineIndex(of: cursor, in: lines) == lines.count - 1 { return false }
+            cursor = TextEditing.moveVertically(text, cursor: cursor, width: width, by: 1)
+        default:
+            return false
+        }
+        if newText != text {
+            if let refusal = PrivacyGuard.refusal(newText), PrivacyGuard.refusal(text) == nil {
+                notice = refusal
+                return true
+            }
+            set(field.id, newText, &intake)
+            if field.kind == .text || field.kind == .area, let warning = PrivacyGuard.warningText(newText) { notice = warning }
+        }
+        intake.cursor = cursor
+        return true
+    }
+
+    private static func allowed(_ character: Character, in kind: FieldKind) -> Bool {
+        if character.isASCII && character.isNumber { return true }
+        return kind == .date ? character == "-" : ",.-".contains(character)
+    }
+
+    private static func cycle(_ options: [String], _ current: String, by step: Int) -> String {
+        guard !options.isEmpty else { return current }
+        guard let index = options.firstIndex(of: current) else { return step > 0 ? options[0] : options[options.count - 1] }
+        return options[(index + step + options.count) % options.count]
+    }
+
+    private static func set(_ id: FieldID, _ text: String, _ intake: inout IntakeState) {
+        intake.form.set(id, text, in: &intake.draft, selected: intake.selected)
+        if intake.errors[id] != nil { validate(id, &intake) }
+    }
+
+    // MARK: - Focus and steps
+
+    private static func moveFocus(by delta: Int, _ intake: inout IntakeState) {
+        if let field = intake.focusedField { validate(field.id, &intake) }
+        let count = intake.fields.count
+        guard count > 0 else { return }
+        intake.focus = min(max(0, intake.focus + delta), count - 1)
+        placeCursor(&intake)
+    }
+
+    private static func placeCursor(_ intake: inout IntakeState) {
+        intake.cursor = intake.focusedField.map { intake.value($0.id).count } ?? 0
+    }
+
+    /// Checks a number or date field when leaving it; the typed text stays either way.
+    private static func validate(_ id: FieldID, _ intake: inout IntakeState) {
+        guard let spec = intake.fields.first(where: { $0.id == id }) else { return }
+        intake.errors[id] = DraftConversion.fieldError(spec.kind, intake.value(id), label: spec.label)
+    }
+
+    private static func go(to step: IntakeStep, _ intake: inout IntakeState) {
+        if let field = intake.focusedField { validate(field.id, &intake) }
+        intake.step = step
+        intake.focus = 0
+        placeCursor(&intake)
+    }
+
+    // MARK: - Keymap actions
+
+    private static func perform(_ action: Action, _ intake: inout IntakeState, _ app: inout AppState) -> [Effect] {
+        switch action {
+        case .next: moveFocus(by: 1, &intake)
+        case .previous: moveFocus(by: -1, &intake)
+        case .nextStep, .pageDown:
+            if let next = IntakeStep(rawValue: intake.step.rawValue + 1) { go(to: next, &intake) }
+        case .previousStep, .pageUp:
+            if let previous = IntakeStep(rawValue: intake.step.rawValue - 1) { go(to: previous, &intake) }
+        case .back:
+            if let previous = IntakeStep(rawValue: intake.step.rawValue - 1) {
+                go(to: previous, &intake)
+            } else {
+                app.intake = intake
+                app.screen = .start
+                app.notice = "De casus is bewaard; kies 'Nieuwe casus' om verder te gaan."
+            }
+        case .help:
+            app.intake = intake
+            app.screen = .help(returnTo: .intake)
+        case .quit:
+            app.intake = intake
+            return Update.quit(&app)
+        case .save:
+            return [.saveDraft(intake.draft)]
+        case .addLine:
+            guard case .lines(let kind) = intake.focusedField?.id else {
+                app.notice = "Regels voeg je toe bij Ingezette zorg en Voorkomen zorg."
+                return []
+            }
+            guard app.priceList != nil else {
+                app.notice = "Er is geen prijslijst geladen; controleer de map met 'rendementsmeter validate'."
+                return []
+            }
+            intake.picker = ItemPicker(kind: kind)
+        case .removeLine:
+            guard case .lines(let kind) = intake.focusedField?.id, let index = intake.selected[kind],
+                  intake.draft.lines(kind).indices.contains(index) else { return [] }
+            app.confirmation = .removeLine(kind, index)
+        case .submit, .saveConcept:
+            guard intake.step == .overzicht else {
+                app.notice = "Indienen of als concept bewaren doe je op het overzicht (stap 7)."
+                return []
+            }
+            switch DraftConversion(form: intake.form).record(intake.draft, status: action == .submit ? .ingediend : .concept) {
+            case .success(let record):
+                intake.submitProblems = []
+                return [.writeCase(record)]
+            case .failure(let incomplete):
+                let problems = incomplete.problems
+                intake.submitProblems = problems
+                app.notice = "Nog niet compleet: \(problems.count) punt\(problems.count == 1 ? "" : "en") hieronder."
+            }
+        case .previous, .pageUp, .open, .search:
+            break
+        }
+        return []
+    }
+
+    static func removeLine(_ kind: LineKind, _ index: Int, _ app: inout AppState) -> [Effect] {
+        guard var intake = app.intake else { return [] }
+        var lines = intake.draft.lines(kind)
+        guard lines.indices.contains(index) else { return [] }
+        lines.remove(at: index)
+        intake.draft.setLines(kind, lines)
+        intake.selected[kind] = lines.isEmpty ? nil : min(index, lines.count - 1)
+        intake.focus = 0
+        app.intake = intake
+        return [.saveDraft(intake.draft)]
+    }
+
+    // MARK: - The item picker
+
+    private static func pick(_ key: Key, _ intake: inout IntakeState, _ app: AppState) {
+        guard var picker = intake.picker else { return }
+        let items = picker.items(app.priceList)
+        switch key {
+        case .escape:
+            intake.picker = nil
+            return
+        case .up: picker.cursor = max(0, picker.cursor - 1)
+        case .down: picker.cursor = min(max(0, items.count - 1), picker.cursor + 1)
+        case .pageUp: picker.cursor = max(0, picker.cursor - IntakeLayout.pickerRows)
+        case .pageDown: picker.cursor = min(max(0, items.count - 1), picker.cursor + IntakeLayout.pickerRows)
+        case .backspace:
+            if !picker.query.isEmpty { picker.query.removeLast() }
+            picker.cursor = 0
+        case .character(let character) where character != "/":
+            picker.query.append(character)
+            picker.cursor = 0
+        case .enter:
+            guard items.indices.contains(picker.cursor) else { return }
+            var lines = intake.draft.lines(picker.kind)
+            lines.append(DraftLine(item: PricedItem(items[picker.cursor])))
+            intake.draft.setLines(picker.kind, lines)
+            intake.selected[picker.kind] = lines.count - 1
+            intake.picker = nil
+            intake.focus = 1  // straight to the quantity of the new line
+            intake.cursor = 0
+            return
+        default:
+            break
+        }
+        intake.picker = picker
+    }
+
+    // MARK: - Results from the edge
+
+    static func result(_ msg: Msg, _ app: inout AppState) -> [Effect] {
+        switch msg {
+        case .draftSaved:
+            app.intake?.saveError = nil
+        case .draftSaveFailed(let message):
+            app.intake?.saveError = message
+            app.notice = message + " Ctrl-S probeert opnieuw."
+        case .caseWritten(let id, let status, let overview):
+            app.intake = nil
+            app.overview = overview
+            app.screen = .start
+            app.notice = status == .ingediend ? "Casus \(id) is ingediend. Dank je wel!" : "Casus \(id) is bewaard als concept."
+        case .caseWriteFailed(let message):
+            app.notice = message
+        case .key, .resized:
+            break
+        }
+        return []
+    }
+}

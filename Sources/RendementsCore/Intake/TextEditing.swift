@@ -1,0 +1,85 @@
+/// Editing text at a cursor (a character offset), for one-line fields and text areas.
+public enum TextEditing {
+    public static func insert(_ character: Character, into text: String, at cursor: Int) -> (String, Int) {
+        var characters = Array(text)
+        let position = min(max(0, cursor), characters.count)
+        characters.insert(character, at: position)
+        return (String(characters), position + 1)
+    }
+
+    public static func deleteBackward(_ text: String, at cursor: Int) -> (String, Int) {
+        var characters = Array(text)
+        guard cursor > 0, cursor <= characters.count else { return (text, cursor) }
+        characters.remove(at: cursor - 1)
+        return (String(characters), cursor - 1)
+    }
+
+    public static func deleteForward(_ text: String, at cursor: Int) -> (String, Int) {
+        var characters = Array(text)
+        guard cursor >= 0, cursor < characters.count else { return (text, cursor) }
+        characters.remove(at: cursor)
+        return (String(characters), cursor)
+    }
+
+    /// A wrapped display line: characters `start..<end` of the text.
+    public struct Line: Hashable, Sendable {
+        public let start: Int
+        public let end: Int
+    }
+
+    /// Word-wraps text at `width` columns; explicit line breaks start a new line.
+    /// Both the editor (cursor up and down) and the screen use this, so they agree.
+    public static func wrap(_ text: String, width: Int) -> [Line] {
+        let characters = Array(text)
+        let width = max(1, width)
+        var lines: [Line] = []
+        var lineStart = 0
+        var index = 0
+        var column = 0
+        var lastSpace: Int? = nil
+        while index < characters.count {
+            let character = characters[index]
+            if character == "\n" {
+                lines.append(Line(start: lineStart, end: index))
+                index += 1
+                lineStart = index
+                column = 0
+                lastSpace = nil
+                continue
+            }
+            let next = column + TextWidth.of(character)
+            if next > width {
+                if let space = lastSpace, space > lineStart {
+                    lines.append(Line(start: lineStart, end: space))
+                    lineStart = space + 1
+                } else {
+                    lines.append(Line(start: lineStart, end: index))
+                    lineStart = index
+                }
+                column = TextWidth.of(String(characters[lineStart..<index]))
+                lastSpace = nil
+                continue
+            }
+            if character == " " { lastSpace = index }
+            column = next
+            index += 1
+        }
+        lines.append(Line(start: lineStart, end: characters.count))
+        return lines
+    }
+
+    /// The wrapped line holding the cursor (the later one at a boundary).
+    public static func lineIndex(of cursor: Int, in lines: [Line]) -> Int {
+        lines.lastIndex { $0.start <= cursor } ?? 0
+    }
+
+    /// The cursor one wrapped line up (-1) or down (+1), keeping the column where it can.
+    public static func moveVertically(_ text: String, cursor: Int, width: Int, by delta: Int) -> Int {
+        let lines = wrap(text, width: width)
+        let current = lineIndex(of: cursor, in: lines)
+        let target = current + delta
+        guard lines.indices.contains(target) else { return delta < 0 ? 0 : text.count }
+        let column = cursor - lines[current].start
+        return min(lines[target].start + column, lines[target].end)
+    }
+}

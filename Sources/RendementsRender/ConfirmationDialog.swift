@@ -1,0 +1,32 @@
+import RendementsCore
+
+/// A centred yes/no box over the current screen.
+enum ConfirmationDialog {
+    static func draw(_ question: Confirmation, _ state: AppState, into frame: inout Frame) {
+        let lines = text(question, state) + ["", "j = ja    n = nee"]
+        let width = min(frame.width - 4, (lines.map(TextWidth.of).max() ?? 0) + 4)
+        let x = (frame.width - width) / 2
+        let top = max(1, (frame.height - lines.count - 2) / 2)
+        frame.put("┌" + String(repeating: "─", count: width - 2) + "┐", x: x, y: top, style: .heading)
+        for (offset, line) in lines.enumerated() {
+            frame.put("│ " + TextWidth.padRight(line, to: width - 4) + " │", x: x, y: top + 1 + offset, style: offset == lines.count - 1 ? .heading : .normal)
+        }
+        frame.put("└" + String(repeating: "─", count: width - 2) + "┘", x: x, y: top + lines.count + 1, style: .heading)
+    }
+
+    static func text(_ question: Confirmation, _ state: AppState) -> [String] {
+        switch question {
+        case .resumeDraft:
+            let draft = state.pendingDraft
+            let label = [draft?.intervention, draft?.periodEnd].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+            return ["Er staat een onafgeronde casus klaar" + (label.isEmpty ? "." : " (\(label))."), "Wil je daarmee verder gaan?"]
+        case .quit(let unsaved):
+            return unsaved
+                ? ["Let op: de laatste wijzigingen konden niet worden", "opgeslagen. Afsluiten verliest die. Toch afsluiten?"]
+                : ["De casus is nog niet ingediend. Hij blijft bewaard", "en wordt bij de volgende start aangeboden. Afsluiten?"]
+        case .removeLine(let kind, let index):
+            let description = state.intake.map { $0.draft.lines(kind) }.flatMap { $0.indices.contains(index) ? $0[index].item.description : nil } ?? ""
+            return ["Regel \(index + 1) (\(description)) verwijderen?"]
+        }
+    }
+}

@@ -1,0 +1,225 @@
+import RendementsCore
+import RendementsDomain
+
+/// The intake: a step bar, the form of the current step, running totals, the item picker.
+enum IntakeScreen {
+    static let labelWidth = 24
+
+    static func draw(_ app: AppState, into frame: inout Frame) {
+        guard let intake = app.intake else { return }
+        Chrome.titleBar(&frame, "Nieuwe casus — \(intake.draft.author)", right: "Stap \(intake.step.rawValue + 1)/\(IntakeStep.allCases.count)")
+        stepBar(intake, &frame)
+        if let saveError = intake.saveError {
+            frame.put("Niet opgeslagen: " + saveError, x: 1, y: 2, style: .warning, maxWidth: frame.width - 2)
+        }
+        switch intake.step {
+        case .context, .inzet, .toerekening: form(intake, &frame)
+        case .verhaal: story(intake, &frame)
+        case .ingezet: lines(.deployed, intake, app.priceList, &frame)
+        case .voorkomen: lines(.avoided, intake, app.priceList, &frame)
+        case .overzicht: overview(intake, app.priceList, &frame)
+        }
+        if intake.step != .overzicht { runningTotals(intake, app.priceList, &frame) }
+        if intake.picker != nil { PickerOverlay.draw(intake, app.priceList, into: &frame) }
+        let fieldError = intake.focusedField.flatMap { intake.errors[$0.id] }
+        Chrome.notice(&frame, app.notice ?? fieldError)
+        Chrome.hintBar(&frame, screen: .intake, typing: intake.isTyping)
+    }
+
+    private static func stepBar(_ intake: IntakeState, _ frame: inout Frame) {
+        var x = 1
+        let short = ["Context", "Verhaal", "Inzet", "Ingezet", "Voorkomen", "Toerekening", "Overzicht"]
+        for step in IntakeStep.allCases {
+            let label = "\(step.rawValue + 1) \(short[step.rawValue])"
+            x = frame.put(label, x: x, y: 1, style: step == intake.step ? .selected : .muted) + 1
+        }
+    }
+
+    // MARK: - Plain forms (context, inzet, toerekening)
+
+    private static func form(_ intake: IntakeState, _ frame: inout Frame) {
+        var y = 3
+        if intake.step == .inzet {
+            frame.put("Jouw inzet voor deze casus: uren per soort medewerker (tarief uit de prijslijst).", x: 1, y: y, style: .muted)
+            y += 2
+        }
+        for (index, field) in intake.fields.enumerated() {
+            if case .domain(let domain) = field.id, domain == LifeDomain.allCases.first {
+                frame.put("Leefgebieden (spatie zet aan/uit):", x: 1, y: y, style: .heading)
+                y += 1
+            }
+            guard y < frame.height - 4 else { break }
+            row(field, index: index, intake, y: y, &frame)
+            y += 1
+        }
+        if intake.step == .toerekening {
+            let lines = [
+                "Welk deel van de voorkomen zorg komt door jullie inzet, en niet door",
+                "anderen die ook hielpen (huisarts, familie, andere hulpverleners)?",
+                "100 % = helemaal door ons; 50 % = de helft. Elke voorkomen regel wordt",
+                "hiermee vermenigvuldigd.",
+            ]
+            for (offset, line) in lines.enumerated() { frame.put(line, x: 3, y: y + 1 + offset) }
+        }
+    }
+
+    static func row(_ field: FieldSpec, index: Int, _ intake: IntakeState, y: Int, _ frame: inout Frame, x: Int = 1) {
+        let focused = index == intake.focus && intake.picker == nil
+        let marker = intake.errors[field.id] != nil ? "!" : " "
+        frame.put(marker, x: x, y: y, style: .warning)
+        let value = intake.value(field.id)
+        switch field.kind {
+        case .toggle:
+            frame.put("[\(value.isEmpty ? " " : "x")] \(field.label)", x: x + 2, y: y, style: focused ? .selected : .normal)
+        case .choice:
+            frame.put(TextWidth.padRight(field.label, to: labelWidth), x: x + 2, y: y)
+            frame.put("‹ \(value.isEmpty ? "kies met → of spatie" : value) ›", x: x + 3 + labelWidth, y: y,
+                      style: focused ? .selected : (value.isEmpty ? .muted : .normal))
+        default:
+            frame.put(TextWidth.padRight(field.label, to: labelWidth), x: x + 2, y: y)
+            let width = frame.width - (x + 3 + labelWidth) - 2
+            textField(value, cursor: focused ? intake.cursor : nil, x: x + 3 + labelWidth, y: y, width: width, &frame)
+            if field.kind == .date && value.isEmpty && !focused { frame.put("dd-mm-jjjj", x: x + 4 + labelWidth, y: y, style: .muted) }
+        }
+    }
+
+    /// A one-line field: underlined area, the cursor as a reverse-video cell; scrolls to keep the cursor visible.
+    static func textField(_ text: String, cursor: Int?, x: Int, y: Int, width: Int, _ frame: inout Frame) {
+        let characters = Array(text)
+        let first = max(0, (cursor ?? 0) - width + 2)
+        let visible = String(characters.dropFirst(first).prefix(width - 1))
+        frame.put("[" + TextWidth.padRight(visible, to: width - 1) + "]", x: x - 1, y: y, style: cursor == nil ? .normal : Style(.normal, bold: true))
+        if let cursor {
+            let column = x + TextWidth.of(String(characters[first..<min(cursor, characters.count)]))
+            let under = cursor < characters.count ? String(characters[cursor]) : " "
+            frame.put(under, x: column, y: y, style: .selected)
+        }
+    }
+
+    // MARK: - The story
+
+    private static func story(_ intake: IntakeState, _ frame: inout Frame) {
+        let width = IntakeLayout.areaWidth(Size(width: 80, height: 24))
+        let height = IntakeLayout.areaHeight(Size(width: frame.width, height: frame.height))
+        var y = 3
+        for (index, field) in intake.fields.enumerated() {
+            let focused = index == intake.focus
+            frame.put(field.label, x: 1, y: y, style: focused ? Style(.heading, bold: true) : .heading)
+            let text = intake.value(field.id)
+            let wrapped = TextEditing.wrap(text, width: width)
+            let characters = Array(text)
+            let cursorLine = focused ? TextEditing.lineIndex(of: intake.cursor, in: wrapped) : 0
+            let top = max(0, cursorLine - height + 1)
+            if wrapped.count > height { frame.put("(\(top + 1)–\(min(wrapped.count, top + height)) van \(wrapped.count) regels)", x: 3 + TextWidth.of(field.label), y: y, style: .muted) }
+            for row in 0..<height {
+                let lineY = y + 1 + row
+                frame.put("│", x: 2, y: lineY, style: focused ? .normal : .muted)
+                let index = top + row
+                guard wrapped.indices.contains(index) else { continue }
+                let line = wrapped[index]
+                frame.put(String(characters[line.start..<line.end]), x: 4, y: lineY)
+                if focused && index == cursorLine {
+                    let column = 4 + TextWidth.of(String(characters[line.start..<min(intake.cursor, line.end)]))
+                    let under = intake.cursor < line.end ? String(characters[intake.cursor]) : " "
+                    frame.put(under, x: column, y: lineY, style: .selected)
+                }
+            }
+            y += height + 1
+        }
+    }
+
+    // MARK: - Care lines
+
+    private static func lines(_ kind: LineKind, _ intake: IntakeState, _ list: PriceList?, _ frame: inout Frame) {
+        let conversion = DraftConversion(form: intake.form)
+        let lines = intake.draft.lines(kind)
+        let listFocused = intake.focus == 0 && intake.picker == nil
+        frame.put(kind == .avoided ? "Zorg die zonder jullie inzet waarschijnlijk nodig was geweest:" : "Zorg die je hebt ingezet en die geld kostte:",
+                  x: 1, y: 3, style: .heading)
+        let listRows = max(1, frame.height - 3 - 1 - 9 - 3)
+        if lines.isEmpty {
+            frame.put("Nog geen regels. Druk op a om een regel uit de prijslijst te kiezen.", x: 3, y: 4, style: listFocused ? .selected : .muted)
+        }
+        let selected = intake.selected[kind] ?? 0
+        let top = max(0, selected - listRows + 1)
+        for (offset, index) in (top..<min(lines.count, top + listRows)).enumerated() {
+            let line = lines[index]
+            let value = conversion.lineValue(line, kind: kind, attribution: intake.draft.attribution).map(DutchNumber.euro) ?? "—"
+            var text = TextWidth.padLeft("\(index + 1)", to: 2) + " " + TextWidth.padRight(list?.lawName(line.item.law) ?? line.item.law, to: 9)
+            text += TextWidth.padRight(line.item.description, to: 30) + " " + TextWidth.padRight(quantityText(line), to: 14)
+            if kind == .avoided { text += TextWidth.padLeft(likelihoodText(line), to: 5) }
+            let style: Style = index == selected ? (listFocused ? .selected : Style(.normal, bold: true)) : .normal
+            let y = 4 + offset
+            frame.put(TextWidth.padRight(text, to: frame.width - 16), x: 1, y: y, style: style)
+            frame.put(TextWidth.padLeft(value, to: 13), x: frame.width - 15, y: y, style: style)
+        }
+        guard lines.indices.contains(selected), intake.fields.count > 1 else { return }
+        var y = 4 + listRows
+        frame.put(String(repeating: "─", count: frame.width - 2), x: 1, y: y, style: .muted)
+        y += 1
+        let item = lines[selected].item
+        frame.put("Regel \(selected + 1): \(item.description) · \(DutchNumber.euro(item.unitPrice)) per \(item.unit) (\(item.priceYear))",
+                  x: 1, y: y, style: .heading, maxWidth: frame.width - 2)
+        y += 1
+        for (index, field) in intake.fields.enumerated().dropFirst() where y < frame.height - 3 {
+            row(field, index: index, intake, y: y, &frame)
+            y += 1
+        }
+    }
+
+    static func quantityText(_ line: DraftLine) -> String {
+        let amount = line.quantity.isEmpty ? "?" : line.quantity
+        return line.per == Choices.periods[0] ? "\(amount) \(line.item.unit)" : "\(amount)/\(line.per) × \(line.periods.isEmpty ? "?" : line.periods)"
+    }
+
+    static func likelihoodText(_ line: DraftLine) -> String {
+        if let percent = Choices.likelihoodPercent(line.likelihood) { return "\(percent) %" }
+        return line.customLikelihood.isEmpty ? "? %" : "\(line.customLikelihood) %"
+    }
+
+    // MARK: - Totals and overview
+
+    private static func runningTotals(_ intake: IntakeState, _ list: PriceList?, _ frame: inout Frame) {
+        guard let valuation = intake.valuation else { return }
+        let codes = LawOrder.codes(priceList: list, present: valuation.perLaw.keys)
+        let parts = codes.compactMap { code -> String? in
+            guard let totals = valuation.perLaw[code], totals != Totals() else { return nil }
+            return "\(list?.lawName(code) ?? code) \(DutchNumber.euroWhole(totals.net))"
+        }
+        let text = "Netto per wet: " + (parts.isEmpty ? "nog niets" : parts.joined(separator: " · ")) + " │ totaal \(DutchNumber.euroWhole(valuation.total.net))"
+        frame.put(text, x: 1, y: frame.height - 3, style: .muted, maxWidth: frame.width - 2)
+    }
+
+    private static func overview(_ intake: IntakeState, _ list: PriceList?, _ frame: inout Frame) {
+        let conversion = DraftConversion(form: intake.form)
+        let valuation = conversion.provisional(intake.draft)
+        var y = 3
+        frame.put(TextWidth.padRight("Wet / domein", to: 22) + TextWidth.padLeft("Eigen inzet", to: 13) + TextWidth.padLeft("Ingezet", to: 13)
+                  + TextWidth.padLeft("Voorkomen", to: 13) + TextWidth.padLeft("Netto", to: 14), x: 1, y: y, style: .heading)
+        y += 1
+        if let valuation {
+            for code in LawOrder.codes(priceList: list, present: valuation.perLaw.keys) where valuation.perLaw[code] != nil {
+                let totals = valuation.perLaw[code] ?? Totals()
+                frame.put(figures(list?.lawName(code) ?? code, totals), x: 1, y: y)
+                y += 1
+            }
+            frame.put(figures("Totaal", valuation.total), x: 1, y: y, style: .heading)
+            y += 1
+            frame.put("Rendement: \(DutchNumber.ratio(valuation.total.returnRatio))   (voorkomen ÷ (eigen inzet + ingezet))", x: 1, y: y)
+            y += 2
+        }
+        let warnings = IntakeWarnings.warnings(intake.draft, valuation: valuation)
+        let problems = intake.submitProblems.map { "Stap \($0.step.rawValue + 1): \($0.message)" }
+        for message in problems + warnings where y < frame.height - 4 {
+            frame.put((problems.contains(message) ? "✗ " : "! ") + message, x: 1, y: y, style: problems.contains(message) ? .warning : .normal,
+                      maxWidth: frame.width - 2)
+            y += 1
+        }
+        frame.put("i = indienen bij een collega    c = bewaren als concept    Esc = terug", x: 1, y: frame.height - 3, style: .heading)
+    }
+
+    private static func figures(_ name: String, _ totals: Totals) -> String {
+        TextWidth.padRight(name, to: 22) + TextWidth.padLeft(DutchNumber.euro(totals.effort), to: 13) + TextWidth.padLeft(DutchNumber.euro(totals.deployed), to: 13)
+            + TextWidth.padLeft(DutchNumber.euro(totals.avoided), to: 13) + TextWidth.padLeft(DutchNumber.euro(totals.net), to: 14)
+    }
+}

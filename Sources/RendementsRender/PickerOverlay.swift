@@ -1,0 +1,28 @@
+import RendementsCore
+import RendementsDomain
+
+/// The price-list picker drawn over the intake: type to search, ↑↓ to choose, Enter to add.
+enum PickerOverlay {
+    static func draw(_ intake: IntakeState, _ list: PriceList?, into frame: inout Frame) {
+        guard let picker = intake.picker else { return }
+        let items = picker.items(list)
+        let top = 3
+        let rows = IntakeLayout.pickerRows
+        let width = frame.width - 4
+        for y in top..<(top + rows + 3) { frame.put(String(repeating: " ", count: frame.width), x: 0, y: y) }
+        frame.put("┌" + String(repeating: "─", count: width - 2) + "┐", x: 2, y: top)
+        frame.put(" Kies uit de prijslijst ", x: 4, y: top, style: .heading)
+        frame.put("│ Zoeken: \(picker.query)▏", x: 2, y: top + 1, style: .selected)
+        let first = max(0, picker.cursor - rows + 1)
+        for (offset, index) in (first..<min(items.count, first + rows)).enumerated() {
+            let item = items[index]
+            let text = TextWidth.padRight(list?.lawName(item.lawCode) ?? item.lawCode, to: 10) + TextWidth.padRight(item.description, to: width - 36)
+                + " " + TextWidth.padRight(item.unit, to: 9) + TextWidth.padLeft(DutchNumber.euro(item.price), to: 11)
+            frame.put("│", x: 2, y: top + 2 + offset)
+            frame.put(text, x: 4, y: top + 2 + offset, style: index == picker.cursor ? .selected : .normal, maxWidth: width - 4)
+        }
+        if items.isEmpty { frame.put("│ Niets gevonden; Backspace wist een letter.", x: 2, y: top + 2, style: .muted) }
+        frame.put("└" + String(repeating: "─", count: width - 2) + "┘", x: 2, y: top + rows + 2)
+        frame.put(" \(items.count) items · Enter kiest · Esc sluit ", x: 4, y: top + rows + 2, style: .muted)
+    }
+}
