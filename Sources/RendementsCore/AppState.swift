@@ -51,7 +51,14 @@ public struct AppState: Sendable {
         switch screen {
         case .start: .start
         case .priceList: .priceList
-        case .intake: .intake
+        case .intake where intake?.picker != nil:
+            .picker
+        case .intake:
+            switch intake?.step {
+            case .ingezet, .voorkomen: .intakeLines
+            case .overzicht: .intakeOverview
+            default: .intake
+            }
         case .help: .help
         }
     }

@@ -6,7 +6,13 @@ public enum Action: Hashable, Sendable {
 
 /// The screens that have their own keys.
 public enum ScreenKind: Hashable, Sendable, CaseIterable {
-    case start, priceList, intake, help
+    case start, priceList, help
+    /// The intake's form steps, its care-line steps and its overview have different actions.
+    case intake, intakeLines, intakeOverview
+    /// The price-list picker over the intake: typing searches.
+    case picker
+
+    static let intakeScreens: Set<ScreenKind> = [.intake, .intakeLines, .intakeOverview]
 }
 
 /// One row of the keymap: keys, the label shown in the hint bar and help, and the action.
@@ -57,19 +63,26 @@ public enum Keymap {
         KeyBinding([.character("/")], "/", "Zoeken op code, omschrijving of synoniem; Enter klaar, Esc wist", hint: "zoeken", .search, on: [.priceList]),
         KeyBinding([.enter], "Enter", "Gekozen onderdeel openen", hint: "openen", .open, on: [.start]),
         KeyBinding([.escape], "Esc", "Terug naar het vorige scherm", hint: "terug", .back, on: [.priceList, .help]),
-        KeyBinding([.tab, .down], "Tab/↓", "Volgend veld (in een tekstvak: ↓ regel omlaag)", hint: "veld", .next, on: [.intake]),
-        KeyBinding([.backTab, .up], "Shift-Tab/↑", "Vorig veld", .previous, on: [.intake]),
-        KeyBinding([.pageDown, .control("n")], "PgDn", "Volgende stap", hint: "stap", .nextStep, on: [.intake]),
-        KeyBinding([.pageUp, .control("p")], "PgUp", "Vorige stap", .previousStep, on: [.intake]),
-        KeyBinding([.escape], "Esc", "Terug: vorige stap of startscherm; er gaat niets verloren", hint: "terug", .back, on: [.intake]),
-        KeyBinding([.character("a"), .control("a")], "a", "Regel toevoegen uit de prijslijst (/ zoekt)", hint: "regel +", .addLine, on: [.intake]),
-        KeyBinding([.character("x"), .delete], "x/Del", "Gekozen regel verwijderen (vraagt eerst)", .removeLine, on: [.intake]),
-        KeyBinding([.character("i")], "i", "Indienen (op het overzicht)", .submit, on: [.intake]),
-        KeyBinding([.character("c")], "c", "Bewaren als concept (op het overzicht)", .saveConcept, on: [.intake]),
-        KeyBinding([.control("s")], "Ctrl-S", "Opslaan (gebeurt ook na elke wijziging)", .save, on: [.intake]),
-        KeyBinding([.function(1), .character("?")], "?/F1", "Hulp bij dit scherm (? buiten tekstvelden)", hint: "hulp", .help, on: [.start, .priceList, .intake]),
-        KeyBinding([.character("q"), .control("c"), .control("q")], "q", "Afsluiten (q buiten tekstvelden, Ctrl-Q overal)", hint: "afsluiten", .quit,
-                   on: [.start, .priceList, .intake, .help]),
+        KeyBinding([.tab, .down], "Tab/↓", "Volgend veld (in een tekstvak: ↓ regel omlaag)", hint: "veld", .next, on: ScreenKind.intakeScreens),
+        KeyBinding([.backTab, .up], "Shift-Tab/↑", "Vorig veld", .previous, on: ScreenKind.intakeScreens),
+        KeyBinding([.pageDown, .control("n")], "PgDn", "Volgende stap", hint: "stap", .nextStep, on: [.intake, .intakeLines]),
+        KeyBinding([.pageUp, .control("p")], "PgUp", "Vorige stap", .previousStep, on: ScreenKind.intakeScreens),
+        KeyBinding([.escape], "Esc", "Terug: vorige stap of startscherm; er gaat niets verloren", hint: "terug", .back, on: ScreenKind.intakeScreens),
+        KeyBinding([.character("a"), .control("a")], "a", "Regel toevoegen uit de prijslijst (typen zoekt)", hint: "regel erbij", .addLine, on: [.intakeLines]),
+        KeyBinding([.character("x"), .delete], "x/Del", "Gekozen regel verwijderen (vraagt eerst)", .removeLine, on: [.intakeLines]),
+        KeyBinding([.character("i")], "i", "Indienen bij een collega", hint: "indienen", .submit, on: [.intakeOverview]),
+        KeyBinding([.character("c")], "c", "Bewaren als concept", hint: "concept", .saveConcept, on: [.intakeOverview]),
+        KeyBinding([.control("s")], "Ctrl-S", "Opslaan (gebeurt ook na elke wijziging)", .save, on: ScreenKind.intakeScreens),
+        KeyBinding([.function(1), .character("?")], "?/F1", "Hulp bij dit scherm (? buiten tekstvelden)", hint: "hulp", .help,
+                   on: ScreenKind.intakeScreens.union([.start, .priceList])),
+        KeyBinding([.up], "↑↓", "Item kiezen", hint: "kiezen", .previous, on: [.picker]),
+        KeyBinding([.down], "", "", .next, on: [.picker]),
+        KeyBinding([.pageUp], "PgUp/PgDn", "Een scherm terug of verder", .pageUp, on: [.picker]),
+        KeyBinding([.pageDown], "", "", .pageDown, on: [.picker]),
+        KeyBinding([.enter], "Enter", "Gekozen item als regel toevoegen", hint: "toevoegen", .open, on: [.picker]),
+        KeyBinding([.escape], "Esc", "Sluiten zonder toe te voegen", hint: "sluiten", .back, on: [.picker]),
+        KeyBinding([.character("q"), .control("q"), .control("c")], "q", "Afsluiten (q buiten tekstvelden, Ctrl-Q overal)", hint: "afsluiten", .quit,
+                   on: ScreenKind.intakeScreens.union([.start, .priceList, .help])),
     ]
 
     /// The action of a key on a screen. While the user types in a text field,

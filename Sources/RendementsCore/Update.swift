@@ -90,7 +90,8 @@ public enum Update {
             state.screen = .help(returnTo: state.screenKind)
         case .back:
             switch state.screen {
-            case .help(let returnTo): state.screen = returnTo == .priceList ? .priceList : returnTo == .intake ? .intake : .start
+            case .help(let returnTo):
+                state.screen = returnTo == .priceList ? .priceList : ScreenKind.intakeScreens.contains(returnTo) ? .intake : .start
             case .priceList, .start, .intake: state.screen = .start
             }
         case .previous, .next, .pageUp, .pageDown:

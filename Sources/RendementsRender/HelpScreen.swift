@@ -25,7 +25,7 @@ enum HelpScreen {
         switch screen {
         case .start: "Startscherm"
         case .priceList: "Prijslijst"
-        case .intake: "Nieuwe casus"
+        case .intake, .intakeLines, .intakeOverview, .picker: "Nieuwe casus"
         case .help: "Hulp"
         }
     }
@@ -48,7 +48,7 @@ enum HelpScreen {
                 "een uitkering telt wel voor de financier, niet maatschappelijk.",
                 "Onderaan staan code en bron van het gekozen item.",
             ]
-        case .intake:
+        case .intake, .intakeLines, .intakeOverview, .picker:
             [
                 "Leg een afgeronde casus vast in zeven stappen. Alles wordt na elke",
                 "toets bewaard; Esc gaat terug en gooit niets weg. In tekstvelden zijn",

@@ -3,7 +3,10 @@ import RendementsDomain
 
 /// The intake: a step bar, the form of the current step, running totals, the item picker.
 enum IntakeScreen {
-    static let labelWidth = 24
+    /// Labels take the width of the longest on the step (at least 24, at most 44 columns).
+    static func labelWidth(_ intake: IntakeState) -> Int {
+        min(44, max(24, intake.fields.map { TextWidth.of($0.label) }.max() ?? 0))
+    }
 
     static func draw(_ app: AppState, into frame: inout Frame) {
         guard let intake = app.intake else { return }
@@ -23,7 +26,7 @@ enum IntakeScreen {
         if intake.picker != nil { PickerOverlay.draw(intake, app.priceList, into: &frame) }
         let fieldError = intake.focusedField.flatMap { intake.errors[$0.id] }
         Chrome.notice(&frame, app.notice ?? fieldError)
-        Chrome.hintBar(&frame, screen: .intake, typing: intake.isTyping)
+        Chrome.hintBar(&frame, screen: app.screenKind, typing: intake.isTyping)
     }
 
     private static func stepBar(_ intake: IntakeState, _ frame: inout Frame) {
@@ -40,7 +43,7 @@ enum IntakeScreen {
     private static func form(_ intake: IntakeState, _ frame: inout Frame) {
         var y = 3
         if intake.step == .inzet {
-            frame.put("Jouw inzet voor deze casus: uren per soort medewerker (tarief uit de prijslijst).", x: 1, y: y, style: .muted)
+            frame.put("Jouw inzet: uren per soort medewerker; het uurtarief komt uit de prijslijst.", x: 1, y: y, style: .muted)
             y += 2
         }
         for (index, field) in intake.fields.enumerated() {
@@ -64,6 +67,7 @@ enum IntakeScreen {
     }
 
     static func row(_ field: FieldSpec, index: Int, _ intake: IntakeState, y: Int, _ frame: inout Frame, x: Int = 1) {
+        let labelWidth = labelWidth(intake)
         let focused = index == intake.focus && intake.picker == nil
         let marker = intake.errors[field.id] != nil ? "!" : " "
         frame.put(marker, x: x, y: y, style: .warning)
@@ -210,12 +214,16 @@ enum IntakeScreen {
         }
         let warnings = IntakeWarnings.warnings(intake.draft, valuation: valuation)
         let problems = intake.submitProblems.map { "Stap \($0.step.rawValue + 1): \($0.message)" }
-        for message in problems + warnings where y < frame.height - 4 {
-            frame.put((problems.contains(message) ? "✗ " : "! ") + message, x: 1, y: y, style: problems.contains(message) ? .warning : .normal,
-                      maxWidth: frame.width - 2)
-            y += 1
+        for message in problems + warnings {
+            let isProblem = problems.contains(message)
+            let characters = Array(message)
+            for (index, line) in TextEditing.wrap(message, width: frame.width - 5).enumerated() where y < frame.height - 4 {
+                frame.put((index == 0 ? (isProblem ? "✗ " : "! ") : "  ") + String(characters[line.start..<line.end]), x: 1, y: y,
+                          style: isProblem ? .warning : .normal)
+                y += 1
+            }
         }
-        frame.put("i = indienen bij een collega    c = bewaren als concept    Esc = terug", x: 1, y: frame.height - 3, style: .heading)
+        frame.put("Alleen deze casus. i = indienen bij een collega, c = bewaren als concept.", x: 1, y: frame.height - 3, style: .heading)
     }
 
     private static func figures(_ name: String, _ totals: Totals) -> String {

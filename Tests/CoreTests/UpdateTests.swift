@@ -40,9 +40,9 @@ struct UpdateTests {
     @Test("an unfinished part says so honestly and stays on the start screen")
     func notYetAvailable() {
         var state = Self.state()
-        _ = send([.enter], to: &state)
+        _ = send([.right, .right, .enter], to: &state)
         #expect(state.screen == .start)
-        #expect(state.notice == "Nieuwe casus invoeren is nog niet beschikbaar; het komt in een volgende versie.")
+        #expect(state.notice == "Het dashboard is nog niet beschikbaar; gebruik voorlopig 'rendementsmeter report'.")
         _ = send([.right], to: &state)
         #expect(state.notice == nil, "a notice lasts until the next key")
     }
@@ -91,7 +91,7 @@ struct UpdateTests {
     @Test("q and Ctrl-C quit from any screen; other keys do not")
     func quit() {
         var state = Self.state()
-        #expect(send([.character("x"), .enter, .escape], to: &state).isEmpty)
+        #expect(send([.character("x"), .escape, .right], to: &state).isEmpty)
         #expect(send([.character("q")], to: &state) == [.quit])
         var other = Self.state()
         #expect(send([.control("c")], to: &other) == [.quit])

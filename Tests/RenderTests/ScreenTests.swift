@@ -9,13 +9,15 @@ import Testing
 enum Example {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static func state(width: Int = 80, height: Int = 24, problems: [String] = []) -> AppState {
+    static func state(width: Int = 80, height: Int = 24, problems: [String] = [], pendingDraft: IntakeDraft? = nil) -> AppState {
         let folder = BusinessCaseFolder.open(cases: root.appendingPathComponent("cases"),
                                              priceList: root.appendingPathComponent("price-lists/standaard"))
         let overview = Overview(businessCaseName: folder.settings.name, fictional: folder.isFictional,
                                 summary: BusinessCaseSummary(cases: folder.caseResult.records), priceList: folder.priceList,
                                 dataProblems: problems)
-        return AppState(size: Size(width: width, height: height), overview: overview, priceList: folder.priceList)
+        let form = IntakeForm(hourlyRates: folder.priceList?.hourlyRates ?? [], interventions: Choices.interventions)
+        return AppState(size: Size(width: width, height: height), overview: overview, priceList: folder.priceList, user: "sw-anouk",
+                        intakeForm: form, pendingDraft: pendingDraft)
     }
 
     static func after(_ keys: [Key], _ state: AppState) -> AppState {
@@ -42,10 +44,10 @@ struct ScreenTests {
 
     @Test("start screen with an unreadable file mentioned, and a notice")
     func startWithProblem() {
-        let state = Example.after([.enter], Example.state(problems: ["1 probleem in C-0009.json; zie 'rendementsmeter validate'"]))
+        let state = Example.after([.right, .right, .enter], Example.state(problems: ["1 probleem in C-0009.json; zie 'rendementsmeter validate'"]))
         let text = View.render(state).text
         #expect(text.contains("Let op: 1 probleem in C-0009.json; zie 'rendementsmeter validate'"))
-        #expect(text.contains("Nieuwe casus invoeren is nog niet beschikbaar"))
+        #expect(text.contains("Het dashboard is nog niet beschikbaar"))
     }
 
     @Test("help for the start screen comes from the keymap")

@@ -29,7 +29,8 @@ enum IntakeUpdate {
         if intake.picker != nil {
             pick(key, &intake, app)
         } else if !edit(key, &intake, &app.notice) {
-            if let action = Keymap.action(for: key, on: .intake, typing: intake.isTyping) {
+            app.intake = intake  // the screen kind follows the current step
+            if let action = Keymap.action(for: key, on: app.screenKind, typing: intake.isTyping), app.screenKind != .picker {
                 effects += perform(action, &intake, &app)
             }
         }
@@ -164,8 +165,9 @@ enum IntakeUpdate {
     private static func moveFocus(by delta: Int, _ intake: inout IntakeState) {
         if let field = intake.focusedField { validate(field.id, &intake) }
         let count = intake.fields.count
-        guard count > 0 else { return }
-        intake.focus = min(max(0, intake.focus + delta), count - 1)
+        let target = min(max(0, intake.focus + delta), count - 1)
+        guard count > 0, target != intake.focus else { return }
+        intake.focus = target
         placeCursor(&intake)
     }
 
@@ -206,7 +208,7 @@ enum IntakeUpdate {
             }
         case .help:
             app.intake = intake
-            app.screen = .help(returnTo: .intake)
+            app.screen = .help(returnTo: app.screenKind)
         case .quit:
             app.intake = intake
             return Update.quit(&app)
@@ -264,31 +266,34 @@ enum IntakeUpdate {
         guard var picker = intake.picker else { return }
         let items = picker.items(app.priceList)
         switch key {
-        case .escape:
-            intake.picker = nil
-            return
-        case .up: picker.cursor = max(0, picker.cursor - 1)
-        case .down: picker.cursor = min(max(0, items.count - 1), picker.cursor + 1)
-        case .pageUp: picker.cursor = max(0, picker.cursor - IntakeLayout.pickerRows)
-        case .pageDown: picker.cursor = min(max(0, items.count - 1), picker.cursor + IntakeLayout.pickerRows)
         case .backspace:
             if !picker.query.isEmpty { picker.query.removeLast() }
             picker.cursor = 0
-        case .character(let character) where character != "/":
+        case .character(let character):
             picker.query.append(character)
             picker.cursor = 0
-        case .enter:
-            guard items.indices.contains(picker.cursor) else { return }
-            var lines = intake.draft.lines(picker.kind)
-            lines.append(DraftLine(item: PricedItem(items[picker.cursor])))
-            intake.draft.setLines(picker.kind, lines)
-            intake.selected[picker.kind] = lines.count - 1
-            intake.picker = nil
-            intake.focus = 1  // straight to the quantity of the new line
-            intake.cursor = 0
-            return
         default:
-            break
+            switch Keymap.action(for: key, on: .picker, typing: true) {
+            case .back:
+                intake.picker = nil
+                return
+            case .previous: picker.cursor = max(0, picker.cursor - 1)
+            case .next: picker.cursor = min(max(0, items.count - 1), picker.cursor + 1)
+            case .pageUp: picker.cursor = max(0, picker.cursor - IntakeLayout.pickerRows)
+            case .pageDown: picker.cursor = min(max(0, items.count - 1), picker.cursor + IntakeLayout.pickerRows)
+            case .open:
+                guard items.indices.contains(picker.cursor) else { return }
+                var lines = intake.draft.lines(picker.kind)
+                lines.append(DraftLine(item: PricedItem(items[picker.cursor])))
+                intake.draft.setLines(picker.kind, lines)
+                intake.selected[picker.kind] = lines.count - 1
+                intake.picker = nil
+                intake.focus = 1  // straight to the quantity of the new line
+                intake.cursor = 0
+                return
+            default:
+                break
+            }
         }
         intake.picker = picker
     }

@@ -1,0 +1,304 @@
+import Foundation
+import Testing
+@testable import RendementsCore
+@testable import RendementsDomain
+
+/// Drives the intake through `Update.apply` as the terminal would.
+struct IntakeDriver {
+    var state: AppState
+    var effects: [Effect] = []
+
+    init(pendingDraft: IntakeDraft? = nil) {
+        let rates = [
+            HourlyRate(code: "sociaal-werker", description: "Sociaal werker", rate: Money(cents: 6400), priceYear: 2022, source: "KH24"),
+            HourlyRate(code: "vrijwilliger", description: "Vrijwilliger", rate: Money(cents: 1880), priceYear: 2022, source: "KH24"),
+        ]
+        let base = UpdateTests.state()
+        state = AppState(size: base.size, overview: base.overview, priceList: base.priceList, user: "sw-test",
+                         intakeForm: IntakeForm(hourlyRates: rates, interventions: Choices.interventions), pendingDraft: pendingDraft)
+    }
+
+    mutating func press(_ keys: Key...) { for key in keys { effects += Update.apply(.key(key), to: &state) } }
+    mutating func type(_ text: String) { for character in text { effects += Update.apply(.key(.character(character)), to: &state) } }
+    mutating func deliver(_ msg: Msg) { effects += Update.apply(msg, to: &state) }
+
+    var intake: IntakeState? { state.intake }
+    var draft: IntakeDraft? { state.intake?.draft }
+    var focused: FieldID? { state.intake?.focusedField?.id }
+
+    /// From the start screen into a new case (Enter on "Nieuwe casus").
+    mutating func openNewCase() { press(.enter) }
+
+    /// A complete, valid case: context, story, effort and two avoided lines.
+    mutating func enterCompleteCase() {
+        openNewCase()
+        press(.right, .tab)                       // intervention: Sociaal Recept
+        type("Team Noord"); press(.enter)
+        type("Teststad"); press(.enter)
+        type("06-01-2025"); press(.enter)
+        type("25-04-2025"); press(.enter)
+        press(.right, .enter, .right, .enter, .right, .enter)
+        press(.character(" "))                     // Financiën
+        press(.pageDown)
+        type("Eenzaam."); press(.tab); type("Wandelgroep."); press(.tab); type("Actief.")
+        press(.pageDown)
+        type("10"); press(.tab); type("4")
+        press(.pageDown, .pageDown)                // past deployed care to avoided care
+        press(.character("a")); type("fysio"); press(.enter)
+        type("9"); press(.tab, .tab, .tab); type("Fysiotherapeut gaf het aan."); press(.enter)
+        press(.character("a")); type("dokter"); press(.enter)
+        type("2"); press(.tab, .right, .right, .tab); type("12"); press(.tab, .left, .tab); type("Elke twee weken."); press(.enter)
+        press(.pageDown)
+        press(.backspace, .backspace, .backspace); type("70")
+        press(.pageDown)
+    }
+}
+
+@Suite("Intake: entering a case as message sequences")
+struct IntakeTests {
+    @Test("Tab and Enter walk the context fields in order; Shift-Tab walks back")
+    func tabOrder() {
+        var driver = IntakeDriver()
+        driver.openNewCase()
+        #expect(driver.state.screen == .intake)
+        var seen: [FieldID] = []
+        for _ in 0..<8 {
+            if let field = driver.focused { seen.append(field) }
+            driver.press(.tab)
+        }
+        #expect(seen == [.intervention, .team, .municipality, .periodStart, .periodEnd, .referrer, .ageBand, .household])
+        #expect(driver.focused == .domain(.financien))
+        driver.press(.backTab, .backTab)
+        #expect(driver.focused == .ageBand)
+    }
+
+    @Test("a letter in a number field is refused with a message; the field keeps its value")
+    func numberRejection() {
+        var driver = IntakeDriver()
+        driver.openNewCase()
+        driver.press(.pageDown, .pageDown)
+        #expect(driver.focused == .hours("sociaal-werker"))
+        driver.type("12")
+        driver.type("x")
+        #expect(driver.draft?.workerHours["sociaal-werker"] == "12")
+        #expect(driver.state.notice == "Sociaal werker: alleen cijfers, zoals 12 of 1.234,56. Het veld houdt zijn waarde.")
+        driver.type(",5")
+        #expect(driver.draft?.workerHours["sociaal-werker"] == "12,5")
+    }
+
+    @Test("an impossible date is kept as typed and explained when leaving the field")
+    func invalidDate() {
+        var driver = IntakeDriver()
+        driver.openNewCase()
+        driver.press(.tab, .tab, .tab)
+        driver.type("31-02-2025")
+        driver.press(.tab)
+        #expect(driver.draft?.periodStart == "31-02-2025")
+        #expect(driver.intake?.errors[.periodStart] == "Begindatum: '31-02-2025' is geen datum; schrijf dd-mm-jjjj, bijvoorbeeld 30-06-2025")
+        driver.press(.backTab, .end, .backspace, .backspace, .backspace, .backspace)
+        driver.type("2024")
+        driver.press(.backspace, .backspace)
+        driver.type("25")
+        driver.press(.left, .left, .left, .left, .left, .left, .left, .left, .backspace)
+        #expect(driver.draft?.periodStart == "3-02-2025")
+        driver.press(.tab)
+        #expect(driver.intake?.errors[.periodStart] == nil)
+    }
+
+    @Test("Esc steps back and finally to the start screen without losing anything; reopening continues")
+    func backWithoutLoss() {
+        var driver = IntakeDriver()
+        driver.openNewCase()
+        driver.press(.tab)
+        driver.type("Team Zuid")
+        driver.press(.pageDown, .pageDown)
+        #expect(driver.intake?.step == .inzet)
+        driver.press(.escape, .escape)
+        #expect(driver.intake?.step == .context)
+        driver.press(.escape)
+        #expect(driver.state.screen == .start)
+        #expect(driver.state.notice == "De casus is bewaard; kies 'Nieuwe casus' om verder te gaan.")
+        driver.press(.enter)
+        #expect(driver.state.screen == .intake)
+        #expect(driver.draft?.team == "Team Zuid")
+    }
+
+    @Test("quitting during an intake asks first; no stays, yes quits")
+    func quitConfirm() {
+        var driver = IntakeDriver()
+        driver.openNewCase()
+        driver.press(.tab)
+        driver.type("q")
+        #expect(driver.draft?.team == "q", "in a text field q is a letter")
+        #expect(driver.state.confirmation == nil)
+        driver.press(.control("q"))
+        #expect(driver.state.confirmation == .quit(unsaved: false))
+        driver.press(.character("x"))
+        #expect(driver.state.notice == "Kies j (ja) of n (nee).")
+        driver.press(.character("n"))
+        #expect(driver.state.confirmation == nil)
+        #expect(driver.effects.contains(.quit) == false)
+        driver.press(.backTab, .character("q"), .character("j"))
+        #expect(driver.effects.last == .quit)
+    }
+
+    @Test("a BSN that passes the eleven-test is refused; a nine-digit number that fails it is kept")
+    func bsnGuard() {
+        var driver = IntakeDriver()
+        driver.openNewCase()
+        driver.press(.pageDown)
+        driver.type("BSN 111222333")
+        #expect(driver.draft?.situation == "BSN 11122233")
+        #expect(driver.state.notice == "Geweigerd: dit lijkt een BSN (elfproef klopt). Een casus blijft pseudoniem.")
+        driver.press(.backspace, .backspace, .backspace, .backspace, .backspace, .backspace, .backspace, .backspace)
+        driver.type("123456789")
+        #expect(driver.draft?.situation == "BSN 123456789")
+        driver.type(" mail jan@example.nl")
+        #expect(driver.state.notice == "Let op: dit lijkt een e-mailadres te bevatten. Houd de casus pseudoniem.")
+    }
+
+    @Test("every change asks the edge to save the draft; moving around does not")
+    func autosave() {
+        var driver = IntakeDriver()
+        driver.openNewCase()
+        driver.press(.tab)
+        driver.effects = []
+        driver.type("N")
+        #expect(driver.effects == [.saveDraft(driver.draft ?? IntakeDraft(author: "", priceListVersion: ""))])
+        driver.effects = []
+        driver.press(.tab, .backTab, .pageDown, .pageUp)
+        #expect(driver.effects.isEmpty)
+    }
+
+    @Test("the story editor wraps, moves by wrapped line and keeps line breaks")
+    func storyEditor() {
+        var driver = IntakeDriver()
+        driver.openNewCase()
+        driver.press(.pageDown)
+        let long = String(repeating: "woord ", count: 20)
+        driver.type(long)
+        driver.press(.enter)
+        driver.type("Nieuwe alinea.")
+        let text = driver.draft?.situation ?? ""
+        #expect(text == long + "\nNieuwe alinea.")
+        let width = IntakeLayout.areaWidth(driver.state.size)
+        #expect(TextEditing.wrap(text, width: width).count == 3)
+        driver.press(.up)
+        #expect(driver.focused == .situation, "↑ inside a text area moves the cursor, not the focus")
+        driver.press(.up, .up)
+        #expect(driver.focused == .situation)
+        #expect(driver.intake?.cursor ?? -1 <= width)
+    }
+
+    @Test("the picker finds an item by synonym and the new line opens on its quantity")
+    func picker() {
+        var driver = IntakeDriver()
+        driver.openNewCase()
+        driver.press(.pageDown, .pageDown, .pageDown, .pageDown)
+        #expect(driver.intake?.step == .voorkomen)
+        driver.press(.character("a"))
+        driver.type("fysio")
+        #expect(driver.intake?.picker?.items(driver.state.priceList).map(\.code) == ["ZVW-FYSIO"])
+        driver.press(.enter)
+        #expect(driver.draft?.avoided.map(\.item.code) == ["ZVW-FYSIO"])
+        #expect(driver.focused == .quantity(.avoided))
+        driver.press(.escape)
+        #expect(driver.intake?.step == .ingezet, "Esc goes back a step, the line stays")
+        #expect(driver.draft?.avoided.count == 1)
+    }
+
+    @Test("removing a line asks first")
+    func removeLine() {
+        var driver = IntakeDriver()
+        driver.enterCompleteCase()
+        driver.press(.pageUp, .pageUp)
+        #expect(driver.intake?.step == .voorkomen)
+        #expect(driver.intake?.selected[.avoided] == 1, "the line added last is selected")
+        driver.press(.up, .character("x"))
+        #expect(driver.state.confirmation == .removeLine(.avoided, 0))
+        driver.press(.character("n"))
+        #expect(driver.draft?.avoided.count == 2)
+        driver.press(.delete, .character("j"))
+        #expect(driver.draft?.avoided.map(\.item.code) == ["ZVW-HA"])
+    }
+
+    @Test("submitting an incomplete case lists what is missing; a complete one becomes exactly this record")
+    func submit() throws {
+        var incomplete = IntakeDriver()
+        incomplete.openNewCase()
+        incomplete.press(.pageDown, .pageDown, .pageDown, .pageDown, .pageDown, .pageDown, .character("i"))
+        #expect(incomplete.intake?.submitProblems.map(\.message).prefix(3) == ["Kies een interventie.", "Vul het team in.", "Vul de gemeente in."])
+        #expect(incomplete.effects.contains { if case .writeCase = $0 { true } else { false } } == false)
+
+        var driver = IntakeDriver()
+        driver.enterCompleteCase()
+        #expect(driver.intake?.step == .overzicht)
+        driver.press(.character("i"))
+        guard case .writeCase(let record) = driver.effects.last else {
+            Issue.record("expected a case to be written, problems: \(driver.intake?.submitProblems ?? [])")
+            return
+        }
+        #expect(record.status == .ingediend)
+        #expect(record.author == "sw-test")
+        #expect(record.context.intervention == "Sociaal Recept")
+        #expect(record.context.team == "Team Noord")
+        #expect(record.context.periodStart.iso == "2025-01-06")
+        #expect(record.context.periodEnd.iso == "2025-04-25")
+        #expect(record.context.referrer == "huisarts")
+        #expect(record.context.ageBand == "0-11")
+        #expect(record.context.household == "alleenstaand")
+        #expect(record.context.lifeDomains == [.financien])
+        #expect(record.story == CaseStory(situation: "Eenzaam.", approach: "Wandelgroep.", result: "Actief."))
+        #expect(record.effort.workers.map(\.hours) == [10])
+        #expect(record.effort.volunteerHours == 4)
+        #expect(record.effort.volunteerRate == Money(cents: 1880))
+        #expect(record.avoided.map(\.item.code) == ["ZVW-FYSIO", "ZVW-HA"])
+        #expect(record.avoided[0].quantity == .count(9))
+        #expect(record.avoided[0].likelihood.value == 75)
+        #expect(record.avoided[1].quantity == .rate(amount: 2, per: "week", periods: 12))
+        #expect(record.avoided[1].likelihood.value == 90)
+        #expect(record.attribution.value == 70)
+        let valuation = try CaseValuation(record)
+        // 38.89 × 9 × .75 × .7 = 183.755… → 183.76; 30.87 × 24 × .9 × .7 = 466.7544 → 466.75
+        #expect(valuation.total.avoided == Money(cents: 18376 + 46675))
+        // 10 × 64 + 4 × 18.80 = 715.20
+        #expect(valuation.total.effort == Money(cents: 71520))
+
+        let overview = Overview(businessCaseName: "x", fictional: false, summary: BusinessCaseSummary(cases: [record]), priceList: nil, dataProblems: [])
+        driver.deliver(.caseWritten(id: "C-0042", status: .ingediend, overview: overview))
+        #expect(driver.state.screen == .start)
+        #expect(driver.state.intake == nil)
+        #expect(driver.state.notice == "Casus C-0042 is ingediend. Dank je wel!")
+    }
+
+    @Test("a failed save is shown, keeps everything in memory, and makes quitting warn")
+    func failedSave() {
+        var driver = IntakeDriver()
+        driver.openNewCase()
+        driver.press(.tab)
+        driver.type("Team")
+        driver.deliver(.draftSaveFailed("Opslaan lukt niet: de schijf van /x is vol."))
+        #expect(driver.intake?.saveError == "Opslaan lukt niet: de schijf van /x is vol.")
+        #expect(driver.state.notice == "Opslaan lukt niet: de schijf van /x is vol. Ctrl-S probeert opnieuw.")
+        #expect(driver.draft?.team == "Team")
+        driver.effects = []
+        driver.press(.control("s"))
+        #expect(driver.effects == [.saveDraft(driver.draft ?? IntakeDraft(author: "", priceListVersion: ""))])
+        driver.press(.control("q"))
+        #expect(driver.state.confirmation == .quit(unsaved: true))
+        driver.press(.escape)
+        driver.deliver(.draftSaved)
+        #expect(driver.intake?.saveError == nil)
+    }
+
+    @Test("a draft found at start-up is offered; yes continues it")
+    func resume() {
+        var draft = IntakeDraft(author: "sw-test", priceListVersion: "t1")
+        draft.team = "Team Oost"
+        var driver = IntakeDriver(pendingDraft: draft)
+        #expect(driver.state.confirmation == .resumeDraft)
+        driver.press(.character("j"))
+        #expect(driver.state.screen == .intake)
+        #expect(driver.draft?.team == "Team Oost")
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+@testable import RendementsCore
+@testable import RendementsDomain
+@testable import RendementsRender
+
+/// Key scripts that bring the example app to each intake step with realistic Dutch input.
+enum IntakeScript {
+    static func keys(_ text: String) -> [Key] { text.map { .character($0) } }
+
+    static let context: [Key] = [.enter, .right, .tab] + keys("Team Noord") + [.enter] + keys("Zuidwolde-Ēé") + [.enter]
+        + keys("06-01-2025") + [.enter] + keys("25-04-2025") + [.enter, .right, .enter, .right, .right, .right, .right, .right, .right, .right, .right, .enter,
+        .right, .enter, .tab, .tab, .tab, .character(" "), .tab, .tab, .character(" ")]
+    static let story: [Key] = context + [.pageDown] + keys("Meneer (78) woonde alleen sinds het overlijden van zijn vrouw en ging wekelijks naar de huisarts met klachten zonder duidelijke oorzaak. Hij zei: ‘ik ben niemand meer’.")
+        + [.tab] + keys("Drie gesprekken thuis; koppeling aan een wandelgroep en een maatje.") + [.tab] + keys("Hij wandelt twee keer per week mee; de huisarts ziet hem minder.")
+    static let effort: [Key] = story + [.pageDown] + keys("14") + [.tab, .tab, .tab] + keys("20") + [.tab] + keys("Materiaal moestuin") + [.tab] + keys("25,00")
+    static let deployed: [Key] = effort + [.pageDown, .character("a")] + keys("respijt") + [.enter] + keys("2") + [.tab, .tab] + keys("Twee etmalen respijtzorg.") + [.enter]
+    static let avoided: [Key] = deployed + [.pageDown, .character("a")] + keys("fysio") + [.enter] + keys("9") + [.tab, .tab, .tab] + keys("Fysiotherapeut: bewegen helpt.") + [.enter]
+        + [.character("a")] + keys("verpleeghuis") + [.enter] + keys("1") + [.tab, .right, .tab] + keys("60") + [.tab, .right, .right, .tab] + keys("Casemanager noemde opname binnen een maand.") + [.enter]
+    static let attribution: [Key] = avoided + [.pageDown, .backspace, .backspace, .backspace] + keys("70")
+    static let overview: [Key] = attribution + [.pageDown]
+}
+
+@Suite("Intake screens as text at 80x24")
+struct IntakeScreenTests {
+    static func render(_ keys: [Key], width: Int = 80, height: Int = 24) -> String {
+        let state = Example.after(keys, Example.state(width: width, height: height))
+        return View.render(state).text
+    }
+
+    @Test("step 1, context, with Dutch diacritics")
+    func context() {
+        let frame = View.render(Example.after(IntakeScript.context, Example.state()))
+        Snapshot.assert(frame, named: "intake-1-context-80x24")
+        #expect(frame.text.contains("[Zuidwolde-Ēé"))
+        #expect(frame.text.contains("[x] Sociale relaties"))
+    }
+
+    @Test("step 2, the story, wrapped")
+    func story() {
+        let frame = View.render(Example.after(IntakeScript.story, Example.state()))
+        Snapshot.assert(frame, named: "intake-2-verhaal-80x24")
+        #expect(frame.text.contains("‘ik ben niemand meer’."))
+    }
+
+    @Test("step 3, own effort with € amounts and a running total")
+    func effort() {
+        let frame = View.render(Example.after(IntakeScript.effort, Example.state()))
+        Snapshot.assert(frame, named: "intake-3-inzet-80x24")
+        // 14 × 64 + 20 × 18,80 + 25 = 1.297
+        #expect(frame.text.contains("Netto per wet: Wmo 2015 -€ 1.297"))
+    }
+
+    @Test("step 4, deployed care")
+    func deployed() {
+        Snapshot.assert(View.render(Example.after(IntakeScript.deployed, Example.state())), named: "intake-4-ingezet-80x24")
+    }
+
+    @Test("step 5, avoided care with the line editor and running totals per law")
+    func avoided() {
+        let frame = View.render(Example.after(IntakeScript.avoided, Example.state()))
+        Snapshot.assert(frame, named: "intake-5-voorkomen-80x24")
+        #expect(frame.text.contains("Verpleeghuis: verpleging en verzorging incl. dagbesteding"))
+    }
+
+    @Test("the picker over the price list")
+    func picker() {
+        let frame = View.render(Example.after(IntakeScript.deployed + [.pageDown, .character("a")] + IntakeScript.keys("ggz"), Example.state()))
+        Snapshot.assert(frame, named: "intake-picker-80x24")
+        #expect(frame.text.contains("Zoeken: ggz"))
+    }
+
+    @Test("step 6, attribution with its explanation")
+    func attribution() {
+        Snapshot.assert(View.render(Example.after(IntakeScript.attribution, Example.state())), named: "intake-6-toerekening-80x24")
+    }
+
+    @Test("step 7, the overview per law with warnings")
+    func overview() {
+        let frame = View.render(Example.after(IntakeScript.overview, Example.state()))
+        Snapshot.assert(frame, named: "intake-7-overzicht-80x24")
+        #expect(frame.text.contains("i indienen"))
+    }
+
+    @Test("the overview at 120x30")
+    func overviewWide() {
+        Snapshot.assert(View.render(Example.after(IntakeScript.overview, Example.state(width: 120, height: 30))), named: "intake-7-overzicht-120x30")
+    }
+
+    @Test("the question to continue a saved draft")
+    func resumeQuestion() {
+        var draft = IntakeDraft(author: "sw-anouk", priceListVersion: "2026.1")
+        draft.intervention = "Jongerenwerk"
+        draft.periodEnd = "31-10-2025"
+        let frame = View.render(Example.state(pendingDraft: draft))
+        #expect(frame.text.contains("Er staat een onafgeronde casus klaar (Jongerenwerk, 31-10-2025)."))
+        #expect(frame.text.contains("j = ja    n = nee"))
+    }
+
+    @Test("too small during an intake keeps the input")
+    func tooSmall() {
+        var state = Example.after(IntakeScript.story, Example.state())
+        _ = Update.apply(.resized(Size(width: 70, height: 20)), to: &state)
+        #expect(View.render(state).text.contains("Terminal te klein"))
+        _ = Update.apply(.resized(Size(width: 80, height: 24)), to: &state)
+        #expect(View.render(state).text.contains("‘ik ben niemand meer’."))
+    }
+}
