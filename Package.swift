@@ -45,7 +45,7 @@ let package = Package(
             exclude: ["__Snapshots__"]
         ),
         // Runs the built binary: the command line and tmux end-to-end sessions.
-        .testTarget(name: "EndToEndTests", dependencies: ["rendementsmeter"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["rendementsmeter", "RendementsDomain", "RendementsStorage"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -77,13 +77,13 @@ enum IntakeScreen {
             frame.put("[\(value.isEmpty ? " " : "x")] \(field.label)", x: x + 2, y: y, style: focused ? .selected : .normal)
         case .choice:
             frame.put(TextWidth.padRight(field.label, to: labelWidth), x: x + 2, y: y)
-            frame.put("‹ \(value.isEmpty ? "kies met → of spatie" : value) ›", x: x + 3 + labelWidth, y: y,
+            frame.put("‹ \(value.isEmpty ? "kies met → of spatie" : value) ›", x: x + 4 + labelWidth, y: y,
                       style: focused ? .selected : (value.isEmpty ? .muted : .normal))
         default:
             frame.put(TextWidth.padRight(field.label, to: labelWidth), x: x + 2, y: y)
-            let width = frame.width - (x + 3 + labelWidth) - 2
-            textField(value, cursor: focused ? intake.cursor : nil, x: x + 3 + labelWidth, y: y, width: width, &frame)
-            if field.kind == .date && value.isEmpty && !focused { frame.put("dd-mm-jjjj", x: x + 4 + labelWidth, y: y, style: .muted) }
+            let fieldX = x + 5 + labelWidth
+            textField(value, cursor: focused ? intake.cursor : nil, x: fieldX, y: y, width: frame.width - fieldX - 2, &frame)
+            if field.kind == .date && value.isEmpty && !focused { frame.put("dd-mm-jjjj", x: fieldX, y: y, style: .muted) }
         }
     }
 

@@ -5,11 +5,19 @@ import Testing
 struct TerminalAppTests {
     /// Runs the app under a non-interactive shell, which (unlike bash at a prompt) never repairs
     /// the terminal itself, then prints the exit status and whether canonical mode and echo are on.
-    static func session(environment: [String: String] = [:]) throws -> TmuxSession {
+    static func session(environment: [String: String] = [:], runs: Int = 1, in directory: URL = Binary.root) throws -> TmuxSession {
         let probe = "stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e -icanon -e echo -e -echo | sort | tr '\\n' ' '"
         // `\\$` so that tmux's own shell leaves the expansions to the inner one.
-        let script = "'\(Binary.url.path)'; echo EXIT=\\$?; \(probe); echo S\\$((1+1))T; sleep 600"
-        return try TmuxSession(command: "sh -c \"\(script)\"", environment: ["TERM": "screen"].merging(environment) { $1 })
+        let run = "'\(Binary.url.path)'; echo EXIT=\\$?; \(probe); echo S\\$((1+1))T"
+        let script = Array(repeating: run, count: runs).joined(separator: "; ") + "; sleep 600"
+        return try TmuxSession(command: "sh -c \"\(script)\"", in: directory, environment: ["TERM": "screen"].merging(environment) { $1 })
+    }
+
+    /// The pid of the app running in the session's shell.
+    static func appPID(_ session: TmuxSession) throws -> Int32 {
+        let shell = try #require(Int32(session.tmux(["display-message", "-p", "-t", "main", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)))
+        let children = try Binary.execute("/usr/bin/pgrep", ["-P", "\(shell)"]).stdout
+        return try #require(children.split(separator: "\n").compactMap { Int32($0) }.first)
     }
 
     @Test("start, help, resize below 80x24 and back, quit: the terminal is restored")
@@ -43,10 +51,7 @@ struct TerminalAppTests {
     func crashRestores() throws {
         let session = try Self.session()
         try session.waitFor("Rendement (voorkomen")
-        let shell = try #require(Int32(session.tmux(["display-message", "-p", "-t", "main", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)))
-        let children = try Binary.execute("/usr/bin/pgrep", ["-P", "\(shell)"]).stdout
-        let app = try #require(children.split(separator: "\n").compactMap { Int32($0) }.first)
-        kill(app, SIGSEGV)
+        kill(try Self.appPID(session), SIGSEGV)
         let after = try session.waitFor("S2T")
         #expect(after.contains("EXIT=139"))
         #expect(after.contains("echo icanon S2T"))

@@ -39,6 +39,8 @@ public struct IntakeState: Sendable {
     public init(draft: IntakeDraft, form: IntakeForm) {
         self.draft = draft
         self.form = form
+        // A resumed draft opens with its last lines selected, so their details show at once.
+        for kind in LineKind.allCases where !draft.lines(kind).isEmpty { selected[kind] = draft.lines(kind).count - 1 }
     }
 
     public var fields: [FieldSpec] { form.fields(step, draft: draft, selected: selected) }

@@ -1,0 +1,169 @@
+import Foundation
+import Testing
+@testable import RendementsDomain
+@testable import RendementsStorage
+
+/// Types into the app in tmux and counts what a person would press:
+/// named keys (Tab, Enter, arrows, …) and typed characters separately.
+final class KeyScript {
+    let session: TmuxSession
+    private(set) var namedKeys = 0
+    private(set) var typedCharacters = 0
+
+    init(_ session: TmuxSession) { self.session = session }
+
+    func press(_ keys: String...) throws {
+        namedKeys += keys.count
+        try session.tmux(["send-keys", "-t", "main"] + keys)
+    }
+
+    func type(_ text: String) throws {
+        typedCharacters += text.count
+        try session.type(text)
+    }
+
+    /// One avoided or deployed line: `a`, search, Enter, then the fields in order.
+    func line(search: String, quantity: String, per: Int = 0, periods: String = "", likelihoodSteps: [String]? = nil, reasoning: String) throws {
+        try press("a")
+        try type(search)
+        try press("Enter")
+        try type(quantity)
+        try press("Enter")
+        for _ in 0..<per { try press("Right") }
+        try press("Enter")
+        if per > 0 {
+            try type(periods)
+            try press("Enter")
+        }
+        if let likelihoodSteps {
+            for step in likelihoodSteps { try press(step) }
+            try press("Enter")
+        }
+        try type(reasoning)
+        try press("Enter")
+    }
+}
+
+@Suite("Entering cases in the real app", .serialized)
+struct IntakeEndToEndTests {
+    @Test("a nine-line case across six laws, entered by keys, is written field by field and priced to the cent")
+    func completeCase() throws {
+        let scratch = try Scratch()
+        try scratch.copyShippedData()
+        let started = Date()
+        let session = try TerminalAppTests.session(environment: ["RENDEMENTSMETER_USER": "sw-e2e"], in: scratch.url)
+        let keys = KeyScript(session)
+        try session.waitFor("Rendement (voorkomen")
+
+        try keys.press("Enter", "Right", "Tab")                     // Nieuwe casus; interventie Sociaal Recept
+        try keys.type("Team Noord"); try keys.press("Enter")
+        try keys.type("Voorbeeldstad"); try keys.press("Enter")
+        try keys.type("06-01-2025"); try keys.press("Enter")
+        try keys.type("25-04-2025"); try keys.press("Enter")
+        try keys.press("Right", "Enter")                            // verwijzer: huisarts
+        try keys.press("Left", "Left", "Enter")                     // leeftijd: 75+ then 65-74
+        try keys.press("Right", "Enter")                            // huishouden: alleenstaand
+        try keys.press("Space", "PageDown")                         // Financiën
+        try keys.type("Eenzame weduwnaar, veel bij de huisarts."); try keys.press("Tab")
+        try keys.type("Wandelgroep en een maatje."); try keys.press("Tab")
+        try keys.type("Actiever; minder zorg."); try keys.press("PageDown")
+        try keys.type("14"); try keys.press("Tab", "Tab", "Tab")
+        try keys.type("20"); try keys.press("PageDown")
+        try keys.line(search: "respijt", quantity: "2", reasoning: "")
+        try keys.press("PageDown")
+        try keys.line(search: "fysio", quantity: "9", likelihoodSteps: [], reasoning: "Fysio adviseerde bewegen.")
+        try keys.line(search: "huisarts", quantity: "2", per: 2, periods: "12", likelihoodSteps: ["Left"], reasoning: "Kwam elke week.")
+        try keys.line(search: "verpleeghuis", quantity: "30", likelihoodSteps: ["Right"], reasoning: "Opname besproken.")
+        try keys.line(search: "jeugdhulp", quantity: "2", per: 2, periods: "26", likelihoodSteps: [], reasoning: "Kleinzoon inwonend.")
+        try keys.line(search: "eerste hulp", quantity: "1", likelihoodSteps: ["Right"], reasoning: "Viel eerder.")
+        try keys.line(search: "uitzetting", quantity: "1", likelihoodSteps: ["Right", "Right"], reasoning: "Huurachterstand.")
+        try keys.line(search: "bijstand", quantity: "6", likelihoodSteps: ["Right"], reasoning: "Dreigde baan te verliezen.")
+        try keys.line(search: "vernieling", quantity: "1", likelihoodSteps: ["Right", "Right"], reasoning: "Politie kende hem.")
+        try keys.press("PageDown", "BSpace", "BSpace", "BSpace")
+        try keys.type("80")
+        try keys.press("PageDown")
+        let overview = try session.waitFor("Alleen deze casus")
+        #expect(overview.contains("Totaal"))
+        try keys.press("i")
+        try session.waitFor("Casus C-0008 is ingediend.")
+        let seconds = Date().timeIntervalSince(started)
+        print("intake e2e: \(keys.namedKeys) named keys + \(keys.typedCharacters) typed characters = \(keys.namedKeys + keys.typedCharacters) keystrokes, \(String(format: "%.1f", seconds)) s")
+
+        let cases = scratch.url.appendingPathComponent("cases")
+        guard case .success(let record) = CaseStore(folder: cases).load(fileName: "C-0008.json") else {
+            Issue.record("C-0008.json could not be read")
+            return
+        }
+        #expect(record.status == .ingediend)
+        #expect(record.author == "sw-e2e")
+        #expect(record.fictional == false)
+        #expect(record.priceListVersion == "2026.1")
+        #expect(record.context == CaseContext(intervention: "Sociaal Recept", team: "Team Noord", municipality: "Voorbeeldstad",
+                                              periodStart: try #require(CalendarDay(iso: "2025-01-06")), periodEnd: try #require(CalendarDay(iso: "2025-04-25")),
+                                              referrer: "huisarts", ageBand: "65-74", household: "alleenstaand", lifeDomains: [.financien]))
+        #expect(record.story == CaseStory(situation: "Eenzame weduwnaar, veel bij de huisarts.", approach: "Wandelgroep en een maatje.", result: "Actiever; minder zorg."))
+        #expect(record.effort.workers.map { "\($0.rateCode) \($0.hours) \($0.hourlyRate.plainText)" } == ["sociaal-werker 14 64.00"])
+        #expect(record.effort.volunteerHours == 20)
+        #expect(record.deployed.map(\.item.code) == ["WMO-RESPIJT"])
+        #expect(record.deployed.first?.quantity == .count(2))
+        #expect(record.avoided.map(\.item.code) == ["ZVW-FYSIO", "ZVW-HA-CONSULT", "WLZ-VPH", "JW-IB-LICHT", "ZVW-SEH", "WON-UITZETTING",
+                                                    "PW-BIJSTAND-ALLEEN", "JUS-VERNIELING"])
+        #expect(record.avoided.map(\.likelihood.value) == [75, 90, 50, 75, 50, 25, 50, 25])
+        #expect(record.avoided[1].quantity == .rate(amount: 2, per: "week", periods: 12))
+        #expect(record.avoided[3].quantity == .rate(amount: 2, per: "week", periods: 26))
+        #expect(record.avoided.map(\.reasoning).first == "Fysio adviseerde bewegen.")
+        #expect(record.attribution.value == 80)
+        #expect(Set(record.avoided.map(\.item.law) + record.deployed.map(\.item.law)).count == 7)
+
+        let valuation = try CaseValuation(record)
+        // 38.89×9×.75×.8 = 210.006 → 210.01 · 30.87×24×.9×.8 = 533.4336 → 533.43 · 290×30×.5×.8 = 3480.00
+        // 45.77×52×.75×.8 = 1428.024 → 1428.02 · 258×.5×.8 = 103.20 · 7500×.25×.8 = 1500.00 · 8809×.25×.8 = 1761.80
+        #expect(valuation.avoidedLines.map(\.value.cents) == [21001, 53343, 348000, 142802, 10320, 150000, 308119, 176180])
+        #expect(valuation.total.avoided == Money(cents: 901646))
+        #expect(valuation.total.avoidedTransfers == Money(cents: 308119), "1283.83×6×.5×.8 = 3081.192 → 3081.19, kept out of the societal total")
+        #expect(valuation.total.deployed == Money(cents: 40842))
+        #expect(valuation.total.effort == Money(cents: 127200))
+        #expect(valuation.total.net == Money(cents: 733604))
+        #expect(valuation.perLaw["zvw"]?.avoided == Money(cents: 84664))
+        #expect(!FileManager.default.fileExists(atPath: cases.appendingPathComponent(".drafts/sw-e2e.json").path), "the draft is gone once the case is written")
+
+        let report = try Binary.run(["report"], in: scratch.url)
+        #expect(report.stdout.contains("Telt: ingediende en goedgekeurde casussen (6 van 8)"))
+        let validate = try Binary.run(["validate"], in: scratch.url)
+        #expect(validate.status == 0, "\(validate.stdout)")
+    }
+
+    @Test("killed halfway through a case: the draft is offered on restart and holds everything typed")
+    func killedHalfway() throws {
+        let scratch = try Scratch()
+        try scratch.copyShippedData()
+        let session = try TerminalAppTests.session(environment: ["RENDEMENTSMETER_USER": "sw-kill"], runs: 2, in: scratch.url)
+        let keys = KeyScript(session)
+        try session.waitFor("Rendement (voorkomen")
+        try keys.press("Enter", "Right", "Right", "Tab")
+        try keys.type("Team Zuid"); try keys.press("PageDown")
+        try keys.type("Halverwege gestopt, maar niets kwijt.")
+        try keys.press("PageDown", "PageDown", "PageDown")
+        try keys.line(search: "fysio", quantity: "3", likelihoodSteps: [], reasoning: "Laatste regel")
+        try session.waitFor("Laatste regel")
+        kill(try TerminalAppTests.appPID(session), SIGKILL)
+
+        let offer = try session.waitFor("Er staat een onafgeronde casus klaar")
+        #expect(offer.contains("Schuldhulp vroegsignalering"))
+        try keys.press("j")
+        try session.waitFor("Verder met de bewaarde casus.")
+        try keys.press("PageDown", "PageDown", "PageDown", "PageDown")
+        let lines = try session.waitFor("Fysiotherapie")
+        #expect(lines.contains("3 zitting"))
+        #expect(lines.contains("[Laatste regel"))
+
+        let draftURL = scratch.url.appendingPathComponent("cases/.drafts/sw-kill.json")
+        let draft = try String(contentsOf: draftURL, encoding: .utf8)
+        #expect(draft.contains("\"team\" : \"Team Zuid\""))
+        #expect(draft.contains("\"situation\" : \"Halverwege gestopt, maar niets kwijt.\""))
+        #expect(draft.contains("\"text\" : \"Laatste regel\""))
+        let mode = try FileManager.default.attributesOfItem(atPath: draftURL.path)[.posixPermissions] as? NSNumber
+        #expect(mode?.intValue == 0o600)
+        #expect(try Binary.run(["validate"], in: scratch.url).status == 0, "a draft is not a case and breaks nothing")
+    }
+}
