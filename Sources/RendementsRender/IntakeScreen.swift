@@ -5,7 +5,7 @@ import RendementsDomain
 enum IntakeScreen {
     /// Labels take the width of the longest on the step (at least 24, at most 44 columns).
     static func labelWidth(_ intake: IntakeState) -> Int {
-        min(44, max(24, intake.fields.map { TextWidth.of($0.label) }.max() ?? 0))
+        min(44, max(24, intake.fields.filter { $0.kind != .toggle }.map { TextWidth.of($0.label) }.max() ?? 0))
     }
 
     static func draw(_ app: AppState, into frame: inout Frame) {

@@ -9,6 +9,18 @@ public struct DraftStore: Sendable {
         folder = casesFolder.appendingPathComponent(".drafts")
     }
 
+    public init(folder: URL) {
+        self.folder = folder
+    }
+
+    /// Where drafts go when the business-case folder cannot be written (read-only share, full disk):
+    /// a private folder in the user's home.
+    public static func reserve(home: URL? = nil) -> DraftStore {
+        let environmentHome = ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
+        let base = home ?? environmentHome ?? FileManager.default.homeDirectoryForCurrentUser
+        return DraftStore(folder: base.appendingPathComponent(".rendementsmeter/concepten"))
+    }
+
     public func url(for user: String) -> URL {
         let safe = String(user.map { $0.isLetter || $0.isNumber || "-_.".contains($0) ? $0 : "_" }.prefix(64))
         return folder.appendingPathComponent("\(safe.isEmpty ? "gebruiker" : safe).json")
@@ -17,7 +29,11 @@ public struct DraftStore: Sendable {
     public func save<Draft: Encodable>(_ draft: Draft, user: String) throws(StorageError) {
         if !FileManager.default.fileExists(atPath: folder.path) {
             // The parent (the business case) must exist; the draft folder is private.
-            if mkdir(folder.path, 0o700) != 0 && errno != EEXIST { throw StorageError(errno: errno, path: folder.path) }
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw StorageError(errno: (error as NSError).code == NSFileWriteVolumeReadOnlyError ? EROFS : EACCES, path: folder.path)
+            }
         }
         let data: Data
         do {
@@ -37,7 +53,7 @@ public struct DraftStore: Sendable {
         do {
             return .success(try JSONDecoder().decode(type, from: data))
         } catch {
-            return .failure(Problem(file: ".drafts/" + url.lastPathComponent, message:
+            return .failure(Problem(file: url.path, message:
                 "het bewaarde concept kan niet gelezen worden; het blijft staan zodat er niets verloren gaat"))
         }
     }

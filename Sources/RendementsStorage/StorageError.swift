@@ -16,6 +16,16 @@ public enum StorageError: Error, Equatable, Sendable {
         }
     }
 
+    /// A few words for a status line.
+    public var shortDutchMessage: String {
+        switch self {
+        case .readOnly: "Map is alleen-lezen of niet schrijfbaar"
+        case .diskFull: "Schijf is vol"
+        case .alreadyExists: "Bestand bestaat al"
+        case .other(_, let reason): "Opslaan mislukt (\(reason))"
+        }
+    }
+
     public var dutchMessage: String {
         switch self {
         case .readOnly(let path):

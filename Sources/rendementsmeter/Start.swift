@@ -18,9 +18,12 @@ struct Start: ParsableCommand {
         let drafts = DraftStore(casesFolder: locations.casesFolder)
         var overview = OverviewBuilder.build(folder)
         var pending: IntakeDraft?
-        switch drafts.load(IntakeDraft.self, user: user) {
-        case .success(let draft): pending = draft
-        case .failure(let problem): overview = OverviewBuilder.build(folder, extraProblems: [problem.description])
+        // The business case's own draft first, then one saved in the reserve folder after a failed save.
+        for store in [drafts, DraftStore.reserve()] where pending == nil {
+            switch store.load(IntakeDraft.self, user: user) {
+            case .success(let draft): pending = draft
+            case .failure(let problem): overview = OverviewBuilder.build(folder, extraProblems: [problem.description])
+            }
         }
         let form = IntakeForm(
             hourlyRates: folder.priceList.map(folder.settings.effectiveHourlyRates) ?? [],
@@ -64,9 +67,17 @@ struct EffectRunner {
         case .saveDraft(let draft):
             do {
                 try drafts.save(draft, user: user)
+                DraftStore.reserve().delete(user: user)
                 return .draftSaved
             } catch {
-                return .draftSaveFailed(error.dutchMessage)
+                // Save elsewhere rather than nowhere: a private reserve folder in the home directory.
+                let reserve = DraftStore.reserve()
+                do {
+                    try reserve.save(draft, user: user)
+                    return .draftSaveFailed("\(error.shortDutchMessage); reservekopie in \(reserve.url(for: user).path).")
+                } catch {
+                    return .draftSaveFailed(error.dutchMessage)
+                }
             }
         case .writeCase(let record):
             do {
@@ -76,6 +87,7 @@ struct EffectRunner {
                     return copy
                 }
                 drafts.delete(user: user)
+                DraftStore.reserve().delete(user: user)
                 return .caseWritten(id: written.id, status: written.status, overview: OverviewBuilder.build(locations.open()))
             } catch {
                 return .caseWriteFailed(error.dutchMessage)

@@ -279,7 +279,7 @@ struct IntakeTests {
         driver.type("Team")
         driver.deliver(.draftSaveFailed("Opslaan lukt niet: de schijf van /x is vol."))
         #expect(driver.intake?.saveError == "Opslaan lukt niet: de schijf van /x is vol.")
-        #expect(driver.state.notice == "Opslaan lukt niet: de schijf van /x is vol. Ctrl-S probeert opnieuw.")
+        #expect(driver.state.notice == "Niet in de business case opgeslagen; Ctrl-S probeert opnieuw.")
         #expect(driver.draft?.team == "Team")
         driver.effects = []
         driver.press(.control("s"))

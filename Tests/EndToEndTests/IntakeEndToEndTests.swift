@@ -167,3 +167,35 @@ struct IntakeEndToEndTests {
         #expect(try Binary.run(["validate"], in: scratch.url).status == 0, "a draft is not a case and breaks nothing")
     }
 }
+
+@Suite("Saving when the business case cannot be written", .serialized)
+struct FailedSaveEndToEndTests {
+    @Test("the draft goes to a private reserve folder, the screen says so, and the next start offers it")
+    func reserveCopy() throws {
+        let scratch = try Scratch()
+        try scratch.copyShippedData()
+        let home = scratch.url.appendingPathComponent("home")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        // A file where the draft folder should be: every draft save into the business case fails.
+        try "geen map".write(to: scratch.url.appendingPathComponent("cases/.drafts"), atomically: true, encoding: .utf8)
+
+        let session = try TerminalAppTests.session(environment: ["RENDEMENTSMETER_USER": "sw-vol", "HOME": home.path], runs: 2, in: scratch.url)
+        let keys = KeyScript(session)
+        try session.waitFor("Rendement (voorkomen")
+        try keys.press("Enter", "Tab")
+        try keys.type("Team West")
+        let screen = try session.waitFor("Niet opgeslagen:")
+        #expect(screen.contains("reservekopie in"))
+        #expect(screen.contains("Ctrl-S probeert opnieuw"))
+        let reserve = home.appendingPathComponent(".rendementsmeter/concepten/sw-vol.json")
+        #expect(try String(contentsOf: reserve, encoding: .utf8).contains("\"team\" : \"Team West\""))
+
+        try keys.press("C-q")
+        try session.waitFor("Afsluiten verliest die")
+        try keys.press("j")
+        let offer = try session.waitFor("Er staat een onafgeronde casus klaar")
+        #expect(offer.contains("Wil je daarmee verder gaan?"))
+        try keys.press("j")
+        #expect(try session.waitFor("[Team West").contains("Team"))
+    }
+}

@@ -306,7 +306,7 @@ enum IntakeUpdate {
             app.intake?.saveError = nil
         case .draftSaveFailed(let message):
             app.intake?.saveError = message
-            app.notice = message + " Ctrl-S probeert opnieuw."
+            app.notice = "Niet in de business case opgeslagen; Ctrl-S probeert opnieuw."
         case .caseWritten(let id, let status, let overview):
             app.intake = nil
             app.overview = overview
