@@ -5,7 +5,7 @@ public struct OwnEffort: Hashable, Codable, Sendable {
     /// Who pays for the social work (usually the municipality under the Wmo).
     public var law: String
     public var workers: [WorkerHours]
-    public var volunteerHours: Decimal
+    @ExactText public var volunteerHours: Decimal
     public var volunteerRate: Money
     public var otherCosts: [OtherCost]
 
@@ -17,26 +17,6 @@ public struct OwnEffort: Hashable, Codable, Sendable {
         self.volunteerRate = volunteerRate
         self.otherCosts = otherCosts
     }
-
-    private enum CodingKeys: String, CodingKey { case law, workers, volunteerHours, volunteerRate, otherCosts }
-
-    public init(from decoder: Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        law = try container.decode(String.self, forKey: .law)
-        workers = try container.decode([WorkerHours].self, forKey: .workers)
-        volunteerHours = try container.decode(HoursText.self, forKey: .volunteerHours).value
-        volunteerRate = try container.decode(Money.self, forKey: .volunteerRate)
-        otherCosts = try container.decode([OtherCost].self, forKey: .otherCosts)
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(law, forKey: .law)
-        try container.encode(workers, forKey: .workers)
-        try container.encode(HoursText(value: volunteerHours), forKey: .volunteerHours)
-        try container.encode(volunteerRate, forKey: .volunteerRate)
-        try container.encode(otherCosts, forKey: .otherCosts)
-    }
 }
 
 /// Hours of one kind of worker at an hourly rate.
@@ -44,7 +24,7 @@ public struct WorkerHours: Hashable, Codable, Sendable {
     /// The hourly-rate code in the price list (`sociaal-werker`).
     public var rateCode: String
     public var description: String
-    public var hours: Decimal
+    @ExactText public var hours: Decimal
     public var hourlyRate: Money
 
     public init(rateCode: String, description: String, hours: Decimal, hourlyRate: Money) {
@@ -52,24 +32,6 @@ public struct WorkerHours: Hashable, Codable, Sendable {
         self.description = description
         self.hours = hours
         self.hourlyRate = hourlyRate
-    }
-
-    private enum CodingKeys: String, CodingKey { case rateCode, description, hours, hourlyRate }
-
-    public init(from decoder: Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        rateCode = try container.decode(String.self, forKey: .rateCode)
-        description = try container.decode(String.self, forKey: .description)
-        hours = try container.decode(HoursText.self, forKey: .hours).value
-        hourlyRate = try container.decode(Money.self, forKey: .hourlyRate)
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(rateCode, forKey: .rateCode)
-        try container.encode(description, forKey: .description)
-        try container.encode(HoursText(value: hours), forKey: .hours)
-        try container.encode(hourlyRate, forKey: .hourlyRate)
     }
 }
 
@@ -84,23 +46,24 @@ public struct OtherCost: Hashable, Codable, Sendable {
     }
 }
 
-/// A non-negative decimal stored as text in files, so it stays exact.
-struct HoursText: Codable {
-    let value: Decimal
+/// A non-negative decimal stored as text in files (`"12.5"`), so it stays exact.
+@propertyWrapper
+public struct ExactText: Hashable, Codable, Sendable {
+    public var wrappedValue: Decimal
 
-    init(value: Decimal) { self.value = value }
+    public init(wrappedValue: Decimal) { self.wrappedValue = wrappedValue }
 
-    init(from decoder: Decoder) throws {
+    public init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let value = DecimalText.parse(text), value >= 0 else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "geen geldig aantal uren: '\(text)'")
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "geen geldig aantal: '\(text)' (verwacht een getal ≥ 0, zoals 2.5)")
         }
-        self.value = value
+        wrappedValue = value
     }
 
-    func encode(to encoder: Encoder) throws {
+    public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
-        try container.encode(DecimalText.format(value))
+        try container.encode(DecimalText.format(wrappedValue))
     }
 }

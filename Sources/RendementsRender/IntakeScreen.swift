@@ -103,8 +103,9 @@ enum IntakeScreen {
     // MARK: - The story
 
     private static func story(_ intake: IntakeState, _ frame: inout Frame) {
-        let width = IntakeLayout.areaWidth(Size(width: 80, height: 24))
-        let height = IntakeLayout.areaHeight(Size(width: frame.width, height: frame.height))
+        let size = Size(width: frame.width, height: frame.height)
+        let width = IntakeLayout.areaWidth(size)
+        let height = IntakeLayout.areaHeight(size)
         var y = 3
         for (index, field) in intake.fields.enumerated() {
             let focused = index == intake.focus

@@ -28,28 +28,26 @@ enum IntakeUpdate {
         var effects: [Effect] = []
         if intake.picker != nil {
             pick(key, &intake, app)
-        } else if !edit(key, &intake, &app.notice) {
+        } else if !edit(key, &intake, &app.notice, width: IntakeLayout.areaWidth(app.size)) {
             app.intake = intake  // the screen kind follows the current step
-            if let action = Keymap.action(for: key, on: app.screenKind, typing: intake.isTyping), app.screenKind != .picker {
+            if let action = Keymap.action(for: key, on: app.screenKind, typing: intake.isTyping) {
                 effects += perform(action, &intake, &app)
             }
         }
-        if app.screen == .intake || app.intake != nil {
-            if intake.draft != before { effects.append(.saveDraft(intake.draft)) }
-            if app.intake != nil || app.screen == .intake { app.intake = intake }
-        }
+        if intake.draft != before { effects.append(.saveDraft(intake.draft)) }
+        app.intake = intake
         return effects
     }
 
     // MARK: - Typing and field-specific keys
 
     /// Handles keys that belong to the focused field; false when the keymap should decide.
-    private static func edit(_ key: Key, _ intake: inout IntakeState, _ notice: inout String?) -> Bool {
+    private static func edit(_ key: Key, _ intake: inout IntakeState, _ notice: inout String?, width: Int) -> Bool {
         guard let field = intake.focusedField else { return false }
         let text = intake.value(field.id)
         switch field.kind {
         case .text, .number, .date, .area:
-            return editText(key, field, text, &intake, &notice)
+            return editText(key, field, text, &intake, &notice, width: width)
         case .choice(let options):
             switch key {
             case .right, .character(" "):
@@ -89,8 +87,7 @@ enum IntakeUpdate {
         }
     }
 
-    private static func editText(_ key: Key, _ field: FieldSpec, _ text: String, _ intake: inout IntakeState, _ notice: inout String?) -> Bool {
-        let width = IntakeLayout.areaWidth(Size(width: 80, height: 24))
+    private static func editText(_ key: Key, _ field: FieldSpec, _ text: String, _ intake: inout IntakeState, _ notice: inout String?, width: Int) -> Bool {
         var newText = text
         var cursor = min(intake.cursor, text.count)
         switch key {
