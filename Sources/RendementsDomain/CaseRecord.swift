@@ -19,6 +19,12 @@ public struct CaseRecord: Hashable, Codable, Sendable {
     public var attribution: Percentage
     /// Version of the price list the lines were priced with.
     public var priceListVersion: String
+    /// The author's estimate, kept once a reviewer changes anything (nil until then).
+    public var original: CaseEstimate?
+    /// Append-only review history, hash-chained when written.
+    public var history: [CaseEvent]
+    /// Hash of the last event, so that removing events at the end is detected too.
+    public var historyHead: String
 
     public init(
         id: String, fictional: Bool = false, status: CaseStatus = .concept, author: String,
@@ -38,6 +44,34 @@ public struct CaseRecord: Hashable, Codable, Sendable {
         self.avoided = avoided
         self.attribution = attribution
         self.priceListVersion = priceListVersion
+        original = nil
+        history = []
+        historyHead = ""
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case schemaVersion, id, fictional, status, author, context, story, effort, deployed, avoided, attribution, priceListVersion
+        case original, history, historyHead
+    }
+
+    /// Cases written before review existed have no history fields; they read as empty.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        schemaVersion = try container.decode(Int.self, forKey: .schemaVersion)
+        id = try container.decode(String.self, forKey: .id)
+        fictional = try container.decodeIfPresent(Bool.self, forKey: .fictional) ?? false
+        status = try container.decode(CaseStatus.self, forKey: .status)
+        author = try container.decode(String.self, forKey: .author)
+        context = try container.decode(CaseContext.self, forKey: .context)
+        story = try container.decode(CaseStory.self, forKey: .story)
+        effort = try container.decode(OwnEffort.self, forKey: .effort)
+        deployed = try container.decode([DeployedCareLine].self, forKey: .deployed)
+        avoided = try container.decode([AvoidedCareLine].self, forKey: .avoided)
+        attribution = try container.decode(Percentage.self, forKey: .attribution)
+        priceListVersion = try container.decode(String.self, forKey: .priceListVersion)
+        original = try container.decodeIfPresent(CaseEstimate.self, forKey: .original)
+        history = try container.decodeIfPresent([CaseEvent].self, forKey: .history) ?? []
+        historyHead = try container.decodeIfPresent(String.self, forKey: .historyHead) ?? ""
     }
 }
 

@@ -31,12 +31,55 @@ public enum CaseChecker {
                 error("\(place): prijs van '\(item.code)' wijkt af van prijslijst \(priceList.version) (\(DutchNumber.euro(item.unitPrice)) in de casus, \(DutchNumber.euro(current.price)) in de lijst)")
             }
         }
+        for message in HistoryChain.problems(record) { error("casus \(record.id): " + message) }
+        problems += historyConsistency(stored)
         do {
             _ = try CaseValuation(record)
         } catch {
             problems.append(Problem(file: stored.fileName, message: error.dutchMessage))
         }
         return problems
+    }
+
+    /// Status changes must follow the flow and end in the current status; line events must name existing lines.
+    static func historyConsistency(_ stored: StoredCase) -> [Problem] {
+        let record = stored.record
+        var messages: [String] = []
+        var lines = record.original?.avoided.count ?? record.avoided.count
+        var status: CaseStatus? = nil
+        for (index, event) in record.history.enumerated() {
+            let number = index + 1
+            switch event.action {
+            case .status:
+                guard let from = CaseStatus(rawValue: event.old), let to = CaseStatus(rawValue: event.new) else {
+                    messages.append("gebeurtenis \(number): onbekende status '\(event.old)' → '\(event.new)'")
+                    continue
+                }
+                if let status, status != from {
+                    messages.append("gebeurtenis \(number): de status was \(status.rawValue), niet \(from.rawValue)")
+                }
+                if !from.canMove(to: to) {
+                    messages.append("gebeurtenis \(number): de stap \(from.rawValue) → \(to.rawValue) is niet toegestaan")
+                }
+                if to == .goedgekeurd && event.by == record.author {
+                    messages.append("gebeurtenis \(number): goedgekeurd door de auteur zelf (\(event.by))")
+                }
+                status = to
+            case .wijziging, .regelVerwijderd, .regelToegevoegd:
+                guard event.field.hasPrefix("voorkomen[") else { continue }
+                let digits = event.field.dropFirst("voorkomen[".count).prefix { $0.isNumber }
+                guard let line = Int(digits) else { continue }
+                if event.action == .regelToegevoegd { lines += 1 }
+                if line < 1 || line > lines {
+                    messages.append("gebeurtenis \(number) gaat over voorkomen regel \(line), maar de casus had toen \(lines) regels")
+                }
+                if event.action == .regelVerwijderd { lines -= 1 }
+            }
+        }
+        if let status, status != record.status {
+            messages.append("de status is \(record.status.rawValue), maar volgens de geschiedenis \(status.rawValue)")
+        }
+        return messages.map { Problem(file: stored.fileName, message: "casus \(record.id): " + $0) }
     }
 
     /// Every free-text field of a case, named in Dutch, for the privacy guards.

@@ -104,8 +104,11 @@ public struct CaseStore: Sendable {
         return Int(name.dropFirst(2).dropLast(5))
     }
 
+    /// New history events are hash-chained on their way to disk.
     private func encode(_ record: CaseRecord) throws(StorageError) -> Data {
-        do { return try CaseCodec.encode(record) } catch { throw .other(path: folder.path, reason: "\(error)") }
+        var sealed = record
+        HistoryChain.seal(&sealed)
+        do { return try CaseCodec.encode(sealed) } catch { throw .other(path: folder.path, reason: "\(error)") }
     }
 
     private func ensureFolder() throws(StorageError) {
