@@ -5,6 +5,8 @@ public enum Screen: Hashable, Sendable {
     case start
     case priceList
     case intake
+    case browser
+    case caseView
     case help(returnTo: ScreenKind)
 }
 
@@ -35,9 +37,27 @@ public struct AppState: Sendable {
     /// A yes/no question waiting for an answer.
     public var confirmation: Confirmation?
 
+    /// Every readable case of the business case, and its totals by case id.
+    public private(set) var records: [CaseRecord] = []
+    public private(set) var totalsByCase: [String: Totals] = [:]
+    public var browser = BrowserState()
+    public var caseView: CaseViewState?
+
+    /// Replaces the cases (after loading or writing) and their totals.
+    public mutating func setRecords(_ records: [CaseRecord]) {
+        self.records = records
+        totalsByCase = Dictionary(records.compactMap { record in (try? CaseValuation(record)).map { (record.id, $0.total) } },
+                                  uniquingKeysWith: { first, _ in first })
+    }
+
+    public func record(_ id: String) -> CaseRecord? { records.first { $0.id == id } }
+
+    /// The rows of the case browser as filtered and sorted now.
+    public var browserRows: [CaseRow] { browser.rows(records, totals: totalsByCase) }
+
     public init(size: Size, overview: Overview, priceList: PriceList?, user: String = "onbekend",
                 intakeForm: IntakeForm = IntakeForm(hourlyRates: [], interventions: Choices.interventions),
-                pendingDraft: IntakeDraft? = nil) {
+                pendingDraft: IntakeDraft? = nil, records: [CaseRecord] = []) {
         self.size = size
         self.overview = overview
         self.priceList = priceList
@@ -45,6 +65,7 @@ public struct AppState: Sendable {
         self.intakeForm = intakeForm
         self.pendingDraft = pendingDraft
         if pendingDraft != nil { confirmation = .resumeDraft }
+        setRecords(records)
     }
 
     public var screenKind: ScreenKind {
@@ -59,6 +80,9 @@ public struct AppState: Sendable {
             case .overzicht: .intakeOverview
             default: .intake
             }
+        case .browser: browser.isSearching ? .prompt : .browser
+        case .caseView:
+            caseView?.prompt != nil ? .prompt : (caseView?.reviewing == true ? .caseReview : .caseView)
         case .help: .help
         }
     }

@@ -2,6 +2,8 @@
 public enum Action: Hashable, Sendable {
     case previous, next, pageUp, pageDown, open, back, help, quit, search
     case nextStep, previousStep, save, addLine, removeLine, submit, saveConcept
+    case sort, filterStatus, filterAuthor, filterIntervention, filterTeam, clearFilters
+    case review, reopen, changeLikelihood, changeQuantity, changeAttribution, approve, sendBack
 }
 
 /// The screens that have their own keys.
@@ -11,6 +13,8 @@ public enum ScreenKind: Hashable, Sendable, CaseIterable {
     case intake, intakeLines, intakeOverview
     /// The price-list picker over the intake: typing searches.
     case picker
+    /// The case browser, one case read-only, one case under review, and a one-line prompt.
+    case browser, caseView, caseReview, prompt
 
     static let intakeScreens: Set<ScreenKind> = [.intake, .intakeLines, .intakeOverview]
 }
@@ -74,16 +78,44 @@ public enum Keymap {
         KeyBinding([.character("i")], "i", "Indienen bij een collega", hint: "indienen", .submit, on: [.intakeOverview]),
         KeyBinding([.character("c")], "c", "Bewaren als concept", hint: "concept", .saveConcept, on: [.intakeOverview]),
         KeyBinding([.control("s")], "Ctrl-S", "Opslaan (gebeurt ook na elke wijziging)", .save, on: ScreenKind.intakeScreens),
-        KeyBinding([.function(1), .character("?")], "?/F1", "Hulp bij dit scherm (? buiten tekstvelden)", hint: "hulp", .help,
-                   on: ScreenKind.intakeScreens.union([.start, .priceList])),
         KeyBinding([.up], "↑↓", "Item kiezen", hint: "kiezen", .previous, on: [.picker]),
         KeyBinding([.down], "", "", .next, on: [.picker]),
         KeyBinding([.pageUp], "PgUp/PgDn", "Een scherm terug of verder", .pageUp, on: [.picker]),
         KeyBinding([.pageDown], "", "", .pageDown, on: [.picker]),
         KeyBinding([.enter], "Enter", "Gekozen item als regel toevoegen", hint: "toevoegen", .open, on: [.picker]),
         KeyBinding([.escape], "Esc", "Sluiten zonder toe te voegen", hint: "sluiten", .back, on: [.picker]),
+        KeyBinding([.up, .character("k")], "↑↓", "Casus kiezen", hint: "kiezen", .previous, on: [.browser]),
+        KeyBinding([.down, .character("j")], "", "", .next, on: [.browser]),
+        KeyBinding([.pageUp], "PgUp/PgDn", "Een scherm terug of verder", .pageUp, on: [.browser, .caseView, .caseReview]),
+        KeyBinding([.pageDown], "", "", .pageDown, on: [.browser, .caseView, .caseReview]),
+        KeyBinding([.enter], "Enter", "Casus openen", hint: "openen", .open, on: [.browser]),
+        KeyBinding([.character("s")], "s", "Sorteren: id, status, auteur, interventie, einddatum, voorkomen, netto (S: omgekeerd)",
+                   hint: "sorteer", .sort, on: [.browser]),
+        KeyBinding([.character("S")], "S", "Sorteervolgorde omdraaien", .sort, on: [.browser]),
+        KeyBinding([.character("1")], "1", "Filter op status (volgende waarde)", hint: "status", .filterStatus, on: [.browser]),
+        KeyBinding([.character("2")], "2", "Filter op auteur", .filterAuthor, on: [.browser]),
+        KeyBinding([.character("3")], "3", "Filter op interventie", .filterIntervention, on: [.browser]),
+        KeyBinding([.character("4")], "4", "Filter op team", .filterTeam, on: [.browser]),
+        KeyBinding([.character("0")], "0", "Alle filters uit", .clearFilters, on: [.browser]),
+        KeyBinding([.character("/")], "/", "Zoeken in verhalen en onderbouwingen", hint: "zoek", .search, on: [.browser]),
+        KeyBinding([.up], "↑↓", "Verder lezen (bij beoordelen: regel kiezen)", hint: "regel", .previous, on: [.caseReview]),
+        KeyBinding([.up], "↑↓", "Verder lezen", .previous, on: [.caseView]),
+        KeyBinding([.down], "", "", .next, on: [.caseView, .caseReview]),
+        KeyBinding([.character("b")], "b", "Beoordelen: schattingen aanpassen, goedkeuren of terugsturen", hint: "beoordelen", .review, on: [.caseView]),
+        KeyBinding([.character("a")], "a", "Teruggestuurde eigen casus aanpassen en opnieuw indienen", .reopen, on: [.caseView]),
+        KeyBinding([.character("k")], "k", "Kans van de gekozen regel aanpassen", hint: "kans", .changeLikelihood, on: [.caseReview]),
+        KeyBinding([.character("h")], "h", "Hoeveelheid van de gekozen regel aanpassen", hint: "hoeveel", .changeQuantity, on: [.caseReview]),
+        KeyBinding([.character("t")], "t", "Toerekening aanpassen", hint: "toerek.", .changeAttribution, on: [.caseReview]),
+        KeyBinding([.character("x")], "x", "Gekozen regel verwijderen (met reden)", .removeLine, on: [.caseReview]),
+        KeyBinding([.character("g")], "g", "Goedkeuren", hint: "goedkeuren", .approve, on: [.caseReview]),
+        KeyBinding([.character("r")], "r", "Terugsturen met opmerkingen", hint: "terug m. opm.", .sendBack, on: [.caseReview]),
+        KeyBinding([.enter], "Enter", "Bevestigen", hint: "ok", .open, on: [.prompt]),
+        KeyBinding([.escape], "Esc", "Annuleren", hint: "annuleren", .back, on: [.prompt]),
+        KeyBinding([.escape], "Esc", "Terug (stopt met beoordelen en geeft de casus vrij)", hint: "terug", .back, on: [.browser, .caseView, .caseReview]),
+        KeyBinding([.function(1), .character("?")], "?/F1", "Hulp bij dit scherm (? buiten tekstvelden)", hint: "hulp", .help,
+                   on: ScreenKind.intakeScreens.union([.start, .priceList, .browser, .caseView, .caseReview])),
         KeyBinding([.character("q"), .control("q"), .control("c")], "q", "Afsluiten (q buiten tekstvelden, Ctrl-Q overal)", hint: "afsluiten", .quit,
-                   on: ScreenKind.intakeScreens.union([.start, .priceList, .help])),
+                   on: ScreenKind.intakeScreens.union([.start, .priceList, .help, .browser, .caseView, .caseReview])),
     ]
 
     /// The action of a key on a screen. While the user types in a text field,

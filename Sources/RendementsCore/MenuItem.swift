@@ -14,9 +14,8 @@ public enum MenuItem: CaseIterable, Sendable {
     /// Honest word on parts that are not built yet; nil when the part works.
     public var notYetAvailable: String? {
         switch self {
-        case .beoordelen: "Casussen beoordelen is nog niet beschikbaar; het komt in een volgende versie."
         case .dashboard: "Het dashboard is nog niet beschikbaar; gebruik voorlopig 'rendementsmeter report'."
-        case .nieuweCasus, .prijslijst: nil
+        case .nieuweCasus, .beoordelen, .prijslijst: nil
         }
     }
 }

@@ -9,6 +9,9 @@ public enum Msg: Sendable {
     case draftSaveFailed(String)
     case caseWritten(id: String, status: CaseStatus, overview: Overview)
     case caseWriteFailed(String)
+    case lockResult(id: String, LockStatus)
+    case caseSaved(CaseRecord, overview: Overview)
+    case caseSaveFailed(String)
 }
 
 /// Work for the edge to do after an update.
@@ -18,6 +21,11 @@ public enum Effect: Hashable, Sendable {
     case saveDraft(IntakeDraft)
     /// Create a new case file (the edge assigns the id) and remove the draft.
     case writeCase(CaseRecord)
+    /// Take the edit lock on a case (taking over a stale one only when told to).
+    case lockCase(String, takeOver: Bool)
+    case unlockCase(String)
+    /// Replace an existing case file; new history events are sealed on the way.
+    case saveCase(CaseRecord, clearsDraft: Bool = false)
 }
 
 /// The price-list browser's fixed layout: rows above and below the list.
@@ -40,6 +48,7 @@ public enum Update {
             state.notice = nil
             if state.confirmation != nil { return answer(key, &state) }
             if state.screen == .intake { return IntakeUpdate.handle(key, &state) }
+            if state.screen == .browser || state.screen == .caseView { return ReviewUpdate.handle(key, &state) }
             if state.isEditingQuery { editQuery(key, &state); return [] }
             guard let action = Keymap.action(for: key, on: state.screenKind) else {
                 return []
@@ -47,6 +56,15 @@ public enum Update {
             return perform(action, &state)
         case .draftSaved, .draftSaveFailed, .caseWritten, .caseWriteFailed:
             return IntakeUpdate.result(msg, &state)
+        case .lockResult(let id, let status):
+            ReviewUpdate.lockResult(id, status, &state)
+            return []
+        case .caseSaved(let record, let overview):
+            return ReviewUpdate.saved(record, overview, &state)
+        case .caseSaveFailed(let message):
+            state.caseView?.unsaved = true
+            state.notice = message
+            return []
         }
     }
 
@@ -72,6 +90,8 @@ public enum Update {
             return yes ? [.quit] : []
         case .removeLine(let kind, let index):
             return yes ? IntakeUpdate.removeLine(kind, index, &state) : []
+        case .takeOverLock(let id):
+            return yes ? [.lockCase(id, takeOver: true)] : []
         }
     }
 
@@ -91,8 +111,13 @@ public enum Update {
         case .back:
             switch state.screen {
             case .help(let returnTo):
-                state.screen = returnTo == .priceList ? .priceList : ScreenKind.intakeScreens.contains(returnTo) ? .intake : .start
-            case .priceList, .start, .intake: state.screen = .start
+                switch returnTo {
+                case .priceList: state.screen = .priceList
+                case .browser: state.screen = .browser
+                case .caseView, .caseReview: state.screen = .caseView
+                default: state.screen = ScreenKind.intakeScreens.contains(returnTo) ? .intake : .start
+                }
+            case .priceList, .start, .intake, .browser, .caseView: state.screen = .start
             }
         case .previous, .next, .pageUp, .pageDown:
             move(action, &state)
@@ -102,6 +127,8 @@ public enum Update {
                 state.notice = message
             } else if item == .nieuweCasus {
                 IntakeUpdate.open(&state)
+            } else if item == .beoordelen {
+                ReviewUpdate.openBrowser(&state)
             } else if item == .prijslijst {
                 if state.priceList == nil {
                     state.notice = "Er is geen prijslijst geladen; controleer de map met 'rendementsmeter validate'."
@@ -111,7 +138,7 @@ public enum Update {
             }
         case .search:
             state.isEditingQuery = true
-        case .nextStep, .previousStep, .save, .addLine, .removeLine, .submit, .saveConcept:
+        default:
             break
         }
         return []
@@ -131,7 +158,7 @@ public enum Update {
             default: state.priceListCursor += page
             }
             clampPriceList(&state)
-        case .help, .intake:
+        case .help, .intake, .browser, .caseView:
             break
         }
     }

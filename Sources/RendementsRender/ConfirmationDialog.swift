@@ -24,6 +24,8 @@ enum ConfirmationDialog {
             return unsaved
                 ? ["Let op: de laatste wijzigingen konden niet worden", "opgeslagen. Afsluiten verliest die. Toch afsluiten?"]
                 : ["De casus is nog niet ingediend. Hij blijft bewaard", "en wordt bij de volgende start aangeboden. Afsluiten?"]
+        case .takeOverLock:
+            return ["Het programma dat deze casus vergrendelde draait niet meer.", "Wil je het slot overnemen en beoordelen?"]
         case .removeLine(let kind, let index):
             let description = state.intake.map { $0.draft.lines(kind) }.flatMap { $0.indices.contains(index) ? $0[index].item.description : nil } ?? ""
             return ["Regel \(index + 1) (\(description)) verwijderen?"]

@@ -26,6 +26,8 @@ enum HelpScreen {
         case .start: "Startscherm"
         case .priceList: "Prijslijst"
         case .intake, .intakeLines, .intakeOverview, .picker: "Nieuwe casus"
+        case .browser, .prompt: "Casussen beoordelen"
+        case .caseView, .caseReview: "Casus bekijken en beoordelen"
         case .help: "Hulp"
         }
     }
@@ -55,6 +57,19 @@ enum HelpScreen {
                 "letters gewoon tekst (gebruik Ctrl-Q om af te sluiten). Getallen mag je",
                 "typen als 1.234,56 of 1234,56. Geen namen, adressen of BSN: een casus",
                 "blijft pseudoniem. Bij zorgregels: a = toevoegen, / of typen = zoeken.",
+            ]
+        case .browser, .prompt:
+            [
+                "Alle casussen van de business case. Filter op status, auteur,",
+                "interventie of team met 1 tot 4 (elke keer de volgende waarde, daarna",
+                "weer alles), zoek met / in verhalen en onderbouwingen, sorteer met s.",
+            ]
+        case .caseView, .caseReview:
+            [
+                "Lees de casus: verhaal, elke regel met onderbouwing, de totalen per wet",
+                "(oorspronkelijk → beoordeeld) en de geschiedenis. b = beoordelen: de",
+                "casus wordt voor anderen vergrendeld; elke wijziging vraagt om een reden",
+                "en komt in de geschiedenis. Je eigen casus beoordeel je niet.",
             ]
         case .help:
             []

@@ -12,6 +12,8 @@ public enum View {
         case .start: StartScreen.draw(state, into: &frame)
         case .priceList: PriceListScreen.draw(state, into: &frame)
         case .intake: IntakeScreen.draw(state, into: &frame)
+        case .browser: CaseBrowserScreen.draw(state, into: &frame)
+        case .caseView: CaseViewScreen.draw(state, into: &frame)
         case .help(let returnTo): HelpScreen.draw(state, returnTo: returnTo, into: &frame)
         }
         if let question = state.confirmation { ConfirmationDialog.draw(question, state, into: &frame) }

@@ -3,7 +3,9 @@ import RendementsDomain
 
 /// The `report` command's text: the business case per law, with totals and the return ratio.
 public enum BusinessCaseReport {
-    public static func text(name: String, fictional: Bool, summary: BusinessCaseSummary, priceList: PriceList?) -> String {
+    /// - Parameter original: the same cases as the author estimated them, when reviewers changed any.
+    public static func text(name: String, fictional: Bool, summary: BusinessCaseSummary, priceList: PriceList?,
+                            original: BusinessCaseSummary? = nil) -> String {
         var out: [String] = []
         out.append("Business case: \(name)\(fictional ? "  [VOORBEELD: fictieve casussen]" : "")")
         if let priceList { out.append("Prijslijst: \(priceList.name), versie \(priceList.version)") }
@@ -42,6 +44,17 @@ public enum BusinessCaseReport {
                 let totals = summary.perLaw[code] ?? Totals()
                 out.append("  \(priceList?.lawName(code) ?? code): voorkomen \(euro(totals.avoidedTransfers)), ingezet \(euro(totals.deployedTransfers)), netto voor de financier \(euro(totals.financierNet))")
             }
+        }
+        if let original, original.total != summary.total {
+            out.append("")
+            out.append("Oorspronkelijke schatting van de auteurs → na beoordeling (netto):")
+            for code in LawOrder.codes(priceList: priceList, present: Set(summary.perLaw.keys).union(original.perLaw.keys)) {
+                let before = (original.perLaw[code] ?? Totals()).net
+                let after = (summary.perLaw[code] ?? Totals()).net
+                guard before != after else { continue }
+                out.append("  \(priceList?.lawName(code) ?? code): \(euro(before)) → \(euro(after))")
+            }
+            out.append("  Totaal: \(euro(original.total.net)) → \(euro(summary.total.net)); rendement \(DutchNumber.ratio(original.total.returnRatio)) → \(DutchNumber.ratio(summary.total.returnRatio))")
         }
         if !summary.failures.isEmpty {
             out.append("")

@@ -6,17 +6,26 @@ import RendementsDomain
 /// the previous hash, and the case keeps the last hash, so editing, reordering or
 /// removing any event (the last one included) is detected by `validate`.
 public enum HistoryChain {
-    /// Fills in the hashes of events that have none yet (new events), in order.
-    public static func seal(_ record: inout CaseRecord) {
+    /// Fills in the hashes of events that have none yet (new events), in order;
+    /// a new event without a time gets `now` (the core stays free of clocks).
+    public static func seal(_ record: inout CaseRecord, now: Date = Date()) {
         var previous = ""
         for index in record.history.indices {
             if record.history[index].hash.isEmpty {
+                if record.history[index].at.isEmpty { record.history[index].at = timestamp(now) }
                 record.history[index].previousHash = previous
                 record.history[index].hash = hash(record.history[index])
             }
             previous = record.history[index].hash
         }
         record.historyHead = previous
+    }
+
+    /// `2026-11-24T10:15:00Z`.
+    public static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
     }
 
     static func hash(_ event: CaseEvent) -> String {

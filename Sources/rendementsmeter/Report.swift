@@ -21,8 +21,11 @@ struct Report: ParsableCommand {
         for problem in folder.priceListResult.errors + folder.caseResult.problems where problem.severity == .error {
             printError("let op: \(problem) (niet meegeteld; zie 'rendementsmeter validate')")
         }
-        let summary = BusinessCaseSummary(cases: folder.caseResult.records, selection: approvedOnly ? .approvedOnly : .submitted)
+        let selection: CaseSelection = approvedOnly ? .approvedOnly : .submitted
+        let records = folder.caseResult.records
+        let summary = BusinessCaseSummary(cases: records, selection: selection)
+        let original = BusinessCaseSummary(cases: records.map(\.asOriginallyEstimated), selection: selection)
         print(BusinessCaseReport.text(name: folder.settings.name, fictional: folder.isFictional, summary: summary,
-                                      priceList: folder.priceList), terminator: "")
+                                      priceList: folder.priceList, original: original), terminator: "")
     }
 }

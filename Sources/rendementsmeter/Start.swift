@@ -29,7 +29,7 @@ struct Start: ParsableCommand {
             hourlyRates: folder.priceList.map(folder.settings.effectiveHourlyRates) ?? [],
             interventions: Choices.interventions + folder.settings.interventions.filter { !Choices.interventions.contains($0) })
         var state = AppState(size: Size.minimum, overview: overview, priceList: folder.priceList, user: user,
-                             intakeForm: form, pendingDraft: pending)
+                             intakeForm: form, pendingDraft: pending, records: folder.caseResult.records)
 
         let terminal: CursesTerminal
         do {
@@ -41,25 +41,43 @@ struct Start: ParsableCommand {
         defer { terminal.close() }
         state.size = terminal.size
         let effects = EffectRunner(locations: locations, user: user, drafts: drafts)
+        defer { effects.releaseLocks() }
         while true {
             terminal.draw(View.render(state))
             var queue = Update.apply(terminal.nextMessage(), to: &state)
             while !queue.isEmpty {
                 let effect = queue.removeFirst()
-                guard let result = effects.perform(effect) else { return }
-                queue += Update.apply(result, to: &state)
+                if effect == .quit { return }
+                if let result = effects.perform(effect) { queue += Update.apply(result, to: &state) }
             }
         }
     }
 }
 
 /// Carries out the core's effects against the disk and reports back as messages.
-struct EffectRunner {
+final class EffectRunner {
     let locations: Locations
     let user: String
     let drafts: DraftStore
+    private let lock: CaseLock
+    private var lockedCases: Set<String> = []
 
-    /// The message that reports the result; nil for quit.
+    init(locations: Locations, user: String, drafts: DraftStore) {
+        self.locations = locations
+        self.user = user
+        self.drafts = drafts
+        lock = CaseLock.mine(user: user, at: HistoryChain.timestamp(Date()))
+    }
+
+    var locks: LockStore { LockStore(casesFolder: locations.casesFolder) }
+
+    /// Gives back every case this process locked (on quit).
+    func releaseLocks() {
+        for id in lockedCases { locks.release(id, as: lock) }
+        lockedCases = []
+    }
+
+    /// The message that reports the result, if the core needs one.
     func perform(_ effect: Effect) -> Msg? {
         switch effect {
         case .quit:
@@ -91,6 +109,34 @@ struct EffectRunner {
                 return .caseWritten(id: written.id, status: written.status, overview: OverviewBuilder.build(locations.open()))
             } catch {
                 return .caseWriteFailed(error.dutchMessage)
+            }
+        case .lockCase(let id, let takeOver):
+            let outcome = locks.acquire(id, as: lock, takeOverStale: takeOver)
+            switch outcome {
+            case .acquired:
+                lockedCases.insert(id)
+                return .lockResult(id: id, .acquired)
+            case .stale:
+                return .lockResult(id: id, .stale(outcome.dutchMessage))
+            default:
+                return .lockResult(id: id, .readOnly(outcome.dutchMessage))
+            }
+        case .unlockCase(let id):
+            locks.release(id, as: lock)
+            lockedCases.remove(id)
+            return nil
+        case .saveCase(let record, let clearsDraft):
+            do {
+                try CaseStore(folder: locations.casesFolder).save(record)
+                if clearsDraft {
+                    drafts.delete(user: user)
+                    DraftStore.reserve().delete(user: user)
+                }
+                let reopened = locations.open()
+                let saved = reopened.caseResult.records.first { $0.id == record.id } ?? record
+                return .caseSaved(saved, overview: OverviewBuilder.build(reopened))
+            } catch {
+                return .caseSaveFailed(error.dutchMessage + " De wijziging staat nog in het geheugen.")
             }
         }
     }

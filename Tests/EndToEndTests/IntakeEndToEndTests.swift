@@ -184,6 +184,7 @@ struct FailedSaveEndToEndTests {
         try session.waitFor("Rendement (voorkomen")
         try keys.press("Enter", "Tab")
         try keys.type("Team West")
+        try session.waitFor("[Team West")
         let screen = try session.waitFor("Niet opgeslagen:")
         #expect(screen.contains("reservekopie in"))
         #expect(screen.contains("Ctrl-S probeert opnieuw"))

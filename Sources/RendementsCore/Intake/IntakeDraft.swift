@@ -1,3 +1,4 @@
+import Foundation
 import RendementsDomain
 
 /// A case being entered, exactly as typed: text is kept even when it is not
@@ -29,10 +30,49 @@ public struct IntakeDraft: Codable, Hashable, Sendable {
     public var deployed: [DraftLine] = []
     public var avoided: [DraftLine] = []
     public var attribution = "100"
+    /// Set when an existing case (sent back, or a concept) is being reworked.
+    public var editingCaseID: String?
 
     public init(author: String, priceListVersion: String) {
         self.author = author
         self.priceListVersion = priceListVersion
+    }
+
+    /// An existing case as editable text, for the author to rework it.
+    public init(editing record: CaseRecord) {
+        self.init(author: record.author, priceListVersion: record.priceListVersion)
+        editingCaseID = record.id
+        intervention = record.context.intervention
+        team = record.context.team
+        municipality = record.context.municipality
+        periodStart = record.context.periodStart.dutch
+        periodEnd = record.context.periodEnd.dutch
+        referrer = record.context.referrer
+        ageBand = record.context.ageBand
+        household = record.context.household
+        lifeDomains = record.context.lifeDomains
+        situation = record.story.situation
+        approach = record.story.approach
+        result = record.story.result
+        for worker in record.effort.workers { workerHours[worker.rateCode] = DutchNumber.decimal(worker.hours) }
+        volunteerHours = record.effort.volunteerHours == 0 ? "" : DutchNumber.decimal(record.effort.volunteerHours)
+        if let cost = record.effort.otherCosts.first {
+            otherCostDescription = cost.description
+            otherCostAmount = DutchNumber.decimal(cost.amount.euros)
+        }
+        deployed = record.deployed.map { DraftLine(item: $0.item, quantity: $0.quantity, text: $0.note) }
+        avoided = record.avoided.map { line in
+            var draft = DraftLine(item: line.item, quantity: line.quantity, text: line.reasoning)
+            let percent = line.likelihood.value
+            if let choice = Choices.likelihoods.first(where: { Choices.likelihoodPercent($0).map { Decimal($0) } == percent }) {
+                draft.likelihood = choice
+            } else {
+                draft.likelihood = Choices.likelihoods[4]
+                draft.customLikelihood = DutchNumber.decimal(percent)
+            }
+            return draft
+        }
+        attribution = DutchNumber.decimal(record.attribution.value)
     }
 
     public func lines(_ kind: LineKind) -> [DraftLine] { kind == .deployed ? deployed : avoided }
@@ -61,6 +101,19 @@ public struct DraftLine: Codable, Hashable, Sendable {
     public var text = ""
 
     public init(item: PricedItem) { self.item = item }
+
+    init(item: PricedItem, quantity: Quantity, text: String) {
+        self.item = item
+        self.text = text
+        switch quantity {
+        case .count(let count):
+            self.quantity = DutchNumber.decimal(count)
+        case .rate(let amount, let per, let periods):
+            self.quantity = DutchNumber.decimal(amount)
+            self.per = Choices.periods.contains(per) ? per : Choices.periods[0]
+            self.periods = DutchNumber.decimal(periods)
+        }
+    }
 }
 
 /// The fixed option lists of the intake form, in Dutch.

@@ -61,4 +61,5 @@ public enum Confirmation: Hashable, Sendable {
     case resumeDraft
     case quit(unsaved: Bool)
     case removeLine(LineKind, Int)
+    case takeOverLock(String)
 }

@@ -233,16 +233,40 @@ enum IntakeUpdate {
             switch DraftConversion(form: intake.form).record(intake.draft, status: action == .submit ? .ingediend : .concept) {
             case .success(let record):
                 intake.submitProblems = []
+                if let id = intake.draft.editingCaseID, let existing = app.record(id) {
+                    return resubmit(existing, with: record, submit: action == .submit, &app)
+                }
                 return [.writeCase(record)]
             case .failure(let incomplete):
                 let problems = incomplete.problems
                 intake.submitProblems = problems
                 app.notice = "Nog niet compleet: \(problems.count) punt\(problems.count == 1 ? "" : "en") hieronder."
             }
-        case .previous, .pageUp, .open, .search:
+        default:
             break
         }
         return []
+    }
+
+    /// The author's rework of an existing case: new content, same id, author and history,
+    /// and (on submit) a status event back to ingediend.
+    private static func resubmit(_ existing: CaseRecord, with content: CaseRecord, submit: Bool, _ app: inout AppState) -> [Effect] {
+        var updated = existing
+        updated.context = content.context
+        updated.story = content.story
+        updated.effort = content.effort
+        updated.deployed = content.deployed
+        updated.avoided = content.avoided
+        updated.attribution = content.attribution
+        if submit {
+            do {
+                try updated.move(to: .ingediend, by: app.user, at: "", reason: "Aangepast en opnieuw ingediend")
+            } catch {
+                app.notice = error.dutchMessage
+                return []
+            }
+        }
+        return [.saveCase(updated, clearsDraft: true)]
     }
 
     static func removeLine(_ kind: LineKind, _ index: Int, _ app: inout AppState) -> [Effect] {
@@ -311,7 +335,7 @@ enum IntakeUpdate {
             app.notice = status == .ingediend ? "Casus \(id) is ingediend. Dank je wel!" : "Casus \(id) is bewaard als concept."
         case .caseWriteFailed(let message):
             app.notice = message
-        case .key, .resized:
+        default:
             break
         }
         return []

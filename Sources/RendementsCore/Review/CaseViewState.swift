@@ -1,0 +1,47 @@
+import RendementsDomain
+
+/// What a one-line prompt in the case view is asking for.
+public enum PromptPurpose: Hashable, Sendable {
+    case likelihood(line: Int)
+    case quantity(line: Int)
+    case attribution
+    /// The required reason for a change that is ready to apply.
+    case reason(ReviewChange)
+    /// Remarks for sending the case back.
+    case remarks
+}
+
+/// A one-line text prompt over the case view.
+public struct Prompt: Hashable, Sendable {
+    public var purpose: PromptPurpose
+    public var label: String
+    public var text = ""
+
+    public init(purpose: PromptPurpose, label: String, text: String = "") {
+        self.purpose = purpose
+        self.label = label
+        self.text = text
+    }
+}
+
+/// Whether the user could take the edit lock on a case (as told by the edge).
+public enum LockStatus: Hashable, Sendable {
+    case acquired
+    case readOnly(String)
+    /// The holder's process is gone; taking over needs a yes.
+    case stale(String)
+}
+
+/// One open case: reading it, or reviewing it under a lock.
+public struct CaseViewState: Sendable {
+    public var caseID: String
+    public var scroll = 0
+    public var reviewing = false
+    /// The selected avoided line while reviewing, 1-based.
+    public var selectedLine = 1
+    public var prompt: Prompt?
+    /// Changes not yet written because the last save failed.
+    public var unsaved = false
+
+    public init(caseID: String) { self.caseID = caseID }
+}

@@ -1,0 +1,281 @@
+import Foundation
+import RendementsDomain
+
+/// Keys and effect results for the case browser, the case view and reviewing.
+enum ReviewUpdate {
+    static func openBrowser(_ app: inout AppState) {
+        app.screen = .browser
+        clampBrowser(&app)
+    }
+
+    static func handle(_ key: Key, _ app: inout AppState) -> [Effect] {
+        if app.browser.isSearching && app.screen == .browser { return search(key, &app) }
+        if app.caseView?.prompt != nil { return prompt(key, &app) }
+        guard let action = Keymap.action(for: key, on: app.screenKind) else { return [] }
+        return app.screen == .browser ? browser(action, &app) : caseView(action, &app)
+    }
+
+    // MARK: - Browser
+
+    private static func browser(_ action: Action, _ app: inout AppState) -> [Effect] {
+        let rows = app.browserRows
+        let page = max(1, app.size.height - 7)
+        switch action {
+        case .previous: app.browser.cursor -= 1
+        case .next: app.browser.cursor += 1
+        case .pageUp: app.browser.cursor -= page
+        case .pageDown: app.browser.cursor += page
+        case .open:
+            guard rows.indices.contains(app.browser.cursor) else { return [] }
+            app.caseView = CaseViewState(caseID: rows[app.browser.cursor].record.id)
+            app.screen = .caseView
+        case .sort:
+            let keys = CaseSortKey.allCases
+            if app.browser.sort == keys.last, !app.browser.descending {
+                app.browser.descending = true
+            } else {
+                app.browser.sort = keys[((keys.firstIndex(of: app.browser.sort) ?? 0) + 1) % keys.count]
+                app.browser.descending = false
+            }
+            app.notice = "Gesorteerd op \(app.browser.sort.dutchName)\(app.browser.descending ? " (aflopend)" : "")."
+        case .filterStatus: app.browser.filter.status = BrowserState.cycle(app.browser.filter.status, through: CaseStatus.allCases)
+        case .filterAuthor: app.browser.filter.author = BrowserState.cycle(app.browser.filter.author, through: distinct(app, \.author))
+        case .filterIntervention:
+            app.browser.filter.intervention = BrowserState.cycle(app.browser.filter.intervention, through: distinct(app, \.context.intervention))
+        case .filterTeam: app.browser.filter.team = BrowserState.cycle(app.browser.filter.team, through: distinct(app, \.context.team))
+        case .clearFilters:
+            app.browser.filter = BrowserFilter()
+            app.browser.query = ""
+        case .search:
+            app.browser.isSearching = true
+        case .back:
+            app.screen = .start
+        case .help:
+            app.screen = .help(returnTo: .browser)
+        case .quit:
+            return Update.quit(&app)
+        default:
+            break
+        }
+        clampBrowser(&app)
+        return []
+    }
+
+    private static func distinct(_ app: AppState, _ value: KeyPath<CaseRecord, String>) -> [String] {
+        Array(Set(app.records.map { $0[keyPath: value] })).sorted()
+    }
+
+    private static func search(_ key: Key, _ app: inout AppState) -> [Effect] {
+        switch key {
+        case .character(let character): app.browser.query.append(character)
+        case .backspace: if !app.browser.query.isEmpty { app.browser.query.removeLast() }
+        case .enter: app.browser.isSearching = false
+        case .escape:
+            app.browser.isSearching = false
+            app.browser.query = ""
+        default: break
+        }
+        app.browser.cursor = 0
+        if app.browserRows.isEmpty { app.notice = "Geen casus gevonden met '\(app.browser.query)'." }
+        return []
+    }
+
+    static func clampBrowser(_ app: inout AppState) {
+        app.browser.cursor = min(max(0, app.browser.cursor), max(0, app.browserRows.count - 1))
+    }
+
+    // MARK: - One case
+
+    private static func caseView(_ action: Action, _ app: inout AppState) -> [Effect] {
+        guard var view = app.caseView, let record = app.record(view.caseID) else {
+            app.screen = .browser
+            return []
+        }
+        defer { if app.caseView != nil { app.caseView = view } }
+        switch action {
+        case .previous, .next:
+            if view.reviewing {
+                view.selectedLine = min(max(1, view.selectedLine + (action == .previous ? -1 : 1)), max(1, record.avoided.count))
+            } else {
+                view.scroll = max(0, view.scroll + (action == .previous ? -1 : 1))
+            }
+        case .pageUp: view.scroll = max(0, view.scroll - (app.size.height - 4))
+        case .pageDown: view.scroll += app.size.height - 4
+        case .review:
+            if record.author == app.user {
+                app.notice = "Je kunt je eigen casus niet beoordelen; vraag een collega."
+            } else if record.status != .ingediend {
+                app.notice = ReviewError.notUnderReview(record.status).dutchMessage
+            } else {
+                return [.lockCase(record.id, takeOver: false)]
+            }
+        case .reopen:
+            guard record.author == app.user, record.status == .teruggestuurd || record.status == .concept else {
+                app.notice = "Alleen de auteur past een teruggestuurde casus of concept aan."
+                return []
+            }
+            guard app.intake == nil else {
+                app.notice = "Rond eerst de casus af die je aan het invoeren bent."
+                return []
+            }
+            app.intake = IntakeState(draft: IntakeDraft(editing: record), form: app.intakeForm)
+            app.caseView = nil
+            app.screen = .intake
+            if let remarks = record.currentRemarks { app.notice = "Opmerkingen: \(remarks)" }
+            return []
+        case .changeLikelihood, .changeQuantity, .removeLine:
+            guard record.avoided.indices.contains(view.selectedLine - 1) else {
+                app.notice = "Deze casus heeft geen voorkomen regels."
+                return []
+            }
+            let line = record.avoided[view.selectedLine - 1]
+            switch action {
+            case .changeLikelihood:
+                view.prompt = Prompt(purpose: .likelihood(line: view.selectedLine), label: "Nieuwe kans (%) voor regel \(view.selectedLine)",
+                                     text: DutchNumber.decimal(line.likelihood.value))
+            case .changeQuantity:
+                view.prompt = Prompt(purpose: .quantity(line: view.selectedLine), label: "Nieuwe hoeveelheid (\(line.item.unit)) voor regel \(view.selectedLine)",
+                                     text: DutchNumber.decimal(line.quantity.units))
+            default:
+                view.prompt = Prompt(purpose: .reason(.removeLine(view.selectedLine)), label: "Reden om regel \(view.selectedLine) te verwijderen")
+            }
+        case .changeAttribution:
+            view.prompt = Prompt(purpose: .attribution, label: "Nieuwe toerekening (%)", text: DutchNumber.decimal(record.attribution.value))
+        case .approve:
+            var copy = record
+            do {
+                try copy.move(to: .goedgekeurd, by: app.user, at: "", reason: "")
+            } catch {
+                app.notice = error.dutchMessage
+                return []
+            }
+            return [.saveCase(copy)]
+        case .sendBack:
+            view.prompt = Prompt(purpose: .remarks, label: "Opmerkingen voor de auteur (verplicht)")
+        case .back:
+            if view.reviewing {
+                view.reviewing = false
+                return [.unlockCase(record.id)]
+            }
+            app.caseView = nil
+            app.screen = .browser
+        case .help:
+            app.screen = .help(returnTo: app.screenKind)
+        case .quit:
+            return Update.quit(&app)
+        default:
+            break
+        }
+        return []
+    }
+
+    // MARK: - Prompts: a value, then a reason
+
+    private static func prompt(_ key: Key, _ app: inout AppState) -> [Effect] {
+        guard var view = app.caseView, var prompt = view.prompt, let record = app.record(view.caseID) else { return [] }
+        defer { app.caseView = view }
+        switch key {
+        case .character(let character):
+            prompt.text.append(character)
+        case .backspace:
+            if !prompt.text.isEmpty { prompt.text.removeLast() }
+        case .escape:
+            view.prompt = nil
+            return []
+        case .enter:
+            return confirm(prompt, record, &view, &app)
+        default:
+            break
+        }
+        view.prompt = prompt
+        return []
+    }
+
+    private static func confirm(_ prompt: Prompt, _ record: CaseRecord, _ view: inout CaseViewState, _ app: inout AppState) -> [Effect] {
+        func percentage() -> Percentage? { DutchNumber.parse(prompt.text).flatMap { Percentage($0) } }
+        switch prompt.purpose {
+        case .likelihood(let line):
+            guard let value = percentage() else { app.notice = "Vul een percentage in tussen 0 en 100."; return [] }
+            view.prompt = Prompt(purpose: .reason(.likelihood(line: line, value)), label: "Reden voor kans \(DutchNumber.decimal(value.value)) %")
+        case .quantity(let line):
+            guard let value = DutchNumber.parse(prompt.text), value >= 0 else { app.notice = "Vul een getal in, zoals 12 of 2,5."; return [] }
+            let old = record.avoided[line - 1].quantity
+            let quantity: Quantity
+            if case .rate(let amount, let per, _) = old, amount > 0 {
+                // A rate keeps its rate; the new total changes the number of periods.
+                quantity = .rate(amount: amount, per: per, periods: value / amount)
+            } else {
+                quantity = .count(value)
+            }
+            view.prompt = Prompt(purpose: .reason(.quantity(line: line, quantity)), label: "Reden voor hoeveelheid \(DutchNumber.decimal(value))")
+        case .attribution:
+            guard let value = percentage() else { app.notice = "Vul een percentage in tussen 0 en 100."; return [] }
+            view.prompt = Prompt(purpose: .reason(.attribution(value)), label: "Reden voor toerekening \(DutchNumber.decimal(value.value)) %")
+        case .reason(let change):
+            var copy = record
+            do {
+                try copy.review(change, by: app.user, at: "", reason: prompt.text)
+            } catch {
+                app.notice = error.dutchMessage
+                return []
+            }
+            if PrivacyGuard.refusal(prompt.text) != nil { app.notice = PrivacyGuard.refusal(prompt.text); return [] }
+            view.prompt = nil
+            view.selectedLine = min(view.selectedLine, max(1, copy.avoided.count))
+            return [.saveCase(copy)]
+        case .remarks:
+            var copy = record
+            do {
+                try copy.move(to: .teruggestuurd, by: app.user, at: "", reason: prompt.text)
+            } catch {
+                app.notice = error.dutchMessage
+                return []
+            }
+            view.prompt = nil
+            return [.saveCase(copy)]
+        }
+        return []
+    }
+
+    // MARK: - Results from the edge
+
+    static func lockResult(_ id: String, _ status: LockStatus, _ app: inout AppState) {
+        guard app.caseView?.caseID == id else { return }
+        switch status {
+        case .acquired:
+            app.caseView?.reviewing = true
+            app.notice = "Je beoordeelt deze casus; elke wijziging vraagt om een reden."
+        case .readOnly(let message):
+            app.notice = message
+        case .stale(let message):
+            app.notice = message
+            app.confirmation = .takeOverLock(id)
+        }
+    }
+
+    static func saved(_ record: CaseRecord, _ overview: Overview, _ app: inout AppState) -> [Effect] {
+        var records = app.records
+        if let index = records.firstIndex(where: { $0.id == record.id }) { records[index] = record } else { records.append(record) }
+        app.setRecords(records)
+        app.overview = overview
+        app.caseView?.unsaved = false
+        if app.intake?.draft.editingCaseID == record.id {
+            // A reworked case was saved from the intake: back to the case itself.
+            app.intake = nil
+            app.caseView = CaseViewState(caseID: record.id)
+            app.screen = .caseView
+            app.notice = "Casus \(record.id) is \(record.status == .ingediend ? "opnieuw ingediend" : "bewaard")."
+            return []
+        }
+        switch record.status {
+        case .goedgekeurd, .teruggestuurd:
+            let wasReviewing = app.caseView?.reviewing == true
+            app.caseView?.reviewing = false
+            app.notice = "Casus \(record.id) is \(record.status.dutchName.lowercased()) en opgeslagen."
+            return wasReviewing ? [.unlockCase(record.id)] : []
+        default:
+            app.notice = "Opgeslagen, met reden in de geschiedenis."
+            return []
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import RendementsCore
+import RendementsDomain
+
+/// All cases in a table: sort, filter, search; Enter opens one.
+enum CaseBrowserScreen {
+    static let columns: [(String, Int, Bool)] = [
+        ("Id", 6, false), ("Status", 13, false), ("Auteur", 9, false), ("Interventie", 15, false),
+        ("Einde", 10, false), ("Voorkomen", 10, true), ("Netto", 10, true),
+    ]
+
+    static func draw(_ app: AppState, into frame: inout Frame) {
+        let rows = app.browserRows
+        Chrome.titleBar(&frame, "Casussen beoordelen — \(app.user)", right: "\(rows.count) van \(app.records.count)")
+        var status = "Filter: \(app.browser.filter.dutchDescription) · sortering: \(app.browser.sort.dutchName)\(app.browser.descending ? " ↓" : " ↑")"
+        if app.browser.isSearching || !app.browser.query.isEmpty { status += " · zoek: \(app.browser.query)\(app.browser.isSearching ? "▏" : "")" }
+        frame.put(status, x: 1, y: 1, style: app.browser.isSearching ? .selected : .muted, maxWidth: frame.width - 2)
+        frame.put(line(columns.map(\.0)), x: 1, y: 2, style: .heading)
+        frame.put(String(repeating: "─", count: frame.width - 2), x: 1, y: 3, style: .muted)
+        let visible = max(1, frame.height - 6)
+        let top = max(0, app.browser.cursor - visible + 1)
+        for (offset, index) in (top..<min(rows.count, top + visible)).enumerated() {
+            let row = rows[index]
+            let record = row.record
+            let cells = [record.id, record.status.dutchName, record.author, record.context.intervention, record.context.periodEnd.dutch,
+                         DutchNumber.euroWhole(row.totals.avoided), DutchNumber.euroWhole(row.totals.net)]
+            let style: Style = index == app.browser.cursor ? .selected : .normal
+            if index == app.browser.cursor { frame.fill(y: 4 + offset, from: 1, width: frame.width - 2, style: style) }
+            frame.put(line(cells), x: 1, y: 4 + offset, style: style)
+        }
+        if rows.isEmpty {
+            frame.put(app.records.isEmpty ? "Nog geen casussen in deze business case." : "Geen casus past bij dit filter; 0 zet de filters uit.",
+                      x: 3, y: 4, style: .muted)
+        }
+        Chrome.notice(&frame, app.notice ?? "1 status · 2 auteur · 3 interventie · 4 team · 0 alles · s sorteren")
+        Chrome.hintBar(&frame, screen: app.screenKind)
+    }
+
+    static func line(_ cells: [String]) -> String {
+        zip(columns, cells).map { column, cell in
+            column.2 ? TextWidth.padLeft(cell, to: column.1) : TextWidth.padRight(cell, to: column.1)
+        }.joined(separator: " ")
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import RendementsCore
+import RendementsDomain
+
+/// A case laid out as lines of text for reading: context, story, every line with
+/// its reasoning, original and reviewed totals per law, and the history.
+struct CaseDocument {
+    struct Line {
+        let text: String
+        let style: Style
+        /// The avoided line (1-based) this text belongs to, for highlighting while reviewing.
+        let avoidedLine: Int?
+    }
+
+    private(set) var lines: [Line] = []
+    let width: Int
+
+    init(_ record: CaseRecord, priceList: PriceList?, width: Int) {
+        self.width = width
+        let context = record.context
+        add("\(record.id) · \(record.status.dutchName) · auteur \(record.author)\(record.fictional ? " · VOORBEELD (fictief)" : "")", .heading)
+        add("\(context.intervention) · \(context.team) · \(context.municipality) · \(context.periodStart.dutch) – \(context.periodEnd.dutch)")
+        add(["verwijzer \(context.referrer)", context.ageBand, context.household].filter { !$0.isEmpty && $0 != "verwijzer " }.joined(separator: " · "))
+        add("Leefgebieden: " + (context.lifeDomains.isEmpty ? "geen" : context.lifeDomains.map(\.dutchName).joined(separator: ", ")))
+        if let remarks = record.currentRemarks { add("Opmerkingen van de beoordelaar: \(remarks)", .warning) }
+        add("")
+        add("Het verhaal", .heading)
+        for (label, text) in [("Situatie", record.story.situation), ("Aanpak", record.story.approach), ("Resultaat", record.story.result)] {
+            wrapped("\(label): \(text.isEmpty ? "—" : text)", indent: 2)
+        }
+        add("")
+        let valuation = try? CaseValuation(record)
+        add("Eigen inzet: \(valuation.map { DutchNumber.euro($0.effort) } ?? "—")", .heading)
+        for worker in record.effort.workers {
+            add("  \(worker.description): \(DutchNumber.decimal(worker.hours)) uur × \(DutchNumber.euro(worker.hourlyRate))")
+        }
+        if record.effort.volunteerHours > 0 {
+            add("  Vrijwilligers: \(DutchNumber.decimal(record.effort.volunteerHours)) uur × \(DutchNumber.euro(record.effort.volunteerRate))")
+        }
+        for cost in record.effort.otherCosts { add("  \(cost.description): \(DutchNumber.euro(cost.amount))") }
+        add("")
+        add("Ingezette zorg", .heading)
+        if record.deployed.isEmpty { add("  geen") }
+        for (index, line) in record.deployed.enumerated() {
+            let value = valuation.map { DutchNumber.euro($0.deployedValues[index]) } ?? "—"
+            add("  \(lawName(line.item.law, priceList)) · \(line.item.description): \(line.quantity.dutchText) \(line.item.unit) × \(DutchNumber.euro(line.item.unitPrice)) = \(value)")
+            if !line.note.isEmpty { wrapped("“\(line.note)”", indent: 6, style: .muted) }
+        }
+        add("")
+        add("Voorkomen zorg (toerekening \(record.attribution.dutchText))", .heading)
+        if record.avoided.isEmpty { add("  geen") }
+        for (index, line) in record.avoided.enumerated() {
+            let value = valuation.map { DutchNumber.euro($0.avoidedLines[index].value) } ?? "—"
+            let transfer = line.item.kind == .transfer ? " (transfer)" : ""
+            add("\(TextWidth.padLeft("\(index + 1)", to: 3)) \(lawName(line.item.law, priceList)) · \(line.item.description)\(transfer)", .normal, avoided: index + 1)
+            add("      \(line.quantity.dutchText) \(line.item.unit) × \(DutchNumber.euro(line.item.unitPrice)) (\(line.item.priceYear)) × kans \(line.likelihood.dutchText) × \(record.attribution.dutchText) = \(value)",
+                .normal, avoided: index + 1)
+            wrapped(line.reasoning.isEmpty ? "(geen onderbouwing)" : "“\(line.reasoning)”", indent: 6, style: .muted, avoided: index + 1)
+        }
+        add("")
+        totals(record, priceList)
+        add("")
+        add("Geschiedenis", .heading)
+        if record.history.isEmpty { add("  nog geen wijzigingen") }
+        for event in record.history {
+            let change = event.action == .status ? "status \(event.old) → \(event.new)" : "\(event.field): \(event.old.isEmpty ? "—" : event.old) → \(event.new.isEmpty ? "—" : event.new)"
+            wrapped("\(event.at.prefix(16).replacingOccurrences(of: "T", with: " ")) \(event.by): \(change) — \(event.reason)", indent: 2)
+        }
+    }
+
+    private mutating func totals(_ record: CaseRecord, _ priceList: PriceList?) {
+        guard let reviewed = try? CaseValuation(record) else { add("Deze casus kan niet worden berekend.", .warning); return }
+        let original = record.original == nil ? nil : try? CaseValuation(record.asOriginallyEstimated)
+        add(original == nil ? "Per wet (netto)" : "Per wet (netto): oorspronkelijk → beoordeeld", .heading)
+        for code in LawOrder.codes(priceList: priceList, present: reviewed.perLaw.keys) {
+            guard let totals = reviewed.perLaw[code] ?? original?.perLaw[code] else { continue }
+            let before = original.map { DutchNumber.euro(($0.perLaw[code] ?? Totals()).net) + " → " } ?? ""
+            add("  \(TextWidth.padRight(lawName(code, priceList), to: 26)) \(before)\(DutchNumber.euro((reviewed.perLaw[code] ?? totals).net))")
+        }
+        let before = original.map { DutchNumber.euro($0.total.net) + " → " } ?? ""
+        add("  \(TextWidth.padRight("Totaal", to: 26)) \(before)\(DutchNumber.euro(reviewed.total.net))", .heading)
+        let ratioBefore = original.map { DutchNumber.ratio($0.total.returnRatio) + " → " } ?? ""
+        add("  Rendement: \(ratioBefore)\(DutchNumber.ratio(reviewed.total.returnRatio))")
+    }
+
+    private func lawName(_ code: String, _ list: PriceList?) -> String { list?.lawName(code) ?? code }
+
+    private mutating func add(_ text: String, _ style: Style = .normal, avoided: Int? = nil) {
+        lines.append(Line(text: text, style: style, avoidedLine: avoided))
+    }
+
+    private mutating func wrapped(_ text: String, indent: Int, style: Style = .normal, avoided: Int? = nil) {
+        let characters = Array(text)
+        for line in TextEditing.wrap(text, width: max(10, width - indent)) {
+            add(String(repeating: " ", count: indent) + String(characters[line.start..<line.end]), style, avoided: avoided)
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import RendementsCore
+import RendementsDomain
+
+/// One case to read, or to review under a lock, with a prompt for values and reasons.
+enum CaseViewScreen {
+    static func draw(_ app: AppState, into frame: inout Frame) {
+        guard let view = app.caseView, let record = app.record(view.caseID) else { return }
+        let mode = view.reviewing ? "BEOORDELEN (vergrendeld)" : "alleen lezen"
+        Chrome.titleBar(&frame, "Casus \(record.id) — \(app.user)", right: mode)
+        let document = CaseDocument(record, priceList: app.priceList, width: frame.width - 2)
+        let visible = frame.height - 4
+        var top = min(view.scroll, max(0, document.lines.count - visible))
+        if view.reviewing, let first = document.lines.firstIndex(where: { $0.avoidedLine == view.selectedLine }) {
+            // Keep the selected line in sight.
+            if first < top || first + 3 > top + visible { top = max(0, min(first - 2, document.lines.count - visible)) }
+        }
+        for (offset, index) in (top..<min(document.lines.count, top + visible)).enumerated() {
+            let line = document.lines[index]
+            let selected = view.reviewing && line.avoidedLine == view.selectedLine
+            frame.put((selected ? "▶" : " ") + line.text, x: 0, y: 1 + offset, style: selected ? .selected : line.style, maxWidth: frame.width - 1)
+        }
+        if let prompt = view.prompt {
+            let y = frame.height - 3
+            frame.fill(y: y, style: .selected)
+            frame.put(" \(prompt.label): \(prompt.text)▏", x: 0, y: y, style: .selected)
+        }
+        Chrome.notice(&frame, app.notice ?? (view.unsaved ? "Niet opgeslagen; probeer opnieuw." : nil))
+        Chrome.hintBar(&frame, screen: app.screenKind)
+    }
+}
