@@ -17,7 +17,7 @@ enum Example {
                                 dataProblems: problems)
         let form = IntakeForm(hourlyRates: folder.priceList?.hourlyRates ?? [], interventions: Choices.interventions)
         return AppState(size: Size(width: width, height: height), overview: overview, priceList: folder.priceList, user: "sw-anouk",
-                        intakeForm: form, pendingDraft: pendingDraft)
+                        intakeForm: form, pendingDraft: pendingDraft, records: folder.caseResult.records)
     }
 
     static func after(_ keys: [Key], _ state: AppState) -> AppState {

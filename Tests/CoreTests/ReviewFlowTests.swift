@@ -1,0 +1,173 @@
+import Foundation
+import Testing
+@testable import RendementsCore
+@testable import RendementsDomain
+
+@Suite("Review in the app core: browser, case view, reasons, decisions")
+struct ReviewFlowTests {
+    static func records() -> [CaseRecord] {
+        func item(_ code: String, _ law: String, _ cents: Int64) -> PricedItem {
+            PricedItem(code: code, law: law, description: code, unit: "stuk", unitPrice: Money(cents: cents), priceYear: 2022, kind: .kosten)
+        }
+        func record(_ id: String, _ status: CaseStatus, _ author: String, _ team: String, story: String, avoidedCents: Int64) -> CaseRecord {
+            CaseRecord(id: id, status: status, author: author,
+                       context: CaseContext(intervention: team == "Noord" ? "Sociaal Recept" : "Schuldhulp", team: team, municipality: "X",
+                                            periodStart: CalendarDay(year: 2025, month: 1, day: 1)!, periodEnd: CalendarDay(year: 2025, month: 6, day: 1)!),
+                       story: CaseStory(situation: story),
+                       avoided: [AvoidedCareLine(item: item("ZVW-HA", "zvw", avoidedCents), quantity: .count(10), likelihood: Percentage(50)!, reasoning: "huisarts"),
+                                 AvoidedCareLine(item: item("WLZ-VPH", "wlz", 29000), quantity: .count(10), likelihood: Percentage(50)!, reasoning: "opname")],
+                       attribution: Percentage(100)!, priceListVersion: "t1")
+        }
+        return [
+            record("C-0001", .ingediend, "anouk", "Noord", story: "Eenzaam na verhuizing.", avoidedCents: 3000),
+            record("C-0002", .goedgekeurd, "bram", "Zuid", story: "Schulden bij de woningcorporatie.", avoidedCents: 1000),
+            record("C-0003", .teruggestuurd, "bram", "Noord", story: "Mantelzorger overbelast.", avoidedCents: 5000),
+        ]
+    }
+
+    static func driver(user: String) -> IntakeDriver {
+        var driver = IntakeDriver()
+        driver.state.user = user
+        driver.state.setRecords(records())
+        driver.press(.right, .enter)   // Casussen beoordelen
+        return driver
+    }
+
+    @Test("filters cycle through the values, search looks in stories, sort orders and reverses")
+    func browser() {
+        var driver = Self.driver(user: "chris")
+        #expect(driver.state.screen == .browser)
+        #expect(driver.state.browserRows.map(\.record.id) == ["C-0001", "C-0002", "C-0003"])
+        driver.press(.character("1"))
+        #expect(driver.state.browser.filter.status == .concept)
+        #expect(driver.state.browserRows.isEmpty)
+        driver.press(.character("1"))
+        #expect(driver.state.browserRows.map(\.record.id) == ["C-0001"])
+        driver.press(.character("0"), .character("4"))
+        #expect(driver.state.browser.filter.team == "Noord")
+        #expect(driver.state.browserRows.map(\.record.id) == ["C-0001", "C-0003"])
+        driver.press(.character("0"), .character("/"))
+        driver.type("woning")
+        driver.press(.enter)
+        #expect(driver.state.browserRows.map(\.record.id) == ["C-0002"])
+        driver.press(.character("0"))
+        for _ in 0..<5 { driver.press(.character("s")) }
+        #expect(driver.state.browser.sort == .avoided)
+        #expect(driver.state.browserRows.map(\.record.id) == ["C-0002", "C-0001", "C-0003"])
+        driver.press(.character("s"), .character("s"))
+        #expect(driver.state.browser.descending)
+    }
+
+    @Test("review: lock first, then every change asks for a value and a reason and is saved with an event")
+    func reviewChange() throws {
+        var driver = Self.driver(user: "chris")
+        driver.press(.enter)
+        #expect(driver.state.caseView?.caseID == "C-0001")
+        driver.effects = []
+        driver.press(.character("b"))
+        #expect(driver.effects == [.lockCase("C-0001", takeOver: false)])
+        driver.deliver(.lockResult(id: "C-0001", .acquired))
+        #expect(driver.state.caseView?.reviewing == true)
+        #expect(driver.state.screenKind == .caseReview)
+        driver.press(.down, .character("k"))
+        #expect(driver.state.caseView?.prompt?.purpose == .likelihood(line: 2))
+        driver.press(.backspace, .backspace)
+        driver.type("25")
+        driver.press(.enter)
+        driver.effects = []
+        driver.press(.enter)
+        #expect(driver.state.notice == "Geef een reden; elke wijziging wordt met reden bewaard.")
+        #expect(driver.effects.isEmpty)
+        driver.type("Opname was niet gepland.")
+        driver.press(.enter)
+        guard case .saveCase(let saved, _) = driver.effects.last else {
+            Issue.record("expected a save")
+            return
+        }
+        #expect(saved.avoided[1].likelihood.value == 25)
+        #expect(saved.original?.avoided[1].likelihood.value == 50)
+        #expect(saved.history.map { [$0.by, $0.field, $0.old, $0.new, $0.reason] } == [["chris", "voorkomen[2].kans", "50", "25", "Opname was niet gepland."]])
+        let overview = driver.state.overview
+        driver.deliver(.caseSaved(saved, overview: overview))
+        #expect(driver.state.record("C-0001")?.avoided[1].likelihood.value == 25)
+
+        driver.effects = []
+        driver.press(.character("g"))
+        guard case .saveCase(let approved, _) = driver.effects.last else {
+            Issue.record("expected an approval")
+            return
+        }
+        #expect(approved.status == .goedgekeurd)
+        driver.effects = []
+        driver.deliver(.caseSaved(approved, overview: overview))
+        #expect(driver.effects == [.unlockCase("C-0001")], "the lock is given back after the decision")
+        #expect(driver.state.caseView?.reviewing == false)
+    }
+
+    @Test("the author cannot review or approve their own case; someone else's lock makes it read-only")
+    func ownCaseAndLocks() {
+        var author = Self.driver(user: "anouk")
+        author.press(.enter, .character("b"))
+        #expect(author.state.notice == "Je kunt je eigen casus niet beoordelen; vraag een collega.")
+        #expect(author.effects.contains(.lockCase("C-0001", takeOver: false)) == false)
+
+        var reviewer = Self.driver(user: "chris")
+        reviewer.press(.enter, .character("b"))
+        reviewer.deliver(.lockResult(id: "C-0001", .readOnly("bram bewerkt deze casus (sinds 10:00, computer x); je ziet hem alleen-lezen.")))
+        #expect(reviewer.state.caseView?.reviewing == false)
+        #expect(reviewer.state.notice?.hasPrefix("bram bewerkt deze casus") == true)
+        reviewer.deliver(.lockResult(id: "C-0001", .stale("Het programma draait niet meer.")))
+        #expect(reviewer.state.confirmation == .takeOverLock("C-0001"))
+        reviewer.effects = []
+        reviewer.press(.character("j"))
+        #expect(reviewer.effects == [.lockCase("C-0001", takeOver: true)])
+    }
+
+    @Test("sending back needs remarks; the author reopens the case in the intake, sees them and resubmits")
+    func sendBackAndResubmit() throws {
+        var reviewer = Self.driver(user: "chris")
+        reviewer.press(.enter, .character("b"))
+        reviewer.deliver(.lockResult(id: "C-0001", .acquired))
+        reviewer.press(.character("r"), .enter)
+        #expect(reviewer.state.notice == "Geef een reden; elke wijziging wordt met reden bewaard.")
+        reviewer.type("Onderbouw regel 2 beter.")
+        reviewer.press(.enter)
+        guard case .saveCase(let sentBack, _) = reviewer.effects.last else {
+            Issue.record("expected a save")
+            return
+        }
+        #expect(sentBack.status == .teruggestuurd)
+        #expect(sentBack.currentRemarks == "Onderbouw regel 2 beter.")
+
+        var author = Self.driver(user: "anouk")
+        var records = author.state.records
+        records[0] = sentBack
+        author.state.setRecords(records)
+        author.press(.enter, .character("a"))
+        #expect(author.state.screen == .intake)
+        #expect(author.state.notice == "Opmerkingen: Onderbouw regel 2 beter.")
+        #expect(author.draft?.editingCaseID == "C-0001")
+        #expect(author.draft?.avoided.map(\.text) == ["huisarts", "opname"])
+        #expect(author.draft?.avoided.first?.likelihood == "even waarschijnlijk (50 %)")
+        for _ in 0..<4 { author.press(.pageDown) }
+        author.press(.down, .tab, .tab, .tab)
+        #expect(author.focused == .lineText(.avoided))
+        author.type(": casemanager bevestigt")
+        author.press(.pageDown, .pageDown)
+        author.effects = []
+        author.press(.character("i"))
+        guard case .saveCase(let resubmitted, let clearsDraft) = author.effects.last else {
+            Issue.record("expected a resubmission, problems: \(author.intake?.submitProblems ?? [])")
+            return
+        }
+        #expect(clearsDraft)
+        #expect(resubmitted.id == "C-0001")
+        #expect(resubmitted.status == .ingediend)
+        #expect(resubmitted.avoided[1].reasoning == "opname: casemanager bevestigt")
+        #expect(resubmitted.history.map(\.new) == ["teruggestuurd", "ingediend"])
+        author.deliver(.caseSaved(resubmitted, overview: author.state.overview))
+        #expect(author.state.intake == nil)
+        #expect(author.state.screen == .caseView)
+        #expect(author.state.notice == "Casus C-0001 is opnieuw ingediend.")
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+@testable import RendementsCore
+@testable import RendementsDomain
+@testable import RendementsRender
+
+@Suite("Review screens as text at 80x24")
+struct ReviewScreenTests {
+    static func reviewer() -> AppState {
+        var state = Example.state()
+        state.user = "sw-bram"
+        return state
+    }
+
+    @Test("the case browser")
+    func browser() {
+        let frame = View.render(Example.after([.right, .enter], Self.reviewer()))
+        Snapshot.assert(frame, named: "browser-80x24")
+        #expect(frame.text.contains("C-0003 Ingediend     sw-anouk  Mantelzorgonde… 26-09-2025    € 7.946    € 2.971"))
+    }
+
+    @Test("the browser filtered on status ingediend")
+    func filtered() {
+        let text = View.render(Example.after([.right, .enter, .character("1"), .character("1")], Self.reviewer())).text
+        #expect(text.contains("Filter: status: ingediend"))
+        #expect(text.contains("2 van 7"))
+    }
+
+    @Test("a case, read-only")
+    func caseView() {
+        let frame = View.render(Example.after([.right, .enter, .down, .down, .enter], Self.reviewer()))
+        Snapshot.assert(frame, named: "casus-lezen-80x24")
+        #expect(frame.text.contains("C-0003 · Ingediend · auteur sw-anouk · VOORBEELD (fictief)"))
+    }
+
+    @Test("reviewing: the selected line, original → reviewed totals and a reason prompt")
+    func reviewing() throws {
+        var state = Example.after([.right, .enter, .down, .down, .enter, .character("b")], Self.reviewer())
+        _ = Update.apply(.lockResult(id: "C-0003", .acquired), to: &state)
+        var record = try #require(state.record("C-0003"))
+        try record.review(.likelihood(line: 2, Percentage(25)!), by: "sw-bram", at: "2026-11-24T10:00:00Z", reason: "Viel maar één keer.")
+        _ = Update.apply(.caseSaved(record, overview: state.overview), to: &state)
+        state = Example.after([.down, .down, .character("h"), .backspace], state)
+        let frame = View.render(state)
+        Snapshot.assert(frame, named: "casus-beoordelen-80x24")
+        #expect(frame.text.contains("Nieuwe hoeveelheid (visite) voor regel 3:"))
+        #expect(frame.text.contains("▶  3 Zvw · Huisarts visite"))
+    }
+}
