@@ -81,6 +81,8 @@ public struct AppState: Sendable {
             default: .intake
             }
         case .browser: browser.isSearching ? .prompt : .browser
+        case .caseView where caseView?.picker != nil:
+            .picker
         case .caseView:
             caseView?.prompt != nil ? .prompt : (caseView?.reviewing == true ? .caseReview : .caseView)
         case .help: .help

@@ -3,7 +3,7 @@ public enum Action: Hashable, Sendable {
     case previous, next, pageUp, pageDown, open, back, help, quit, search
     case nextStep, previousStep, save, addLine, removeLine, submit, saveConcept
     case sort, filterStatus, filterAuthor, filterIntervention, filterTeam, clearFilters
-    case review, reopen, changeLikelihood, changeQuantity, changeAttribution, approve, sendBack
+    case review, reopen, changeLikelihood, changeQuantity, changeAttribution, changeItem, approve, sendBack
 }
 
 /// The screens that have their own keys.
@@ -106,6 +106,8 @@ public enum Keymap {
         KeyBinding([.character("k")], "k", "Kans van de gekozen regel aanpassen", hint: "kans", .changeLikelihood, on: [.caseReview]),
         KeyBinding([.character("h")], "h", "Hoeveelheid van de gekozen regel aanpassen", hint: "hoeveel", .changeQuantity, on: [.caseReview]),
         KeyBinding([.character("t")], "t", "Toerekening aanpassen", hint: "toerek.", .changeAttribution, on: [.caseReview]),
+        KeyBinding([.character("w")], "w", "Item van de gekozen regel wisselen (prijslijst)", .changeItem, on: [.caseReview]),
+        KeyBinding([.character("n")], "n", "Nieuwe regel toevoegen (prijslijst, hoeveelheid, kans, onderbouwing)", .addLine, on: [.caseReview]),
         KeyBinding([.character("x")], "x", "Gekozen regel verwijderen (met reden)", .removeLine, on: [.caseReview]),
         KeyBinding([.character("g")], "g", "Goedkeuren", hint: "goedkeuren", .approve, on: [.caseReview]),
         KeyBinding([.character("r")], "r", "Terugsturen met opmerkingen", hint: "terug m. opm.", .sendBack, on: [.caseReview]),

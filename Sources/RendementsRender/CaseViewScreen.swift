@@ -19,6 +19,7 @@ enum CaseViewScreen {
             let selected = view.reviewing && line.avoidedLine == view.selectedLine
             frame.put((selected ? "▶" : " ") + line.text, x: 0, y: 1 + offset, style: selected ? .selected : line.style, maxWidth: frame.width - 1)
         }
+        if let picker = view.picker { PickerOverlay.draw(picker, app.priceList, into: &frame) }
         if let prompt = view.prompt {
             let y = frame.height - 3
             frame.fill(y: y, style: .selected)

@@ -23,7 +23,7 @@ enum IntakeScreen {
         case .overzicht: overview(intake, app.priceList, &frame)
         }
         if intake.step != .overzicht { runningTotals(intake, app.priceList, &frame) }
-        if intake.picker != nil { PickerOverlay.draw(intake, app.priceList, into: &frame) }
+        if let picker = intake.picker { PickerOverlay.draw(picker, app.priceList, into: &frame) }
         let fieldError = intake.focusedField.flatMap { intake.errors[$0.id] }
         Chrome.notice(&frame, app.notice ?? fieldError)
         Chrome.hintBar(&frame, screen: app.screenKind, typing: intake.isTyping)

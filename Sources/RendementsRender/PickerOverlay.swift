@@ -1,10 +1,9 @@
 import RendementsCore
 import RendementsDomain
 
-/// The price-list picker drawn over the intake: type to search, ↑↓ to choose, Enter to add.
+/// The price-list picker drawn over the intake or a case: type to search, ↑↓ to choose, Enter to take.
 enum PickerOverlay {
-    static func draw(_ intake: IntakeState, _ list: PriceList?, into frame: inout Frame) {
-        guard let picker = intake.picker else { return }
+    static func draw(_ picker: ItemPicker, _ list: PriceList?, into frame: inout Frame) {
         let items = picker.items(list)
         let top = 3
         let rows = IntakeLayout.pickerRows

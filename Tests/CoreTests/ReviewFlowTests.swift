@@ -170,4 +170,47 @@ struct ReviewFlowTests {
         #expect(author.state.screen == .caseView)
         #expect(author.state.notice == "Casus C-0001 is opnieuw ingediend.")
     }
+
+    @Test("while reviewing, an item can be swapped and a line added, each with its reason")
+    func swapAndAdd() {
+        var driver = Self.driver(user: "chris")
+        driver.press(.enter, .character("b"))
+        driver.deliver(.lockResult(id: "C-0001", .acquired))
+        driver.press(.character("w"))
+        #expect(driver.state.screenKind == .picker)
+        driver.type("fysio")
+        driver.press(.enter)
+        #expect(driver.state.caseView?.prompt?.purpose == .reason(.item(line: 1, PricedItem(UpdateTests.list.items[1]))))
+        driver.type("Het was fysiotherapie, geen huisarts.")
+        driver.press(.enter)
+        guard case .saveCase(let swapped, _) = driver.effects.last else {
+            Issue.record("expected a save")
+            return
+        }
+        #expect(swapped.avoided[0].item.code == "ZVW-FYSIO")
+        #expect(swapped.history.last?.field == "voorkomen[1].item")
+        driver.deliver(.caseSaved(swapped, overview: driver.state.overview))
+
+        driver.press(.character("n"))
+        driver.type("dokter")
+        driver.press(.enter)
+        driver.type("3")
+        driver.press(.enter)
+        driver.type("50")
+        driver.press(.enter)
+        driver.type("Huisarts bij crises.")
+        driver.press(.enter)
+        driver.type("Ontbrak in de schatting.")
+        driver.press(.enter)
+        guard case .saveCase(let added, _) = driver.effects.last else {
+            Issue.record("expected a save")
+            return
+        }
+        #expect(added.avoided.count == 3)
+        #expect(added.avoided[2].item.code == "ZVW-HA")
+        #expect(added.avoided[2].quantity == .count(3))
+        #expect(added.avoided[2].likelihood.value == 50)
+        #expect(added.avoided[2].reasoning == "Huisarts bij crises.")
+        #expect(added.history.last.map { [$0.action.rawValue, $0.field, $0.reason] } == ["regel-toegevoegd", "voorkomen[3]", "Ontbrak in de schatting."])
+    }
 }

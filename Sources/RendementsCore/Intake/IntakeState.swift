@@ -8,6 +8,32 @@ public struct ItemPicker: Hashable, Sendable {
 
     public init(kind: LineKind) { self.kind = kind }
 
+    /// Handles a key; returns the chosen item on Enter, and whether the picker stays open.
+    public mutating func handle(_ key: Key, list: PriceList?) -> (open: Bool, chosen: PriceItem?) {
+        let items = items(list)
+        switch key {
+        case .backspace:
+            if !query.isEmpty { query.removeLast() }
+            cursor = 0
+        case .character(let character):
+            query.append(character)
+            cursor = 0
+        default:
+            switch Keymap.action(for: key, on: .picker, typing: true) {
+            case .back: return (false, nil)
+            case .previous: cursor = max(0, cursor - 1)
+            case .next: cursor = min(max(0, items.count - 1), cursor + 1)
+            case .pageUp: cursor = max(0, cursor - IntakeLayout.pickerRows)
+            case .pageDown: cursor = min(max(0, items.count - 1), cursor + IntakeLayout.pickerRows)
+            case .open:
+                guard items.indices.contains(cursor) else { return (true, nil) }
+                return (false, items[cursor])
+            default: break
+            }
+        }
+        return (true, nil)
+    }
+
     /// The price-list items matching the search, in the list's law order.
     public func items(_ list: PriceList?) -> [PriceItem] {
         guard let list else { return [] }

@@ -285,38 +285,15 @@ enum IntakeUpdate {
 
     private static func pick(_ key: Key, _ intake: inout IntakeState, _ app: AppState) {
         guard var picker = intake.picker else { return }
-        let items = picker.items(app.priceList)
-        switch key {
-        case .backspace:
-            if !picker.query.isEmpty { picker.query.removeLast() }
-            picker.cursor = 0
-        case .character(let character):
-            picker.query.append(character)
-            picker.cursor = 0
-        default:
-            switch Keymap.action(for: key, on: .picker, typing: true) {
-            case .back:
-                intake.picker = nil
-                return
-            case .previous: picker.cursor = max(0, picker.cursor - 1)
-            case .next: picker.cursor = min(max(0, items.count - 1), picker.cursor + 1)
-            case .pageUp: picker.cursor = max(0, picker.cursor - IntakeLayout.pickerRows)
-            case .pageDown: picker.cursor = min(max(0, items.count - 1), picker.cursor + IntakeLayout.pickerRows)
-            case .open:
-                guard items.indices.contains(picker.cursor) else { return }
-                var lines = intake.draft.lines(picker.kind)
-                lines.append(DraftLine(item: PricedItem(items[picker.cursor])))
-                intake.draft.setLines(picker.kind, lines)
-                intake.selected[picker.kind] = lines.count - 1
-                intake.picker = nil
-                intake.focus = 1  // straight to the quantity of the new line
-                intake.cursor = 0
-                return
-            default:
-                break
-            }
-        }
-        intake.picker = picker
+        let (open, chosen) = picker.handle(key, list: app.priceList)
+        intake.picker = open ? picker : nil
+        guard let chosen else { return }
+        var lines = intake.draft.lines(picker.kind)
+        lines.append(DraftLine(item: PricedItem(chosen)))
+        intake.draft.setLines(picker.kind, lines)
+        intake.selected[picker.kind] = lines.count - 1
+        intake.focus = 1  // straight to the quantity of the new line
+        intake.cursor = 0
     }
 
     // MARK: - Results from the edge

@@ -9,6 +9,16 @@ public enum PromptPurpose: Hashable, Sendable {
     case reason(ReviewChange)
     /// Remarks for sending the case back.
     case remarks
+    /// A line being added: its quantity, likelihood and own reasoning, one after the other.
+    case newLineQuantity(PricedItem)
+    case newLineLikelihood(PricedItem, Quantity)
+    case newLineReasoning(PricedItem, Quantity, Percentage)
+}
+
+/// What the price-list picker in the case view is for.
+public enum ReviewPick: Hashable, Sendable {
+    case changeItem(line: Int)
+    case addLine
 }
 
 /// A one-line text prompt over the case view.
@@ -40,6 +50,8 @@ public struct CaseViewState: Sendable {
     /// The selected avoided line while reviewing, 1-based.
     public var selectedLine = 1
     public var prompt: Prompt?
+    public var picker: ItemPicker?
+    public var pick: ReviewPick = .addLine
     /// Changes not yet written because the last save failed.
     public var unsaved = false
 

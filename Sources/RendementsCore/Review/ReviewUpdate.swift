@@ -10,6 +10,7 @@ enum ReviewUpdate {
 
     static func handle(_ key: Key, _ app: inout AppState) -> [Effect] {
         if app.browser.isSearching && app.screen == .browser { return search(key, &app) }
+        if app.caseView?.picker != nil { return pick(key, &app) }
         if app.caseView?.prompt != nil { return prompt(key, &app) }
         guard let action = Keymap.action(for: key, on: app.screenKind) else { return [] }
         return app.screen == .browser ? browser(action, &app) : caseView(action, &app)
@@ -139,6 +140,14 @@ enum ReviewUpdate {
             default:
                 view.prompt = Prompt(purpose: .reason(.removeLine(view.selectedLine)), label: "Reden om regel \(view.selectedLine) te verwijderen")
             }
+        case .changeItem:
+            guard record.avoided.indices.contains(view.selectedLine - 1) else { return [] }
+            view.pick = .changeItem(line: view.selectedLine)
+            view.picker = ItemPicker(kind: .avoided)
+        case .addLine:
+            guard app.priceList != nil else { app.notice = "Er is geen prijslijst geladen."; return [] }
+            view.pick = .addLine
+            view.picker = ItemPicker(kind: .avoided)
         case .changeAttribution:
             view.prompt = Prompt(purpose: .attribution, label: "Nieuwe toerekening (%)", text: DutchNumber.decimal(record.attribution.value))
         case .approve:
@@ -165,6 +174,24 @@ enum ReviewUpdate {
             return Update.quit(&app)
         default:
             break
+        }
+        return []
+    }
+
+    // MARK: - The picker: another item, or a new line
+
+    private static func pick(_ key: Key, _ app: inout AppState) -> [Effect] {
+        guard var view = app.caseView, var picker = view.picker else { return [] }
+        defer { app.caseView = view }
+        let (open, chosen) = picker.handle(key, list: app.priceList)
+        view.picker = open ? picker : nil
+        guard let chosen else { return [] }
+        let item = PricedItem(chosen)
+        switch view.pick {
+        case .changeItem(let line):
+            view.prompt = Prompt(purpose: .reason(.item(line: line, item)), label: "Reden om regel \(line) te wisselen naar \(chosen.description)")
+        case .addLine:
+            view.prompt = Prompt(purpose: .newLineQuantity(item), label: "Hoeveelheid (\(chosen.unit)) voor \(chosen.description)")
         }
         return []
     }
@@ -223,6 +250,15 @@ enum ReviewUpdate {
             view.prompt = nil
             view.selectedLine = min(view.selectedLine, max(1, copy.avoided.count))
             return [.saveCase(copy)]
+        case .newLineQuantity(let item):
+            guard let value = DutchNumber.parse(prompt.text), value >= 0 else { app.notice = "Vul een getal in, zoals 12 of 2,5."; return [] }
+            view.prompt = Prompt(purpose: .newLineLikelihood(item, .count(value)), label: "Kans zonder de interventie (%)")
+        case .newLineLikelihood(let item, let quantity):
+            guard let value = percentage() else { app.notice = "Vul een percentage in tussen 0 en 100."; return [] }
+            view.prompt = Prompt(purpose: .newLineReasoning(item, quantity, value), label: "Onderbouwing van de nieuwe regel")
+        case .newLineReasoning(let item, let quantity, let likelihood):
+            let line = AvoidedCareLine(item: item, quantity: quantity, likelihood: likelihood, reasoning: prompt.text)
+            view.prompt = Prompt(purpose: .reason(.addLine(line)), label: "Reden om deze regel toe te voegen")
         case .remarks:
             var copy = record
             do {
