@@ -7,6 +7,7 @@ public enum Screen: Hashable, Sendable {
     case intake
     case browser
     case caseView
+    case dashboard
     case help(returnTo: ScreenKind)
 }
 
@@ -42,13 +43,24 @@ public struct AppState: Sendable {
     public private(set) var totalsByCase: [String: Totals] = [:]
     public var browser = BrowserState()
     public var caseView: CaseViewState?
+    public var dashboard = DashboardState()
+    /// The dashboard's figures for its current filter, recomputed when cases or the filter change.
+    public private(set) var dashboardSummary = BusinessCaseSummary(cases: [], filter: CaseFilter())
 
     /// Replaces the cases (after loading or writing) and their totals.
     public mutating func setRecords(_ records: [CaseRecord]) {
         self.records = records
         totalsByCase = Dictionary(records.compactMap { record in (try? CaseValuation(record)).map { (record.id, $0.total) } },
                                   uniquingKeysWith: { first, _ in first })
+        refreshDashboard()
     }
+
+    public mutating func refreshDashboard() {
+        dashboardSummary = BusinessCaseSummary(cases: records, filter: dashboard.filter)
+    }
+
+    /// The rows of the current dashboard panel.
+    public var dashboardRows: [DashboardRow] { DashboardRows.rows(dashboard, dashboardSummary, priceList) }
 
     public func record(_ id: String) -> CaseRecord? { records.first { $0.id == id } }
 
@@ -85,6 +97,7 @@ public struct AppState: Sendable {
             .picker
         case .caseView:
             caseView?.prompt != nil ? .prompt : (caseView?.reviewing == true ? .caseReview : .caseView)
+        case .dashboard: dashboard.tracing ? .trace : .dashboard
         case .help: .help
         }
     }

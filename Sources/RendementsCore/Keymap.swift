@@ -4,6 +4,7 @@ public enum Action: Hashable, Sendable {
     case nextStep, previousStep, save, addLine, removeLine, submit, saveConcept
     case sort, filterStatus, filterAuthor, filterIntervention, filterTeam, clearFilters
     case review, reopen, changeLikelihood, changeQuantity, changeAttribution, changeItem, approve, sendBack
+    case nextPanel, previousPanel, togglePeriod, cycleGrouping, filterSelection, filterYear, filterDomain, trace
 }
 
 /// The screens that have their own keys.
@@ -15,6 +16,8 @@ public enum ScreenKind: Hashable, Sendable, CaseIterable {
     case picker
     /// The case browser, one case read-only, one case under review, and a one-line prompt.
     case browser, caseView, caseReview, prompt
+    /// The manager's dashboard, and the explanation of one of its figures.
+    case dashboard, trace
 
     static let intakeScreens: Set<ScreenKind> = [.intake, .intakeLines, .intakeOverview]
 }
@@ -111,13 +114,30 @@ public enum Keymap {
         KeyBinding([.character("x")], "x", "Gekozen regel verwijderen (met reden)", .removeLine, on: [.caseReview]),
         KeyBinding([.character("g")], "g", "Goedkeuren", hint: "goedkeuren", .approve, on: [.caseReview]),
         KeyBinding([.character("r")], "r", "Terugsturen met opmerkingen", hint: "terug m. opm.", .sendBack, on: [.caseReview]),
+        KeyBinding([.up], "↑↓", "Rij kiezen", hint: "rij", .previous, on: [.dashboard]),
+        KeyBinding([.down], "", "", .next, on: [.dashboard]),
+        KeyBinding([.tab], "Tab", "Volgend paneel (verloop, wie betaalt, per groep, patronen)", hint: "paneel", .nextPanel, on: [.dashboard]),
+        KeyBinding([.backTab], "Shift-Tab", "Vorig paneel", .previousPanel, on: [.dashboard]),
+        KeyBinding([.enter], "Enter", "De casussen achter deze rij", hint: "casussen", .open, on: [.dashboard]),
+        KeyBinding([.character("u")], "u", "Uitleg: hoe dit bedrag is berekend (casussen, regels, prijzen, prijsjaar)", hint: "uitleg", .trace, on: [.dashboard]),
+        KeyBinding([.character("p")], "p", "Per maand of per kwartaal", .togglePeriod, on: [.dashboard]),
+        KeyBinding([.character("g")], "g", "Groeperen op interventie, team of leefgebied", .cycleGrouping, on: [.dashboard]),
+        KeyBinding([.character("1")], "1", "Filter: ingediend en goedgekeurd, of alleen goedgekeurd", hint: "t/m 5 filter", .filterSelection, on: [.dashboard]),
+        KeyBinding([.character("2")], "2", "Filter op team", .filterTeam, on: [.dashboard]),
+        KeyBinding([.character("3")], "3", "Filter op interventie", .filterIntervention, on: [.dashboard]),
+        KeyBinding([.character("4")], "4", "Filter op leefgebied", .filterDomain, on: [.dashboard]),
+        KeyBinding([.character("5")], "5", "Filter op jaar (einddatum)", .filterYear, on: [.dashboard]),
+        KeyBinding([.character("0")], "0", "Alle filters uit", .clearFilters, on: [.dashboard]),
+        KeyBinding([.up], "↑↓", "Verder lezen", hint: "lezen", .previous, on: [.trace]),
+        KeyBinding([.down], "", "", .next, on: [.trace]),
+        KeyBinding([.escape], "Esc", "Uitleg sluiten", hint: "sluiten", .back, on: [.trace]),
         KeyBinding([.enter], "Enter", "Bevestigen", hint: "ok", .open, on: [.prompt]),
         KeyBinding([.escape], "Esc", "Annuleren", hint: "annuleren", .back, on: [.prompt]),
-        KeyBinding([.escape], "Esc", "Terug (stopt met beoordelen en geeft de casus vrij)", hint: "terug", .back, on: [.browser, .caseView, .caseReview]),
+        KeyBinding([.escape], "Esc", "Terug (stopt met beoordelen en geeft de casus vrij)", hint: "terug", .back, on: [.browser, .caseView, .caseReview, .dashboard]),
         KeyBinding([.function(1), .character("?")], "?/F1", "Hulp bij dit scherm (? buiten tekstvelden)", hint: "hulp", .help,
-                   on: ScreenKind.intakeScreens.union([.start, .priceList, .browser, .caseView, .caseReview])),
+                   on: ScreenKind.intakeScreens.union([.start, .priceList, .browser, .caseView, .caseReview, .dashboard])),
         KeyBinding([.character("q"), .control("q"), .control("c")], "q", "Afsluiten (q buiten tekstvelden, Ctrl-Q overal)", hint: "afsluiten", .quit,
-                   on: ScreenKind.intakeScreens.union([.start, .priceList, .help, .browser, .caseView, .caseReview])),
+                   on: ScreenKind.intakeScreens.union([.start, .priceList, .help, .browser, .caseView, .caseReview, .dashboard, .trace])),
     ]
 
     /// The action of a key on a screen. While the user types in a text field,

@@ -14,8 +14,7 @@ public enum MenuItem: CaseIterable, Sendable {
     /// Honest word on parts that are not built yet; nil when the part works.
     public var notYetAvailable: String? {
         switch self {
-        case .dashboard: "Het dashboard is nog niet beschikbaar; gebruik voorlopig 'rendementsmeter report'."
-        case .nieuweCasus, .beoordelen, .prijslijst: nil
+        case .nieuweCasus, .beoordelen, .dashboard, .prijslijst: nil
         }
     }
 }

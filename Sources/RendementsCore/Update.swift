@@ -49,6 +49,7 @@ public enum Update {
             if state.confirmation != nil { return answer(key, &state) }
             if state.screen == .intake { return IntakeUpdate.handle(key, &state) }
             if state.screen == .browser || state.screen == .caseView { return ReviewUpdate.handle(key, &state) }
+            if state.screen == .dashboard { return DashboardUpdate.handle(key, &state) }
             if state.isEditingQuery { editQuery(key, &state); return [] }
             guard let action = Keymap.action(for: key, on: state.screenKind) else {
                 return []
@@ -114,10 +115,11 @@ public enum Update {
                 switch returnTo {
                 case .priceList: state.screen = .priceList
                 case .browser: state.screen = .browser
+                case .dashboard, .trace: state.screen = .dashboard
                 case .caseView, .caseReview: state.screen = .caseView
                 default: state.screen = ScreenKind.intakeScreens.contains(returnTo) ? .intake : .start
                 }
-            case .priceList, .start, .intake, .browser, .caseView: state.screen = .start
+            case .priceList, .start, .intake, .browser, .caseView, .dashboard: state.screen = .start
             }
         case .previous, .next, .pageUp, .pageDown:
             move(action, &state)
@@ -128,7 +130,12 @@ public enum Update {
             } else if item == .nieuweCasus {
                 IntakeUpdate.open(&state)
             } else if item == .beoordelen {
+                state.browser.fromDashboard = false
+                state.browser.filter.caseIDs = nil
+                state.browser.filter.drillLabel = nil
                 ReviewUpdate.openBrowser(&state)
+            } else if item == .dashboard {
+                DashboardUpdate.open(&state)
             } else if item == .prijslijst {
                 if state.priceList == nil {
                     state.notice = "Er is geen prijslijst geladen; controleer de map met 'rendementsmeter validate'."
@@ -158,7 +165,7 @@ public enum Update {
             default: state.priceListCursor += page
             }
             clampPriceList(&state)
-        case .help, .intake, .browser, .caseView:
+        case .help, .intake, .browser, .caseView, .dashboard:
             break
         }
     }

@@ -1,7 +1,47 @@
-/// Totals and case count for one group (an intervention, team, month, life domain).
+import Foundation
+
+/// Totals, case count and the cases behind them, for one group (an intervention, team, month, life domain).
 public struct GroupTotals: Hashable, Sendable {
     public var caseCount = 0
     public var totals = Totals()
+    /// The cases in this group, for drilling down and tracing a figure.
+    public var caseIDs: [String] = []
+    /// Each case's net result, for the median.
+    public var results: [Money] = []
+
+    public init(caseCount: Int = 0, totals: Totals = Totals(), caseIDs: [String] = [], results: [Money] = []) {
+        self.caseCount = caseCount
+        self.totals = totals
+        self.caseIDs = caseIDs
+        self.results = results
+    }
+
+    /// The middle case result (the mean of the two middle ones, half-even, for an even count).
+    public var medianResult: Money? {
+        guard !results.isEmpty else { return nil }
+        let sorted = results.sorted()
+        let middle = sorted.count / 2
+        if sorted.count % 2 == 1 { return sorted[middle] }
+        return Money.roundedHalfEven(cents: (Decimal(sorted[middle - 1].cents) + Decimal(sorted[middle].cents)) / 2)
+    }
+}
+
+/// How many case results fall in a band (`-€ ∞ … € 0`, `€ 0 … € 1.000`, …).
+public struct ResultBand: Hashable, Sendable {
+    public let lowerCents: Int64?
+    public let upperCents: Int64?
+    public var caseIDs: [String] = []
+
+    public static let bounds: [Int64] = [0, 1_000_00, 5_000_00, 10_000_00]
+
+    public var dutchLabel: String {
+        switch (lowerCents, upperCents) {
+        case (nil, let upper?): "onder \(DutchNumber.euroWhole(Money(cents: upper)))"
+        case (let lower?, nil): "\(DutchNumber.euroWhole(Money(cents: lower))) of meer"
+        case (let lower?, let upper?): "\(DutchNumber.euroWhole(Money(cents: lower))) – \(DutchNumber.euroWhole(Money(cents: upper)))"
+        default: "alle"
+        }
+    }
 }
 
 /// How often and for how much one price-list item was avoided across cases.
@@ -11,12 +51,14 @@ public struct ItemTally: Hashable, Sendable {
     public let law: String
     public var lineCount = 0
     public var value = Money.zero
+    public var caseIDs: [String] = []
 }
 
 /// The business case summed up: per law, month, intervention, team, life
 /// domain and item, built in one pass over the cases (linear in lines).
 public struct BusinessCaseSummary: Sendable {
-    public let selection: CaseSelection
+    public let filter: CaseFilter
+    public var selection: CaseSelection { filter.selection }
     public private(set) var statusCounts: [CaseStatus: Int] = [:]
     public private(set) var countedCases = 0
     public private(set) var total = Totals()
@@ -30,12 +72,24 @@ public struct BusinessCaseSummary: Sendable {
     private var items: [String: ItemTally] = [:]
     /// Cases that could not be priced, with the reason; they are left out of every total.
     public private(set) var failures: [ValuationError] = []
+    /// Counted cases per result band, lowest band first.
+    public private(set) var resultBands: [ResultBand] = BusinessCaseSummary.emptyBands()
+    /// The ids of the counted cases, in the order read.
+    public private(set) var countedIDs: [String] = []
+    /// The counted cases with any cost or saving under each law.
+    public private(set) var caseIDsPerLaw: [String: [String]] = [:]
 
     public init(cases: some Sequence<CaseRecord>, selection: CaseSelection = .submitted) {
-        self.selection = selection
+        self.init(cases: cases, filter: CaseFilter(selection: selection))
+    }
+
+    /// Status counts cover the cases in the filter's context (period, team, …) whatever their status.
+    public init(cases: some Sequence<CaseRecord>, filter: CaseFilter) {
+        self.filter = filter
         for record in cases {
+            guard filter.matchesContext(record) else { continue }
             statusCounts[record.status, default: 0] += 1
-            guard selection.includes(record.status) else { continue }
+            guard filter.selection.includes(record.status) else { continue }
             do {
                 add(record, try CaseValuation(record))
             } catch {
@@ -46,16 +100,23 @@ public struct BusinessCaseSummary: Sendable {
 
     private mutating func add(_ record: CaseRecord, _ valuation: CaseValuation) {
         countedCases += 1
+        countedIDs.append(record.id)
         total += valuation.total
-        for (law, totals) in valuation.perLaw { perLaw[law, default: Totals()] += totals }
-        let group = GroupTotals(caseCount: 1, totals: valuation.total)
+        for (law, totals) in valuation.perLaw {
+            perLaw[law, default: Totals()] += totals
+            caseIDsPerLaw[law, default: []].append(record.id)
+        }
+        let net = valuation.total.net
+        let group = GroupTotals(caseCount: 1, totals: valuation.total, caseIDs: [record.id], results: [net])
+        let band = ResultBand.bounds.firstIndex { net.cents < $0 } ?? ResultBand.bounds.count
+        resultBands[band].caseIDs.append(record.id)
         perMonth[record.context.periodEnd.monthKey, default: GroupTotals()].add(group)
         perIntervention[record.context.intervention, default: GroupTotals()].add(group)
         perTeam[record.context.team, default: GroupTotals()].add(group)
         for domain in Set(record.context.lifeDomains) { perLifeDomain[domain, default: GroupTotals()].add(group) }
         for line in valuation.avoidedLines {
             let item = line.line.item
-            items[item.code, default: ItemTally(code: item.code, description: item.description, law: item.law)].add(line.value)
+            items[item.code, default: ItemTally(code: item.code, description: item.description, law: item.law)].add(line.value, caseID: record.id)
         }
     }
 
@@ -70,18 +131,39 @@ public struct BusinessCaseSummary: Sendable {
     }
 
     public var caseCount: Int { statusCounts.values.reduce(0, +) }
+
+    /// Monthly groups folded into quarters, keyed `2025-K2`.
+    public var perQuarter: [String: GroupTotals] {
+        var quarters: [String: GroupTotals] = [:]
+        for (month, group) in perMonth {
+            let parts = month.split(separator: "-")
+            guard parts.count == 2, let number = Int(parts[1]) else { continue }
+            quarters["\(parts[0])-K\((number - 1) / 3 + 1)", default: GroupTotals()].add(group)
+        }
+        return quarters
+    }
+
+    static func emptyBands() -> [ResultBand] {
+        let bounds = ResultBand.bounds
+        return (0...bounds.count).map { index in
+            ResultBand(lowerCents: index == 0 ? nil : bounds[index - 1], upperCents: index < bounds.count ? bounds[index] : nil)
+        }
+    }
 }
 
 extension GroupTotals {
     mutating func add(_ other: GroupTotals) {
         caseCount += other.caseCount
         totals += other.totals
+        caseIDs += other.caseIDs
+        results += other.results
     }
 }
 
 extension ItemTally {
-    mutating func add(_ lineValue: Money) {
+    mutating func add(_ lineValue: Money, caseID: String) {
         lineCount += 1
         value += lineValue
+        if caseIDs.last != caseID { caseIDs.append(caseID) }
     }
 }

@@ -28,6 +28,7 @@ enum HelpScreen {
         case .intake, .intakeLines, .intakeOverview, .picker: "Nieuwe casus"
         case .browser, .prompt: "Casussen beoordelen"
         case .caseView, .caseReview: "Casus bekijken en beoordelen"
+        case .dashboard, .trace: "Dashboard"
         case .help: "Hulp"
         }
     }
@@ -70,6 +71,15 @@ enum HelpScreen {
                 "(oorspronkelijk → beoordeeld) en de geschiedenis. b = beoordelen: de",
                 "casus wordt voor anderen vergrendeld; elke wijziging vraagt om een reden",
                 "en komt in de geschiedenis. Je eigen casus beoordeel je niet.",
+            ]
+        case .dashboard, .trace:
+            [
+                "Patronen in de business case: het verloop (cumulatief, per maand of",
+                "kwartaal), wie betaalt en wie bespaart, per interventie/team/leefgebied",
+                "en de zorg die het vaakst wordt voorkomen. Enter toont de casussen achter",
+                "een rij, u legt uit hoe een bedrag is berekend. Filters: 1 status, 2 team,",
+                "3 interventie, 4 leefgebied, 5 jaar; 0 zet ze uit. Alleen de centrale",
+                "schatting: laag/hoog volgt met de prijsjaren en bandbreedtes.",
             ]
         case .help:
             []

@@ -14,6 +14,7 @@ public enum View {
         case .intake: IntakeScreen.draw(state, into: &frame)
         case .browser: CaseBrowserScreen.draw(state, into: &frame)
         case .caseView: CaseViewScreen.draw(state, into: &frame)
+        case .dashboard: DashboardScreen.draw(state, into: &frame)
         case .help(let returnTo): HelpScreen.draw(state, returnTo: returnTo, into: &frame)
         }
         if let question = state.confirmation { ConfirmationDialog.draw(question, state, into: &frame) }

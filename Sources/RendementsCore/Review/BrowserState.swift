@@ -23,12 +23,15 @@ public struct BrowserFilter: Hashable, Sendable {
     public var author: String?
     public var intervention: String?
     public var team: String?
+    /// A drill-down from the dashboard: only these cases, with what they are.
+    public var caseIDs: Set<String>?
+    public var drillLabel: String?
 
     public init() {}
 
     /// `status: ingediend · team: Noord`, or `alle casussen`.
     public var dutchDescription: String {
-        let parts = [status.map { "status: \($0.rawValue)" }, author.map { "auteur: \($0)" },
+        let parts = [drillLabel.map { "dashboard: \($0)" }, status.map { "status: \($0.rawValue)" }, author.map { "auteur: \($0)" },
                      intervention.map { "interventie: \($0)" }, team.map { "team: \($0)" }].compactMap { $0 }
         return parts.isEmpty ? "alle casussen" : parts.joined(separator: " · ")
     }
@@ -48,6 +51,8 @@ public struct BrowserState: Sendable {
     public var query = ""
     public var isSearching = false
     public var cursor = 0
+    /// True when the browser was opened from the dashboard (Esc goes back there).
+    public var fromDashboard = false
 
     public init() {}
 
@@ -59,6 +64,7 @@ public struct BrowserState: Sendable {
                 && (filter.author.map { $0 == record.author } ?? true)
                 && (filter.intervention.map { $0 == record.context.intervention } ?? true)
                 && (filter.team.map { $0 == record.context.team } ?? true)
+                && (filter.caseIDs.map { $0.contains(record.id) } ?? true)
                 && (needle.isEmpty || Self.searchText(record).contains(needle))
         }.map { CaseRow(record: $0, totals: totals[$0.id] ?? Totals()) }
         let sorted = rows.sorted { lhs, rhs in

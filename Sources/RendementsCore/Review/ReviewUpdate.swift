@@ -45,12 +45,19 @@ enum ReviewUpdate {
             app.browser.filter.intervention = BrowserState.cycle(app.browser.filter.intervention, through: distinct(app, \.context.intervention))
         case .filterTeam: app.browser.filter.team = BrowserState.cycle(app.browser.filter.team, through: distinct(app, \.context.team))
         case .clearFilters:
+            let drill = (app.browser.filter.caseIDs, app.browser.filter.drillLabel)
             app.browser.filter = BrowserFilter()
+            (app.browser.filter.caseIDs, app.browser.filter.drillLabel) = drill  // a drill-down stays a drill-down
             app.browser.query = ""
         case .search:
             app.browser.isSearching = true
         case .back:
-            app.screen = .start
+            if app.browser.fromDashboard {
+                app.browser = BrowserState()
+                app.screen = .dashboard
+            } else {
+                app.screen = .start
+            }
         case .help:
             app.screen = .help(returnTo: .browser)
         case .quit:

@@ -1,0 +1,138 @@
+import Foundation
+import RendementsCore
+import RendementsDomain
+
+/// The manager's dashboard: four panels of patterns, always with the active filter on screen.
+enum DashboardScreen {
+    static func draw(_ app: AppState, into frame: inout Frame) {
+        let dashboard = app.dashboard
+        let summary = app.dashboardSummary
+        Chrome.titleBar(&frame, "Dashboard — \(app.overview.businessCaseName)", right: "centrale schatting")
+        var x = 1
+        for panel in DashboardPanel.allCases {
+            x = frame.put(" \(panel.title) ", x: x, y: 1, style: panel == dashboard.panel ? .selected : .muted) + 1
+        }
+        frame.put("Filter: \(dashboard.filter.dutchDescription) · \(summary.countedCases) casussen", x: 1, y: 2, style: .heading, maxWidth: frame.width - 2)
+        let rows = app.dashboardRows
+        if dashboard.tracing, rows.indices.contains(dashboard.selectedIndex) {
+            trace(DashboardTrace.lines(rows[dashboard.selectedIndex], records: app.records, list: app.priceList), scroll: dashboard.traceScroll, &frame)
+        } else {
+            switch dashboard.panel {
+            case .verloop: verloop(rows, dashboard, &frame)
+            case .wetten: wetten(rows, dashboard, &frame)
+            case .groepen: groepen(rows, dashboard, &frame)
+            case .patronen: patronen(rows, dashboard, &frame)
+            }
+        }
+        let total = summary.total
+        frame.put("Totaal: voorkomen \(DutchNumber.euroWhole(total.avoided)) · kosten \(DutchNumber.euroWhole(total.effort + total.deployed)) · netto \(DutchNumber.euroWhole(total.net)) · rendement \(DutchNumber.ratio(total.returnRatio))",
+                  x: 1, y: frame.height - 3, style: .heading, maxWidth: frame.width - 2)
+        if rows.isEmpty && !dashboard.tracing { frame.put("Geen casussen binnen dit filter; 0 zet de filters uit.", x: 3, y: 5, style: .muted) }
+        Chrome.notice(&frame, app.notice ?? "Bandbreedte laag/hoog volgt; nu alleen de centrale schatting.")
+        Chrome.hintBar(&frame, screen: app.screenKind)
+    }
+
+    static let top = 4
+
+    private static func visibleRange(_ count: Int, selected: Int, height: Int) -> Range<Int> {
+        let first = max(0, selected - height + 1)
+        return first..<min(count, first + height)
+    }
+
+    private static func rowStyle(_ index: Int, _ dashboard: DashboardState) -> Style {
+        index == dashboard.selectedIndex ? .selected : .normal
+    }
+
+    // MARK: - Panels
+
+    private static func verloop(_ rows: [DashboardRow], _ dashboard: DashboardState, _ frame: inout Frame) {
+        let barWidth = max(10, frame.width - 46)
+        frame.put(TextWidth.padRight(dashboard.quarterly ? "Kwartaal" : "Maand", to: 9) + TextWidth.padRight("█ voorkomen  │ kosten (cumulatief)", to: barWidth)
+                  + TextWidth.padLeft("Voorkomen", to: 12) + TextWidth.padLeft("Netto", to: 11) + TextWidth.padLeft("Rend.", to: 6),
+                  x: 1, y: top, style: .heading)
+        var cumulative: [Totals] = []
+        var running = Totals()
+        for row in rows {
+            running += row.group.totals
+            cumulative.append(running)
+        }
+        let scale = max(1, cumulative.map { max($0.avoided.cents, ($0.effort + $0.deployed).cents) }.max() ?? 1)
+        let height = frame.height - top - 5
+        for (offset, index) in visibleRange(rows.count, selected: dashboard.selectedIndex, height: height).enumerated() {
+            let totals = cumulative[index]
+            let y = top + 1 + offset
+            let style = rowStyle(index, dashboard)
+            frame.put(TextWidth.padRight(rows[index].label, to: 9), x: 1, y: y, style: style)
+            let filled = Int(totals.avoided.cents * Int64(barWidth) / scale)
+            frame.put(String(repeating: "█", count: max(0, filled)), x: 10, y: y)
+            let costAt = Int((totals.effort + totals.deployed).cents * Int64(barWidth) / scale)
+            frame.put("│", x: 10 + min(barWidth - 1, costAt), y: y, style: Style(.warning, bold: true))
+            frame.put(TextWidth.padLeft(DutchNumber.euroWhole(totals.avoided), to: 12) + TextWidth.padLeft(DutchNumber.euroWhole(totals.net), to: 11)
+                      + TextWidth.padLeft(DutchNumber.ratio(totals.returnRatio), to: 6), x: 10 + barWidth, y: y, style: style)
+        }
+    }
+
+    private static func wetten(_ rows: [DashboardRow], _ dashboard: DashboardState, _ frame: inout Frame) {
+        frame.put(TextWidth.padRight("Financier", to: 24) + TextWidth.padLeft("Betaalt", to: 12) + TextWidth.padLeft("Bespaart", to: 12)
+                  + TextWidth.padLeft("Transfers", to: 12) + TextWidth.padLeft("Saldo", to: 13), x: 1, y: top, style: .heading)
+        for (index, row) in rows.enumerated() where top + 1 + index < frame.height - 5 {
+            let totals = row.group.totals
+            frame.put(TextWidth.padRight(row.label, to: 24) + TextWidth.padLeft(DutchNumber.euroWhole(totals.effort + totals.deployed), to: 12)
+                      + TextWidth.padLeft(DutchNumber.euroWhole(totals.avoided), to: 12)
+                      + TextWidth.padLeft(DutchNumber.euroWhole(totals.avoidedTransfers - totals.deployedTransfers), to: 12)
+                      + TextWidth.padLeft(DutchNumber.euroWhole(totals.financierNet), to: 13), x: 1, y: top + 1 + index, style: rowStyle(index, dashboard))
+        }
+        let y = top + 2 + rows.count
+        frame.put("Betaalt = eigen inzet + ingezette zorg; bespaart = voorkomen zorg. Transfers", x: 1, y: y, style: .muted)
+        frame.put("(uitkeringen) tellen voor de financier, niet in het maatschappelijk totaal.", x: 1, y: y + 1, style: .muted)
+    }
+
+    private static func groepen(_ rows: [DashboardRow], _ dashboard: DashboardState, _ frame: inout Frame) {
+        let name = dashboard.grouping.dutchName.prefix(1).uppercased() + dashboard.grouping.dutchName.dropFirst() + " (g wisselt)"
+        frame.put(TextWidth.padRight(name, to: 26) + TextWidth.padLeft("Casussen", to: 9) + TextWidth.padLeft("Voorkomen", to: 11)
+                  + TextWidth.padLeft("Netto", to: 11) + TextWidth.padLeft("Mediaan", to: 11) + TextWidth.padLeft("Rend.", to: 7), x: 1, y: top, style: .heading)
+        let height = frame.height - top - 5
+        for (offset, index) in visibleRange(rows.count, selected: dashboard.selectedIndex, height: height).enumerated() {
+            let group = rows[index].group
+            frame.put(TextWidth.padRight(rows[index].label, to: 26) + TextWidth.padLeft("\(group.caseCount)", to: 9)
+                      + TextWidth.padLeft(DutchNumber.euroWhole(group.totals.avoided), to: 11) + TextWidth.padLeft(DutchNumber.euroWhole(group.totals.net), to: 11)
+                      + TextWidth.padLeft(group.medianResult.map(DutchNumber.euroWhole) ?? "–", to: 11)
+                      + TextWidth.padLeft(DutchNumber.ratio(group.totals.returnRatio), to: 7), x: 1, y: top + 1 + offset, style: rowStyle(index, dashboard))
+        }
+        if dashboard.grouping == .leefgebied {
+            frame.put("Een casus telt mee bij elk leefgebied dat hij raakt.", x: 1, y: frame.height - 4, style: .muted)
+        }
+    }
+
+    private static func patronen(_ rows: [DashboardRow], _ dashboard: DashboardState, _ frame: inout Frame) {
+        var y = top
+        var lastKind: DashboardRow.Kind?
+        let maxBand = max(1, rows.filter { $0.kind == .band }.map(\.group.caseCount).max() ?? 1)
+        for (index, row) in rows.enumerated() where y < frame.height - 4 {
+            if row.kind != lastKind {
+                let title = row.kind == .itemByValue ? "Meest voorkomen zorg naar waarde" : row.kind == .itemByCount ? "… naar aantal regels" : "Verdeling van de casusresultaten (netto)"
+                frame.put(title, x: 1, y: y, style: .heading)
+                y += 1
+                lastKind = row.kind
+            }
+            let style = rowStyle(index, dashboard)
+            if let item = row.item {
+                frame.put(TextWidth.padRight("  " + row.label, to: 50) + TextWidth.padLeft("\(item.lineCount)×", to: 6)
+                          + TextWidth.padLeft(DutchNumber.euroWhole(item.value), to: 12), x: 1, y: y, style: style)
+            } else {
+                let bar = String(repeating: "█", count: row.group.caseCount * 30 / maxBand)
+                frame.put(TextWidth.padRight("  " + row.label, to: 26) + TextWidth.padLeft("\(row.group.caseCount)", to: 4) + " " + bar, x: 1, y: y, style: style)
+            }
+            y += 1
+        }
+    }
+
+    private static func trace(_ lines: [String], scroll: Int, _ frame: inout Frame) {
+        frame.put("Zo is dit bedrag berekend (Esc sluit):", x: 1, y: top - 1, style: .heading)
+        let height = frame.height - top - 4
+        let first = min(scroll, max(0, lines.count - height))
+        for (offset, line) in lines.dropFirst(first).prefix(height).enumerated() {
+            frame.put(line, x: 1, y: top + offset, maxWidth: frame.width - 2)
+        }
+    }
+}
