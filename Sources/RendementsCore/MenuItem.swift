@@ -10,11 +10,4 @@ public enum MenuItem: CaseIterable, Sendable {
         case .prijslijst: "Prijslijst"
         }
     }
-
-    /// Honest word on parts that are not built yet; nil when the part works.
-    public var notYetAvailable: String? {
-        switch self {
-        case .nieuweCasus, .beoordelen, .dashboard, .prijslijst: nil
-        }
-    }
 }

@@ -125,9 +125,7 @@ public enum Update {
             move(action, &state)
         case .open:
             let item = state.selectedMenuItem
-            if let message = item.notYetAvailable {
-                state.notice = message
-            } else if item == .nieuweCasus {
+            if item == .nieuweCasus {
                 IntakeUpdate.open(&state)
             } else if item == .beoordelen {
                 state.browser.fromDashboard = false

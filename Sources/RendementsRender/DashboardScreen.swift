@@ -127,8 +127,15 @@ enum DashboardScreen {
         }
     }
 
-    private static func trace(_ lines: [String], scroll: Int, _ frame: inout Frame) {
+    private static func trace(_ text: [String], scroll: Int, _ frame: inout Frame) {
         frame.put("Zo is dit bedrag berekend (Esc sluit):", x: 1, y: top - 1, style: .heading)
+        let lines = text.flatMap { line -> [String] in
+            let characters = Array(line)
+            let indent = line.prefix { $0 == " " }.count
+            return TextEditing.wrap(line, width: frame.width - 2 - indent).enumerated().map { index, part in
+                (index == 0 ? "" : String(repeating: " ", count: indent + 2)) + String(characters[part.start..<part.end])
+            }
+        }
         let height = frame.height - top - 4
         let first = min(scroll, max(0, lines.count - height))
         for (offset, line) in lines.dropFirst(first).prefix(height).enumerated() {

@@ -42,7 +42,6 @@ enum HelpScreen {
                 "Netto = voorkomen − ingezet − eigen inzet. Rendement = voorkomen gedeeld",
                 "door (eigen inzet + ingezet). Het blijft een schatting: elke euro is",
                 "terug te voeren op casus, regel, prijs en bron.",
-                "Onderdelen met een · zijn nog niet beschikbaar.",
             ]
         case .priceList:
             [

@@ -15,7 +15,7 @@ enum StartScreen {
         var x = 1
         for (index, item) in MenuItem.allCases.enumerated() {
             let selected = index == state.menuIndex
-            let label = " \(item.title)\(item.notYetAvailable == nil ? "" : " ·") "
+            let label = " \(item.title) "
             x = frame.put(label, x: x, y: 1, style: selected ? .selected : .normal) + 1
         }
 
@@ -58,7 +58,7 @@ enum StartScreen {
             let more = overview.dataProblems.count > 1 ? " (+\(overview.dataProblems.count - 1) meer)" : ""
             frame.put("Let op: \(problem)\(more)", x: 1, y: y, style: .warning, maxWidth: frame.width - 2)
         }
-        Chrome.notice(&frame, state.notice ?? (state.selectedMenuItem.notYetAvailable == nil ? nil : "· = nog niet beschikbaar"))
+        Chrome.notice(&frame, state.notice)
         Chrome.hintBar(&frame, screen: .start)
     }
 

@@ -1,19 +1,25 @@
 import ArgumentParser
 import Foundation
+import RendementsDomain
 import RendementsReports
 import RendementsStorage
 
-/// `rendementsmeter export`: case lines for a spreadsheet.
+/// `rendementsmeter export`: case lines or cases for a spreadsheet, or a printable HTML report.
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Exporteer alle casusregels (voorkomen, ingezet, eigen inzet) als CSV.")
+        abstract: "Exporteer de business case: CSV per regel of per casus, of een HTML-rapport voor de gemeente.")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case csv }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case csv, html }
+    enum Granularity: String, ExpressibleByArgument, CaseIterable { case line, `case` }
 
     @OptionGroup var locations: Locations
+    @OptionGroup var filters: FilterOptions
 
-    @Option(name: .long, help: "Uitvoerformaat.")
+    @Option(name: .long, help: "Uitvoerformaat: csv of html.")
     var format: Format = .csv
+
+    @Option(name: .long, help: "CSV: één rij per regel (line) of per casus (case).")
+    var per: Granularity = .line
 
     @Flag(name: .long, help: "Voor Nederlandse Excel: ';' als scheidingsteken, decimale komma's en een UTF-8 BOM.")
     var excelNl = false
@@ -30,13 +36,29 @@ struct Export: ParsableCommand {
         for problem in folder.caseResult.problems where problem.severity == .error {
             printError("let op: \(problem) (niet geëxporteerd)")
         }
-        let csv = LineExport.csv(folder.caseResult.records, options: .init(excelDutch: excelNl))
+        let records = folder.caseResult.records
+        let summary = BusinessCaseSummary(cases: records, filter: filters.filter)
+        let counted = Set(summary.countedIDs)
+        let selected = records.filter { counted.contains($0.id) }
+        let text: String
+        switch format {
+        case .csv:
+            let options = LineExport.Options(excelDutch: excelNl)
+            text = per == .line ? LineExport.csv(selected, options: options) : CaseExport.csv(selected, options: options)
+        case .html:
+            let original = BusinessCaseSummary(cases: records.map(\.asOriginallyEstimated), filter: filters.filter)
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "nl_NL")
+            formatter.dateFormat = "dd-MM-yyyy"
+            text = HTMLReport.render(.init(name: folder.settings.name, fictional: folder.isFictional, summary: summary, original: original,
+                                           records: records, priceList: folder.priceList, generatedOn: formatter.string(from: Date())))
+        }
         guard let out else {
-            FileHandle.standardOutput.write(Data(csv.utf8))
+            FileHandle.standardOutput.write(Data(text.utf8))
             return
         }
         do {
-            try AtomicFile.write(Data(csv.utf8), to: URL(fileURLWithPath: out), mode: .replace, permissions: 0o600)
+            try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: out), mode: .replace, permissions: 0o600)
         } catch {
             printError("fout: " + error.dutchMessage)
             throw ExitCode(1)

@@ -8,9 +8,7 @@ struct Report: ParsableCommand {
         abstract: "Toon de business case per wet: eigen inzet, ingezette en voorkomen zorg, netto en rendement.")
 
     @OptionGroup var locations: Locations
-
-    @Flag(name: .long, help: "Tel alleen goedgekeurde casussen (standaard: ingediend en goedgekeurd).")
-    var approvedOnly = false
+    @OptionGroup var filters: FilterOptions
 
     func run() throws {
         let folder = locations.open()
@@ -21,10 +19,9 @@ struct Report: ParsableCommand {
         for problem in folder.priceListResult.errors + folder.caseResult.problems where problem.severity == .error {
             printError("let op: \(problem) (niet meegeteld; zie 'rendementsmeter validate')")
         }
-        let selection: CaseSelection = approvedOnly ? .approvedOnly : .submitted
         let records = folder.caseResult.records
-        let summary = BusinessCaseSummary(cases: records, selection: selection)
-        let original = BusinessCaseSummary(cases: records.map(\.asOriginallyEstimated), selection: selection)
+        let summary = BusinessCaseSummary(cases: records, filter: filters.filter)
+        let original = BusinessCaseSummary(cases: records.map(\.asOriginallyEstimated), filter: filters.filter)
         print(BusinessCaseReport.text(name: folder.settings.name, fictional: folder.isFictional, summary: summary,
                                       priceList: folder.priceList, original: original), terminator: "")
     }

@@ -37,16 +37,6 @@ struct UpdateTests {
         #expect(state.selectedMenuItem == .prijslijst)
     }
 
-    @Test("an unfinished part says so honestly and stays on the start screen")
-    func notYetAvailable() {
-        var state = Self.state()
-        _ = send([.right, .right, .enter], to: &state)
-        #expect(state.screen == .start)
-        #expect(state.notice == "Het dashboard is nog niet beschikbaar; gebruik voorlopig 'rendementsmeter report'.")
-        _ = send([.right], to: &state)
-        #expect(state.notice == nil, "a notice lasts until the next key")
-    }
-
     @Test("price list: open, move, search on synonym, clear, back")
     func priceList() {
         var state = Self.state()

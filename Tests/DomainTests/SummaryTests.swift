@@ -62,3 +62,51 @@ struct SummaryTests {
         #expect(summary.topItemsByCount().first?.value == Fixture.money("210.00"))
     }
 }
+
+@Suite("Dashboard figures: filters, quarters, medians, result bands")
+struct DashboardFigureTests {
+    let cases = [
+        Fixture.record(id: "C-0001", status: .goedgekeurd, team: "Noord", end: "2025-02-10", domains: [.zingeving], hours: 10,
+                       avoided: [Fixture.avoided("A", law: "zvw", price: "100.00", count: 20, likelihood: 50)]),   // 1000 − 640 = 360
+        Fixture.record(id: "C-0002", status: .ingediend, team: "Zuid", end: "2025-04-01", hours: 5,
+                       avoided: [Fixture.avoided("B", law: "wlz", price: "290.00", count: 60, likelihood: 50)]),   // 8700 − 320 = 8380
+        Fixture.record(id: "C-0003", status: .ingediend, team: "Noord", end: "2025-03-31", hours: 20),          // −1280
+        Fixture.record(id: "C-0004", status: .goedgekeurd, team: "Noord", end: "2026-01-15", hours: 1,
+                       avoided: [Fixture.avoided("A", law: "zvw", price: "100.00", count: 30, likelihood: 100)]),  // 3000 − 64 = 2936
+    ]
+
+    @Test("a team and a period narrow the cases; status counts follow the same context")
+    func filters() {
+        let noord = BusinessCaseSummary(cases: cases, filter: CaseFilter(team: "Noord"))
+        #expect(noord.countedIDs == ["C-0001", "C-0003", "C-0004"])
+        #expect(noord.total.net == Fixture.money("2016.00"))
+        let year2025 = BusinessCaseSummary(cases: cases, filter: CaseFilter(fromMonth: "2025-01", toMonth: "2025-12"))
+        #expect(year2025.countedIDs == ["C-0001", "C-0002", "C-0003"])
+        let approved = BusinessCaseSummary(cases: cases, filter: CaseFilter(selection: .approvedOnly, team: "Noord", lifeDomain: .zingeving))
+        #expect(approved.countedIDs == ["C-0001"])
+        #expect(approved.statusCounts == [.goedgekeurd: 1])
+        #expect(CaseFilter(selection: .approvedOnly, fromMonth: "2025-01", toMonth: "2025-12", team: "Noord").dutchDescription
+                == "alleen goedgekeurde casussen · 2025-01 t/m 2025-12 · team Noord")
+    }
+
+    @Test("quarters fold months; medians take the middle (or the mean of the two middle) results")
+    func quartersAndMedians() {
+        let summary = BusinessCaseSummary(cases: cases)
+        #expect(summary.perQuarter.keys.sorted() == ["2025-K1", "2025-K2", "2026-K1"])
+        #expect(summary.perQuarter["2025-K1"]?.caseIDs.sorted() == ["C-0001", "C-0003"])
+        // Noord: 360, −1280, 2936 → median 360; all four: −1280, 360, 2936, 8380 → (360 + 2936) / 2 = 1648
+        #expect(summary.perTeam["Noord"]?.medianResult == Fixture.money("360.00"))
+        var all = GroupTotals()
+        for group in summary.perTeam.values { all.add(group) }
+        #expect(all.medianResult == Fixture.money("1648.00"))
+    }
+
+    @Test("result bands and the cases behind each law")
+    func bands() {
+        let summary = BusinessCaseSummary(cases: cases)
+        #expect(summary.resultBands.map(\.caseIDs) == [["C-0003"], ["C-0001"], ["C-0004"], ["C-0002"], []])
+        #expect(summary.resultBands.map(\.dutchLabel) == ["onder € 0", "€ 0 – € 1.000", "€ 1.000 – € 5.000", "€ 5.000 – € 10.000", "€ 10.000 of meer"])
+        #expect(summary.caseIDsPerLaw["zvw"] == ["C-0001", "C-0004"])
+        #expect(summary.topItemsByValue().first?.caseIDs == ["C-0002"])
+    }
+}

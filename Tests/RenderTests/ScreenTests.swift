@@ -44,10 +44,11 @@ struct ScreenTests {
 
     @Test("start screen with an unreadable file mentioned, and a notice")
     func startWithProblem() {
-        let state = Example.after([.right, .right, .enter], Example.state(problems: ["1 probleem in C-0009.json; zie 'rendementsmeter validate'"]))
+        var state = Example.state(problems: ["1 probleem in C-0009.json; zie 'rendementsmeter validate'"])
+        state.notice = "Casus C-0008 is ingediend. Dank je wel!"
         let text = View.render(state).text
         #expect(text.contains("Let op: 1 probleem in C-0009.json; zie 'rendementsmeter validate'"))
-        #expect(text.contains("Het dashboard is nog niet beschikbaar"))
+        #expect(text.contains("Casus C-0008 is ingediend. Dank je wel!"))
     }
 
     @Test("help for the start screen comes from the keymap")

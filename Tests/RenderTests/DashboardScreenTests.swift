@@ -1,0 +1,30 @@
+import Testing
+@testable import RendementsCore
+@testable import RendementsRender
+
+@Suite("Dashboard panels as text at 80x24")
+struct DashboardScreenTests {
+    static let open: [Key] = [.right, .right, .enter]
+
+    @Test("verloop, per month, cumulative, with bars", arguments: [
+        ([Key](), "dashboard-verloop-80x24"),
+        ([.tab], "dashboard-wetten-80x24"),
+        ([.tab, .tab], "dashboard-groepen-80x24"),
+        ([.tab, .tab, .tab], "dashboard-patronen-80x24"),
+        ([.character("2"), .character("u")], "dashboard-uitleg-80x24"),
+    ])
+    func panel(keys: [Key], name: String) {
+        Snapshot.assert(View.render(Example.after(Self.open + keys, Example.state())), named: name)
+    }
+
+    @Test("the active filter is always on screen")
+    func filterShown() {
+        let text = View.render(Example.after(Self.open + [.character("1"), .character("2")], Example.state())).text
+        #expect(text.contains("Filter: alleen goedgekeurde casussen · team Team Centrum · 1 casussen"))
+    }
+
+    @Test("wider terminals get longer bars")
+    func wide() {
+        Snapshot.assert(View.render(Example.after(Self.open, Example.state(width: 120, height: 30))), named: "dashboard-verloop-120x30")
+    }
+}
