@@ -3,7 +3,9 @@ import Foundation
 /// The value of one avoided-care line, with the factors that produced it.
 public struct AvoidedLineValue: Hashable, Sendable {
     public let line: AvoidedCareLine
-    public let value: Money
+    public let estimate: LineEstimate
+    /// The central value.
+    public var value: Money { estimate.central }
 }
 
 /// A case priced: every line valued, totals per law and for the whole case.
@@ -22,23 +24,31 @@ public struct CaseValuation: Sendable {
     /// The whole case; transfers kept apart from the societal figures.
     public let total: Totals
 
-    public init(_ record: CaseRecord) throws(ValuationError) {
+    public init(_ record: CaseRecord, options: EstimateOptions = .plain) throws(ValuationError) {
         var perLaw: [String: Totals] = [:]
         var total = Totals()
 
         var avoidedLines: [AvoidedLineValue] = []
         for line in record.avoided {
-            let value = try CaseValuation.avoidedValue(line, attribution: record.attribution, caseID: record.id)
-            avoidedLines.append(AvoidedLineValue(line: line, value: value))
+            let estimate = try LineEstimate(line, attribution: record.attribution, options: options, caseID: record.id)
+            avoidedLines.append(AvoidedLineValue(line: line, estimate: estimate))
             var bucket = Totals()
-            if line.item.kind == .transfer { bucket.avoidedTransfers = value } else { bucket.avoided = value }
+            if line.item.kind == .transfer {
+                bucket.avoidedTransfers = estimate.central
+            } else {
+                bucket.avoided = estimate.central
+                bucket.avoidedLow = estimate.low
+                bucket.avoidedHigh = estimate.high
+                bucket.avoidedConservative = estimate.conservative
+            }
             perLaw[line.item.law, default: Totals()] += bucket
             total += bucket
         }
 
         var deployedValues: [Money] = []
         for line in record.deployed {
-            guard let value = line.item.unitPrice.multiplied(by: [line.quantity.units]) else {
+            let factor = try LineEstimate.indexFactor(line.item, options, caseID: record.id)
+            guard let value = line.item.unitPrice.multiplied(by: [factor, line.quantity.units]) else {
                 throw ValuationError.overflow(caseID: record.id, what: line.item.code)
             }
             deployedValues.append(value)
@@ -59,13 +69,10 @@ public struct CaseValuation: Sendable {
         self.total = total
     }
 
-    /// unit price × quantity × likelihood × attribution, in that order, rounded once.
-    public static func avoidedValue(_ line: AvoidedCareLine, attribution: Percentage, caseID: String = "") throws(ValuationError) -> Money {
-        let factors = [line.quantity.units, line.likelihood.fraction, attribution.fraction]
-        guard let value = line.item.unitPrice.multiplied(by: factors) else {
-            throw ValuationError.overflow(caseID: caseID, what: line.item.code)
-        }
-        return value
+    /// The central value of one line (price year and horizon as in `options`).
+    public static func avoidedValue(_ line: AvoidedCareLine, attribution: Percentage, caseID: String = "",
+                                    options: EstimateOptions = .plain) throws(ValuationError) -> Money {
+        try LineEstimate(line, attribution: attribution, options: options, caseID: caseID).central
     }
 
     public static func effortCost(_ effort: OwnEffort, caseID: String = "") throws(ValuationError) -> Money {
@@ -88,11 +95,14 @@ public struct CaseValuation: Sendable {
 /// Why a case could not be priced.
 public enum ValuationError: Error, Equatable, Sendable {
     case overflow(caseID: String, what: String)
+    case missingIndex(caseID: String, what: String, IndexError)
 
     public var dutchMessage: String {
         switch self {
         case .overflow(let caseID, let what):
             "Casus \(caseID): het bedrag voor '\(what)' is te groot om te rekenen. Controleer de hoeveelheid."
+        case .missingIndex(let caseID, let what, let error):
+            "Casus \(caseID), \(what): \(error.dutchMessage)"
         }
     }
 }

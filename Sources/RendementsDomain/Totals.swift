@@ -11,6 +11,10 @@ public struct Totals: Hashable, Sendable {
     public var effort = Money.zero
     public var avoidedTransfers = Money.zero
     public var deployedTransfers = Money.zero
+    /// The range and the conservative view of `avoided` (always shown beside it, never instead).
+    public var avoidedLow = Money.zero
+    public var avoidedHigh = Money.zero
+    public var avoidedConservative = Money.zero
 
     public init() {}
 
@@ -21,7 +25,15 @@ public struct Totals: Hashable, Sendable {
         self.effort = effort
         self.avoidedTransfers = avoidedTransfers
         self.deployedTransfers = deployedTransfers
+        avoidedLow = avoided
+        avoidedHigh = avoided
+        avoidedConservative = avoided
     }
+
+    /// Net results for the low and high ends and for the conservative view.
+    public var netLow: Money { avoidedLow - deployed - effort }
+    public var netHigh: Money { avoidedHigh - deployed - effort }
+    public var netConservative: Money { avoidedConservative - deployed - effort }
 
     /// Societal net result: avoided − deployed − own effort (transfers left out).
     public var net: Money { avoided - deployed - effort }
@@ -42,5 +54,8 @@ public struct Totals: Hashable, Sendable {
         lhs.effort += rhs.effort
         lhs.avoidedTransfers += rhs.avoidedTransfers
         lhs.deployedTransfers += rhs.deployedTransfers
+        lhs.avoidedLow += rhs.avoidedLow
+        lhs.avoidedHigh += rhs.avoidedHigh
+        lhs.avoidedConservative += rhs.avoidedConservative
     }
 }
