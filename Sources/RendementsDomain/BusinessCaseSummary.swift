@@ -79,19 +79,23 @@ public struct BusinessCaseSummary: Sendable {
     /// The counted cases with any cost or saving under each law.
     public private(set) var caseIDsPerLaw: [String: [String]] = [:]
 
-    public init(cases: some Sequence<CaseRecord>, selection: CaseSelection = .submitted) {
-        self.init(cases: cases, filter: CaseFilter(selection: selection))
+    /// How the figures were computed (price year, discounting, grade cuts).
+    public let options: EstimateOptions
+
+    public init(cases: some Sequence<CaseRecord>, selection: CaseSelection = .submitted, options: EstimateOptions = .plain) {
+        self.init(cases: cases, filter: CaseFilter(selection: selection), options: options)
     }
 
     /// Status counts cover the cases in the filter's context (period, team, …) whatever their status.
-    public init(cases: some Sequence<CaseRecord>, filter: CaseFilter) {
+    public init(cases: some Sequence<CaseRecord>, filter: CaseFilter, options: EstimateOptions = .plain) {
         self.filter = filter
+        self.options = options
         for record in cases {
             guard filter.matchesContext(record) else { continue }
             statusCounts[record.status, default: 0] += 1
             guard filter.selection.includes(record.status) else { continue }
             do {
-                add(record, try CaseValuation(record))
+                add(record, try CaseValuation(record, options: options))
             } catch {
                 failures.append(error)
             }

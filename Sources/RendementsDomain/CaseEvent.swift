@@ -10,6 +10,8 @@ public struct CaseEvent: Hashable, Codable, Sendable {
         case regelVerwijderd = "regel-verwijderd"
         /// The review status changed; `reason` holds the remarks.
         case status
+        /// A line was priced against a newer price list (an explicit act).
+        case herprijzing
     }
 
     /// ISO 8601 time in UTC, e.g. `2026-11-24T10:15:00Z`.

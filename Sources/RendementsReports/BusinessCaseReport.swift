@@ -8,7 +8,7 @@ public enum BusinessCaseReport {
                             original: BusinessCaseSummary? = nil) -> String {
         var out: [String] = []
         out.append("Business case: \(name)\(fictional ? "  [VOORBEELD: fictieve casussen]" : "")")
-        if let priceList { out.append("Prijslijst: \(priceList.name), versie \(priceList.version)") }
+        if let priceList { out.append("Prijslijst: \(priceList.name), versie \(priceList.version); \(summary.options.priceYearText)") }
         out.append("Telt: \(summary.selection.dutchDescription) (\(summary.countedCases) van \(summary.caseCount))")
         out.append("Status: " + CaseStatus.allCases.map { "\($0.dutchName.lowercased()) \(summary.statusCounts[$0] ?? 0)" }.joined(separator: " · "))
         out.append("")
@@ -31,6 +31,11 @@ public enum BusinessCaseReport {
         out.append(contentsOf: table.lines)
         out.append("")
         out.append("Rendement (voorkomen ÷ (eigen inzet + ingezet)): \(DutchNumber.ratio(total.returnRatio))")
+        out.append("")
+        out.append("Bandbreedte voorkomen: laag \(euro(total.avoidedLow)) · centraal \(euro(total.avoided)) · hoog \(euro(total.avoidedHigh)); netto \(euro(total.netLow)) – \(euro(total.netHigh)).")
+        let cuts = ConfidenceGrade.allCases.map { "\($0.rawValue) \((summary.options.gradeCuts[$0] ?? .zero).dutchText)" }.joined(separator: ", ")
+        out.append("Conservatief (correctie naar betrouwbaarheid van de prijs: \(cuts)): voorkomen \(euro(total.avoidedConservative)), netto \(euro(total.netConservative)).")
+        out.append("Dit staat naast de centrale schatting, niet in plaats daarvan.")
 
         let transferLaws = laws.filter { code in
             let totals = summary.perLaw[code] ?? Totals()
@@ -38,8 +43,8 @@ public enum BusinessCaseReport {
         }
         if !transferLaws.isEmpty {
             out.append("")
-            out.append("Transfers (uitkeringen e.d.): herverdeling, niet in het maatschappelijk totaal;")
-            out.append("de financier bespaart ze wel:")
+            out.append("Transfers (uitkeringen zoals bijstand) zijn herverdeling, geen besparing voor de samenleving:")
+            out.append("ze tellen niet mee in het maatschappelijk totaal hierboven. De financier bespaart ze wel:")
             for code in transferLaws {
                 let totals = summary.perLaw[code] ?? Totals()
                 out.append("  \(priceList?.lawName(code) ?? code): voorkomen \(euro(totals.avoidedTransfers)), ingezet \(euro(totals.deployedTransfers)), netto voor de financier \(euro(totals.financierNet))")

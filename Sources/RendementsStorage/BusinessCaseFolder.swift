@@ -38,6 +38,11 @@ public struct BusinessCaseFolder: Sendable {
             folderError: folderError)
     }
 
+    /// The business case's estimate settings with its price list.
+    public func estimateOptions(reportYear: Int? = nil) -> EstimateOptions {
+        settings.estimateOptions(priceList, reportYear: reportYear)
+    }
+
     /// True when every shipped case is marked fictional (the examples).
     public var isFictional: Bool {
         settings.fictionalExamples || (!caseResult.cases.isEmpty && caseResult.cases.allSatisfy(\.record.fictional))

@@ -12,6 +12,12 @@ public struct BusinessCaseSettings: Codable, Hashable, Sendable {
     public var fictionalExamples: Bool
     /// Interventions this organisation offers besides the standard list.
     public var interventions: [String]
+    /// The year reports bring prices to (nil: each price stays in its own price year).
+    public var reportYear: Int?
+    /// Discount rate for later years of a multi-year line (default 2,25 %, the Dutch MKBA rate).
+    public var discountRate: Percentage?
+    /// Conservative cut per confidence grade (`groen`, `oranje`, `rood`); defaults 0, 20 and 40 %.
+    public var gradeCuts: [String: Percentage]?
 
     public init(name: String, organisation: String = "", hourlyRateOverrides: [String: Money] = [:], fictionalExamples: Bool = false,
                 interventions: [String] = []) {
@@ -22,7 +28,9 @@ public struct BusinessCaseSettings: Codable, Hashable, Sendable {
         self.interventions = interventions
     }
 
-    private enum CodingKeys: String, CodingKey { case name, organisation, hourlyRateOverrides, fictionalExamples, interventions }
+    private enum CodingKeys: String, CodingKey {
+        case name, organisation, hourlyRateOverrides, fictionalExamples, interventions, reportYear, discountRate, gradeCuts
+    }
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -31,6 +39,9 @@ public struct BusinessCaseSettings: Codable, Hashable, Sendable {
         hourlyRateOverrides = try container.decodeIfPresent([String: Money].self, forKey: .hourlyRateOverrides) ?? [:]
         fictionalExamples = try container.decodeIfPresent(Bool.self, forKey: .fictionalExamples) ?? false
         interventions = try container.decodeIfPresent([String].self, forKey: .interventions) ?? []
+        reportYear = try container.decodeIfPresent(Int.self, forKey: .reportYear)
+        discountRate = try container.decodeIfPresent(Percentage.self, forKey: .discountRate)
+        gradeCuts = try container.decodeIfPresent([String: Percentage].self, forKey: .gradeCuts)
     }
 
     /// Reads the settings; a missing file gives defaults named after the folder.
@@ -45,6 +56,16 @@ public struct BusinessCaseSettings: Codable, Hashable, Sendable {
             return .failure(Problem(file: CaseStore.settingsFileName, message:
                 "de instellingen van de business case zijn onleesbaar (\(error.localizedDescription)); standaardwaarden worden gebruikt, het bestand blijft onveranderd"))
         }
+    }
+
+    /// How this business case computes estimates; `reportYear` overrides the configured year.
+    public func estimateOptions(_ list: PriceList?, reportYear override: Int? = nil) -> EstimateOptions {
+        var options = EstimateOptions.from(list, reportYear: override ?? reportYear)
+        if let discountRate { options.discountRate = discountRate }
+        for (name, cut) in gradeCuts ?? [:] {
+            if let grade = ConfidenceGrade(rawValue: name) { options.gradeCuts[grade] = cut }
+        }
+        return options
     }
 
     /// The price list's hourly rates with this business case's own rates applied.

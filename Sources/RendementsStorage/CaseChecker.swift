@@ -65,7 +65,7 @@ public enum CaseChecker {
                     messages.append("gebeurtenis \(number): goedgekeurd door de auteur zelf (\(event.by))")
                 }
                 status = to
-            case .wijziging, .regelVerwijderd, .regelToegevoegd:
+            case .wijziging, .regelVerwijderd, .regelToegevoegd, .herprijzing:
                 guard event.field.hasPrefix("voorkomen[") else { continue }
                 let digits = event.field.dropFirst("voorkomen[".count).prefix { $0.isNumber }
                 guard let line = Int(digits) else { continue }

@@ -10,6 +10,9 @@ struct Report: ParsableCommand {
     @OptionGroup var locations: Locations
     @OptionGroup var filters: FilterOptions
 
+    @Option(name: .long, help: ArgumentHelp("Breng alle prijzen naar dit jaar (CPI-index van de prijslijst); standaard reportYear uit businesscase.json, anders het eigen prijsjaar.", valueName: "JAAR"))
+    var priceYear: Int?
+
     func run() throws {
         let folder = locations.open()
         if let error = folder.folderError {
@@ -20,8 +23,15 @@ struct Report: ParsableCommand {
             printError("let op: \(problem) (niet meegeteld; zie 'rendementsmeter validate')")
         }
         let records = folder.caseResult.records
-        let summary = BusinessCaseSummary(cases: records, filter: filters.filter)
-        let original = BusinessCaseSummary(cases: records.map(\.asOriginallyEstimated), filter: filters.filter)
+        let options = folder.estimateOptions(reportYear: priceYear)
+        let summary = BusinessCaseSummary(cases: records, filter: filters.filter, options: options)
+        let original = BusinessCaseSummary(cases: records.map(\.asOriginallyEstimated), filter: filters.filter, options: options)
+        let indexFailures = summary.failures.filter { if case .missingIndex = $0 { true } else { false } }
+        if !indexFailures.isEmpty {
+            for failure in indexFailures { printError("fout: " + failure.dutchMessage) }
+            printError("fout: het rapport kan niet in \(options.priceYearText) worden gemaakt; geen enkel bedrag wordt met factor 1 geschat")
+            throw ExitCode(1)
+        }
         print(BusinessCaseReport.text(name: folder.settings.name, fictional: folder.isFictional, summary: summary,
                                       priceList: folder.priceList, original: original), terminator: "")
     }

@@ -1,0 +1,46 @@
+/// Re-pricing a case against a newer price list: an explicit act that changes
+/// unit prices and price years, and records every change in the history.
+public enum Repricing {
+    public struct Change: Hashable, Sendable {
+        public let place: String
+        public let code: String
+        public let old: PricedItem
+        public let new: PricedItem
+    }
+
+    /// The changed case and what moved; items missing from the new list keep their old price.
+    public static func reprice(_ record: CaseRecord, to list: PriceList, by user: String, at time: String)
+        -> (record: CaseRecord, changes: [Change], missing: [String]) {
+        var updated = record
+        var changes: [Change] = []
+        var missing: [String] = []
+        func refresh(_ item: PricedItem, place: String) -> PricedItem {
+            guard let current = list.item(item.code) else {
+                missing.append(item.code)
+                return item
+            }
+            var fresh = PricedItem(current)
+            fresh.description = item.description
+            // Only a moved price counts; the grade follows the list for lines that change anyway.
+            guard fresh.unitPrice != item.unitPrice || fresh.priceYear != item.priceYear else { return item }
+            changes.append(Change(place: place, code: item.code, old: item, new: fresh))
+            return fresh
+        }
+        for index in updated.avoided.indices {
+            updated.avoided[index].item = refresh(updated.avoided[index].item, place: "voorkomen[\(index + 1)]")
+        }
+        for index in updated.deployed.indices {
+            updated.deployed[index].item = refresh(updated.deployed[index].item, place: "ingezet[\(index + 1)]")
+        }
+        guard !changes.isEmpty else { return (record, [], missing) }
+        let reason = "Herprijsd naar prijslijst \(list.name), versie \(list.version) (was \(record.priceListVersion))"
+        for change in changes {
+            updated.history.append(CaseEvent(
+                at: time, by: user, action: .herprijzing, field: "\(change.place).prijs",
+                old: "\(change.code) \(DutchNumber.euro(change.old.unitPrice)) (\(change.old.priceYear))",
+                new: "\(change.code) \(DutchNumber.euro(change.new.unitPrice)) (\(change.new.priceYear))", reason: reason))
+        }
+        updated.priceListVersion = list.version
+        return (updated, changes, missing)
+    }
+}
