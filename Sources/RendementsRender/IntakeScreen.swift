@@ -141,7 +141,9 @@ enum IntakeScreen {
         let listFocused = intake.focus == 0 && intake.picker == nil
         frame.put(kind == .avoided ? "Zorg die zonder jullie inzet waarschijnlijk nodig was geweest:" : "Zorg die je hebt ingezet en die geld kostte:",
                   x: 1, y: 3, style: .heading)
-        let listRows = max(1, frame.height - 3 - 1 - 9 - 3)
+        // Avoided lines have many fields: the list gets fewer rows and the details scroll.
+        let detailRows = min(intake.fields.count - 1, kind == .avoided ? 7 : 5)
+        let listRows = max(3, frame.height - 3 - 1 - detailRows - 2 - 3)
         if lines.isEmpty {
             frame.put("Nog geen regels. Druk op a om een regel uit de prijslijst te kiezen.", x: 3, y: 4, style: listFocused ? .selected : .muted)
         }
@@ -166,9 +168,15 @@ enum IntakeScreen {
         frame.put("Regel \(selected + 1): \(item.description) · \(DutchNumber.euro(item.unitPrice)) per \(item.unit) (\(item.priceYear))",
                   x: 1, y: y, style: .heading, maxWidth: frame.width - 2)
         y += 1
-        for (index, field) in intake.fields.enumerated().dropFirst() where y < frame.height - 3 {
+        let visible = max(1, frame.height - 3 - y)
+        let fields = Array(intake.fields.enumerated().dropFirst())
+        let first = max(0, min(max(0, intake.focus - 1) - visible + 1, fields.count - visible))
+        for (index, field) in fields.dropFirst(first).prefix(visible) {
             row(field, index: index, intake, y: y, &frame)
             y += 1
+        }
+        if fields.count > visible {
+            frame.put("(\(first + 1)–\(min(fields.count, first + visible)) van \(fields.count) velden; Tab voor meer)", x: frame.width - 40, y: 4 + listRows, style: .muted)
         }
     }
 
@@ -213,7 +221,7 @@ enum IntakeScreen {
             frame.put("Rendement: \(DutchNumber.ratio(valuation.total.returnRatio))   (voorkomen ÷ (eigen inzet + ingezet))", x: 1, y: y)
             y += 2
         }
-        let warnings = IntakeWarnings.warnings(intake.draft, valuation: valuation)
+        let warnings = IntakeWarnings.warnings(intake.draft, valuation: valuation, priceList: list)
         let problems = intake.submitProblems.map { "Stap \($0.step.rawValue + 1): \($0.message)" }
         for message in problems + warnings {
             let isProblem = problems.contains(message)

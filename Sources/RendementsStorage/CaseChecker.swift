@@ -31,6 +31,7 @@ public enum CaseChecker {
                 error("\(place): prijs van '\(item.code)' wijkt af van prijslijst \(priceList.version) (\(DutchNumber.euro(item.unitPrice)) in de casus, \(DutchNumber.euro(current.price)) in de lijst)")
             }
         }
+        for message in priceList?.doubleCounting(record.avoided.map(\.item.code)) ?? [] { warning("dubbeltelling: " + message) }
         for message in HistoryChain.problems(record) { error("casus \(record.id): " + message) }
         problems += historyConsistency(stored)
         do {

@@ -18,6 +18,7 @@ public struct PriceListReadResult: Sendable {
 /// | `prijzen.csv` | code, wet, categorie, omschrijving, eenheid, prijs, prijsjaar, bron, betrouwbaarheid, soort, synoniemen, prijs_laag, prijs_hoog |
 /// | `uurtarieven.csv` | code, omschrijving, uurtarief, prijsjaar, bron |
 /// | `index.csv` | jaar, mutatie_procent, bron |
+/// | `uitsluitingen.csv` (optional) | code, sluit_uit, reden |
 public enum PriceListReader {
     public static let itemColumns = ["code", "wet", "categorie", "omschrijving", "eenheid", "prijs", "prijsjaar", "bron", "betrouwbaarheid", "soort"]
 
@@ -34,8 +35,9 @@ public enum PriceListReader {
         let rates = readHourlyRates(folder, problems: &problems)
         let index = readIndex(folder, problems: &problems)
         guard let laws, let items else { return PriceListReadResult(priceList: nil, problems: problems) }
+        let exclusions = readExclusions(folder, items: items, problems: &problems)
         let list = PriceList(name: info["naam"] ?? folder.lastPathComponent, version: info["versie"] ?? "onbekend",
-                             laws: laws, items: items, hourlyRates: rates, index: index)
+                             laws: laws, items: items, hourlyRates: rates, index: index, exclusions: exclusions)
         return PriceListReadResult(priceList: list, problems: problems)
     }
 
@@ -136,6 +138,22 @@ public enum PriceListReader {
             rates.append(HourlyRate(code: code, description: description, rate: rate, priceYear: year, source: source))
         }
         return rates
+    }
+
+    private static func readExclusions(_ folder: URL, items: [PriceItem], problems: inout [Problem]) -> [Exclusion] {
+        guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("uitsluitingen.csv").path),
+              let file = CSVFileReader.open(folder, "uitsluitingen.csv", required: ["code", "sluit_uit", "reden"], problems: &problems) else { return [] }
+        let codes = Set(items.map(\.code))
+        var exclusions: [Exclusion] = []
+        for row in file.rows(problems: &problems) {
+            let unknown = ["code", "sluit_uit"].filter { !codes.contains(row.text($0)) }
+            guard unknown.isEmpty else {
+                for column in unknown { problems.append(row.problem(column, "item '\(row.text(column))' staat niet in prijzen.csv")) }
+                continue
+            }
+            exclusions.append(Exclusion(code: row.text("code"), excludes: row.text("sluit_uit"), reason: row.text("reden")))
+        }
+        return exclusions
     }
 
     private static func readIndex(_ folder: URL, problems: inout [Problem]) -> [IndexYear] {

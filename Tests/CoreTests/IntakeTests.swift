@@ -301,4 +301,51 @@ struct IntakeTests {
         #expect(driver.state.screen == .intake)
         #expect(driver.draft?.team == "Team Oost")
     }
+
+    @Test("an avoided line can carry a horizon with drop-off, a low/high range and how the worker knows")
+    func refinements() throws {
+        var driver = IntakeDriver()
+        driver.enterCompleteCase()
+        driver.press(.pageUp, .pageUp)                   // back to avoided care, line 2 selected
+        driver.press(.enter)                              // into its fields
+        for _ in 0..<5 { driver.press(.tab) }             // per, periods, likelihood, reasoning → certainty
+        #expect(driver.focused == .certainty)
+        driver.press(.right, .tab)                        // gedocumenteerd
+        driver.type("3")
+        driver.press(.tab)
+        #expect(driver.focused == .dropOff, "drop-off appears once there is more than one year")
+        driver.type("20")
+        driver.press(.tab)
+        driver.type("12")
+        driver.press(.tab)
+        driver.type("30")
+        driver.press(.tab)
+        driver.type("75")
+        driver.press(.tab, .tab)
+        driver.press(.pageDown, .pageDown, .character("i"))
+        guard case .writeCase(let record) = driver.effects.last else {
+            Issue.record("expected a case, problems: \(driver.intake?.submitProblems.map(\.message) ?? [])")
+            return
+        }
+        let line = record.avoided[1]
+        #expect(line.certainty == .gedocumenteerd)
+        #expect(line.horizonYears == 3)
+        #expect(line.dropOff?.value == 20)
+        #expect(line.lowQuantity == .count(12))
+        #expect(line.highQuantity == .count(30))
+        #expect(line.lowLikelihood?.value == 75)
+        #expect(line.highLikelihood == nil)
+    }
+
+    @Test("a low quantity above the central one is refused with the line named")
+    func inconsistentRange() {
+        var driver = IntakeDriver()
+        driver.enterCompleteCase()
+        driver.press(.pageUp, .pageUp, .up, .enter)
+        for _ in 0..<6 { driver.press(.tab) }
+        #expect(driver.focused == .lowQuantity)
+        driver.type("50")
+        driver.press(.pageDown, .pageDown, .character("i"))
+        #expect(driver.intake?.submitProblems.map(\.message) == ["Regel 1: de lage hoeveelheid is groter dan de gewone."])
+    }
 }

@@ -107,5 +107,16 @@ struct PriceListReaderTests {
         #expect(list.item("WLZ-VPH")?.price == Money(cents: 29000))
         #expect(list.hourlyRate("sociaal-werker") != nil)
         #expect(list.index.first { $0.year == 2022 }?.changePercent == 10)
+        #expect(list.doubleCounting(["WLZ-VPH", "ZVW-FYSIO", "WLZ-DB-OUDEREN"])
+                == ["Verpleeghuis: verpleging en verzorging incl. dagbesteding en Ouderenzorg dagbesteding tellen dezelfde zorg dubbel: het verpleeghuistarief is inclusief dagbesteding (KH24)"])
+        #expect(list.doubleCounting(["WLZ-VPH", "ZVW-FYSIO"]).isEmpty)
+    }
+
+    @Test("an exclusion naming an unknown item is reported where it stands")
+    func badExclusion() throws {
+        let folder = try folder(items: Self.header + "A;zvw;c;Een;uur;1;2022;KH24;groen;kosten;\n")
+        try folder.write("uitsluitingen.csv", "code;sluit_uit;reden\nA;B;omdat\n")
+        let problems = PriceListReader.read(folder: folder.url).problems.map(\.message)
+        #expect(problems == ["item 'B' staat niet in prijzen.csv"])
     }
 }

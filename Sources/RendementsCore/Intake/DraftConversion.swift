@@ -86,7 +86,7 @@ public struct DraftConversion: Sendable {
             if let refusal = PrivacyGuard.refusal(line.text) {
                 problems.append(DraftProblem(step: .voorkomen, field: .lineText(.avoided), message: "Regel \(index + 1): \(refusal)"))
             }
-            return AvoidedCareLine(item: line.item, quantity: quantity, likelihood: likelihood, reasoning: line.text)
+            return refined(AvoidedCareLine(item: line.item, quantity: quantity, likelihood: likelihood, reasoning: line.text), line, index, &problems)
         }
         let attribution = DutchNumber.parse(draft.attribution).flatMap { Percentage($0) }
         if attribution == nil {
@@ -124,6 +124,10 @@ public struct DraftConversion: Sendable {
         lenient.avoided = lenient.avoided.filter { isPriceable($0) && likelihood($0) != nil }.map { line in
             var copy = line
             copy.text = ""
+            // Running totals use the horizon when it is valid and leave the range for the overview.
+            if !(Int(copy.years).map { (1...30).contains($0) } ?? false) { copy.years = "" }
+            if DutchNumber.parse(copy.dropOff).flatMap({ Percentage($0) }) == nil { copy.dropOff = "" }
+            (copy.lowQuantity, copy.highQuantity, copy.lowLikelihood, copy.highLikelihood) = ("", "", "", "")
             return copy
         }
         if DutchNumber.parse(lenient.attribution).flatMap({ Percentage($0) }) == nil { lenient.attribution = "100" }
@@ -140,6 +144,54 @@ public struct DraftConversion: Sendable {
         let share = DutchNumber.parse(attribution).flatMap { Percentage($0) } ?? .full
         let avoided = AvoidedCareLine(item: line.item, quantity: quantity, likelihood: likelihood, reasoning: "")
         return try? CaseValuation.avoidedValue(avoided, attribution: share)
+    }
+
+    /// Adds the optional horizon, range and certainty of a typed line.
+    private func refined(_ base: AvoidedCareLine, _ line: DraftLine, _ index: Int, _ problems: inout [DraftProblem]) -> AvoidedCareLine {
+        var result = base
+        let name = "Regel \(index + 1)"
+        func percent(_ text: String, _ field: FieldID, _ label: String) -> Percentage? {
+            guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+            guard let value = DutchNumber.parse(text).flatMap({ Percentage($0) }) else {
+                problems.append(DraftProblem(step: .voorkomen, field: field, message: "\(name): \(label) moet tussen 0 en 100 % liggen."))
+                return nil
+            }
+            return value
+        }
+        func count(_ text: String, _ field: FieldID, _ label: String) -> Quantity? {
+            guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+            guard let value = DutchNumber.parse(text), value >= 0 else {
+                problems.append(DraftProblem(step: .voorkomen, field: field, message: "\(name): \(label) is geen geldig getal."))
+                return nil
+            }
+            return .count(value)
+        }
+        if !line.years.trimmingCharacters(in: .whitespaces).isEmpty {
+            if let years = Int(line.years.trimmingCharacters(in: .whitespaces)), (1...30).contains(years) {
+                result.horizonYears = years
+            } else {
+                problems.append(DraftProblem(step: .voorkomen, field: .years, message: "\(name): het aantal jaren is een heel getal van 1 tot 30."))
+            }
+        }
+        result.dropOff = percent(line.dropOff, .dropOff, "de afname per jaar")
+        result.lowQuantity = count(line.lowQuantity, .lowQuantity, "de lage hoeveelheid")
+        result.highQuantity = count(line.highQuantity, .highQuantity, "de hoge hoeveelheid")
+        result.lowLikelihood = percent(line.lowLikelihood, .lowLikelihood, "de lage kans")
+        result.highLikelihood = percent(line.highLikelihood, .highLikelihood, "de hoge kans")
+        result.certainty = Certainty.allCases.first { $0.dutchName == line.certainty }
+        if let low = result.lowQuantity, low.units > base.quantity.units {
+            problems.append(DraftProblem(step: .voorkomen, field: .lowQuantity, message: "\(name): de lage hoeveelheid is groter dan de gewone."))
+        }
+        if let high = result.highQuantity, high.units < base.quantity.units {
+            problems.append(DraftProblem(step: .voorkomen, field: .highQuantity, message: "\(name): de hoge hoeveelheid is kleiner dan de gewone."))
+        }
+        if let low = result.lowLikelihood, low > base.likelihood {
+            problems.append(DraftProblem(step: .voorkomen, field: .lowLikelihood, message: "\(name): de lage kans is groter dan de gewone."))
+        }
+        if let high = result.highLikelihood, high < base.likelihood {
+            problems.append(DraftProblem(step: .voorkomen, field: .highLikelihood, message: "\(name): de hoge kans is kleiner dan de gewone."))
+        }
+        return result
     }
 
     private func isPriceable(_ line: DraftLine) -> Bool {

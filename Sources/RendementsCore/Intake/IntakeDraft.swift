@@ -70,6 +70,13 @@ public struct IntakeDraft: Codable, Hashable, Sendable {
                 draft.likelihood = Choices.likelihoods[4]
                 draft.customLikelihood = DutchNumber.decimal(percent)
             }
+            draft.certainty = line.certainty?.dutchName ?? ""
+            draft.years = line.horizonYears.map(String.init) ?? ""
+            draft.dropOff = line.dropOff.map { DutchNumber.decimal($0.value) } ?? ""
+            draft.lowQuantity = line.lowQuantity.map { DutchNumber.decimal($0.units) } ?? ""
+            draft.highQuantity = line.highQuantity.map { DutchNumber.decimal($0.units) } ?? ""
+            draft.lowLikelihood = line.lowLikelihood.map { DutchNumber.decimal($0.value) } ?? ""
+            draft.highLikelihood = line.highLikelihood.map { DutchNumber.decimal($0.value) } ?? ""
             return draft
         }
         attribution = DutchNumber.decimal(record.attribution.value)
@@ -99,6 +106,14 @@ public struct DraftLine: Codable, Hashable, Sendable {
     public var customLikelihood = ""
     /// The reasoning (avoided care) or a note (deployed care).
     public var text = ""
+    /// Optional refinements of avoided care: how sure, how long, and a low/high range.
+    public var certainty = ""
+    public var years = ""
+    public var dropOff = ""
+    public var lowQuantity = ""
+    public var highQuantity = ""
+    public var lowLikelihood = ""
+    public var highLikelihood = ""
 
     public init(item: PricedItem) { self.item = item }
 
@@ -126,6 +141,7 @@ public enum Choices {
     public static let ageBands = ["0-11", "12-17", "18-24", "25-34", "35-44", "45-54", "55-64", "65-74", "75+"]
     public static let households = ["alleenstaand", "samenwonend", "eenoudergezin", "gezin met kinderen", "anders"]
     public static let periods = ["totaal", "dag", "week", "maand"]
+    public static let certainties = Certainty.allCases.map(\.dutchName)
     public static let likelihoods = [
         "bijna zeker (90 %)", "waarschijnlijk (75 %)", "even waarschijnlijk (50 %)", "mogelijk (25 %)", "eigen percentage",
     ]

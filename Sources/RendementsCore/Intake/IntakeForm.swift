@@ -55,6 +55,15 @@ public struct IntakeForm: Sendable {
                     fields.append(FieldSpec(id: .customLikelihood, label: "Eigen kans (%)", kind: .number))
                 }
                 fields.append(FieldSpec(id: .lineText(kind), label: "Waarom denk je dat", kind: .text))
+                fields.append(FieldSpec(id: .certainty, label: "Hoe weet je dat", kind: .choice(Choices.certainties)))
+                fields.append(FieldSpec(id: .years, label: "Aantal jaren (leeg = 1)", kind: .number))
+                if (Int(line.years) ?? 1) > 1 {
+                    fields.append(FieldSpec(id: .dropOff, label: "Afname per later jaar (%)", kind: .number))
+                }
+                fields.append(FieldSpec(id: .lowQuantity, label: "Hoeveelheid laag (totaal)", kind: .number))
+                fields.append(FieldSpec(id: .highQuantity, label: "Hoeveelheid hoog (totaal)", kind: .number))
+                fields.append(FieldSpec(id: .lowLikelihood, label: "Kans laag (%)", kind: .number))
+                fields.append(FieldSpec(id: .highLikelihood, label: "Kans hoog (%)", kind: .number))
             } else {
                 fields.append(FieldSpec(id: .lineText(kind), label: "Toelichting", kind: .text))
             }
@@ -93,6 +102,13 @@ public struct IntakeForm: Sendable {
         case .likelihood: return line(.avoided, draft, selected)?.likelihood ?? ""
         case .customLikelihood: return line(.avoided, draft, selected)?.customLikelihood ?? ""
         case .lineText(let kind): return line(kind, draft, selected)?.text ?? ""
+        case .certainty: return line(.avoided, draft, selected)?.certainty ?? ""
+        case .years: return line(.avoided, draft, selected)?.years ?? ""
+        case .dropOff: return line(.avoided, draft, selected)?.dropOff ?? ""
+        case .lowQuantity: return line(.avoided, draft, selected)?.lowQuantity ?? ""
+        case .highQuantity: return line(.avoided, draft, selected)?.highQuantity ?? ""
+        case .lowLikelihood: return line(.avoided, draft, selected)?.lowLikelihood ?? ""
+        case .highLikelihood: return line(.avoided, draft, selected)?.highLikelihood ?? ""
         }
     }
 
@@ -124,6 +140,13 @@ public struct IntakeForm: Sendable {
         case .likelihood: updateLine(.avoided, &draft, selected) { $0.likelihood = text }
         case .customLikelihood: updateLine(.avoided, &draft, selected) { $0.customLikelihood = text }
         case .lineText(let kind): updateLine(kind, &draft, selected) { $0.text = text }
+        case .certainty: updateLine(.avoided, &draft, selected) { $0.certainty = text }
+        case .years: updateLine(.avoided, &draft, selected) { $0.years = text }
+        case .dropOff: updateLine(.avoided, &draft, selected) { $0.dropOff = text }
+        case .lowQuantity: updateLine(.avoided, &draft, selected) { $0.lowQuantity = text }
+        case .highQuantity: updateLine(.avoided, &draft, selected) { $0.highQuantity = text }
+        case .lowLikelihood: updateLine(.avoided, &draft, selected) { $0.lowLikelihood = text }
+        case .highLikelihood: updateLine(.avoided, &draft, selected) { $0.highLikelihood = text }
         }
     }
 

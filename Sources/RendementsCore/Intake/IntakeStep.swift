@@ -24,6 +24,7 @@ public enum FieldID: Hashable, Sendable {
     case situation, approach, result
     case hours(String), volunteerHours, otherCostDescription, otherCostAmount
     case lines(LineKind), quantity(LineKind), per(LineKind), periods(LineKind), likelihood, customLikelihood, lineText(LineKind)
+    case certainty, years, dropOff, lowQuantity, highQuantity, lowLikelihood, highLikelihood
     case attribution
 }
 

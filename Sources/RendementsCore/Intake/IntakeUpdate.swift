@@ -27,7 +27,8 @@ enum IntakeUpdate {
         let before = intake.draft
         var effects: [Effect] = []
         if intake.picker != nil {
-            pick(key, &intake, app)
+            let list = app.priceList
+            pick(key, &intake, list, notice: &app.notice)
         } else if !edit(key, &intake, &app.notice, width: IntakeLayout.areaWidth(app.size)) {
             app.intake = intake  // the screen kind follows the current step
             if let action = Keymap.action(for: key, on: app.screenKind, typing: intake.isTyping) {
@@ -103,8 +104,9 @@ enum IntakeUpdate {
         case .enter:
             if field.kind == .area {
                 (newText, cursor) = TextEditing.insert("\n", into: text, at: cursor)
-            } else if intake.focus == intake.fields.count - 1, intake.step == .ingezet || intake.step == .voorkomen {
-                // The last field of a care line: back to the list, ready for the next line.
+            } else if case .lineText = field.id {
+                // Enter after the reasoning or note: back to the list, ready for the next line
+                // (Tab goes on to the optional horizon, range and certainty).
                 validate(field.id, &intake)
                 intake.focus = 0
                 return true
@@ -283,9 +285,9 @@ enum IntakeUpdate {
 
     // MARK: - The item picker
 
-    private static func pick(_ key: Key, _ intake: inout IntakeState, _ app: AppState) {
+    private static func pick(_ key: Key, _ intake: inout IntakeState, _ list: PriceList?, notice: inout String?) {
         guard var picker = intake.picker else { return }
-        let (open, chosen) = picker.handle(key, list: app.priceList)
+        let (open, chosen) = picker.handle(key, list: list)
         intake.picker = open ? picker : nil
         guard let chosen else { return }
         var lines = intake.draft.lines(picker.kind)
@@ -294,6 +296,9 @@ enum IntakeUpdate {
         intake.selected[picker.kind] = lines.count - 1
         intake.focus = 1  // straight to the quantity of the new line
         intake.cursor = 0
+        if picker.kind == .avoided, let warning = list?.doubleCounting(lines.map(\.item.code)).first {
+            notice = "Let op, dubbeltelling: " + warning
+        }
     }
 
     // MARK: - Results from the edge

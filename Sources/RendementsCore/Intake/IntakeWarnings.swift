@@ -6,8 +6,8 @@ public enum IntakeWarnings {
     /// Avoided care above this is unusual for one case and worth a second look.
     public static let largeTotal = Money(cents: 100_000_00)
 
-    public static func warnings(_ draft: IntakeDraft, valuation: CaseValuation?) -> [String] {
-        var warnings: [String] = []
+    public static func warnings(_ draft: IntakeDraft, valuation: CaseValuation?, priceList: PriceList? = nil) -> [String] {
+        var warnings = (priceList?.doubleCounting(draft.avoided.map(\.item.code)) ?? []).map { "Dubbeltelling: " + $0 }
         for (index, line) in draft.avoided.enumerated() where line.text.trimmingCharacters(in: .whitespaces).isEmpty {
             warnings.append("Regel \(index + 1) (\(line.item.description)) heeft geen onderbouwing.")
         }
