@@ -26,6 +26,8 @@ public struct AppState: Sendable {
     public var priceListScroll = 0
     public var priceListQuery = ""
     public var isEditingQuery = false
+    /// The help screen shows the method ("Hoe rekenen we") instead of the screen's keys.
+    public var helpShowsMethod = false
 
     /// Who is working: recorded as the author of new cases.
     public var user: String
@@ -37,6 +39,9 @@ public struct AppState: Sendable {
     public var pendingDraft: IntakeDraft?
     /// A yes/no question waiting for an answer.
     public var confirmation: Confirmation?
+
+    /// Price year, discount rate and grade cuts of this business case.
+    public var estimateOptions = EstimateOptions.plain
 
     /// Every readable case of the business case, and its totals by case id.
     public private(set) var records: [CaseRecord] = []
@@ -50,13 +55,13 @@ public struct AppState: Sendable {
     /// Replaces the cases (after loading or writing) and their totals.
     public mutating func setRecords(_ records: [CaseRecord]) {
         self.records = records
-        totalsByCase = Dictionary(records.compactMap { record in (try? CaseValuation(record)).map { (record.id, $0.total) } },
+        totalsByCase = Dictionary(records.compactMap { record in (try? CaseValuation(record, options: estimateOptions)).map { (record.id, $0.total) } },
                                   uniquingKeysWith: { first, _ in first })
         refreshDashboard()
     }
 
     public mutating func refreshDashboard() {
-        dashboardSummary = BusinessCaseSummary(cases: records, filter: dashboard.filter)
+        dashboardSummary = BusinessCaseSummary(cases: records, filter: dashboard.filter, options: estimateOptions)
     }
 
     /// The rows of the current dashboard panel.
@@ -69,7 +74,8 @@ public struct AppState: Sendable {
 
     public init(size: Size, overview: Overview, priceList: PriceList?, user: String = "onbekend",
                 intakeForm: IntakeForm = IntakeForm(hourlyRates: [], interventions: Choices.interventions),
-                pendingDraft: IntakeDraft? = nil, records: [CaseRecord] = []) {
+                pendingDraft: IntakeDraft? = nil, records: [CaseRecord] = [], estimateOptions: EstimateOptions = .plain) {
+        self.estimateOptions = estimateOptions
         self.size = size
         self.overview = overview
         self.priceList = priceList

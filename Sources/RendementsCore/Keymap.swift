@@ -5,6 +5,7 @@ public enum Action: Hashable, Sendable {
     case sort, filterStatus, filterAuthor, filterIntervention, filterTeam, clearFilters
     case review, reopen, changeLikelihood, changeQuantity, changeAttribution, changeItem, approve, sendBack
     case nextPanel, previousPanel, togglePeriod, cycleGrouping, filterSelection, filterYear, filterDomain, trace
+    case howWeCalculate
 }
 
 /// The screens that have their own keys.
@@ -131,6 +132,7 @@ public enum Keymap {
         KeyBinding([.up], "↑↓", "Verder lezen", hint: "lezen", .previous, on: [.trace]),
         KeyBinding([.down], "", "", .next, on: [.trace]),
         KeyBinding([.escape], "Esc", "Uitleg sluiten", hint: "sluiten", .back, on: [.trace]),
+        KeyBinding([.character("r")], "r", "Hoe rekenen we: de methode in gewone taal", hint: "hoe rekenen we", .howWeCalculate, on: [.help]),
         KeyBinding([.enter], "Enter", "Bevestigen", hint: "ok", .open, on: [.prompt]),
         KeyBinding([.escape], "Esc", "Annuleren", hint: "annuleren", .back, on: [.prompt]),
         KeyBinding([.escape], "Esc", "Terug (stopt met beoordelen en geeft de casus vrij)", hint: "terug", .back, on: [.browser, .caseView, .caseReview, .dashboard]),

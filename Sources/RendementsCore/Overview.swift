@@ -22,6 +22,8 @@ public struct Overview: Sendable {
     public let total: Totals
     /// Dutch lines about files that could not be read (shown, never hidden).
     public let dataProblems: [String]
+    /// `eigen prijsjaren` or `prijsjaar 2024`: every screen states its price year.
+    public var priceYearLabel = EstimateOptions.plain.shortPriceYearText
 
     public init(businessCaseName: String, fictional: Bool, priceListLabel: String, selection: CaseSelection,
                 countedCases: Int, caseCount: Int, statusCounts: [CaseStatus: Int], lawRows: [LawRow], total: Totals,
@@ -48,5 +50,6 @@ public struct Overview: Sendable {
             priceListLabel: priceList.map { "\($0.name), versie \($0.version)" } ?? "niet geladen (zie 'rendementsmeter validate')",
             selection: summary.selection, countedCases: summary.countedCases, caseCount: summary.caseCount,
             statusCounts: summary.statusCounts, lawRows: rows, total: summary.total, dataProblems: dataProblems)
+        priceYearLabel = summary.options.shortPriceYearText
     }
 }

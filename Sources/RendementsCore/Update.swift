@@ -108,7 +108,10 @@ public enum Update {
         case .quit:
             return quit(&state)
         case .help:
+            state.helpShowsMethod = false
             state.screen = .help(returnTo: state.screenKind)
+        case .howWeCalculate:
+            state.helpShowsMethod.toggle()
         case .back:
             switch state.screen {
             case .help(let returnTo):

@@ -37,6 +37,9 @@ public struct EstimateOptions: Hashable, Sendable {
                         gradesByCode: Dictionary((list?.items ?? []).map { ($0.code, $0.grade) }, uniquingKeysWith: { first, _ in first }))
     }
 
+    /// For narrow screens: `prijsjaar 2024` or `eigen prijsjaren`.
+    public var shortPriceYearText: String { reportYear.map { "prijsjaar \($0)" } ?? "eigen prijsjaren" }
+
     /// `prijsjaar 2024` or `prijzen in het prijsjaar van hun bron`.
     public var priceYearText: String {
         reportYear.map { "prijsjaar \($0) (geïndexeerd met CPI)" } ?? "prijzen in het prijsjaar van hun bron (niet geïndexeerd)"

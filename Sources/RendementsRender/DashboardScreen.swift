@@ -7,7 +7,7 @@ enum DashboardScreen {
     static func draw(_ app: AppState, into frame: inout Frame) {
         let dashboard = app.dashboard
         let summary = app.dashboardSummary
-        Chrome.titleBar(&frame, "Dashboard — \(app.overview.businessCaseName)", right: "centrale schatting")
+        Chrome.titleBar(&frame, "Dashboard — \(app.overview.businessCaseName)", right: app.estimateOptions.reportYear.map { "prijsjaar \($0)" } ?? "eigen prijsjaren")
         var x = 1
         for panel in DashboardPanel.allCases {
             x = frame.put(" \(panel.title) ", x: x, y: 1, style: panel == dashboard.panel ? .selected : .muted) + 1
@@ -28,7 +28,7 @@ enum DashboardScreen {
         frame.put("Totaal: voorkomen \(DutchNumber.euroWhole(total.avoided)) · kosten \(DutchNumber.euroWhole(total.effort + total.deployed)) · netto \(DutchNumber.euroWhole(total.net)) · rendement \(DutchNumber.ratio(total.returnRatio))",
                   x: 1, y: frame.height - 3, style: .heading, maxWidth: frame.width - 2)
         if rows.isEmpty && !dashboard.tracing { frame.put("Geen casussen binnen dit filter; 0 zet de filters uit.", x: 3, y: 5, style: .muted) }
-        Chrome.notice(&frame, app.notice ?? "Bandbreedte laag/hoog volgt; nu alleen de centrale schatting.")
+        Chrome.notice(&frame, app.notice ?? "Netto laag \(DutchNumber.euroWhole(total.netLow)) · hoog \(DutchNumber.euroWhole(total.netHigh)) · conservatief \(DutchNumber.euroWhole(total.netConservative))")
         Chrome.hintBar(&frame, screen: app.screenKind)
     }
 

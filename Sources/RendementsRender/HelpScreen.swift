@@ -3,6 +3,15 @@ import RendementsCore
 /// Help for the screen the user came from: what it is for, and its keys from the keymap.
 enum HelpScreen {
     static func draw(_ state: AppState, returnTo: ScreenKind, into frame: inout Frame) {
+        if state.helpShowsMethod {
+            Chrome.titleBar(&frame, "Hulp — Hoe rekenen we")
+            for (offset, line) in method.enumerated() where 2 + offset < frame.height - 2 {
+                frame.put(line, x: 2, y: 2 + offset, style: line.hasSuffix(":") ? .heading : .normal, maxWidth: frame.width - 4)
+            }
+            Chrome.notice(&frame, "r = terug naar de toetsen")
+            Chrome.hintBar(&frame, screen: .help)
+            return
+        }
         Chrome.titleBar(&frame, "Hulp — \(title(returnTo))")
         var y = 2
         for line in explanation(returnTo) {
@@ -20,6 +29,28 @@ enum HelpScreen {
         Chrome.notice(&frame, state.notice)
         Chrome.hintBar(&frame, screen: .help)
     }
+
+    /// The method in plain Dutch, as the help page "Hoe rekenen we".
+    static let method = [
+        "Per regel voorkomen zorg:",
+        "  prijs × hoeveelheid × kans × toerekening, één keer afgerond op de cent.",
+        "  Kans: hoe waarschijnlijk was deze zorg nodig geweest zonder jullie?",
+        "  Toerekening: welk deel komt door jullie, niet door anderen?",
+        "  Correcties worden vermenigvuldigd, nooit opgeteld (anders telt je te veel).",
+        "Meer jaren:",
+        "  jaar 1 telt volledig; elk later jaar neemt af met de afname en wordt",
+        "  verdisconteerd met 2,25 % (de Nederlandse MKBA-norm).",
+        "Prijsjaar:",
+        "  elke prijs heeft een jaar; een rapport kan alles naar één jaar brengen",
+        "  met de CPI-index van het CBS. Ontbreekt een indexjaar, dan zegt het dat.",
+        "Betrouwbaarheid:",
+        "  elke prijs is groen, oranje of rood; de conservatieve schatting haalt er",
+        "  0, 20 of 40 % af en staat altijd naast de gewone, nooit in plaats van.",
+        "Laag, centraal, hoog: met een lage en hoge hoeveelheid of kans per regel.",
+        "Netto = voorkomen − ingezette zorg − eigen inzet. Rendement = voorkomen ÷",
+        "(eigen inzet + ingezette zorg). Uitkeringen (transfers) tellen per",
+        "financier, niet maatschappelijk. Het blijft een schatting: tel én vertel.",
+    ]
 
     static func title(_ screen: ScreenKind) -> String {
         switch screen {
@@ -77,8 +108,8 @@ enum HelpScreen {
                 "kwartaal), wie betaalt en wie bespaart, per interventie/team/leefgebied",
                 "en de zorg die het vaakst wordt voorkomen. Enter toont de casussen achter",
                 "een rij, u legt uit hoe een bedrag is berekend. Filters: 1 status, 2 team,",
-                "3 interventie, 4 leefgebied, 5 jaar; 0 zet ze uit. Alleen de centrale",
-                "schatting: laag/hoog volgt met de prijsjaren en bandbreedtes.",
+                "3 interventie, 4 leefgebied, 5 jaar; 0 zet ze uit. Onderaan: netto laag,",
+                "hoog en conservatief naast de centrale schatting.",
             ]
         case .help:
             []

@@ -20,7 +20,7 @@ enum StartScreen {
         }
 
         frame.put("Prijslijst: \(overview.priceListLabel)", x: 1, y: 3, maxWidth: frame.width - 2)
-        frame.put("Telt: \(overview.selection.dutchDescription) (\(overview.countedCases) van \(overview.caseCount))",
+        frame.put("Telt: \(overview.selection.dutchDescription) (\(overview.countedCases) van \(overview.caseCount)) · \(overview.priceYearLabel)",
                   x: 1, y: 4, maxWidth: frame.width - 2)
         let statuses = CaseStatus.allCases.map { "\($0.dutchName.lowercased()) \(overview.statusCounts[$0] ?? 0)" }
         frame.put("Status: " + statuses.joined(separator: " · "), x: 1, y: 5, maxWidth: frame.width - 2)

@@ -36,7 +36,7 @@ public enum HTMLReport {
         if input.fictional { body += "<p class=\"banner\">VOORBEELD: deze business case bestaat uit fictieve casussen.</p>" }
         body += "<p class=\"meta\">Telt: \(e(summary.filter.dutchDescription)) (\(summary.countedCases) van \(summary.caseCount)). "
         body += "Prijslijst: \(e(input.priceList.map { "\($0.name), versie \($0.version)" } ?? "onbekend")). Gemaakt op \(e(input.generatedOn)). "
-        body += "Centrale schatting; prijzen in het prijsjaar van hun bron.</p>"
+        body += "\(e(summary.options.priceYearText.prefix(1).uppercased() + summary.options.priceYearText.dropFirst())).</p>"
         body += summaryTable(summary, input.priceList)
         body += originalSection(summary, input.original, input.priceList)
         body += timeSection(summary)
@@ -86,6 +86,7 @@ public enum HTMLReport {
         let total = summary.total
         html += "<tr class=\"total\"><td>Totaal</td><td></td><td class=\"n\" id=\"totaal-inzet\">\(euro(total.effort))</td><td class=\"n\" id=\"totaal-ingezet\">\(euro(total.deployed))</td><td class=\"n\" id=\"totaal-voorkomen\">\(euro(total.avoided))</td><td class=\"n\" id=\"totaal-netto\">\(euro(total.net))</td></tr></table>"
         html += "<p>Rendement (voorkomen ÷ (eigen inzet + ingezet)): <strong id=\"rendement\">\(e(DutchNumber.ratio(total.returnRatio)))</strong></p>"
+        html += "<p>Bandbreedte netto: laag \(euro(total.netLow)), centraal \(euro(total.net)), hoog \(euro(total.netHigh)). Conservatief (correctie naar betrouwbaarheid van de prijzen): \(euro(total.netConservative)), naast, niet in plaats van, de centrale schatting.</p>"
         if total.avoidedTransfers != .zero || total.deployedTransfers != .zero {
             html += "<p class=\"note\">Transfers (uitkeringen zoals bijstand) zijn herverdeling, geen maatschappelijke besparing: ze staan niet in het totaal hierboven. De financier bespaart ze wel: voorkomen \(euro(total.avoidedTransfers)), ingezet \(euro(total.deployedTransfers)).</p>"
         }
@@ -189,7 +190,8 @@ public enum HTMLReport {
         <li>Per wet staat wie betaalt en wie bespaart. Een verschuiving van de ene wet naar de andere is geen besparing voor de samenleving.</li>
         <li>Uitkeringen (transfers) tellen voor de financier, niet in het maatschappelijk totaal.</li>
         <li>Collega's beoordelen de schattingen; elke wijziging heeft een reden en blijft in de geschiedenis. Het blijft een schatting: tel en vertel.</li>
-        <li>Prijzen staan in het prijsjaar van hun bron; indexering naar één rapportjaar, meerjarige effecten en een lage/hoge schatting volgen in een volgende versie.</li>
+        <li>Prijzen hebben een prijsjaar en kunnen met de CPI van het CBS naar één rapportjaar worden gebracht. Effecten over meer jaren nemen per jaar af en worden verdisconteerd met 2,25 % (jaar 1 volledig).</li>
+        <li>Elke prijs heeft een betrouwbaarheid (groen, oranje, rood); de conservatieve schatting haalt er 0, 20 of 40 % af. Laag en hoog volgen uit lagere en hogere hoeveelheden of kansen per regel.</li>
         </ul>
         """
     }

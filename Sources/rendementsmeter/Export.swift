@@ -37,7 +37,8 @@ struct Export: ParsableCommand {
             printError("let op: \(problem) (niet geëxporteerd)")
         }
         let records = folder.caseResult.records
-        let summary = BusinessCaseSummary(cases: records, filter: filters.filter)
+        let options = folder.estimateOptions()
+        let summary = BusinessCaseSummary(cases: records, filter: filters.filter, options: options)
         let counted = Set(summary.countedIDs)
         let selected = records.filter { counted.contains($0.id) }
         let text: String
@@ -46,7 +47,7 @@ struct Export: ParsableCommand {
             let options = LineExport.Options(excelDutch: excelNl)
             text = per == .line ? LineExport.csv(selected, options: options) : CaseExport.csv(selected, options: options)
         case .html:
-            let original = BusinessCaseSummary(cases: records.map(\.asOriginallyEstimated), filter: filters.filter)
+            let original = BusinessCaseSummary(cases: records.map(\.asOriginallyEstimated), filter: filters.filter, options: options)
             let formatter = DateFormatter()
             formatter.locale = Locale(identifier: "nl_NL")
             formatter.dateFormat = "dd-MM-yyyy"

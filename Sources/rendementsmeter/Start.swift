@@ -29,7 +29,8 @@ struct Start: ParsableCommand {
             hourlyRates: folder.priceList.map(folder.settings.effectiveHourlyRates) ?? [],
             interventions: Choices.interventions + folder.settings.interventions.filter { !Choices.interventions.contains($0) })
         var state = AppState(size: Size.minimum, overview: overview, priceList: folder.priceList, user: user,
-                             intakeForm: form, pendingDraft: pending, records: folder.caseResult.records)
+                             intakeForm: form, pendingDraft: pending, records: folder.caseResult.records,
+                             estimateOptions: folder.estimateOptions())
 
         let terminal: CursesTerminal
         do {
@@ -163,7 +164,7 @@ enum OverviewBuilder {
             problems.append("\(count) in \(files); zie 'rendementsmeter validate'")
         }
         return Overview(businessCaseName: folder.settings.name, fictional: folder.isFictional,
-                        summary: BusinessCaseSummary(cases: folder.caseResult.records), priceList: folder.priceList,
+                        summary: BusinessCaseSummary(cases: folder.caseResult.records, options: folder.estimateOptions()), priceList: folder.priceList,
                         dataProblems: problems + extraProblems)
     }
 }

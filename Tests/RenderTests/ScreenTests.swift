@@ -13,11 +13,12 @@ enum Example {
         let folder = BusinessCaseFolder.open(cases: root.appendingPathComponent("cases"),
                                              priceList: root.appendingPathComponent("price-lists/standaard"))
         let overview = Overview(businessCaseName: folder.settings.name, fictional: folder.isFictional,
-                                summary: BusinessCaseSummary(cases: folder.caseResult.records), priceList: folder.priceList,
-                                dataProblems: problems)
+                                summary: BusinessCaseSummary(cases: folder.caseResult.records, options: folder.estimateOptions()),
+                                priceList: folder.priceList, dataProblems: problems)
         let form = IntakeForm(hourlyRates: folder.priceList?.hourlyRates ?? [], interventions: Choices.interventions)
         return AppState(size: Size(width: width, height: height), overview: overview, priceList: folder.priceList, user: "sw-anouk",
-                        intakeForm: form, pendingDraft: pendingDraft, records: folder.caseResult.records)
+                        intakeForm: form, pendingDraft: pendingDraft, records: folder.caseResult.records,
+                        estimateOptions: folder.estimateOptions())
     }
 
     static func after(_ keys: [Key], _ state: AppState) -> AppState {
