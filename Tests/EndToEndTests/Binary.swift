@@ -18,6 +18,10 @@ enum Binary {
         let stderr: String
     }
 
+    static func run(_ arguments: [String], in directory: URL, environment: [String: String]) throws -> Outcome {
+        try execute(url.path, arguments, environment: environment, in: directory)
+    }
+
     static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL = root) throws -> Outcome {
         try execute(url.path, arguments, environment: environment, in: directory)
     }

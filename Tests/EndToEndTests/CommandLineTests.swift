@@ -108,3 +108,52 @@ struct CommandLineTests {
         #expect(outcome.stderr == "fout: Rendementsmeter heeft een terminal nodig. Voor tekst zonder terminal: 'rendementsmeter report'.\n")
     }
 }
+
+@Suite("Honest estimates on the command line")
+struct HonestEstimateCommandLineTests {
+    @Test("report --price-year names the missing CPI years instead of guessing; explain and an unknown case")
+    func priceYear() throws {
+        let outcome = try Binary.run(["report", "--price-year", "2023"])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("fout: Casus C-0002, WMO-MO-RESIDENTIEEL: van prijsjaar 2011 naar 2023 ontbreekt het indexcijfer voor 2012"))
+        #expect(outcome.stderr.contains("fout: Casus C-0006, PW-BIJSTAND-ALLEEN: van prijsjaar 2024 naar 2023 ontbreekt het indexcijfer voor 2024"))
+        let filtered = try Binary.run(["report", "--price-year", "2023", "--team", "Team Noord"])
+        #expect(filtered.status == 0, "the cases of Team Noord can all be indexed")
+        #expect(filtered.stdout.contains("versie 2026.1; prijsjaar 2023 (geïndexeerd met CPI)"))
+        let explain = try Binary.run(["explain", "C-0003"])
+        #expect(explain.status == 0)
+        #expect(explain.stdout.contains("= centraal            € 7.830,00"))
+        let unknown = try Binary.run(["explain", "C-9999"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.hasPrefix("fout: casus 'C-9999' bestaat niet"))
+    }
+
+    @Test("reprice --to writes an event into every case it changes and validate still passes")
+    func reprice() throws {
+        let scratch = try Scratch()
+        try scratch.copyShippedData()
+        let newList = scratch.url.appendingPathComponent("price-lists/nieuw")
+        try FileManager.default.copyItem(at: scratch.url.appendingPathComponent("price-lists/standaard"), to: newList)
+        let prices = newList.appendingPathComponent("prijzen.csv")
+        var text = try String(contentsOf: prices, encoding: .utf8)
+        text = text.replacingOccurrences(of: "ZVW-HA-CONSULT;zvw;Huisarts;Huisarts consult gemiddeld;consult;30,87;2022", with: "ZVW-HA-CONSULT;zvw;Huisarts;Huisarts consult gemiddeld;consult;32,04;2023")
+        try text.write(to: prices, atomically: true, encoding: .utf8)
+        let info = newList.appendingPathComponent("info.csv")
+        try (try String(contentsOf: info, encoding: .utf8)).replacingOccurrences(of: "versie;2026.1", with: "versie;2027.1").write(to: info, atomically: true, encoding: .utf8)
+
+        let dry = try Binary.run(["reprice", "--to", newList.path, "--dry-run"], in: scratch.url)
+        #expect(dry.stdout.hasSuffix("Proefrun: 2 casus(sen) zouden veranderen; niets geschreven.\n"))
+        let before = try String(contentsOf: scratch.url.appendingPathComponent("cases/C-0001.json"), encoding: .utf8)
+        #expect(!before.contains("herprijzing"))
+
+        let run = try Binary.run(["reprice", "--to", newList.path], in: scratch.url, environment: ["RENDEMENTSMETER_USER": "beheer"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("C-0001: netto -€ 993,87 → -€ 990,18"), "32,04 × 6 × ,75 × ,7 = 100,93 instead of 97,24")
+        #expect(run.stdout.contains("  voorkomen[1] ZVW-HA-CONSULT: € 30,87 (2022) → € 32,04 (2023)"))
+        let after = try String(contentsOf: scratch.url.appendingPathComponent("cases/C-0001.json"), encoding: .utf8)
+        #expect(after.contains("\"action\" : \"herprijzing\""))
+        #expect(after.contains("\"by\" : \"beheer\""))
+        #expect(after.contains("\"priceListVersion\" : \"2027.1\""))
+        #expect(try Binary.run(["validate", "--price-list", newList.path], in: scratch.url).status == 0)
+    }
+}
