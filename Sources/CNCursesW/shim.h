@@ -26,7 +26,6 @@ static inline attr_t rm_color_pair(int n) { return COLOR_PAIR(n); }
 static inline int rm_key_f(int n) { return KEY_F(n); }
 // newterm instead of initscr: it returns NULL on an unknown terminal instead of exiting.
 static inline SCREEN *rm_newterm(void) { return newterm(NULL, stdout, stdin); }
-static inline int rm_wcwidth(wchar_t c) { return wcwidth(c); }
 static inline int rm_codeset_is_utf8(void) {
     const char *codeset = nl_langinfo(CODESET);
     return codeset != NULL && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);

@@ -75,9 +75,4 @@ public struct BusinessCaseSettings: Codable, Hashable, Sendable {
             return HourlyRate(code: rate.code, description: rate.description, rate: own, priceYear: rate.priceYear, source: "eigen tarief (businesscase.json)")
         }
     }
-
-    /// The hourly rate for a kind of worker: the business case's own, else the price list's.
-    public func hourlyRate(_ code: String, in list: PriceList) -> Money? {
-        hourlyRateOverrides[code] ?? list.hourlyRate(code)?.rate
-    }
 }
