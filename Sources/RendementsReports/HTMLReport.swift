@@ -14,9 +14,12 @@ public enum HTMLReport {
         public let records: [CaseRecord]
         public let priceList: PriceList?
         public let generatedOn: String
+        /// Stories and reasoning are left out unless asked for.
+        public let withStories: Bool
 
         public init(name: String, fictional: Bool, summary: BusinessCaseSummary, original: BusinessCaseSummary?,
-                    records: [CaseRecord], priceList: PriceList?, generatedOn: String) {
+                    records: [CaseRecord], priceList: PriceList?, generatedOn: String, withStories: Bool = false) {
+            self.withStories = withStories
             self.name = name
             self.fictional = fictional
             self.summary = summary
@@ -46,7 +49,8 @@ public enum HTMLReport {
         body += groupSection("Per team", summary.perTeam)
         body += groupSection("Per leefgebied (een casus telt bij elk leefgebied dat hij raakt)",
                              Dictionary(uniqueKeysWithValues: summary.perLifeDomain.map { ($0.key.dutchName, $0.value) }))
-        body += storySection(cases, input.priceList)
+        body += input.withStories ? storySection(cases, input.priceList)
+            : "<h2>Verhalen achter de cijfers</h2><p class=\"note\">Niet opgenomen; maak het rapport met --with-stories om de (pseudonieme) verhalen van de grootste en enkele andere casussen te tonen.</p>"
         body += methodSection()
         body += sourceSection(cases, input.priceList)
         return """

@@ -27,6 +27,9 @@ struct Export: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Schrijf naar dit bestand in plaats van naar standaarduitvoer.", valueName: "BESTAND"))
     var out: String?
 
+    @Flag(name: .long, help: "HTML: neem de verhalen en onderbouwingen van casussen op (standaard niet, voor de privacy).")
+    var withStories = false
+
     func run() throws {
         let folder = locations.open()
         if let error = folder.folderError {
@@ -52,7 +55,8 @@ struct Export: ParsableCommand {
             formatter.locale = Locale(identifier: "nl_NL")
             formatter.dateFormat = "dd-MM-yyyy"
             text = HTMLReport.render(.init(name: folder.settings.name, fictional: folder.isFictional, summary: summary, original: original,
-                                           records: records, priceList: folder.priceList, generatedOn: formatter.string(from: Date())))
+                                           records: records, priceList: folder.priceList, generatedOn: formatter.string(from: Date()),
+                                           withStories: withStories))
         }
         guard let out else {
             FileHandle.standardOutput.write(Data(text.utf8))

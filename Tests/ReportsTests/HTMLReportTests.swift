@@ -9,13 +9,13 @@ import Testing
 
 @Suite("The HTML report and the per-case CSV")
 struct HTMLReportTests {
-    static func report(filter: CaseFilter = CaseFilter()) -> String {
+    static func report(filter: CaseFilter = CaseFilter(), withStories: Bool = true) -> String {
         let folder = Repository.exampleBusinessCase()
         let records = folder.caseResult.records
         return HTMLReport.render(.init(name: folder.settings.name, fictional: folder.isFictional,
                                        summary: BusinessCaseSummary(cases: records, filter: filter),
                                        original: BusinessCaseSummary(cases: records.map(\.asOriginallyEstimated), filter: filter),
-                                       records: records, priceList: folder.priceList, generatedOn: "24-11-2026"))
+                                       records: records, priceList: folder.priceList, generatedOn: "24-11-2026", withStories: withStories))
     }
 
     @Test("well-formed, self-contained, and its figures are the report's")
@@ -39,6 +39,14 @@ struct HTMLReportTests {
         // Stories: the three largest and a sample of the rest — all five counted cases here.
         #expect(html.components(separatedBy: "<div class=\"story\">").count - 1 == 5)
         #expect(!html.contains("C-0007:"), "a concept is not counted, so its story is not shown")
+    }
+
+    @Test("stories and reasoning are left out unless asked for")
+    func withoutStories() {
+        let html = Self.report(withStories: false)
+        #expect(!html.contains("<div class=\"story\">"))
+        #expect(!html.contains("Casemanager dementie"))
+        #expect(html.contains("--with-stories"))
     }
 
     @Test("the same filters as the dashboard")

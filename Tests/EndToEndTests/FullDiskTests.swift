@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+@testable import RendementsStorage
+
+@Suite("A full disk", .serialized)
+struct FullDiskTests {
+    @Test("importing onto a full file system: a Dutch message, no partial or temporary file, every written case intact")
+    func fullDisk() throws {
+        let scratch = try Scratch()
+        let volume = scratch.url.appendingPathComponent("vol")
+        try FileManager.default.createDirectory(at: volume, withIntermediateDirectories: true)
+        // A small file system of the test's own (root in CI, as on the developers' machines).
+        let mount = try Binary.execute("/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", volume.path])
+        guard mount.status == 0 else {
+            Issue.record("mount -t tmpfs failed (\(mount.stderr)); this test needs root, as CI has")
+            return
+        }
+        defer { _ = try? Binary.execute("/bin/umount", [volume.path]) }
+        let cases = volume.appendingPathComponent("cases")
+        try FileManager.default.createDirectory(at: cases, withIntermediateDirectories: true)
+        let source = Binary.root.appendingPathComponent("cases/C-0003.json").path
+        let outcome = try Binary.run(["import", "--cases", cases.path] + Array(repeating: source, count: 60), in: scratch.url)
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("Opslaan lukt niet: de schijf van \(cases.path) is vol."))
+        let names = try FileManager.default.contentsOfDirectory(atPath: cases.path)
+        #expect(names.allSatisfy { !$0.hasSuffix(".tmp") }, "no temporary file is left behind: \(names)")
+        #expect(names.count > 5, "some cases fit before the disk was full")
+        for name in names {
+            #expect((try? CaseStore(folder: cases).load(fileName: name).get()) != nil, "\(name) is complete")
+        }
+        let validate = try Binary.run(["validate", "--cases", cases.path])
+        #expect(validate.status == 0)
+    }
+}
