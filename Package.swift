@@ -36,9 +36,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Fuzz targets: the readers of untrusted input; .ci/fuzz.sh builds them with libFuzzer.
+        .target(name: "FuzzTargets", dependencies: ["RendementsDomain", "RendementsStorage"]),
+        .executableTarget(name: "fuzz-prijslijst", dependencies: ["FuzzTargets"]),
+        .executableTarget(name: "fuzz-casus", dependencies: ["FuzzTargets"]),
+        .executableTarget(name: "fuzz-getal", dependencies: ["FuzzTargets"]),
         .testTarget(name: "DomainTests", dependencies: ["RendementsDomain"]),
         .testTarget(name: "StorageTests", dependencies: ["RendementsStorage", "RendementsDomain"]),
-        .testTarget(name: "ReportsTests", dependencies: ["RendementsReports", "RendementsStorage", "RendementsDomain"]),
+        .testTarget(name: "ReportsTests", dependencies: ["RendementsReports", "RendementsStorage", "RendementsDomain"], exclude: ["__Snapshots__"]),
         .testTarget(name: "CoreTests", dependencies: ["RendementsCore", "RendementsDomain"]),
         .testTarget(
             name: "RenderTests",
@@ -46,7 +51,10 @@ let package = Package(
             exclude: ["__Snapshots__"]
         ),
         // Runs the built binary: the command line and tmux end-to-end sessions.
-        .testTarget(name: "EndToEndTests", dependencies: ["rendementsmeter", "RendementsDomain", "RendementsStorage"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["rendementsmeter", "fuzz-prijslijst", "fuzz-casus", "fuzz-getal", "RendementsDomain", "RendementsStorage"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

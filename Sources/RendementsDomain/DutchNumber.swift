@@ -12,7 +12,12 @@ public enum DutchNumber {
         text = text.replacingOccurrences(of: "€", with: "").trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else { return nil }
         var sign = ""
-        if text.hasPrefix("-") { sign = "-"; text.removeFirst() }
+        if text.hasPrefix("-") {
+            sign = "-"
+            text.removeFirst()
+            // "-€ 1,00" (how negative amounts are shown) reads back: found by fuzzing.
+            text = text.trimmingCharacters(in: .whitespaces)
+        }
         guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }) else { return nil }
 
         let commas = text.filter { $0 == "," }.count

@@ -8,15 +8,17 @@ struct CSVFileReader {
     let table: CSVTable
     private let indexes: [String: Int]
 
-    /// Loads `folder/fileName`; returns nil (with a problem) when missing or unreadable.
-    static func open(_ folder: URL, _ fileName: String, required: [String], problems: inout [Problem]) -> CSVFileReader? {
-        let url = folder.appendingPathComponent(fileName)
-        let shown = folder.lastPathComponent + "/" + fileName
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            let exists = FileManager.default.fileExists(atPath: url.path)
-            problems.append(Problem(file: shown, message: exists
-                ? "het bestand kan niet gelezen worden; controleer de rechten"
-                : "het bestand ontbreekt; elke prijslijst heeft \(fileName) nodig"))
+    /// Loads one file of a price list; returns nil (with a problem) when missing or unreadable.
+    static func open(_ source: PriceListSource, _ fileName: String, required: [String], problems: inout [Problem]) -> CSVFileReader? {
+        let shown = source.name + "/" + fileName
+        let data: Data
+        switch source.content(fileName) {
+        case .data(let bytes): data = bytes
+        case .missing:
+            problems.append(Problem(file: shown, message: "het bestand ontbreekt; elke prijslijst heeft \(fileName) nodig"))
+            return nil
+        case .unreadable:
+            problems.append(Problem(file: shown, message: "het bestand kan niet gelezen worden; controleer de rechten"))
             return nil
         }
         guard let text = String(data: data, encoding: .utf8) else {
@@ -113,5 +115,32 @@ struct CSVRow {
             return nil
         }
         return year
+    }
+}
+
+/// Where the files of a price list come from: a folder, or memory (tests and fuzzing).
+public struct PriceListSource: Sendable {
+    public enum Content: Sendable {
+        case data(Data)
+        case missing
+        case unreadable
+    }
+
+    /// Shown in messages: the folder's name.
+    public let name: String
+    private let read: @Sendable (String) -> Content
+
+    public func content(_ fileName: String) -> Content { read(fileName) }
+
+    public static func folder(_ url: URL) -> PriceListSource {
+        PriceListSource(name: url.lastPathComponent) { fileName in
+            let path = url.appendingPathComponent(fileName).path
+            if let data = FileManager.default.contents(atPath: path) { return .data(data) }
+            return FileManager.default.fileExists(atPath: path) ? .unreadable : .missing
+        }
+    }
+
+    public static func memory(name: String, files: [String: Data]) -> PriceListSource {
+        PriceListSource(name: name) { files[$0].map(Content.data) ?? .missing }
     }
 }

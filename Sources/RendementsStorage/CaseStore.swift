@@ -5,6 +5,11 @@ import RendementsDomain
 public struct StoredCase: Sendable {
     public let record: CaseRecord
     public let fileName: String
+
+    public init(record: CaseRecord, fileName: String) {
+        self.record = record
+        self.fileName = fileName
+    }
 }
 
 /// Everything readable in a business-case folder, plus what was not.

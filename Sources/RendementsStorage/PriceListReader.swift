@@ -23,12 +23,18 @@ public enum PriceListReader {
     public static let itemColumns = ["code", "wet", "categorie", "omschrijving", "eenheid", "prijs", "prijsjaar", "bron", "betrouwbaarheid", "soort"]
 
     public static func read(folder: URL) -> PriceListReadResult {
-        var problems: [Problem] = []
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             return PriceListReadResult(priceList: nil, problems: [Problem(file: folder.path, message:
                 "de prijslijstmap bestaat niet; geef een bestaande map op met --price-list MAP of zet RENDEMENTSMETER_PRICE_LIST")])
         }
+        return read(source: .folder(folder))
+    }
+
+    /// Reads a price list from any source; the folder version checks the folder first.
+    public static func read(source: PriceListSource) -> PriceListReadResult {
+        let folder = source
+        var problems: [Problem] = []
         let info = readInfo(folder, problems: &problems)
         let laws = readLaws(folder, problems: &problems)
         let items = readItems(folder, laws: laws, problems: &problems)
@@ -36,12 +42,12 @@ public enum PriceListReader {
         let index = readIndex(folder, problems: &problems)
         guard let laws, let items else { return PriceListReadResult(priceList: nil, problems: problems) }
         let exclusions = readExclusions(folder, items: items, problems: &problems)
-        let list = PriceList(name: info["naam"] ?? folder.lastPathComponent, version: info["versie"] ?? "onbekend",
+        let list = PriceList(name: info["naam"] ?? folder.name, version: info["versie"] ?? "onbekend",
                              laws: laws, items: items, hourlyRates: rates, index: index, exclusions: exclusions)
         return PriceListReadResult(priceList: list, problems: problems)
     }
 
-    private static func readInfo(_ folder: URL, problems: inout [Problem]) -> [String: String] {
+    private static func readInfo(_ folder: PriceListSource, problems: inout [Problem]) -> [String: String] {
         guard let file = CSVFileReader.open(folder, "info.csv", required: ["sleutel", "waarde"], problems: &problems) else { return [:] }
         var info: [String: String] = [:]
         for row in file.rows(problems: &problems) { info[row.text("sleutel").lowercased()] = row.text("waarde") }
@@ -51,7 +57,7 @@ public enum PriceListReader {
         return info
     }
 
-    private static func readLaws(_ folder: URL, problems: inout [Problem]) -> [Law]? {
+    private static func readLaws(_ folder: PriceListSource, problems: inout [Problem]) -> [Law]? {
         guard let file = CSVFileReader.open(folder, "wetten.csv", required: ["code", "naam", "financier"], problems: &problems) else { return nil }
         var laws: [Law] = []
         for row in file.rows(problems: &problems) {
@@ -70,7 +76,7 @@ public enum PriceListReader {
         return laws
     }
 
-    private static func readItems(_ folder: URL, laws: [Law]?, problems: inout [Problem]) -> [PriceItem]? {
+    private static func readItems(_ folder: PriceListSource, laws: [Law]?, problems: inout [Problem]) -> [PriceItem]? {
         guard let file = CSVFileReader.open(folder, "prijzen.csv", required: itemColumns, problems: &problems) else { return nil }
         let lawCodes = Set((laws ?? []).map(\.code))
         var items: [PriceItem] = []
@@ -120,7 +126,7 @@ public enum PriceListReader {
         return items
     }
 
-    private static func readHourlyRates(_ folder: URL, problems: inout [Problem]) -> [HourlyRate] {
+    private static func readHourlyRates(_ folder: PriceListSource, problems: inout [Problem]) -> [HourlyRate] {
         guard let file = CSVFileReader.open(folder, "uurtarieven.csv", required: ["code", "omschrijving", "uurtarief", "prijsjaar", "bron"], problems: &problems) else { return [] }
         var rates: [HourlyRate] = []
         for row in file.rows(problems: &problems) {
@@ -140,9 +146,9 @@ public enum PriceListReader {
         return rates
     }
 
-    private static func readExclusions(_ folder: URL, items: [PriceItem], problems: inout [Problem]) -> [Exclusion] {
-        guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("uitsluitingen.csv").path),
-              let file = CSVFileReader.open(folder, "uitsluitingen.csv", required: ["code", "sluit_uit", "reden"], problems: &problems) else { return [] }
+    private static func readExclusions(_ folder: PriceListSource, items: [PriceItem], problems: inout [Problem]) -> [Exclusion] {
+        if case .missing = folder.content("uitsluitingen.csv") { return [] }
+        guard let file = CSVFileReader.open(folder, "uitsluitingen.csv", required: ["code", "sluit_uit", "reden"], problems: &problems) else { return [] }
         let codes = Set(items.map(\.code))
         var exclusions: [Exclusion] = []
         for row in file.rows(problems: &problems) {
@@ -156,7 +162,7 @@ public enum PriceListReader {
         return exclusions
     }
 
-    private static func readIndex(_ folder: URL, problems: inout [Problem]) -> [IndexYear] {
+    private static func readIndex(_ folder: PriceListSource, problems: inout [Problem]) -> [IndexYear] {
         guard let file = CSVFileReader.open(folder, "index.csv", required: ["jaar", "mutatie_procent", "bron"], problems: &problems) else { return [] }
         var years: [IndexYear] = []
         for row in file.rows(problems: &problems) {

@@ -6,7 +6,7 @@ import Testing
 struct DutchNumberTests {
     @Test("accepted forms", arguments: [
         ("1.234,56", "1234.56"), ("1234,56", "1234.56"), ("1234.56", "1234.56"), ("1.234", "1234"), ("1.234.567", "1234567"),
-        ("0.5", "0.5"), ("0,5", "0.5"), ("-3,5", "-3.5"), ("€ 1.234,56", "1234.56"), ("  42 ", "42"), ("12.3", "12.3"),
+        ("0.5", "0.5"), ("0,5", "0.5"), ("-3,5", "-3.5"), ("-€ 1,00", "-1"), ("-€ 10.105,06", "-10105.06"), ("€ 1.234,56", "1234.56"), ("  42 ", "42"), ("12.3", "12.3"),
     ])
     func accepted(input: String, expected: String) {
         #expect(DutchNumber.parse(input) == Decimal(string: expected, locale: Locale(identifier: "en_US_POSIX")))
