@@ -47,13 +47,13 @@ struct TerminalAppTests {
         #expect(!after.contains("Prijslijst —"), "the alternate screen was left")
     }
 
-    @Test("a crash signal restores the terminal too")
-    func crashRestores() throws {
+    @Test("a crash or a hang-up restores the terminal too", arguments: [(SIGSEGV, 139), (SIGHUP, 129), (SIGABRT, 134)])
+    func crashRestores(signal: Int32, status: Int) throws {
         let session = try Self.session()
         try session.waitFor("Rendement (voorkomen")
-        kill(try Self.appPID(session), SIGSEGV)
+        kill(try Self.appPID(session), signal)
         let after = try session.waitFor("S2T")
-        #expect(after.contains("EXIT=139"))
+        #expect(after.contains("EXIT=\(status)"))
         #expect(after.contains("echo icanon S2T"))
         #expect(!after.contains("Rendement (voorkomen"), "the alternate screen was left")
     }

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+@testable import RendementsStorage
+
+@Suite("Never lose a case: SIGKILL at random moments", .serialized)
+struct CrashSafetyTests {
+    /// Random delays from a fixed seed, so a failure can be repeated.
+    struct Seeded: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state
+        }
+    }
+
+    @Test("60 kills while typing and 60 while writing cases: no corrupt file, every shown keystroke in the draft")
+    func killAtRandom() throws {
+        let scratch = try Scratch()
+        try scratch.copyShippedData()
+        var random = Seeded(state: 20_261_124)
+        let deadline = Date().addingTimeInterval(150)
+
+        // Kills during entry: the app restarts in a loop; each round resumes the draft, appends a token, and dies.
+        let loop = "while true; do '\(Binary.url.path)'; done"
+        let session = try TmuxSession(command: "sh -c \"\(loop)\"", in: scratch.url, environment: ["TERM": "screen", "RENDEMENTSMETER_USER": "kill"])
+        var shown: [String] = []
+        var entryKills = 0
+        try session.waitFor("Rendement (voorkomen")
+        try session.send("Enter")
+        try session.waitFor("Stap 1/7")
+        for round in 0..<60 where Date() < deadline {
+            if round > 0 {
+                try session.waitFor("Er staat een onafgeronde casus klaar")
+                try session.send("j")
+                try session.waitFor("Stap 1/7")
+            }
+            try session.send("PageDown")
+            try session.waitFor("Situatie")
+            let token = "k\(round)"
+            try session.type(" \(token)")
+            try session.waitFor(" \(token)")
+            shown.append(token)
+            // One more keystroke, then the kill lands while it is read, saved or drawn.
+            try session.type("x")
+            Thread.sleep(forTimeInterval: Double(random.next() % 15) / 1000)
+            kill(try TerminalAppTests.appPID(session), SIGKILL)
+            entryKills += 1
+        }
+        let draftURL = scratch.url.appendingPathComponent("cases/.drafts/kill.json")
+        let draft = try String(contentsOf: draftURL, encoding: .utf8)
+        #expect((try? JSONSerialization.jsonObject(with: Data(draft.utf8))) != nil, "the draft is always whole JSON")
+        let missing = shown.filter { !draft.contains(" \($0)") }
+        #expect(missing.isEmpty, "every keystroke that reached the screen is in the draft; missing: \(missing)")
+
+        // Kills during saves: imports of 40 cases each, killed after a random few milliseconds.
+        let source = Binary.root.appendingPathComponent("cases/C-0003.json").path
+        var saveKills = 0
+        for _ in 0..<60 where Date() < deadline {
+            let delay = Double(random.next() % 40) / 1000
+            let outcome = try Binary.execute("/bin/sh", ["-c", "'\(Binary.url.path)' import \(Array(repeating: source, count: 40).joined(separator: " ")) > /dev/null & p=$!; sleep \(delay); kill -9 $p; wait $p; echo $?"], in: scratch.url)
+            if outcome.stdout.hasPrefix("137") { saveKills += 1 }
+        }
+        let cases = scratch.url.appendingPathComponent("cases")
+        let loaded = try CaseStore(folder: cases).loadAll()
+        #expect(loaded.problems.isEmpty, "no partial or corrupt case file: \(loaded.problems.prefix(3))")
+        #expect(loaded.cases.count > 7)
+        let originals = loaded.cases.filter { ["C-0001", "C-0002", "C-0003", "C-0004", "C-0005", "C-0006", "C-0007"].contains($0.record.id) }
+        #expect(originals.count == 7, "every case that was there before is intact")
+        #expect(try Binary.run(["validate"], in: scratch.url).status == 0)
+        print("crash safety: \(entryKills) kills during entry, \(saveKills) kills during saves, \(loaded.cases.count) cases intact")
+        #expect(entryKills + saveKills >= 100)
+    }
+}
