@@ -8,6 +8,9 @@ struct CSVFileReader {
     let table: CSVTable
     private let indexes: [String: Int]
 
+    /// A price list of a few thousand items is well under a megabyte; anything this large is a mistake.
+    static let maximumBytes = 10_000_000
+
     /// Loads one file of a price list; returns nil (with a problem) when missing or unreadable.
     static func open(_ source: PriceListSource, _ fileName: String, required: [String], problems: inout [Problem]) -> CSVFileReader? {
         let shown = source.name + "/" + fileName
@@ -19,6 +22,10 @@ struct CSVFileReader {
             return nil
         case .unreadable:
             problems.append(Problem(file: shown, message: "het bestand kan niet gelezen worden; controleer de rechten"))
+            return nil
+        }
+        guard data.count <= maximumBytes else {
+            problems.append(Problem(file: shown, message: "het bestand is te groot (\(data.count / 1_000_000) MB); een prijslijst is hooguit \(maximumBytes / 1_000_000) MB"))
             return nil
         }
         guard let text = String(data: data, encoding: .utf8) else {

@@ -348,4 +348,17 @@ struct IntakeTests {
         driver.press(.pageDown, .pageDown, .character("i"))
         #expect(driver.intake?.submitProblems.map(\.message) == ["Regel 1: de lage hoeveelheid is groter dan de gewone."])
     }
+
+    @Test("pasted control characters are dropped; very long text is kept whole")
+    func hostileKeys() {
+        var driver = IntakeDriver()
+        driver.openNewCase()
+        driver.press(.tab)
+        driver.type("Team\u{7}\u{1B}[2J Noord\u{0}")
+        #expect(driver.draft?.team == "Team[2J Noord")
+        driver.press(.pageDown)
+        let long = String(repeating: "lang verhaal ", count: 500)
+        driver.type(long)
+        #expect(driver.draft?.situation == long)
+    }
 }

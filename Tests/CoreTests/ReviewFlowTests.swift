@@ -130,6 +130,10 @@ struct ReviewFlowTests {
         reviewer.deliver(.lockResult(id: "C-0001", .acquired))
         reviewer.press(.character("r"), .enter)
         #expect(reviewer.state.notice == "Geef een reden; elke wijziging wordt met reden bewaard.")
+        reviewer.type("Zie BSN 111222333")
+        reviewer.press(.enter)
+        #expect(reviewer.state.notice == "Geweigerd: dit lijkt een BSN (elfproef klopt). Een casus blijft pseudoniem.")
+        for _ in 0..<17 { reviewer.press(.backspace) }
         reviewer.type("Onderbouw regel 2 beter.")
         reviewer.press(.enter)
         guard case .saveCase(let sentBack, _) = reviewer.effects.last else {

@@ -100,6 +100,8 @@ enum IntakeUpdate {
                 return true
             }
             guard !character.isNewline || field.kind == .area else { return true }
+            // Pasted control characters (bell, escape, …) never end up in a case.
+            if character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) && !character.isNewline { return true }
             (newText, cursor) = TextEditing.insert(character, into: text, at: cursor)
         case .enter:
             if field.kind == .area {
@@ -132,12 +134,14 @@ enum IntakeUpdate {
             return false
         }
         if newText != text {
-            if let refusal = PrivacyGuard.refusal(newText), PrivacyGuard.refusal(text) == nil {
+            // Only the text around the cursor can have changed; checking a window keeps long stories fast.
+            let window = { (source: String) in String(Array(source)[max(0, cursor - 40)..<min(source.count, cursor + 40)]) }
+            if let refusal = PrivacyGuard.refusal(window(newText)), PrivacyGuard.refusal(window(text)) == nil {
                 notice = refusal
                 return true
             }
             set(field.id, newText, &intake)
-            if field.kind == .text || field.kind == .area, let warning = PrivacyGuard.warningText(newText) { notice = warning }
+            if field.kind == .text || field.kind == .area, let warning = PrivacyGuard.warningText(window(newText)) { notice = warning }
         }
         intake.cursor = cursor
         return true

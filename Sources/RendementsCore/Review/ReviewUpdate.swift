@@ -227,6 +227,11 @@ enum ReviewUpdate {
 
     private static func confirm(_ prompt: Prompt, _ record: CaseRecord, _ view: inout CaseViewState, _ app: inout AppState) -> [Effect] {
         func percentage() -> Percentage? { DutchNumber.parse(prompt.text).flatMap { Percentage($0) } }
+        // Reasons, remarks and reasoning are free text: the same privacy guard as everywhere.
+        if let refusal = PrivacyGuard.refusal(prompt.text) {
+            app.notice = refusal
+            return []
+        }
         switch prompt.purpose {
         case .likelihood(let line):
             guard let value = percentage() else { app.notice = "Vul een percentage in tussen 0 en 100."; return [] }
@@ -253,7 +258,6 @@ enum ReviewUpdate {
                 app.notice = error.dutchMessage
                 return []
             }
-            if PrivacyGuard.refusal(prompt.text) != nil { app.notice = PrivacyGuard.refusal(prompt.text); return [] }
             view.prompt = nil
             view.selectedLine = min(view.selectedLine, max(1, copy.avoided.count))
             return [.saveCase(copy)]
