@@ -31,4 +31,28 @@ struct FullDiskTests {
         let validate = try Binary.run(["validate", "--cases", cases.path])
         #expect(validate.status == 0)
     }
+
+    @Test("saving to a read-only file system: the Dutch message, and the cases there untouched")
+    func readOnly() throws {
+        let scratch = try Scratch()
+        let volume = scratch.url.appendingPathComponent("ro")
+        try FileManager.default.createDirectory(at: volume, withIntermediateDirectories: true)
+        let mount = try Binary.execute("/bin/mount", ["-t", "tmpfs", "-o", "size=256k", "tmpfs", volume.path])
+        guard mount.status == 0 else {
+            Issue.record("mount -t tmpfs failed (\(mount.stderr)); this test needs root, as CI has")
+            return
+        }
+        defer { _ = try? Binary.execute("/bin/umount", [volume.path]) }
+        let cases = volume.appendingPathComponent("cases")
+        try FileManager.default.createDirectory(at: cases, withIntermediateDirectories: true)
+        let source = Binary.root.appendingPathComponent("cases/C-0001.json")
+        try FileManager.default.copyItem(at: source, to: cases.appendingPathComponent("C-0001.json"))
+        let before = try Data(contentsOf: cases.appendingPathComponent("C-0001.json"))
+        #expect(try Binary.execute("/bin/mount", ["-o", "remount,ro", volume.path]).status == 0)
+        let outcome = try Binary.run(["import", "--cases", cases.path, source.path], in: scratch.url)
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("Opslaan lukt niet: de map \(cases.path) is alleen-lezen of je hebt geen schrijfrechten."))
+        #expect(try Data(contentsOf: cases.appendingPathComponent("C-0001.json")) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cases.path) == ["C-0001.json"])
+    }
 }
