@@ -1,6 +1,6 @@
 import RendementsDomain
 
-/// Something that happened: a key, or the terminal changing size.
+/// Something that happened: a key, the terminal changing size, or the result of an effect.
 public enum Msg: Sendable {
     case key(Key)
     case resized(Size)
@@ -127,17 +127,18 @@ public enum Update {
         case .previous, .next, .pageUp, .pageDown:
             move(action, &state)
         case .open:
-            let item = state.selectedMenuItem
-            if item == .nieuweCasus {
+            switch state.selectedMenuItem {
+            case .nieuweCasus:
                 IntakeUpdate.open(&state)
-            } else if item == .beoordelen {
+            case .beoordelen:
+                // Filters and sort stay as the reviewer left them; a dashboard drill-down does not.
                 state.browser.fromDashboard = false
                 state.browser.filter.caseIDs = nil
                 state.browser.filter.drillLabel = nil
                 ReviewUpdate.openBrowser(&state)
-            } else if item == .dashboard {
+            case .dashboard:
                 DashboardUpdate.open(&state)
-            } else if item == .prijslijst {
+            case .prijslijst:
                 if state.priceList == nil {
                     state.notice = "Er is geen prijslijst geladen; controleer de map met 'rendementsmeter validate'."
                 } else {
