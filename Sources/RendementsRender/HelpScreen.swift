@@ -36,7 +36,7 @@ enum HelpScreen {
         "  prijs × hoeveelheid × kans × toerekening, één keer afgerond op de cent.",
         "  Kans: hoe waarschijnlijk was deze zorg nodig geweest zonder jullie?",
         "  Toerekening: welk deel komt door jullie, niet door anderen?",
-        "  Correcties worden vermenigvuldigd, nooit opgeteld (anders telt je te veel).",
+        "  Correcties worden vermenigvuldigd, nooit opgeteld: zo telt niets dubbel.",
         "Meer jaren:",
         "  jaar 1 telt volledig; elk later jaar neemt af met de afname en wordt",
         "  verdisconteerd met 2,25 % (de Nederlandse MKBA-norm).",

@@ -20,8 +20,8 @@ public enum DashboardRows {
             return groups.sorted { ($0.value.totals.net, $1.key) > ($1.value.totals.net, $0.key) }
                 .map { DashboardRow(kind: .group, label: $0.key, group: $0.value, item: nil) }
         case .patronen:
-            let byValue = summary.topItemsByValue(5).map { DashboardRow(kind: .itemByValue, label: $0.description, group: GroupTotals(), item: $0) }
-            let byCount = summary.topItemsByCount(5).map { DashboardRow(kind: .itemByCount, label: $0.description, group: GroupTotals(), item: $0) }
+            let byValue = summary.topItemsByValue(4).map { DashboardRow(kind: .itemByValue, label: $0.description, group: GroupTotals(), item: $0) }
+            let byCount = summary.topItemsByCount(4).map { DashboardRow(kind: .itemByCount, label: $0.description, group: GroupTotals(), item: $0) }
             let bands = summary.resultBands.map {
                 DashboardRow(kind: .band, label: $0.dutchLabel, group: GroupTotals(caseCount: $0.caseIDs.count, caseIDs: $0.caseIDs), item: nil)
             }
