@@ -88,4 +88,32 @@ struct ReviewEndToEndTests {
         try secondKeys.press("b")
         try second.waitFor("BEOORDELEN (vergrendeld)")
     }
+
+    @Test("three reviewers press b on the same case at once: exactly one gets the lock, the others are told who has it")
+    func contestedLock() throws {
+        let scratch = try Scratch()
+        try scratch.copyShippedData()
+        let users = ["sw-bram", "sw-chris", "sw-dana"]
+        let sessions = try users.map { try TerminalAppTests.session(environment: ["RENDEMENTSMETER_USER": $0], in: scratch.url) }
+        for session in sessions {
+            try session.waitFor("Rendement (voorkomen")
+            try session.send("Right", "Enter", "Down", "Down", "Enter")
+            try session.waitFor("C-0003 · Ingediend")
+        }
+        for session in sessions { try session.send("b") }
+        var winners: [String] = []
+        var told = 0
+        for (user, session) in zip(users, sessions) {
+            let screen = try session.waitForAny(["BEOORDELEN (vergrendeld)", "bewerkt deze casus"])
+            if screen.contains("BEOORDELEN (vergrendeld)") {
+                winners.append(user)
+            } else if screen.contains("alleen lezen") {
+                told += 1
+            }
+        }
+        #expect(winners.count == 1, "winners: \(winners)")
+        #expect(told == 2)
+        let lock = try String(contentsOf: scratch.url.appendingPathComponent("cases/.locks/C-0003.lock"), encoding: .utf8)
+        #expect(winners.first.map { lock.contains("\"user\":\"\($0)\"") } == true)
+    }
 }

@@ -56,4 +56,17 @@ final class TmuxSession {
         }
         throw Failure.timeout(waitingFor: text, screen: last)
     }
+
+    /// Polls until the screen shows any of the texts; returns the screen.
+    @discardableResult
+    func waitForAny(_ texts: [String], seconds: Double = 15) throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if texts.contains(where: last.contains) { return last }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        throw Failure.timeout(waitingFor: texts.joined(separator: " | "), screen: last)
+    }
 }
