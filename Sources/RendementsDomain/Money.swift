@@ -2,7 +2,7 @@ import Foundation
 
 /// An exact amount of euros, held as integer cents.
 ///
-/// Money is never a `Double`. Products with quantities and percentages are
+/// Money is never floating point. Products with quantities and percentages are
 /// computed in `Decimal` and rounded once, half-even, back to whole cents
 /// (see `Money.roundedHalfEven(cents:)`).
 public struct Money: Hashable, Comparable, Sendable {

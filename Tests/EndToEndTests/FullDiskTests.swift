@@ -4,17 +4,19 @@ import Testing
 
 @Suite("A full disk", .serialized)
 struct FullDiskTests {
+    /// Mounts a small tmpfs of the test's own at `folder` (root in CI, as on the developers' machines).
+    static func mountTmpfs(_ folder: URL, size: String) throws -> Bool {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let mount = try Binary.execute("/bin/mount", ["-t", "tmpfs", "-o", "size=\(size)", "tmpfs", folder.path])
+        if mount.status != 0 { Issue.record("mount -t tmpfs failed (\(mount.stderr)); this test needs root, as CI has") }
+        return mount.status == 0
+    }
+
     @Test("importing onto a full file system: a Dutch message, no partial or temporary file, every written case intact")
     func fullDisk() throws {
         let scratch = try Scratch()
         let volume = scratch.url.appendingPathComponent("vol")
-        try FileManager.default.createDirectory(at: volume, withIntermediateDirectories: true)
-        // A small file system of the test's own (root in CI, as on the developers' machines).
-        let mount = try Binary.execute("/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", volume.path])
-        guard mount.status == 0 else {
-            Issue.record("mount -t tmpfs failed (\(mount.stderr)); this test needs root, as CI has")
-            return
-        }
+        guard try Self.mountTmpfs(volume, size: "64k") else { return }
         defer { _ = try? Binary.execute("/bin/umount", [volume.path]) }
         let cases = volume.appendingPathComponent("cases")
         try FileManager.default.createDirectory(at: cases, withIntermediateDirectories: true)
@@ -36,12 +38,7 @@ struct FullDiskTests {
     func readOnly() throws {
         let scratch = try Scratch()
         let volume = scratch.url.appendingPathComponent("ro")
-        try FileManager.default.createDirectory(at: volume, withIntermediateDirectories: true)
-        let mount = try Binary.execute("/bin/mount", ["-t", "tmpfs", "-o", "size=256k", "tmpfs", volume.path])
-        guard mount.status == 0 else {
-            Issue.record("mount -t tmpfs failed (\(mount.stderr)); this test needs root, as CI has")
-            return
-        }
+        guard try Self.mountTmpfs(volume, size: "256k") else { return }
         defer { _ = try? Binary.execute("/bin/umount", [volume.path]) }
         let cases = volume.appendingPathComponent("cases")
         try FileManager.default.createDirectory(at: cases, withIntermediateDirectories: true)
