@@ -10,7 +10,9 @@ struct TerminalAppTests {
         // `\\$` so that tmux's own shell leaves the expansions to the inner one.
         let run = "'\(Binary.url.path)'; echo EXIT=\\$?; \(probe); echo S\\$((1+1))T"
         let script = Array(repeating: run, count: runs).joined(separator: "; ") + "; sleep 600"
-        return try TmuxSession(command: "sh -c \"\(script)\"", in: directory, environment: ["TERM": "screen"].merging(environment) { $1 })
+        // A user of its own, so a developer's own draft in the repository never changes what the test sees.
+        let defaults = ["TERM": "screen", "RENDEMENTSMETER_USER": "e2e-\(UUID().uuidString.prefix(8))"]
+        return try TmuxSession(command: "sh -c \"\(script)\"", in: directory, environment: defaults.merging(environment) { $1 })
     }
 
     /// The pid of the app running in the session's shell.
