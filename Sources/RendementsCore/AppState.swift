@@ -69,6 +69,11 @@ public struct AppState: Sendable {
 
     public func record(_ id: String) -> CaseRecord? { records.first { $0.id == id } }
 
+    /// The sorted distinct values of a case field, for cycling filters.
+    func distinct(_ value: KeyPath<CaseRecord, String>) -> [String] {
+        Array(Set(records.map { $0[keyPath: value] })).sorted()
+    }
+
     /// The rows of the case browser as filtered and sorted now.
     public var browserRows: [CaseRow] { browser.rows(records, totals: totalsByCase) }
 

@@ -147,6 +147,26 @@ public struct BusinessCaseSummary: Sendable {
         return quarters
     }
 
+    /// Laws grouped by who pays for them (gemeente, zorgverzekeraar, …), in price-list order,
+    /// with the counted cases that have costs or savings there.
+    public func perFinancier(_ list: PriceList?) -> [(financier: String, group: GroupTotals)] {
+        var order: [String] = []
+        var groups: [String: GroupTotals] = [:]
+        for code in LawOrder.codes(priceList: list, present: perLaw.keys) {
+            guard let totals = perLaw[code] else { continue }
+            let financier = list?.law(code)?.financier ?? code
+            if groups[financier] == nil { order.append(financier) }
+            groups[financier, default: GroupTotals()].totals += totals
+            let known = Set(groups[financier]?.caseIDs ?? [])
+            groups[financier, default: GroupTotals()].caseIDs += (caseIDsPerLaw[code] ?? []).filter { !known.contains($0) }
+        }
+        return order.map { financier in
+            var group = groups[financier] ?? GroupTotals()
+            group.caseCount = group.caseIDs.count
+            return (financier, group)
+        }
+    }
+
     static func emptyBands() -> [ResultBand] {
         let bounds = ResultBand.bounds
         return (0...bounds.count).map { index in

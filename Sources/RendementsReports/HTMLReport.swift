@@ -119,20 +119,13 @@ public enum HTMLReport {
     }
 
     private static func lawSection(_ summary: BusinessCaseSummary, _ list: PriceList?) -> String {
-        var order: [String] = []
-        var groups: [String: Totals] = [:]
-        for code in LawOrder.codes(priceList: list, present: summary.perLaw.keys) {
-            guard let totals = summary.perLaw[code] else { continue }
-            let financier = list?.law(code)?.financier ?? code
-            if groups[financier] == nil { order.append(financier) }
-            groups[financier, default: Totals()] += totals
-        }
+        let financiers = summary.perFinancier(list)
         var html = "<h2>Wie betaalt, wie bespaart</h2>"
-        html += SVGChart.horizontal(order.map { SVGChart.Bar(label: $0, value: groups[$0]?.avoided ?? .zero, secondary: (groups[$0]?.effort ?? .zero) + (groups[$0]?.deployed ?? .zero)) },
+        html += SVGChart.horizontal(financiers.map { SVGChart.Bar(label: $0.financier, value: $0.group.totals.avoided, secondary: $0.group.totals.effort + $0.group.totals.deployed) },
                                     title: "Per financier: bespaart en betaalt", primaryLegend: "bespaart (voorkomen zorg)", secondaryLegend: "betaalt (eigen inzet + ingezette zorg)")
         html += "<table><tr><th>Financier</th><th class=\"n\">Betaalt</th><th class=\"n\">Bespaart</th><th class=\"n\">Transfers</th><th class=\"n\">Saldo voor de financier</th></tr>"
-        for financier in order {
-            let totals = groups[financier] ?? Totals()
+        for (financier, group) in financiers {
+            let totals = group.totals
             html += "<tr><td>\(e(financier))</td><td class=\"n\">\(euro(totals.effort + totals.deployed))</td><td class=\"n\">\(euro(totals.avoided))</td><td class=\"n\">\(euro(totals.avoidedTransfers - totals.deployedTransfers))</td><td class=\"n\">\(euro(totals.financierNet))</td></tr>"
         }
         return html + "</table>"

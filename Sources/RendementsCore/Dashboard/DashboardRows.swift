@@ -29,22 +29,7 @@ public enum DashboardRows {
         }
     }
 
-    /// Laws grouped by who pays for them (gemeente, zorgverzekeraar, …), in price-list order.
     static func financiers(_ summary: BusinessCaseSummary, _ list: PriceList?) -> [DashboardRow] {
-        var order: [String] = []
-        var groups: [String: GroupTotals] = [:]
-        for code in LawOrder.codes(priceList: list, present: summary.perLaw.keys) {
-            guard let totals = summary.perLaw[code] else { continue }
-            let financier = list?.law(code)?.financier ?? code
-            if groups[financier] == nil { order.append(financier) }
-            groups[financier, default: GroupTotals()].totals += totals
-            let known = Set(groups[financier]?.caseIDs ?? [])
-            groups[financier, default: GroupTotals()].caseIDs += (summary.caseIDsPerLaw[code] ?? []).filter { !known.contains($0) }
-        }
-        return order.map { financier in
-            var group = groups[financier] ?? GroupTotals()
-            group.caseCount = group.caseIDs.count
-            return DashboardRow(kind: .financier, label: financier, group: group, item: nil)
-        }
+        summary.perFinancier(list).map { DashboardRow(kind: .financier, label: $0.financier, group: $0.group, item: nil) }
     }
 }

@@ -37,16 +37,16 @@ enum DashboardUpdate {
             state.filter.selection = state.filter.selection == .submitted ? .approvedOnly : .submitted
             refilter = true
         case .filterTeam:
-            state.filter.team = BrowserState.cycle(state.filter.team, through: distinct(app, \.context.team))
+            state.filter.team = BrowserState.cycle(state.filter.team, through: app.distinct(\.context.team))
             refilter = true
         case .filterIntervention:
-            state.filter.intervention = BrowserState.cycle(state.filter.intervention, through: distinct(app, \.context.intervention))
+            state.filter.intervention = BrowserState.cycle(state.filter.intervention, through: app.distinct(\.context.intervention))
             refilter = true
         case .filterDomain:
             state.filter.lifeDomain = BrowserState.cycle(state.filter.lifeDomain, through: LifeDomain.allCases)
             refilter = true
         case .filterYear:
-            let years = distinct(app, \.context.periodEnd.yearText)
+            let years = app.distinct(\.context.periodEnd.yearText)
             let current = state.filter.fromMonth.map { String($0.prefix(4)) }
             let next = BrowserState.cycle(current, through: years)
             state.filter.fromMonth = next.map { "\($0)-01" }
@@ -86,9 +86,6 @@ enum DashboardUpdate {
         return []
     }
 
-    private static func distinct(_ app: AppState, _ value: KeyPath<CaseRecord, String>) -> [String] {
-        Array(Set(app.records.map { $0[keyPath: value] })).sorted()
-    }
 }
 
 extension CalendarDay {

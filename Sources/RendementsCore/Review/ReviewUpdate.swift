@@ -40,10 +40,10 @@ enum ReviewUpdate {
             }
             app.notice = "Gesorteerd op \(app.browser.sort.dutchName)\(app.browser.descending ? " (aflopend)" : "")."
         case .filterStatus: app.browser.filter.status = BrowserState.cycle(app.browser.filter.status, through: CaseStatus.allCases)
-        case .filterAuthor: app.browser.filter.author = BrowserState.cycle(app.browser.filter.author, through: distinct(app, \.author))
+        case .filterAuthor: app.browser.filter.author = BrowserState.cycle(app.browser.filter.author, through: app.distinct(\.author))
         case .filterIntervention:
-            app.browser.filter.intervention = BrowserState.cycle(app.browser.filter.intervention, through: distinct(app, \.context.intervention))
-        case .filterTeam: app.browser.filter.team = BrowserState.cycle(app.browser.filter.team, through: distinct(app, \.context.team))
+            app.browser.filter.intervention = BrowserState.cycle(app.browser.filter.intervention, through: app.distinct(\.context.intervention))
+        case .filterTeam: app.browser.filter.team = BrowserState.cycle(app.browser.filter.team, through: app.distinct(\.context.team))
         case .clearFilters:
             let drill = (app.browser.filter.caseIDs, app.browser.filter.drillLabel)
             app.browser.filter = BrowserFilter()
@@ -69,9 +69,6 @@ enum ReviewUpdate {
         return []
     }
 
-    private static func distinct(_ app: AppState, _ value: KeyPath<CaseRecord, String>) -> [String] {
-        Array(Set(app.records.map { $0[keyPath: value] })).sorted()
-    }
 
     private static func search(_ key: Key, _ app: inout AppState) -> [Effect] {
         switch key {
