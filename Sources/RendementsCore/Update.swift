@@ -96,9 +96,11 @@ public enum Update {
         }
     }
 
-    /// Quitting asks first while a case is being entered.
+    /// Quitting asks first while a case is being entered (not for one that is still empty:
+    /// nothing was saved, so nothing would be offered again).
     static func quit(_ state: inout AppState) -> [Effect] {
-        guard let intake = state.intake else { return [.quit] }
+        guard let intake = state.intake,
+              intake.draft != IntakeDraft(author: intake.draft.author, priceListVersion: intake.draft.priceListVersion) else { return [.quit] }
         state.confirmation = .quit(unsaved: intake.saveError != nil)
         return []
     }

@@ -123,6 +123,15 @@ struct IntakeTests {
         #expect(driver.draft?.team == "Team Zuid")
     }
 
+    @Test("an intake with nothing typed yet quits without asking")
+    func quitEmpty() {
+        var driver = IntakeDriver()
+        driver.openNewCase()
+        driver.press(.control("q"))
+        #expect(driver.state.confirmation == nil)
+        #expect(driver.effects.last == .quit)
+    }
+
     @Test("quitting during an intake asks first; no stays, yes quits")
     func quitConfirm() {
         var driver = IntakeDriver()
