@@ -31,6 +31,8 @@ public struct AppState: Sendable {
 
     /// Who is working: recorded as the author of new cases.
     public var user: String
+    /// Said on the start screen when the name is not the operating-system account's.
+    public var identityNote: String?
     /// Fields and option lists for new cases (hourly rates, interventions).
     public var intakeForm: IntakeForm
     /// The case being entered, kept when the worker steps back to the start screen.
@@ -68,6 +70,13 @@ public struct AppState: Sendable {
     public var dashboardRows: [DashboardRow] { DashboardRows.rows(dashboard, dashboardSummary, priceList) }
 
     public func record(_ id: String) -> CaseRecord? { records.first { $0.id == id } }
+
+    /// Puts one case as it is on disk now in place of the copy held (or adds it).
+    public mutating func replaceRecord(_ record: CaseRecord) {
+        var updated = records
+        if let index = updated.firstIndex(where: { $0.id == record.id }) { updated[index] = record } else { updated.append(record) }
+        setRecords(updated)
+    }
 
     /// The sorted distinct values of a case field, for cycling filters.
     func distinct(_ value: KeyPath<CaseRecord, String>) -> [String] {

@@ -3,7 +3,7 @@ public enum Action: Hashable, Sendable {
     case previous, next, pageUp, pageDown, open, back, help, quit, search
     case nextStep, previousStep, save, addLine, removeLine, submit, saveConcept
     case sort, filterStatus, filterAuthor, filterIntervention, filterTeam, clearFilters
-    case review, reopen, changeLikelihood, changeQuantity, changeAttribution, changeItem, approve, sendBack
+    case review, reopen, changeLikelihood, changeQuantity, changeAttribution, changeItem, approve, sendBack, reapply
     case nextPanel, previousPanel, togglePeriod, cycleGrouping, filterSelection, filterYear, filterDomain, trace
     case howWeCalculate
 }
@@ -115,6 +115,7 @@ public enum Keymap {
         KeyBinding([.character("x")], "x", "Gekozen regel verwijderen (met reden)", .removeLine, on: [.caseReview]),
         KeyBinding([.character("g")], "g", "Goedkeuren", hint: "goedkeuren", .approve, on: [.caseReview]),
         KeyBinding([.character("r")], "r", "Terugsturen met opmerkingen", hint: "terug m. opm.", .sendBack, on: [.caseReview]),
+        KeyBinding([.character("o")], "o", "Wijziging die niet opgeslagen kon worden opnieuw toepassen op de huidige versie", .reapply, on: [.caseReview]),
         KeyBinding([.up], "↑↓", "Rij kiezen", hint: "rij", .previous, on: [.dashboard]),
         KeyBinding([.down], "", "", .next, on: [.dashboard]),
         KeyBinding([.tab], "Tab", "Volgend paneel (verloop, wie betaalt, per groep, patronen)", hint: "paneel", .nextPanel, on: [.dashboard]),

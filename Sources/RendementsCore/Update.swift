@@ -7,11 +7,15 @@ public enum Msg: Sendable {
     /// Results of effects, reported back by the edge.
     case draftSaved
     case draftSaveFailed(String)
-    case caseWritten(id: String, status: CaseStatus, overview: Overview)
+    case caseWritten(CaseRecord, overview: Overview)
     case caseWriteFailed(String)
     case lockResult(id: String, LockStatus)
+    /// The case as it is on disk now (re-read before reviewing starts).
+    case caseReloaded(CaseRecord)
     case caseSaved(CaseRecord, overview: Overview)
     case caseSaveFailed(String)
+    /// Someone else wrote the case first: nothing was saved; this is the current version.
+    case caseConflict(current: CaseRecord, message: String)
 }
 
 /// Work for the edge to do after an update.
@@ -58,7 +62,9 @@ public enum Update {
         case .draftSaved, .draftSaveFailed, .caseWritten, .caseWriteFailed:
             return IntakeUpdate.result(msg, &state)
         case .lockResult(let id, let status):
-            ReviewUpdate.lockResult(id, status, &state)
+            return ReviewUpdate.lockResult(id, status, &state)
+        case .caseReloaded(let record):
+            state.replaceRecord(record)
             return []
         case .caseSaved(let record, let overview):
             return ReviewUpdate.saved(record, overview, &state)
@@ -66,6 +72,8 @@ public enum Update {
             state.caseView?.unsaved = true
             state.notice = message
             return []
+        case .caseConflict(let current, let message):
+            return ReviewUpdate.conflict(current, message, &state)
         }
     }
 

@@ -7,7 +7,7 @@ public struct CalendarDay: Hashable, Comparable, Sendable {
     public let day: Int
 
     public init?(year: Int, month: Int, day: Int) {
-        guard (1900...2200).contains(year), (1...12).contains(month),
+        guard ValueBounds.years.contains(year), (1...12).contains(month),
               (1...CalendarDay.daysIn(month: month, year: year)).contains(day) else { return nil }
         self.year = year
         self.month = month

@@ -12,6 +12,12 @@ public struct CaseEvent: Hashable, Codable, Sendable {
         case status
         /// A line was priced against a newer price list (an explicit act).
         case herprijzing
+        /// The case came from another business case; `old` names where from, `new` the status it got.
+        case `import`
+        /// The file was upgraded to a newer schema version when it was written.
+        case schema = "schema-upgrade"
+        /// The author changed the content of a sent-back case or concept.
+        case aanpassing
     }
 
     /// ISO 8601 time in UTC, e.g. `2026-11-24T10:15:00Z`.
@@ -27,6 +33,9 @@ public struct CaseEvent: Hashable, Codable, Sendable {
     /// Hash of the previous event ("" for the first) and of this one; empty until sealed.
     public var previousHash: String
     public var hash: String
+    /// Hash of the case's content (lines, quantities, likelihoods, attribution, prices, effort)
+    /// as it stood after this event; sealed with the event (schema 2), so a later change without an event shows.
+    public var contentHash: String
 
     public init(at: String, by: String, action: Action, field: String, old: String, new: String, reason: String) {
         self.at = at
@@ -38,13 +47,36 @@ public struct CaseEvent: Hashable, Codable, Sendable {
         self.reason = reason
         previousHash = ""
         hash = ""
+        contentHash = ""
     }
 
-    /// The text that is hashed: every field but the hash itself, in a fixed order.
-    public var canonicalText: String {
-        [at, by, action.rawValue, field, old, new, reason, previousHash].map { $0.replacingOccurrences(of: "\u{1F}", with: " ") }
-            .joined(separator: "\u{1F}")
+    private enum CodingKeys: String, CodingKey { case at, by, action, field, old, new, reason, previousHash, hash, contentHash }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        at = try container.decode(String.self, forKey: .at)
+        by = try container.decode(String.self, forKey: .by)
+        action = try container.decode(Action.self, forKey: .action)
+        field = try container.decode(String.self, forKey: .field)
+        old = try container.decode(String.self, forKey: .old)
+        new = try container.decode(String.self, forKey: .new)
+        reason = try container.decode(String.self, forKey: .reason)
+        previousHash = try container.decode(String.self, forKey: .previousHash)
+        hash = try container.decode(String.self, forKey: .hash)
+        contentHash = try container.decodeIfPresent(String.self, forKey: .contentHash) ?? ""
     }
+
+    /// The text that is hashed: every field but the hash itself, in a fixed order. Schema 2 puts the
+    /// case id and the content seal in front, so an event copied into another case or a content
+    /// change that kept the event does not verify.
+    public func canonicalText(caseID: String, schemaVersion: Int) -> String {
+        let fields = [at, by, action.rawValue, field, old, new, reason, previousHash]
+        let scoped = schemaVersion >= 2 ? [caseID, contentHash] + fields : fields
+        return scoped.map { $0.replacingOccurrences(of: "\u{1F}", with: " ") }.joined(separator: "\u{1F}")
+    }
+
+    /// True for events that set the case's status (a review step, or an import that set it).
+    public var setsStatus: Bool { action == .status || action == .import }
 }
 
 /// The author's estimate, kept when a reviewer first changes anything.

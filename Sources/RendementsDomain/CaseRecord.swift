@@ -2,10 +2,16 @@
 /// and avoided care, attribution, review status, and the price list it was priced with.
 public struct CaseRecord: Hashable, Codable, Sendable {
     /// The file format version this code writes; readers refuse newer ones.
-    public static let currentSchemaVersion = 1
+    /// Version 2 added the revision, the case id in every event hash and the content seal.
+    public static let currentSchemaVersion = 2
+    /// Versions this code reads; older ones are upgraded (and the upgrade recorded) when next written.
+    public static let readableSchemaVersions = 1...2
 
+    /// The version the case was read with; writing always writes the current one.
     public var schemaVersion: Int
     public var id: String
+    /// Counts the writes of this case; a save only succeeds over the revision it started from.
+    public var revision: Int
     /// True for the shipped example cases; shown as "VOORBEELD" on screen.
     public var fictional: Bool
     public var status: CaseStatus
@@ -25,6 +31,8 @@ public struct CaseRecord: Hashable, Codable, Sendable {
     public var history: [CaseEvent]
     /// Hash of the last event, so that removing events at the end is detected too.
     public var historyHead: String
+    /// Where an imported case came from, with the history it had there (kept, not chained here).
+    public var provenance: CaseProvenance?
 
     public init(
         id: String, fictional: Bool = false, status: CaseStatus = .concept, author: String,
@@ -34,6 +42,7 @@ public struct CaseRecord: Hashable, Codable, Sendable {
     ) {
         schemaVersion = CaseRecord.currentSchemaVersion
         self.id = id
+        revision = 0
         self.fictional = fictional
         self.status = status
         self.author = author
@@ -50,8 +59,8 @@ public struct CaseRecord: Hashable, Codable, Sendable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case schemaVersion, id, fictional, status, author, context, story, effort, deployed, avoided, attribution, priceListVersion
-        case original, history, historyHead
+        case schemaVersion, id, revision, fictional, status, author, context, story, effort, deployed, avoided, attribution, priceListVersion
+        case original, history, historyHead, provenance
     }
 
     /// Cases written before review existed have no history fields; they read as empty.
@@ -59,6 +68,7 @@ public struct CaseRecord: Hashable, Codable, Sendable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         schemaVersion = try container.decode(Int.self, forKey: .schemaVersion)
         id = try container.decode(String.self, forKey: .id)
+        revision = try container.decodeIfPresent(Int.self, forKey: .revision) ?? 0
         fictional = try container.decodeIfPresent(Bool.self, forKey: .fictional) ?? false
         status = try container.decode(CaseStatus.self, forKey: .status)
         author = try container.decode(String.self, forKey: .author)
@@ -72,6 +82,24 @@ public struct CaseRecord: Hashable, Codable, Sendable {
         original = try container.decodeIfPresent(CaseEstimate.self, forKey: .original)
         history = try container.decodeIfPresent([CaseEvent].self, forKey: .history) ?? []
         historyHead = try container.decodeIfPresent(String.self, forKey: .historyHead) ?? ""
+        provenance = try container.decodeIfPresent(CaseProvenance.self, forKey: .provenance)
+    }
+}
+
+/// An imported case's origin: its id and status there, and the history it brought along.
+public struct CaseProvenance: Hashable, Codable, Sendable {
+    public var sourceID: String
+    public var sourceFile: String
+    public var sourceStatus: CaseStatus
+    public var history: [CaseEvent]
+    public var historyHead: String
+
+    public init(sourceID: String, sourceFile: String, sourceStatus: CaseStatus, history: [CaseEvent], historyHead: String) {
+        self.sourceID = sourceID
+        self.sourceFile = sourceFile
+        self.sourceStatus = sourceStatus
+        self.history = history
+        self.historyHead = historyHead
     }
 }
 

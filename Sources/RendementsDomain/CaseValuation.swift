@@ -48,7 +48,7 @@ public struct CaseValuation: Sendable {
         var deployedValues: [Money] = []
         for line in record.deployed {
             let factor = try LineEstimate.indexFactor(line.item, options, caseID: record.id)
-            guard let value = line.item.unitPrice.multiplied(by: [factor, line.quantity.units]) else {
+            guard let value = line.item.unitPrice.multiplied(by: [factor, line.quantity.units]), value.isWithinLineBound else {
                 throw ValuationError.overflow(caseID: record.id, what: line.item.code)
             }
             deployedValues.append(value)
@@ -78,16 +78,19 @@ public struct CaseValuation: Sendable {
     public static func effortCost(_ effort: OwnEffort, caseID: String = "") throws(ValuationError) -> Money {
         var sum = Money.zero
         for worker in effort.workers {
-            guard let cost = worker.hourlyRate.multiplied(by: [worker.hours]) else {
+            guard let cost = worker.hourlyRate.multiplied(by: [worker.hours]), cost.isWithinLineBound else {
                 throw ValuationError.overflow(caseID: caseID, what: worker.rateCode)
             }
             sum += cost
         }
-        guard let volunteers = effort.volunteerRate.multiplied(by: [effort.volunteerHours]) else {
+        guard let volunteers = effort.volunteerRate.multiplied(by: [effort.volunteerHours]), volunteers.isWithinLineBound else {
             throw ValuationError.overflow(caseID: caseID, what: "vrijwilligers")
         }
         sum += volunteers
-        for cost in effort.otherCosts { sum += cost.amount }
+        for cost in effort.otherCosts {
+            guard cost.amount.isWithinLineBound else { throw ValuationError.overflow(caseID: caseID, what: cost.description) }
+            sum += cost.amount
+        }
         return sum
     }
 }
@@ -100,7 +103,7 @@ public enum ValuationError: Error, Equatable, Sendable {
     public var dutchMessage: String {
         switch self {
         case .overflow(let caseID, let what):
-            "Casus \(caseID): het bedrag voor '\(what)' is te groot om te rekenen. Controleer de hoeveelheid."
+            "Casus \(caseID): het bedrag voor '\(what)' is groter dan \(ValueBounds.maximumLineText) per regel. Controleer de hoeveelheid."
         case .missingIndex(let caseID, let what, let error):
             "Casus \(caseID), \(what): \(error.dutchMessage)"
         }

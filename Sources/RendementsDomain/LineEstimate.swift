@@ -24,7 +24,9 @@ public struct LineEstimate: Hashable, Sendable {
         let cut = grade.flatMap { options.gradeCuts[$0] } ?? .zero
         func value(_ quantity: Quantity, _ likelihood: Percentage, cut: Percentage = .zero) throws(ValuationError) -> Money {
             let factors = [index, quantity.units, likelihood.fraction, attribution.fraction, horizon, cut.complement.fraction]
-            guard let money = item.unitPrice.multiplied(by: factors) else { throw .overflow(caseID: caseID, what: item.code) }
+            guard let money = item.unitPrice.multiplied(by: factors), money.isWithinLineBound else {
+                throw .overflow(caseID: caseID, what: item.code)
+            }
             return money
         }
         indexFactor = index

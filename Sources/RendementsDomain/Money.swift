@@ -42,6 +42,9 @@ public struct Money: Hashable, Comparable, Sendable {
         return Money.roundedHalfEven(cents: product)
     }
 
+    /// True within ± `ValueBounds.maximumLineCents`: what one line may be worth, so sums cannot overflow.
+    public var isWithinLineBound: Bool { cents.magnitude <= UInt64(ValueBounds.maximumLineCents) }
+
     public var euros: Decimal { Decimal(cents) / 100 }
 
     /// `1234.56` — the machine form used in files.

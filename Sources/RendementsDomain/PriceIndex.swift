@@ -16,6 +16,9 @@ public struct PriceIndex: Hashable, Sendable {
     /// (the inverse when going back). Missing years are an error, never a factor of 1.
     public func factor(from: Int, to: Int) throws(IndexError) -> Decimal {
         guard from != to else { return 1 }
+        // Never build a list of years from an absurd year (a typo or a hostile file).
+        let outside = [from, to].filter { !ValueBounds.years.contains($0) }
+        guard outside.isEmpty else { throw IndexError(from: from, to: to, missingYears: outside) }
         let years = from < to ? Array((from + 1)...to) : Array((to + 1)...from)
         let missing = years.filter { changes[$0] == nil }
         guard missing.isEmpty else { throw IndexError(from: from, to: to, missingYears: missing) }

@@ -32,8 +32,15 @@ public enum Repricing {
         for index in updated.deployed.indices {
             updated.deployed[index].item = refresh(updated.deployed[index].item, place: "ingezet[\(index + 1)]")
         }
-        guard !changes.isEmpty else { return (record, [], missing) }
         let reason = "Herprijsd naar prijslijst \(list.name), versie \(list.version) (was \(record.priceListVersion))"
+        guard !changes.isEmpty else {
+            guard record.priceListVersion != list.version else { return (record, [], missing) }
+            // No price moved, but the case now stands on the new list: recorded, so the whole business case agrees.
+            updated.history.append(CaseEvent(at: time, by: user, action: .herprijzing, field: "prijslijst",
+                                              old: record.priceListVersion, new: list.version, reason: reason + "; geen prijs veranderd"))
+            updated.priceListVersion = list.version
+            return (updated, [], missing)
+        }
         for change in changes {
             updated.history.append(CaseEvent(
                 at: time, by: user, action: .herprijzing, field: "\(change.place).prijs",

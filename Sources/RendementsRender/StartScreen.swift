@@ -24,6 +24,7 @@ enum StartScreen {
                   x: 1, y: 4, maxWidth: frame.width - 2)
         let statuses = CaseStatus.allCases.map { "\($0.dutchName.lowercased()) \(overview.statusCounts[$0] ?? 0)" }
         frame.put("Status: " + statuses.joined(separator: " · "), x: 1, y: 5, maxWidth: frame.width - 2)
+        if let note = state.identityNote { frame.put(note, x: 1, y: 6, style: .notice, maxWidth: frame.width - 2) }
 
         var y = 7
         row(&frame, y: y, ["Wet / domein", "Eigen inzet", "Ingezet", "Voorkomen", "Netto"], style: .heading)

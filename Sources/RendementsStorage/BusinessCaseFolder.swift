@@ -34,8 +34,26 @@ public struct BusinessCaseFolder: Sendable {
         return BusinessCaseFolder(
             casesFolder: cases, priceListFolder: priceList, settings: settings,
             priceListResult: PriceListReader.read(folder: priceList),
-            caseResult: CaseLoadResult(cases: caseResult.cases, problems: settingsProblems + caseResult.problems),
+            caseResult: CaseLoadResult(cases: caseResult.cases,
+                                       problems: settingsProblems + caseResult.problems + wholeFolderProblems(cases, caseResult)),
             folderError: folderError)
+    }
+
+    /// What only shows across cases: an unfinished re-pricing, and cases priced with different lists.
+    static func wholeFolderProblems(_ folder: URL, _ result: CaseLoadResult) -> [Problem] {
+        var problems: [Problem] = []
+        if let marker = RepriceMarker.read(casesFolder: folder) {
+            problems.append(Problem(file: ".locks/herprijzing.json", message: marker.dutchProblem))
+        }
+        var counts: [String: Int] = [:]
+        for record in result.records { counts[record.priceListVersion, default: 0] += 1 }
+        if counts.count > 1 {
+            let versions = counts.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: ", ")
+            problems.append(Problem(file: folder.lastPathComponent, message:
+                "de casussen zijn met \(counts.count) prijslijstversies geprijsd: \(versions); totalen mengen prijspeilen, 'rendementsmeter reprice --to MAP' brengt ze op één lijst",
+                severity: .warning))
+        }
+        return problems
     }
 
     /// The business case's estimate settings with its price list.

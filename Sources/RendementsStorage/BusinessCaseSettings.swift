@@ -18,6 +18,9 @@ public struct BusinessCaseSettings: Codable, Hashable, Sendable {
     public var discountRate: Percentage?
     /// Conservative cut per confidence grade (`groen`, `oranje`, `rood`); defaults 0, 20 and 40 %.
     public var gradeCuts: [String: Percentage]?
+    /// Whether `RENDEMENTSMETER_USER` may name someone other than the operating-system account
+    /// (for demonstrations and tests); off unless a business case says so.
+    public var allowUserOverride: Bool
 
     public init(name: String, organisation: String = "", hourlyRateOverrides: [String: Money] = [:], fictionalExamples: Bool = false,
                 interventions: [String] = []) {
@@ -26,10 +29,11 @@ public struct BusinessCaseSettings: Codable, Hashable, Sendable {
         self.hourlyRateOverrides = hourlyRateOverrides
         self.fictionalExamples = fictionalExamples
         self.interventions = interventions
+        allowUserOverride = false
     }
 
     private enum CodingKeys: String, CodingKey {
-        case name, organisation, hourlyRateOverrides, fictionalExamples, interventions, reportYear, discountRate, gradeCuts
+        case name, organisation, hourlyRateOverrides, fictionalExamples, interventions, reportYear, discountRate, gradeCuts, allowUserOverride
     }
 
     public init(from decoder: Decoder) throws {
@@ -42,6 +46,11 @@ public struct BusinessCaseSettings: Codable, Hashable, Sendable {
         reportYear = try container.decodeIfPresent(Int.self, forKey: .reportYear)
         discountRate = try container.decodeIfPresent(Percentage.self, forKey: .discountRate)
         gradeCuts = try container.decodeIfPresent([String: Percentage].self, forKey: .gradeCuts)
+        allowUserOverride = try container.decodeIfPresent(Bool.self, forKey: .allowUserOverride) ?? false
+        if let reportYear, !ValueBounds.years.contains(reportYear) {
+            throw DecodingError.dataCorruptedError(forKey: .reportYear, in: container,
+                                                   debugDescription: "reportYear \(reportYear) ligt buiten \(ValueBounds.years.lowerBound)–\(ValueBounds.years.upperBound)")
+        }
     }
 
     /// Reads the settings; a missing file gives defaults named after the folder.

@@ -15,6 +15,9 @@ public enum CaseChecker {
             error("\(field) bevat een getal dat een BSN kan zijn; een casus blijft pseudoniem, haal het nummer weg")
         }
         let sameVersion = priceList.map { $0.version == record.priceListVersion } ?? false
+        if let priceList, !sameVersion {
+            warning("geprijsd met prijslijstversie \(record.priceListVersion), de gekozen lijst is \(priceList.version): de prijzen zijn niet tegen de lijst te controleren; 'rendementsmeter reprice --to MAP' herprijst expliciet")
+        }
         let lines = record.avoided.enumerated().map { ("voorkomen zorg regel \($0.offset + 1)", $0.element.item) }
             + record.deployed.enumerated().map { ("ingezette zorg regel \($0.offset + 1)", $0.element.item) }
         for (place, item) in lines {
@@ -32,6 +35,7 @@ public enum CaseChecker {
             }
         }
         for message in priceList?.doubleCounting(record.avoided.map(\.item.code)) ?? [] { warning("dubbeltelling: " + message) }
+        for message in ValueBounds.problems(record) { error(message) }
         for message in HistoryChain.problems(record) { error("casus \(record.id): " + message) }
         problems += historyConsistency(stored)
         do {
@@ -42,12 +46,15 @@ public enum CaseChecker {
         return problems
     }
 
-    /// Status changes must follow the flow and end in the current status; line events must name existing lines.
+    /// Status changes must follow the flow and end in the current status; an approval must be
+    /// in the history, by someone other than the author; line events must name existing lines.
     static func historyConsistency(_ stored: StoredCase) -> [Problem] {
         let record = stored.record
         var messages: [String] = []
+        var warnings: [String] = []
         var lines = record.original?.avoided.count ?? record.avoided.count
         var status: CaseStatus? = nil
+        var lastStatusEvent: CaseEvent? = nil
         for (index, event) in record.history.enumerated() {
             let number = index + 1
             switch event.action {
@@ -66,7 +73,18 @@ public enum CaseChecker {
                     messages.append("gebeurtenis \(number): goedgekeurd door de auteur zelf (\(event.by))")
                 }
                 status = to
-            case .wijziging, .regelVerwijderd, .regelToegevoegd, .herprijzing:
+                lastStatusEvent = event
+            case .import:
+                // An import starts the status afresh; the flow before it belongs to the other business case.
+                guard let to = CaseStatus(rawValue: event.new) else {
+                    messages.append("gebeurtenis \(number): onbekende status '\(event.new)' bij import")
+                    continue
+                }
+                status = to
+                lastStatusEvent = event
+            case .schema:
+                continue
+            case .wijziging, .regelVerwijderd, .regelToegevoegd, .herprijzing, .aanpassing:
                 guard event.field.hasPrefix("voorkomen[") else { continue }
                 let digits = event.field.dropFirst("voorkomen[".count).prefix { $0.isNumber }
                 guard let line = Int(digits) else { continue }
@@ -79,8 +97,16 @@ public enum CaseChecker {
         }
         if let status, status != record.status {
             messages.append("de status is \(record.status.rawValue), maar volgens de geschiedenis \(status.rawValue)")
+        } else if status == nil && record.status != .concept && (record.status != .ingediend || record.schemaVersion >= 2) {
+            // Schema 1 intakes wrote submitted cases without an event; everything else needs one.
+            messages.append("de status is \(record.status.rawValue), maar de geschiedenis heeft geen gebeurtenis die dat zo maakte")
+        }
+        // An approval by the author is named at its event above; one carried in by an import is only a warning.
+        if record.status == .goedgekeurd, status == .goedgekeurd, let approval = lastStatusEvent, approval.action == .import {
+            warnings.append("goedgekeurd bij import overgenomen (door \(approval.by)); de goedkeuring is niet in deze business case gegeven")
         }
         return messages.map { Problem(file: stored.fileName, message: "casus \(record.id): " + $0) }
+            + warnings.map { Problem(file: stored.fileName, message: "casus \(record.id): " + $0, severity: .warning) }
     }
 
     /// Every free-text field of a case, named in Dutch, for the privacy guards.
@@ -91,7 +117,11 @@ public enum CaseChecker {
             ("het verhaal (resultaat)", record.story.result),
             ("interventie", record.context.intervention), ("team", record.context.team),
             ("gemeente", record.context.municipality), ("verwijzer", record.context.referrer),
+            ("huishouden", record.context.household), ("leeftijdsgroep", record.context.ageBand),
         ]
+        for worker in record.effort.workers { texts.append(("omschrijving eigen inzet", worker.description)) }
+        for cost in record.effort.otherCosts { texts.append(("omschrijving overige kosten", cost.description)) }
+        for (index, event) in record.history.enumerated() { texts.append(("reden bij gebeurtenis \(index + 1)", event.reason)) }
         for (index, line) in record.avoided.enumerated() { texts.append(("onderbouwing regel \(index + 1)", line.reasoning)) }
         for (index, line) in record.deployed.enumerated() { texts.append(("toelichting ingezette zorg \(index + 1)", line.note)) }
         return texts

@@ -22,7 +22,7 @@ public enum CaseCodec {
             return .failure(.notJSON(detail: syntaxDetail(data)))
         }
         guard let version = header.schemaVersion else { return .failure(.missingSchemaVersion) }
-        guard version == CaseRecord.currentSchemaVersion else {
+        guard CaseRecord.readableSchemaVersions.contains(version) else {
             return .failure(.unsupportedSchemaVersion(version))
         }
         do {
@@ -93,7 +93,7 @@ public enum CaseFileError: Error, Equatable, Sendable {
         case .missingSchemaVersion:
             "het veld 'schemaVersion' ontbreekt; dit lijkt geen casusbestand van Rendementsmeter"
         case .unsupportedSchemaVersion(let version):
-            "schemaversie \(version) wordt niet ondersteund (deze versie leest \(CaseRecord.currentSchemaVersion)); werk Rendementsmeter bij"
+            "schemaversie \(version) wordt niet ondersteund (deze versie leest \(CaseRecord.readableSchemaVersions.lowerBound) tot en met \(CaseRecord.readableSchemaVersions.upperBound)); werk Rendementsmeter bij"
         case .invalidField(let detail):
             "\(detail); het bestand is niet aangepast"
         case .unreadable:

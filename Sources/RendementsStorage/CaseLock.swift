@@ -1,4 +1,5 @@
 import Foundation
+import RendementsDomain
 
 /// Who is editing a case: a lock file `.locks/<id>.lock` beside the cases, created
 /// exclusively so that only one person edits a case at a time.
@@ -57,6 +58,7 @@ public struct LockStore: Sendable {
     public func url(for caseID: String) -> URL { folder.appendingPathComponent("\(caseID).lock") }
 
     public func acquire(_ caseID: String, as lock: CaseLock, takeOverStale: Bool = false) -> LockOutcome {
+        guard CaseID.isValid(caseID) else { return .failed(.other(path: folder.path, reason: "'\(caseID.prefix(40))' is geen casus-id")) }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {

@@ -22,17 +22,42 @@ public struct CaseLoadResult: Sendable {
 
 /// The business case on disk: one JSON file per case in one folder.
 ///
-/// Reading never changes a file. Stray temporary files, dotfiles and the
-/// settings file are skipped. New cases get the next free id and are created
-/// with a hard link, so two processes can never overwrite each other's case.
+/// The file name is the id: only regular files named like `C-0001.json` whose id
+/// matches their name are cases; anything else is reported by name and never read
+/// as a case nor written to. Reading never changes a file. Every write is a
+/// compare-and-swap on the case's revision under a short folder lock; new cases
+/// are created with a hard link, so nothing is ever overwritten by accident.
 public struct CaseStore: Sendable {
     public static let settingsFileName = "businesscase.json"
     public let folder: URL
 
     public init(folder: URL) { self.folder = folder }
 
+    /// What a folder entry is, judged by its name and type alone (nothing is opened).
+    enum Entry: Equatable {
+        /// Skipped silently: dotfiles, temporary files, the settings file.
+        case ignored
+        case caseFile(id: String)
+        /// Named like a case but not a regular file (a folder, a link, a pipe).
+        case notRegular
+        /// Any other name: a copy, a note, a case under the wrong name.
+        case stray
+    }
+
+    func classify(_ name: String) -> Entry {
+        if name.hasPrefix(".") || name.hasSuffix(AtomicFile.temporarySuffix) || name == CaseStore.settingsFileName { return .ignored }
+        guard name.hasSuffix(".json"), case let id = String(name.dropLast(5)), CaseID.isValid(id) else { return .stray }
+        var info = stat()
+        guard lstat(folder.appendingPathComponent(name).path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return .notRegular }
+        return .caseFile(id: id)
+    }
+
     /// File names of the case files, sorted.
     public func caseFileNames() throws(CaseStoreError) -> [String] {
+        try entries().compactMap { name, entry in if case .caseFile = entry { name } else { nil } }
+    }
+
+    private func entries() throws(CaseStoreError) -> [(String, Entry)] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw .missingFolder(folder.path)
@@ -40,31 +65,29 @@ public struct CaseStore: Sendable {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
             throw .unreadableFolder(folder.path)
         }
-        return names.filter(CaseStore.isCaseFileName).sorted()
-    }
-
-    static func isCaseFileName(_ name: String) -> Bool {
-        !name.hasPrefix(".") && name.hasSuffix(".json") && name != settingsFileName
+        return names.sorted().map { ($0, classify($0)) }
     }
 
     public func loadAll() throws(CaseStoreError) -> CaseLoadResult {
         var cases: [StoredCase] = []
         var problems: [Problem] = []
-        var fileForID: [String: String] = [:]
-        for name in try caseFileNames() {
-            switch load(fileName: name) {
-            case .success(let record):
-                if let earlier = fileForID[record.id] {
-                    problems.append(Problem(file: name, message: "casus-id '\(record.id)' komt ook voor in \(earlier); geef elke casus een eigen id (dit bestand telt niet mee)"))
-                    continue
+        for (name, entry) in try entries() {
+            switch entry {
+            case .ignored:
+                continue
+            case .stray:
+                problems.append(Problem(file: name, message: "geen casusbestand (alleen bestanden als C-0001.json tellen); niet gelezen. Is het een kopie? Zet het buiten de map"))
+            case .notRegular:
+                problems.append(Problem(file: name, message: "geen gewoon bestand (een map, koppeling of pipe); niet gelezen"))
+            case .caseFile(let id):
+                switch load(fileName: name) {
+                case .success(let record) where record.id == id:
+                    cases.append(StoredCase(record: record, fileName: name))
+                case .success(let record):
+                    problems.append(Problem(file: name, message: "het id in het bestand ('\(record.id.prefix(40))') hoort \(id) te zijn, gelijk aan de bestandsnaam; niet gelezen"))
+                case .failure(let error):
+                    problems.append(Problem(file: name, message: error.dutchMessage))
                 }
-                fileForID[record.id] = name
-                if name != "\(record.id).json" {
-                    problems.append(Problem(file: name, message: "de bestandsnaam hoort \(record.id).json te zijn", severity: .warning))
-                }
-                cases.append(StoredCase(record: record, fileName: name))
-            case .failure(let error):
-                problems.append(Problem(file: name, message: error.dutchMessage))
             }
         }
         return CaseLoadResult(cases: cases, problems: problems)
@@ -77,48 +100,103 @@ public struct CaseStore: Sendable {
         return CaseCodec.decode(data)
     }
 
+    /// The case with this id as it is on disk now.
+    public func load(id: String) -> Result<CaseRecord, CaseWriteError> {
+        guard CaseID.isValid(id) else { return .failure(.invalidID(id)) }
+        let name = "\(id).json"
+        guard classify(name) == .caseFile(id: id) else { return .failure(.notFound(id)) }
+        switch load(fileName: name) {
+        case .success(let record) where record.id == id: return .success(record)
+        case .success: return .failure(.unreadable(id, .invalidField("het id in het bestand wijkt af van de bestandsnaam")))
+        case .failure(let error): return .failure(.unreadable(id, error))
+        }
+    }
+
     /// Writes a new case under the next free id `C-0001`, `C-0002`, …; never overwrites.
+    /// Returns the case as written (sealed, revision 1).
     @discardableResult
-    public func create(_ makeRecord: (String) -> CaseRecord) throws(StorageError) -> CaseRecord {
+    public func create(_ makeRecord: (String) -> CaseRecord) throws(CaseWriteError) -> CaseRecord {
         try ensureFolder()
-        var number = ((try? caseFileNames()) ?? []).compactMap(CaseStore.number(ofFileName:)).max() ?? 0
-        while true {
-            number += 1
-            let record = makeRecord(CaseStore.id(number))
-            do {
-                try AtomicFile.write(try encode(record), to: url(for: record.id), mode: .createNew)
-                return record
-            } catch .alreadyExists {
-                continue  // another process took this id a moment ago
+        return try FolderWriteLock(casesFolder: folder).withLock { () throws(CaseWriteError) -> CaseRecord in
+            var number = nextNumberHint()
+            while true {
+                number += 1
+                guard let id = CaseID.make(number) else { throw .idsExhausted }
+                var record = makeRecord(id)
+                record.id = id
+                record.revision = 1
+                HistoryChain.seal(&record)
+                do throws(StorageError) {
+                    try AtomicFile.write(try encode(record), to: url(forValid: id), mode: .createNew)
+                    rememberNumber(number)
+                    return record
+                } catch .alreadyExists {
+                    continue  // written by hand or by an older version: never overwritten, the next id is tried
+                } catch {
+                    throw .storage(error)
+                }
             }
         }
     }
 
-    /// Replaces an existing case file atomically.
-    public func save(_ record: CaseRecord) throws(StorageError) {
+    /// Replaces a case only if the file still holds the revision `record` was read at:
+    /// otherwise nothing is written and the current version comes back in the error.
+    /// Returns the case as written (sealed, revision + 1).
+    @discardableResult
+    public func save(_ record: CaseRecord) throws(CaseWriteError) -> CaseRecord {
+        guard CaseID.isValid(record.id) else { throw .invalidID(record.id) }
         try ensureFolder()
-        try AtomicFile.write(try encode(record), to: url(for: record.id), mode: .replace)
+        return try FolderWriteLock(casesFolder: folder).withLock { () throws(CaseWriteError) -> CaseRecord in
+            let current = try load(id: record.id).get()
+            // The history head too: a hand edit or an older version may have written without counting.
+            guard current.revision == record.revision, current.historyHead == record.historyHead else { throw .conflict(current: current) }
+            // Upgrading re-chains old events: only a chain that verifies may be carried over.
+            if current.schemaVersion < CaseRecord.currentSchemaVersion, let problem = HistoryChain.problems(current).first {
+                throw .unreadable(record.id, .invalidField("de geschiedenis klopt niet (\(problem)); zie 'rendementsmeter validate'"))
+            }
+            var next = record
+            next.revision = current.revision + 1
+            HistoryChain.seal(&next)
+            do throws(StorageError) {
+                try AtomicFile.write(try encode(next), to: url(forValid: next.id), mode: .replace)
+            } catch {
+                throw .storage(error)
+            }
+            return next
+        }
     }
 
-    public func url(for id: String) -> URL { folder.appendingPathComponent("\(id).json") }
+    /// The file of a case; nil for anything that is not a valid id, so no id ever becomes another path.
+    public func url(for id: String) -> URL? { CaseID.isValid(id) ? url(forValid: id) : nil }
 
-    public static func id(_ number: Int) -> String { String(format: "C-%04d", number) }
+    private func url(forValid id: String) -> URL { folder.appendingPathComponent("\(id).json") }
 
-    static func number(ofFileName name: String) -> Int? {
-        guard name.hasPrefix("C-"), name.hasSuffix(".json") else { return nil }
-        return Int(name.dropFirst(2).dropLast(5))
+    /// Where id allocation continues: a small hint file, checked by the exclusive
+    /// link anyway, so the cost of a new case does not grow with the folder.
+    private var hintURL: URL { folder.appendingPathComponent(".locks/volgend-id") }
+
+    private func nextNumberHint() -> Int {
+        if let data = FileManager.default.contents(atPath: hintURL.path),
+           let text = String(data: data, encoding: .utf8), let number = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)),
+           (0..<CaseID.maximumNumber).contains(number) {
+            return number
+        }
+        let numbers = ((try? caseFileNames()) ?? []).compactMap { CaseID.number(String($0.dropLast(5))) }
+        return numbers.max() ?? 0
     }
 
-    /// New history events are hash-chained on their way to disk.
+    private func rememberNumber(_ number: Int) {
+        // A lost hint only costs a listing next time; the case itself is already safe.
+        try? AtomicFile.write(Data("\(number)\n".utf8), to: hintURL, mode: .replace)
+    }
+
     private func encode(_ record: CaseRecord) throws(StorageError) -> Data {
-        var sealed = record
-        HistoryChain.seal(&sealed)
-        do { return try CaseCodec.encode(sealed) } catch { throw .other(path: folder.path, reason: "\(error)") }
+        do { return try CaseCodec.encode(record) } catch { throw .other(path: folder.path, reason: "\(error)") }
     }
 
-    private func ensureFolder() throws(StorageError) {
+    private func ensureFolder() throws(CaseWriteError) {
         guard !FileManager.default.fileExists(atPath: folder.path) else { return }
-        if mkdir(folder.path, 0o700) != 0 && errno != EEXIST { throw StorageError(errno: errno, path: folder.path) }
+        if mkdir(folder.path, 0o700) != 0 && errno != EEXIST { throw .storage(StorageError(errno: errno, path: folder.path)) }
     }
 }
 

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// The autosaved work in progress of each user, in `.drafts/` inside the business-case
@@ -21,12 +22,45 @@ public struct DraftStore: Sendable {
         return DraftStore(folder: base.appendingPathComponent(".rendementsmeter/concepten"))
     }
 
-    public func url(for user: String) -> URL {
-        let safe = String(user.map { $0.isLetter || $0.isNumber || "-_.".contains($0) ? $0 : "_" }.prefix(64))
-        return folder.appendingPathComponent("\(safe.isEmpty ? "gebruiker" : safe).json")
+    /// One file per user and window: `anouk.json`, `anouk~2.json`. Names are percent-encoded
+    /// byte for byte, so `a b` and `a_b` never share a file; long names end in a hash.
+    public func url(for user: String, window: Int = 1) -> URL {
+        folder.appendingPathComponent("\(DraftStore.fileStem(user))\(window > 1 ? "~\(window)" : "").json")
     }
 
-    public func save<Draft: Encodable>(_ draft: Draft, user: String) throws(StorageError) {
+    static func fileStem(_ user: String) -> String {
+        var stem = ""
+        for byte in user.utf8 {
+            let plain = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || (byte == UInt8(ascii: ".") && !stem.isEmpty)
+            stem += plain ? String(UnicodeScalar(byte)) : String(format: "%%%02X", byte)
+        }
+        guard !stem.isEmpty else { return "%00" }
+        guard stem.utf8.count > 120 else { return stem }
+        let digest = SHA256.hash(data: Data(user.utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
+        return String(stem.prefix(100)) + "-" + digest
+    }
+
+    /// Claims the first window of this user that no other running app holds (an OS lock
+    /// kept until the process ends), so two windows of one user never share a draft.
+    /// `sharedWith` tells whether a lower window was busy.
+    public func claimWindow(user: String) -> DraftWindow {
+        // Only the draft folder itself: a business-case folder that is missing stays missing.
+        mkdir(folder.path, 0o700)
+        for window in 1...99 {
+            let lockPath = url(for: user, window: window).path + ".lock"
+            let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+            // A folder that cannot hold a lock (read-only) cannot hold a second draft either.
+            guard descriptor >= 0 else { return DraftWindow(number: window, descriptor: nil, busyBefore: window > 1) }
+            if flock(descriptor, LOCK_EX | LOCK_NB) == 0 {
+                return DraftWindow(number: window, descriptor: descriptor, busyBefore: window > 1)
+            }
+            close(descriptor)
+        }
+        return DraftWindow(number: 100, descriptor: nil, busyBefore: true)
+    }
+
+    public func save<Draft: Encodable>(_ draft: Draft, user: String, window: Int = 1) throws(StorageError) {
         if !FileManager.default.fileExists(atPath: folder.path) {
             // The parent (the business case) must exist; the draft folder is private.
             do {
@@ -43,12 +77,12 @@ public struct DraftStore: Sendable {
         } catch {
             throw .other(path: folder.path, reason: "\(error)")
         }
-        try AtomicFile.write(data, to: url(for: user), mode: .replace)
+        try AtomicFile.write(data, to: url(for: user, window: window), mode: .replace)
     }
 
     /// The user's draft, nil when there is none; a draft that cannot be read is reported, never deleted.
-    public func load<Draft: Decodable>(_ type: Draft.Type, user: String) -> Result<Draft?, Problem> {
-        let url = url(for: user)
+    public func load<Draft: Decodable>(_ type: Draft.Type, user: String, window: Int = 1) -> Result<Draft?, Problem> {
+        let url = url(for: user, window: window)
         guard let data = FileManager.default.contents(atPath: url.path) else { return .success(nil) }
         do {
             return .success(try JSONDecoder().decode(type, from: data))
@@ -58,7 +92,23 @@ public struct DraftStore: Sendable {
         }
     }
 
-    public func delete(user: String) {
-        unlink(url(for: user).path)
+    public func delete(user: String, window: Int = 1) {
+        unlink(url(for: user, window: window).path)
     }
+}
+
+/// The draft slot of one running app: its number, and the OS lock that keeps it ours.
+public final class DraftWindow: Sendable {
+    public let number: Int
+    /// True when a window with a lower number is open elsewhere (said on screen).
+    public let busyBefore: Bool
+    private let descriptor: Int32?
+
+    init(number: Int, descriptor: Int32?, busyBefore: Bool) {
+        self.number = number
+        self.descriptor = descriptor
+        self.busyBefore = busyBefore
+    }
+
+    deinit { if let descriptor { close(descriptor) } }
 }

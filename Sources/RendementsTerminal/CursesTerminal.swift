@@ -73,6 +73,25 @@ public final class CursesTerminal {
         }
     }
 
+    /// True when a key is already waiting (typed ahead or pasted): the caller then
+    /// handles it before saving and drawing, so a paste costs one save, not one per character.
+    public func hasPendingInput() -> Bool {
+        let window = rm_stdscr()
+        wtimeout(window, 0)
+        defer { wtimeout(window, -1) }
+        var code: UInt32 = 0
+        let result = get_wch(&code)
+        if result == KEY_CODE_YES {
+            ungetch(Int32(code))
+            return true
+        }
+        if result == OK {
+            unget_wch(wchar_t(code))
+            return true
+        }
+        return false
+    }
+
     public func draw(_ frame: Frame) {
         for y in 0..<frame.height {
             for x in 0..<frame.width {

@@ -14,6 +14,8 @@ struct Explain: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Breng de prijzen naar dit jaar (CPI-index van de prijslijst).", valueName: "JAAR"))
     var priceYear: Int?
 
+    func validate() throws { try PriceYearOption.check(priceYear) }
+
     func run() throws {
         let folder = locations.open()
         guard let stored = folder.caseResult.cases.first(where: { $0.record.id == caseID }) else {

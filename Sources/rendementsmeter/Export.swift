@@ -30,6 +30,21 @@ struct Export: ParsableCommand {
     @Flag(name: .long, help: "HTML: neem de verhalen en onderbouwingen van casussen op (standaard niet, voor de privacy).")
     var withStories = false
 
+    @Flag(name: .long, help: "Schrijf ook als --out in de map van de business case ligt.")
+    var force = false
+
+    func validate() throws {
+        guard let out, !force, Export.isInside(URL(fileURLWithPath: out), folder: locations.casesFolder) else { return }
+        throw ValidationError("\(out) ligt in de map van de business case (\(locations.casesFolder.path)); een export overschrijft daar niets. Kies een andere plek, of gebruik --force")
+    }
+
+    /// True when `file` is in `folder` or below it (links resolved, so a detour is caught too).
+    static func isInside(_ file: URL, folder: URL) -> Bool {
+        let base = folder.resolvingSymlinksInPath().standardizedFileURL.pathComponents
+        let parent = file.deletingLastPathComponent().resolvingSymlinksInPath().standardizedFileURL.pathComponents
+        return parent.count >= base.count && Array(parent.prefix(base.count)) == base
+    }
+
     func run() throws {
         let folder = locations.open()
         if let error = folder.folderError {

@@ -6,15 +6,24 @@ import RendementsStorage
 /// `rendementsmeter import FILE...`: adds cases from elsewhere (another team's folder) under new ids.
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Voeg casusbestanden toe aan de business case; elke casus krijgt een nieuw id en overschrijft nooit een andere.")
+        abstract: "Voeg casusbestanden toe aan de business case; elke casus krijgt een nieuw id en overschrijft nooit een andere.",
+        discussion: """
+            Een geïmporteerde casus wordt opnieuw 'ingediend' (een concept blijft concept): een goedkeuring uit een andere
+            business case telt hier niet vanzelf. De oude geschiedenis blijft bewaard als herkomst.
+            """)
 
     @OptionGroup var locations: Locations
+
+    @Flag(name: .long, help: "Behoud de status uit het bronbestand (ook 'goedgekeurd'); dat staat dan in de geschiedenis.")
+    var keepStatus = false
 
     @Argument(help: ArgumentHelp("Casusbestanden (JSON).", valueName: "BESTAND"))
     var files: [String]
 
     func run() throws {
         let store = CaseStore(folder: locations.casesFolder)
+        let settings = (try? BusinessCaseSettings.load(folder: locations.casesFolder).get()) ?? BusinessCaseSettings(name: "")
+        let user = Identity.resolve(allowOverride: settings.allowUserOverride).name
         var failed = 0
         for path in files {
             let name = URL(fileURLWithPath: path).lastPathComponent
@@ -31,19 +40,14 @@ struct Import: ParsableCommand {
                 failed += 1
                 continue
             }
-            // The same privacy guard as typing: no citizen service numbers in any free text.
-            if let field = CaseChecker.freeTexts(record).first(where: { PrivacyGuard.refusal($0.1) != nil }) {
-                printError("fout: \(name): \(field.0) bevat een getal dat een BSN kan zijn; niet geïmporteerd")
+            if let refusal = Import.refusal(record) {
+                printError("fout: \(name): \(refusal); niet geïmporteerd")
                 failed += 1
                 continue
             }
             do {
-                let written = try store.create { id in
-                    var copy = record
-                    copy.id = id
-                    return copy
-                }
-                print("\(name) → \(written.id)")
+                let written = try store.create { _ in Import.imported(record, from: name, by: user, keepStatus: keepStatus) }
+                print("\(name) → \(written.id) (\(written.status.rawValue))")
             } catch {
                 printError("fout: \(name): \(error.dutchMessage)")
                 failed += 1
@@ -53,5 +57,37 @@ struct Import: ParsableCommand {
             printError("\(failed) van \(files.count) bestand(en) niet geïmporteerd; de rest wel")
             throw ExitCode(1)
         }
+    }
+
+    /// Why a case may not come in: the privacy guard of typing, and the bounds of every number.
+    static func refusal(_ record: CaseRecord) -> String? {
+        if let field = CaseChecker.freeTexts(record).first(where: { PrivacyGuard.refusal($0.1) != nil }) {
+            return "\(field.0) bevat een getal dat een BSN kan zijn"
+        }
+        if let problem = ValueBounds.problems(record).first { return problem }
+        do {
+            _ = try CaseValuation(record, options: .plain)
+        } catch {
+            return error.dutchMessage
+        }
+        return nil
+    }
+
+    /// The case as it enters this business case: its old history kept as provenance, a fresh
+    /// history that starts with the import, and (unless told otherwise) back to review.
+    static func imported(_ source: CaseRecord, from file: String, by user: String, keepStatus: Bool) -> CaseRecord {
+        var record = source
+        record.provenance = CaseProvenance(sourceID: source.id, sourceFile: file, sourceStatus: source.status,
+                                           history: source.history, historyHead: source.historyHead)
+        record.schemaVersion = CaseRecord.currentSchemaVersion
+        record.history = []
+        record.historyHead = ""
+        record.status = keepStatus || source.status == .concept ? source.status : .ingediend
+        let reason = keepStatus
+            ? "Geïmporteerd uit \(file); status \(source.status.rawValue) behouden op verzoek (--keep-status)"
+            : "Geïmporteerd uit \(file) (daar \(source.status.rawValue)); opnieuw ter beoordeling"
+        record.history.append(CaseEvent(at: "", by: user, action: .import, field: "status",
+                                        old: "\(source.id) (\(source.status.rawValue))", new: record.status.rawValue, reason: reason))
+        return record
     }
 }

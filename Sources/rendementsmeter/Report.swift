@@ -13,6 +13,8 @@ struct Report: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Breng alle prijzen naar dit jaar (CPI-index van de prijslijst); standaard reportYear uit businesscase.json, anders het eigen prijsjaar.", valueName: "JAAR"))
     var priceYear: Int?
 
+    func validate() throws { try PriceYearOption.check(priceYear) }
+
     func run() throws {
         let folder = locations.open()
         if let error = folder.folderError {

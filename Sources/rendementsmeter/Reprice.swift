@@ -29,33 +29,71 @@ struct Reprice: ParsableCommand {
             throw ExitCode(2)
         }
         let store = CaseStore(folder: locations.casesFolder)
-        let user = Identity.current()
+        let locks = LockStore(casesFolder: locations.casesFolder)
+        let user = Identity.resolve(allowOverride: folder.settings.allowUserOverride).name
         let time = HistoryChain.timestamp(Date())
-        var changedCases = 0
-        var failed = false
-        for stored in folder.caseResult.cases {
-            let (updated, changes, missing) = Repricing.reprice(stored.record, to: list, by: user, at: time)
-            for code in Set(missing).sorted() {
-                print("\(stored.record.id): \(code) staat niet in de nieuwe lijst en houdt zijn oude prijs")
-            }
-            guard !changes.isEmpty else { continue }
-            let before = (try? CaseValuation(stored.record).total.net).map(DutchNumber.euro) ?? "–"
-            let after = (try? CaseValuation(updated).total.net).map(DutchNumber.euro) ?? "–"
-            print("\(stored.record.id): netto \(before) → \(after)")
-            for change in changes {
-                print("  \(change.place) \(change.code): \(DutchNumber.euro(change.old.unitPrice)) (\(change.old.priceYear)) → \(DutchNumber.euro(change.new.unitPrice)) (\(change.new.priceYear))")
-            }
-            changedCases += 1
-            guard !dryRun else { continue }
+        if !dryRun {
             do {
-                try store.save(updated)
+                try RepriceMarker(targetVersion: list.version, targetFolder: to, startedAt: time, by: user).write(casesFolder: locations.casesFolder)
             } catch {
-                printError("fout: \(stored.record.id): \(error.dutchMessage)")
-                failed = true
+                printError("fout: " + error.dutchMessage + " Er is niets herprijsd.")
+                throw ExitCode(1)
             }
         }
-        print(dryRun ? "Proefrun: \(changedCases) casus(sen) zouden veranderen; niets geschreven."
-                     : "\(changedCases) casus(sen) herprijsd naar \(list.name), versie \(list.version); de reden staat in hun geschiedenis.")
-        if failed { throw ExitCode(1) }
+        var written = 0
+        var wouldChange = 0
+        var skipped: [String] = []
+        var failed: [String] = []
+        for stored in folder.caseResult.cases {
+            let id = stored.record.id
+            let (updated, changes, missing) = Repricing.reprice(stored.record, to: list, by: user, at: time)
+            for code in Set(missing).sorted() {
+                print("\(id): \(code) staat niet in de nieuwe lijst en houdt zijn oude prijs")
+            }
+            guard updated != stored.record else { continue }
+            if changes.isEmpty {
+                print("\(id): geen prijs veranderd; prijslijst \(list.version) vastgelegd")
+            } else {
+                let before = (try? CaseValuation(stored.record).total.net).map(DutchNumber.euro) ?? "–"
+                let after = (try? CaseValuation(updated).total.net).map(DutchNumber.euro) ?? "–"
+                print("\(id): netto \(before) → \(after)")
+                for change in changes {
+                    print("  \(change.place) \(change.code): \(DutchNumber.euro(change.old.unitPrice)) (\(change.old.priceYear)) → \(DutchNumber.euro(change.new.unitPrice)) (\(change.new.priceYear))")
+                }
+            }
+            wouldChange += 1
+            guard !dryRun else { continue }
+            // A case someone is reviewing is left alone: their save would otherwise meet a conflict.
+            switch locks.holder(id) {
+            case .some(.some(let holder)) where !holder.isStale:
+                skipped.append("\(id): in beoordeling bij \(holder.user) (sinds \(holder.since))")
+                continue
+            case .some(.none):
+                skipped.append("\(id): het slotbestand is onleesbaar")
+                continue
+            default:
+                break
+            }
+            do {
+                try store.save(updated)
+                written += 1
+            } catch .conflict(let current) {
+                skipped.append("\(id): intussen gewijzigd\(current.history.last.map { " door \($0.by)" } ?? ""); niet overschreven")
+            } catch {
+                failed.append("\(id): \(error.dutchMessage)")
+            }
+        }
+        if dryRun {
+            print("Proefrun: \(wouldChange) casus(sen) zouden veranderen; niets geschreven.")
+            return
+        }
+        print("\(written) casus(sen) herprijsd naar \(list.name), versie \(list.version); de reden staat in hun geschiedenis.")
+        for line in skipped { print("overgeslagen: \(line)") }
+        for line in failed { printError("fout: \(line)") }
+        guard skipped.isEmpty && failed.isEmpty else {
+            printError("Niet af: \(skipped.count) overgeslagen, \(failed.count) mislukt. Voer dezelfde opdracht later opnieuw uit; wat al herprijsd is, blijft zo.")
+            throw ExitCode(1)
+        }
+        RepriceMarker.remove(casesFolder: locations.casesFolder)
     }
 }

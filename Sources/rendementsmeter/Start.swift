@@ -14,13 +14,16 @@ struct Start: ParsableCommand {
 
     func run() throws {
         let folder = locations.open()
-        let user = Identity.current()
+        let identity = Identity.resolve(allowOverride: folder.settings.allowUserOverride)
+        let user = identity.name
         let drafts = DraftStore(casesFolder: locations.casesFolder)
+        // Each window of the same user gets a draft of its own; a busy one is never shared.
+        let window = drafts.claimWindow(user: user)
         var overview = OverviewBuilder.build(folder)
         var pending: IntakeDraft?
         // The business case's own draft first, then one saved in the reserve folder after a failed save.
         for store in [drafts, DraftStore.reserve()] where pending == nil {
-            switch store.load(IntakeDraft.self, user: user) {
+            switch store.load(IntakeDraft.self, user: user, window: window.number) {
             case .success(let draft): pending = draft
             case .failure(let problem): overview = OverviewBuilder.build(folder, extraProblems: [problem.description])
             }
@@ -31,6 +34,10 @@ struct Start: ParsableCommand {
         var state = AppState(size: Size.minimum, overview: overview, priceList: folder.priceList, user: user,
                              intakeForm: form, pendingDraft: pending, records: folder.caseResult.records,
                              estimateOptions: folder.estimateOptions())
+        state.identityNote = identity.note
+        if window.busyBefore {
+            state.notice = "Je concept is al open in een ander venster; dit venster krijgt een eigen concept."
+        }
 
         let terminal: CursesTerminal
         do {
@@ -41,15 +48,37 @@ struct Start: ParsableCommand {
         }
         defer { terminal.close() }
         state.size = terminal.size
-        let effects = EffectRunner(locations: locations, user: user, drafts: drafts)
+        let effects = EffectRunner(locations: locations, user: user, drafts: drafts, window: window.number)
         defer { effects.releaseLocks() }
+        // Draft saves wait until no key is waiting: every key typed at human speed is on
+        // disk before the screen shows it, and a paste is one write instead of one per character.
+        var unsavedDraft: IntakeDraft?
+        func flushDraft() {
+            guard let draft = unsavedDraft else { return }
+            unsavedDraft = nil
+            for message in effects.perform(.saveDraft(draft)) { _ = Update.apply(message, to: &state) }
+        }
         while true {
-            terminal.draw(View.render(state))
+            if !terminal.hasPendingInput() {
+                flushDraft()
+                terminal.draw(View.render(state))
+            }
             var queue = Update.apply(terminal.nextMessage(), to: &state)
             while !queue.isEmpty {
                 let effect = queue.removeFirst()
-                if effect == .quit { return }
-                if let result = effects.perform(effect) { queue += Update.apply(result, to: &state) }
+                switch effect {
+                case .quit:
+                    flushDraft()
+                    return
+                case .saveDraft(let draft):
+                    unsavedDraft = draft
+                    continue
+                case .writeCase, .saveCase(_, clearsDraft: true):
+                    unsavedDraft = nil  // the case replaces the draft; a late save must not bring it back
+                default:
+                    break
+                }
+                for message in effects.perform(effect) { queue += Update.apply(message, to: &state) }
             }
         }
     }
@@ -60,17 +89,20 @@ final class EffectRunner {
     let locations: Locations
     let user: String
     let drafts: DraftStore
+    let window: Int
     private let lock: CaseLock
     private var lockedCases: Set<String> = []
 
-    init(locations: Locations, user: String, drafts: DraftStore) {
+    init(locations: Locations, user: String, drafts: DraftStore, window: Int) {
         self.locations = locations
         self.user = user
         self.drafts = drafts
+        self.window = window
         lock = CaseLock.mine(user: user, at: HistoryChain.timestamp(Date()))
     }
 
     var locks: LockStore { LockStore(casesFolder: locations.casesFolder) }
+    var store: CaseStore { CaseStore(folder: locations.casesFolder) }
 
     /// Gives back every case this process locked (on quit).
     func releaseLocks() {
@@ -78,75 +110,97 @@ final class EffectRunner {
         lockedCases = []
     }
 
-    /// The message that reports the result, if the core needs one.
-    func perform(_ effect: Effect) -> Msg? {
+    private func deleteDrafts() {
+        drafts.delete(user: user, window: window)
+        DraftStore.reserve().delete(user: user, window: window)
+    }
+
+    /// The messages that report the result, if the core needs any.
+    func perform(_ effect: Effect) -> [Msg] {
         switch effect {
         case .quit:
-            return nil
+            return []
         case .saveDraft(let draft):
             do {
-                try drafts.save(draft, user: user)
-                DraftStore.reserve().delete(user: user)
-                return .draftSaved
+                try drafts.save(draft, user: user, window: window)
+                DraftStore.reserve().delete(user: user, window: window)
+                return [.draftSaved]
             } catch {
                 // Save elsewhere rather than nowhere: a private reserve folder in the home directory.
                 let reserve = DraftStore.reserve()
                 do {
-                    try reserve.save(draft, user: user)
-                    return .draftSaveFailed("\(error.shortDutchMessage); reservekopie in \(reserve.url(for: user).path).")
+                    try reserve.save(draft, user: user, window: window)
+                    return [.draftSaveFailed("\(error.shortDutchMessage); reservekopie in \(reserve.url(for: user, window: window).path).")]
                 } catch {
-                    return .draftSaveFailed(error.dutchMessage)
+                    return [.draftSaveFailed(error.dutchMessage)]
                 }
             }
         case .writeCase(let record):
             do {
-                let written = try CaseStore(folder: locations.casesFolder).create { id in
+                let written = try store.create { id in
                     var copy = record
                     copy.id = id
                     return copy
                 }
-                drafts.delete(user: user)
-                DraftStore.reserve().delete(user: user)
-                return .caseWritten(id: written.id, status: written.status, overview: OverviewBuilder.build(locations.open()))
+                deleteDrafts()
+                return [.caseWritten(written, overview: OverviewBuilder.build(locations.open()))]
             } catch {
-                return .caseWriteFailed(error.dutchMessage)
+                return [.caseWriteFailed(error.dutchMessage)]
             }
         case .lockCase(let id, let takeOver):
             let outcome = locks.acquire(id, as: lock, takeOverStale: takeOver)
             switch outcome {
             case .acquired:
                 lockedCases.insert(id)
-                return .lockResult(id: id, .acquired)
+                // Reviewing always starts from the case as it is on disk now.
+                switch store.load(id: id) {
+                case .success(let current): return [.caseReloaded(current), .lockResult(id: id, .acquired)]
+                case .failure(let error):
+                    locks.release(id, as: lock)
+                    lockedCases.remove(id)
+                    return [.lockResult(id: id, .readOnly(error.dutchMessage))]
+                }
             case .stale:
-                return .lockResult(id: id, .stale(outcome.dutchMessage))
+                return [.lockResult(id: id, .stale(outcome.dutchMessage))]
             default:
-                return .lockResult(id: id, .readOnly(outcome.dutchMessage))
+                return [.lockResult(id: id, .readOnly(outcome.dutchMessage))]
             }
         case .unlockCase(let id):
             locks.release(id, as: lock)
             lockedCases.remove(id)
-            return nil
+            return []
         case .saveCase(let record, let clearsDraft):
             do {
-                try CaseStore(folder: locations.casesFolder).save(record)
-                if clearsDraft {
-                    drafts.delete(user: user)
-                    DraftStore.reserve().delete(user: user)
-                }
-                let reopened = locations.open()
-                let saved = reopened.caseResult.records.first { $0.id == record.id } ?? record
-                return .caseSaved(saved, overview: OverviewBuilder.build(reopened))
+                let saved = try store.save(record)
+                if clearsDraft { deleteDrafts() }
+                return [.caseSaved(saved, overview: OverviewBuilder.build(locations.open()))]
+            } catch .conflict(let current) {
+                return [.caseConflict(current: current, message: CaseWriteError.conflict(current: current).dutchMessage)]
             } catch {
-                return .caseSaveFailed(error.dutchMessage + " De wijziging staat nog in het geheugen.")
+                return [.caseSaveFailed(error.dutchMessage + " De wijziging staat nog in het geheugen.")]
             }
         }
     }
 }
 
-/// Who is at the keyboard: RENDEMENTSMETER_USER, else the operating-system user.
-enum Identity {
-    static func current(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        if let user = environment["RENDEMENTSMETER_USER"], !user.isEmpty { return user }
+/// Who is at the keyboard: the operating-system account; `RENDEMENTSMETER_USER` only
+/// where the business case allows another name, and then the screen says so.
+struct Identity {
+    let name: String
+    let note: String?
+
+    static func resolve(allowOverride: Bool, _ environment: [String: String] = ProcessInfo.processInfo.environment) -> Identity {
+        let account = systemAccount(environment)
+        guard let requested = environment["RENDEMENTSMETER_USER"], !requested.isEmpty, requested != account else {
+            return Identity(name: account, note: nil)
+        }
+        guard allowOverride else {
+            return Identity(name: account, note: "RENDEMENTSMETER_USER wordt genegeerd: deze business case staat geen andere naam toe. Je werkt als \(account).")
+        }
+        return Identity(name: requested, note: "Je werkt als \(requested) (RENDEMENTSMETER_USER; deze business case staat dat toe).")
+    }
+
+    static func systemAccount(_ environment: [String: String]) -> String {
         if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name { return String(cString: name) }
         return environment["USER"] ?? "onbekend"
     }

@@ -274,7 +274,12 @@ struct IntakeTests {
         #expect(valuation.total.effort == Money(cents: 71520))
 
         let overview = Overview(businessCaseName: "x", fictional: false, summary: BusinessCaseSummary(cases: [record]), priceList: nil, dataProblems: [])
-        driver.deliver(.caseWritten(id: "C-0042", status: .ingediend, overview: overview))
+        // Submitting is an event, so the status agrees with the history.
+        #expect(record.history.map { "\($0.action.rawValue) \($0.old)→\($0.new) \($0.by)" } == ["status concept→ingediend \(record.author)"])
+        var written = record
+        written.id = "C-0042"
+        driver.deliver(.caseWritten(written, overview: overview))
+        #expect(driver.state.records.map(\.id).contains("C-0042"), "the browser and dashboard see the new case at once")
         #expect(driver.state.screen == .start)
         #expect(driver.state.intake == nil)
         #expect(driver.state.notice == "Casus C-0042 is ingediend. Dank je wel!")

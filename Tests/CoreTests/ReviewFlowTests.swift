@@ -168,7 +168,8 @@ struct ReviewFlowTests {
         #expect(resubmitted.id == "C-0001")
         #expect(resubmitted.status == .ingediend)
         #expect(resubmitted.avoided[1].reasoning == "opname: casemanager bevestigt")
-        #expect(resubmitted.history.map(\.new) == ["teruggestuurd", "ingediend"])
+        // The rework is an event of its own, so the content seal of the history keeps matching.
+        #expect(resubmitted.history.map { "\($0.action.rawValue) \($0.new)" } == ["status teruggestuurd", "aanpassing ", "status ingediend"])
         author.deliver(.caseSaved(resubmitted, overview: author.state.overview))
         #expect(author.state.intake == nil)
         #expect(author.state.screen == .caseView)

@@ -96,7 +96,12 @@ final class Scratch {
 
     /// Copies the shipped data so a test can break it without touching the repository.
     func copyShippedData() throws {
-        try FileManager.default.copyItem(at: Binary.root.appendingPathComponent("cases"), to: url.appendingPathComponent("cases"))
+        // The shipped files only: drafts and locks of a developer's own runs stay behind.
+        let cases = url.appendingPathComponent("cases")
+        try FileManager.default.createDirectory(at: cases, withIntermediateDirectories: true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: Binary.root.appendingPathComponent("cases").path) where !name.hasPrefix(".") {
+            try FileManager.default.copyItem(at: Binary.root.appendingPathComponent("cases/\(name)"), to: cases.appendingPathComponent(name))
+        }
         try FileManager.default.createDirectory(at: url.appendingPathComponent("price-lists"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: Binary.root.appendingPathComponent("price-lists/standaard"),
                                          to: url.appendingPathComponent("price-lists/standaard"))

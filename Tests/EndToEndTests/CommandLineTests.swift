@@ -116,7 +116,7 @@ struct HonestEstimateCommandLineTests {
         let outcome = try Binary.run(["report", "--price-year", "2023"])
         #expect(outcome.status == 1)
         #expect(outcome.stderr.contains("fout: Casus C-0002, WMO-MO-RESIDENTIEEL: van prijsjaar 2011 naar 2023 ontbreekt het indexcijfer voor 2012"))
-        #expect(outcome.stderr.contains("fout: Casus C-0006, PW-BIJSTAND-ALLEEN: van prijsjaar 2024 naar 2023 ontbreekt het indexcijfer voor 2024"))
+        #expect(!outcome.stderr.contains("C-0006"), "2024 is in the CPI table now")
         let filtered = try Binary.run(["report", "--price-year", "2023", "--team", "Team Noord"])
         #expect(filtered.status == 0, "the cases of Team Noord can all be indexed")
         #expect(filtered.stdout.contains("versie 2026.1; prijsjaar 2023 (geïndexeerd met CPI)"))
@@ -142,12 +142,14 @@ struct HonestEstimateCommandLineTests {
         try (try String(contentsOf: info, encoding: .utf8)).replacingOccurrences(of: "versie;2026.1", with: "versie;2027.1").write(to: info, atomically: true, encoding: .utf8)
 
         let dry = try Binary.run(["reprice", "--to", newList.path, "--dry-run"], in: scratch.url)
-        #expect(dry.stdout.hasSuffix("Proefrun: 2 casus(sen) zouden veranderen; niets geschreven.\n"))
+        #expect(dry.stdout.hasSuffix("C-0007: geen prijs veranderd; prijslijst 2027.1 vastgelegd\nProefrun: 7 casus(sen) zouden veranderen; niets geschreven.\n"),
+                "two prices moved; the other five cases only record the new list")
         let before = try String(contentsOf: scratch.url.appendingPathComponent("cases/C-0001.json"), encoding: .utf8)
         #expect(!before.contains("herprijzing"))
 
         let run = try Binary.run(["reprice", "--to", newList.path], in: scratch.url, environment: ["RENDEMENTSMETER_USER": "beheer"])
         #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasSuffix("7 casus(sen) herprijsd naar Maatschappelijke prijslijst (standaard), versie 2027.1; de reden staat in hun geschiedenis.\n"))
         #expect(run.stdout.contains("C-0001: netto -€ 993,87 → -€ 990,18"), "32,04 × 6 × ,75 × ,7 = 100,93 instead of 97,24")
         #expect(run.stdout.contains("  voorkomen[1] ZVW-HA-CONSULT: € 30,87 (2022) → € 32,04 (2023)"))
         let after = try String(contentsOf: scratch.url.appendingPathComponent("cases/C-0001.json"), encoding: .utf8)

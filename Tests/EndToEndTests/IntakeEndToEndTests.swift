@@ -153,7 +153,7 @@ struct IntakeEndToEndTests {
         try keys.press("j")
         try session.waitFor("Verder met de bewaarde casus.")
         try keys.press("PageDown", "PageDown", "PageDown", "PageDown")
-        let lines = try session.waitFor("Fysiotherapie")
+        let lines = try session.waitFor("[Laatste regel")
         #expect(lines.contains("3 zitting"))
         #expect(lines.contains("[Laatste regel"))
 

@@ -39,10 +39,12 @@ struct ReviewEndToEndTests {
         }
         #expect(record.status == .goedgekeurd)
         #expect(record.history.map { [$0.by, $0.action.rawValue, $0.field, $0.old, $0.new] } == [
+            ["sw-anouk", "status", "status", "concept", "ingediend"],
             ["sw-bram", "wijziging", "voorkomen[1].kans", "50", "25"],
             ["sw-bram", "status", "status", "ingediend", "goedgekeurd"],
         ])
-        #expect(record.history[0].reason == "Opname was besproken, niet gepland.")
+        #expect(record.history[1].reason == "Opname was besproken, niet gepland.")
+        #expect(record.revision == 3, "shipped at revision 1, then two saves")
         #expect(record.history.allSatisfy { $0.hash.count == 64 && $0.at.hasSuffix("Z") })
         #expect(record.original?.avoided[0].likelihood.value == 50)
         // Verpleeghuis 290 × 90 × .25 × .6 = 3915.00 (was 7830.00)

@@ -47,24 +47,24 @@ final class TmuxSession {
     /// Polls the screen until it shows `text` (no fixed sleeps), up to `seconds`.
     @discardableResult
     func waitFor(_ text: String, seconds: Double = 15) throws -> String {
-        let deadline = Date().addingTimeInterval(seconds)
-        var last = ""
-        while Date() < deadline {
-            last = try screen()
-            if last.contains(text) { return last }
-            Thread.sleep(forTimeInterval: 0.05)
-        }
-        throw Failure.timeout(waitingFor: text, screen: last)
+        try waitForAny([text], seconds: seconds)
     }
 
-    /// Polls until the screen shows any of the texts; returns the screen.
+    /// Polls until the screen shows any of the texts and has stopped changing (a capture
+    /// can fall in the middle of a redraw); returns the screen.
     @discardableResult
     func waitForAny(_ texts: [String], seconds: Double = 15) throws -> String {
         let deadline = Date().addingTimeInterval(seconds)
         var last = ""
+        var previous: String?
         while Date() < deadline {
             last = try screen()
-            if texts.contains(where: last.contains) { return last }
+            if texts.contains(where: last.contains) {
+                if last == previous { return last }
+                previous = last
+            } else {
+                previous = nil
+            }
             Thread.sleep(forTimeInterval: 0.05)
         }
         throw Failure.timeout(waitingFor: texts.joined(separator: " | "), screen: last)

@@ -42,10 +42,10 @@ struct ExplainTests {
         #expect(updated.priceListVersion == "2027.1")
         #expect(updated.avoided[0].item.unitPrice == Money(cents: 3204))
         #expect(updated.avoided[1].item.unitPrice == Money(cents: 2085), "an item gone from the list keeps its price")
-        #expect(updated.history.map { [$0.action.rawValue, $0.field, $0.old, $0.new] } == [
+        #expect(updated.history.dropFirst(record.history.count).map { [$0.action.rawValue, $0.field, $0.old, $0.new] } == [
             ["herprijzing", "voorkomen[1].prijs", "ZVW-HA-CONSULT € 30,87 (2022)", "ZVW-HA-CONSULT € 32,04 (2023)"],
         ])
-        #expect(updated.history.first?.reason == "Herprijsd naar prijslijst Nieuw, versie 2027.1 (was 2026.1)")
+        #expect(updated.history.last?.reason == "Herprijsd naar prijslijst Nieuw, versie 2027.1 (was 2026.1)")
         // 32,04 × 6 × ,75 × ,7 = 100,926 → 100,93 (was 97,24)
         #expect(try CaseValuation(updated).avoidedLines[0].value == Money(cents: 10093))
         let (same, none, _) = Repricing.reprice(record, to: list, by: "beheer", at: "t")

@@ -28,14 +28,19 @@ struct CaseStoreTests {
         let store = CaseStore(folder: folder.url)
         let created = try store.create { Self.sample($0) }
         #expect(created.id == "C-0001")
-        #expect(try folder.names() == ["C-0001.json"])
+        #expect(created.revision == 1)
+        #expect(try folder.names() == [".locks", "C-0001.json"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent(".locks").path).sorted() == ["schrijven.lock", "volgend-id"])
         let attributes = try FileManager.default.attributesOfItem(atPath: folder.url.appendingPathComponent("C-0001.json").path)
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
         let loaded = try store.loadAll()
         #expect(loaded.problems.isEmpty)
-        #expect(loaded.records == [Self.sample("C-0001")])
+        var expected = Self.sample("C-0001")
+        expected.revision = 1
+        #expect(loaded.records == [expected])
         let text = try String(contentsOf: folder.url.appendingPathComponent("C-0001.json"), encoding: .utf8)
-        #expect(text.contains("\"schemaVersion\" : 1"))
+        #expect(text.contains("\"schemaVersion\" : 2"))
+        #expect(text.contains("\"revision\" : 1"))
         #expect(text.contains("\"unitPrice\" : \"38.89\""))
         #expect(text.contains("€, é en ü"))
     }
@@ -64,7 +69,7 @@ struct CaseStoreTests {
         #expect(throws: StorageError.alreadyExists(path: folder.url.appendingPathComponent("C-0007.json").path)) {
             try AtomicFile.write(Data("x".utf8), to: folder.url.appendingPathComponent("C-0007.json"), mode: .createNew)
         }
-        #expect(try folder.names() == ["C-0007.json", "C-0008.json"])
+        #expect(try folder.names() == [".locks", "C-0007.json", "C-0008.json"])
     }
 
     @Test("a corrupt file is named, reported in Dutch and left byte for byte as it was")
@@ -96,14 +101,14 @@ struct CaseStoreTests {
         try folder.write("C-0005.json", valid.replacingOccurrences(of: "\"likelihood\" : \"62.5\"", with: "\"likelihood\" : \"150\""))
         let messages = try CaseStore(folder: folder.url).loadAll().problems.map { "\($0.file): \($0.message)" }
         #expect(messages == [
-            "C-0001.json: schemaversie 9 wordt niet ondersteund (deze versie leest 1); werk Rendementsmeter bij",
+            "C-0001.json: schemaversie 9 wordt niet ondersteund (deze versie leest 1 tot en met 2); werk Rendementsmeter bij",
             "C-0002.json: het veld 'schemaVersion' ontbreekt; dit lijkt geen casusbestand van Rendementsmeter",
-            "C-0004.json: casus-id 'C-0003' komt ook voor in C-0003.json; geef elke casus een eigen id (dit bestand telt niet mee)",
+            "C-0004.json: het id in het bestand ('C-0003') hoort C-0004 te zijn, gelijk aan de bestandsnaam; niet gelezen",
             "C-0005.json: veld avoided[1].likelihood: geen geldig percentage tussen 0 en 100: '150'; het bestand is niet aangepast",
         ])
     }
 
-    @Test("temporary files, dotfiles, other files and the settings file are not cases")
+    @Test("temporary files, dotfiles and the settings file are skipped; any other file is named, never read")
     func strayFiles() throws {
         let folder = try TemporaryFolder()
         try CaseStore(folder: folder.url).create { Self.sample($0) }
@@ -113,7 +118,9 @@ struct CaseStoreTests {
         try folder.write("businesscase.json", "{\"name\": \"Mijn business case\"}")
         let result = try CaseStore(folder: folder.url).loadAll()
         #expect(result.records.map(\.id) == ["C-0001"])
-        #expect(result.problems.isEmpty)
+        #expect(result.problems.map(\.description) == [
+            "notities.txt: fout: geen casusbestand (alleen bestanden als C-0001.json tellen); niet gelezen. Is het een kopie? Zet het buiten de map",
+        ])
         guard case .success(let settings) = BusinessCaseSettings.load(folder: folder.url) else {
             Issue.record("settings should load")
             return
@@ -134,7 +141,7 @@ struct CaseStoreTests {
         let folder = try TemporaryFolder()
         try folder.write("gewoon-bestand", "")
         let inside = CaseStore(folder: folder.url.appendingPathComponent("gewoon-bestand/cases"))
-        #expect(throws: StorageError.self) { try inside.create { Self.sample($0) } }
+        #expect(throws: CaseWriteError.self) { try inside.create { Self.sample($0) } }
         #expect(StorageError(errno: EROFS, path: "/x").dutchMessage.contains("alleen-lezen"))
         #expect(StorageError(errno: ENOSPC, path: "/x").dutchMessage.contains("de schijf van /x is vol"))
         #expect(StorageError(errno: EACCES, path: "/x").dutchMessage.contains("staan nog in het geheugen"))
@@ -160,6 +167,7 @@ struct CaseCheckerTests {
     func problems() throws {
         let list = try #require(PriceListReader.read(folder: Repository.defaultPriceList).priceList)
         var record = CaseStoreTests.sample("C-0001")
+        record.status = .concept
         record.avoided[0].item.code = "ZVW-BESTAAT-NIET"
         record.deployed[0].item.unitPrice = Money(cents: 4000)
         record.story.result = "BSN 111222333 genoteerd"

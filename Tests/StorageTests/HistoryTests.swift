@@ -39,7 +39,7 @@ struct HistoryTests {
 
         var edited = record
         edited.history[0].reason = "Achteraf anders opgeschreven."
-        #expect(Self.problems(folder, edited) == ["casus C-0001: gebeurtenis 1 van de geschiedenis is achteraf aangepast (voorkomen[1].kans, 2026-11-24T10:00:00Z)"])
+        #expect(Self.problems(folder, edited) == ["casus C-0001: gebeurtenis 1 van de geschiedenis is achteraf aangepast of hoort bij een andere casus (voorkomen[1].kans, 2026-11-24T10:00:00Z)"])
 
         var middle = record
         middle.history.remove(at: 1)
@@ -70,12 +70,12 @@ struct HistoryTests {
     func tamperedOnDisk() throws {
         let folder = try TemporaryFolder()
         let (store, record) = try Self.reviewedCase(in: folder)
-        let url = store.url(for: record.id)
+        let url = try #require(store.url(for: record.id))
         let text = try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "Te optimistisch.", with: "Prima zo.")
         try text.write(to: url, atomically: true, encoding: .utf8)
         let loaded = try store.loadAll()
         let problems = loaded.cases.flatMap { CaseChecker.problems($0, priceList: nil) }
-        #expect(problems.map(\.description) == ["C-0001.json: fout: casus C-0001: gebeurtenis 1 van de geschiedenis is achteraf aangepast (voorkomen[1].kans, 2026-11-24T10:00:00Z)"])
+        #expect(problems.map(\.description) == ["C-0001.json: fout: casus C-0001: gebeurtenis 1 van de geschiedenis is achteraf aangepast of hoort bij een andere casus (voorkomen[1].kans, 2026-11-24T10:00:00Z)"])
         #expect(try String(contentsOf: url, encoding: .utf8) == text)
     }
 

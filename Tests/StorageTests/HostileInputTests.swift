@@ -93,10 +93,10 @@ struct HostileInputTests {
         ("truncated", String(validCase.prefix(200)), "geen geldige JSON (het bestand houdt halverwege op); het bestand is afgebroken of beschadigd en is niet aangepast: herstel het of zet een reservekopie terug"),
         ("empty", "", "geen geldige JSON (het bestand houdt halverwege op); het bestand is afgebroken of beschadigd en is niet aangepast: herstel het of zet een reservekopie terug"),
         ("an array", "[1, 2]", "geen geldige JSON (onverwachte opbouw); het bestand is afgebroken of beschadigd en is niet aangepast: herstel het of zet een reservekopie terug"),
-        ("garbage in the middle", validCase.replacingOccurrences(of: "\"status\" :", with: "\"status\" :: "), "geen geldige JSON (fout rond regel 82, kolom 13); het bestand is afgebroken of beschadigd en is niet aangepast: herstel het of zet een reservekopie terug"),
-        ("schema version 2", validCase.replacingOccurrences(of: "\"schemaVersion\" : 1", with: "\"schemaVersion\" : 2"), "schemaversie 2 wordt niet ondersteund (deze versie leest 1); werk Rendementsmeter bij"),
-        ("no schema version", validCase.replacingOccurrences(of: "\"schemaVersion\" : 1,", with: ""), "het veld 'schemaVersion' ontbreekt; dit lijkt geen casusbestand van Rendementsmeter"),
-        ("unknown fields are ignored", validCase.replacingOccurrences(of: "\"schemaVersion\" : 1,", with: "\"schemaVersion\" : 1, \"extra\" : {\"x\": 1},"), nil),
+        ("garbage in the middle", validCase.replacingOccurrences(of: "\"status\" :", with: "\"status\" :: "), "geen geldige JSON (fout rond regel 83, kolom 13); het bestand is afgebroken of beschadigd en is niet aangepast: herstel het of zet een reservekopie terug"),
+        ("schema version 3", validCase.replacingOccurrences(of: "\"schemaVersion\" : 2", with: "\"schemaVersion\" : 3"), "schemaversie 3 wordt niet ondersteund (deze versie leest 1 tot en met 2); werk Rendementsmeter bij"),
+        ("no schema version", validCase.replacingOccurrences(of: "\"schemaVersion\" : 2,", with: ""), "het veld 'schemaVersion' ontbreekt; dit lijkt geen casusbestand van Rendementsmeter"),
+        ("unknown fields are ignored", validCase.replacingOccurrences(of: "\"schemaVersion\" : 2,", with: "\"schemaVersion\" : 2, \"extra\" : {\"x\": 1},"), nil),
         ("wrong type", validCase.replacingOccurrences(of: "\"status\" : \"ingediend\"", with: "\"status\" : 5"), "veld status heeft het verkeerde type; het bestand is niet aangepast"),
         ("unknown status", validCase.replacingOccurrences(of: "\"status\" : \"ingediend\"", with: "\"status\" : \"klaar\""), "veld status: Cannot initialize CaseStatus from invalid String value klaar; het bestand is niet aangepast"),
         ("impossible date", validCase.replacingOccurrences(of: "2025-03-31", with: "2025-02-30"), "veld context.periodEnd: geen geldige datum: '2025-02-30' (verwacht jjjj-mm-dd); het bestand is niet aangepast"),
@@ -132,6 +132,6 @@ struct HostileInputTests {
         var record = CaseStoreTests.sample("C-0001")
         record.avoided = [line]
         #expect(throws: ValuationError.overflow(caseID: "C-0001", what: "X")) { try CaseValuation(record) }
-        #expect(ValuationError.overflow(caseID: "C-0001", what: "X").dutchMessage == "Casus C-0001: het bedrag voor 'X' is te groot om te rekenen. Controleer de hoeveelheid.")
+        #expect(ValuationError.overflow(caseID: "C-0001", what: "X").dutchMessage == "Casus C-0001: het bedrag voor 'X' is groter dan € 100.000.000,00 per regel. Controleer de hoeveelheid.")
     }
 }

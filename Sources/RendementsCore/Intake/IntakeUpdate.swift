@@ -236,11 +236,20 @@ enum IntakeUpdate {
                 app.notice = "Indienen of als concept bewaren doe je op het overzicht (stap 7)."
                 return []
             }
-            switch DraftConversion(form: intake.form).record(intake.draft, status: action == .submit ? .ingediend : .concept) {
-            case .success(let record):
+            switch DraftConversion(form: intake.form).record(intake.draft, status: .concept) {
+            case .success(var record):
                 intake.submitProblems = []
                 if let id = intake.draft.editingCaseID, let existing = app.record(id) {
                     return resubmit(existing, with: record, submit: action == .submit, &app)
+                }
+                // A submitted case carries the event that submitted it, so its status agrees with its history.
+                if action == .submit {
+                    do {
+                        try record.move(to: .ingediend, by: record.author, at: "", reason: "ingediend")
+                    } catch {
+                        app.notice = error.dutchMessage
+                        return []
+                    }
                 }
                 return [.writeCase(record)]
             case .failure(let incomplete):
@@ -264,6 +273,11 @@ enum IntakeUpdate {
         updated.deployed = content.deployed
         updated.avoided = content.avoided
         updated.attribution = content.attribution
+        if updated.estimate != existing.estimate || updated.effort != existing.effort {
+            // The content seal of the last event must keep matching: the author's rework is an event too.
+            updated.history.append(CaseEvent(at: "", by: app.user, action: .aanpassing, field: "inhoud", old: "", new: "",
+                                             reason: "Aangepast door de auteur"))
+        }
         if submit {
             do {
                 try updated.move(to: .ingediend, by: app.user, at: "", reason: "Aangepast en opnieuw ingediend")
@@ -314,11 +328,12 @@ enum IntakeUpdate {
         case .draftSaveFailed(let message):
             app.intake?.saveError = message
             app.notice = "Niet in de business case opgeslagen; Ctrl-S probeert opnieuw."
-        case .caseWritten(let id, let status, let overview):
+        case .caseWritten(let record, let overview):
             app.intake = nil
             app.overview = overview
+            app.replaceRecord(record)
             app.screen = .start
-            app.notice = status == .ingediend ? "Casus \(id) is ingediend. Dank je wel!" : "Casus \(id) is bewaard als concept."
+            app.notice = record.status == .ingediend ? "Casus \(record.id) is ingediend. Dank je wel!" : "Casus \(record.id) is bewaard als concept."
         case .caseWriteFailed(let message):
             app.notice = message
         default:

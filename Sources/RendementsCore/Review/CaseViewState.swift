@@ -34,6 +34,13 @@ public struct Prompt: Hashable, Sendable {
     }
 }
 
+/// A reviewer's step that is not on disk yet: kept until the save succeeds,
+/// so it can be applied again to the current version after a conflict.
+public enum PendingReview: Hashable, Sendable {
+    case change(ReviewChange, reason: String)
+    case move(CaseStatus, reason: String)
+}
+
 /// Whether the user could take the edit lock on a case (as told by the edge).
 public enum LockStatus: Hashable, Sendable {
     case acquired
@@ -54,6 +61,8 @@ public struct CaseViewState: Sendable {
     public var pick: ReviewPick = .addLine
     /// Changes not yet written because the last save failed.
     public var unsaved = false
+    /// The last step sent to be saved, until it is on disk.
+    public var pending: PendingReview?
 
     public init(caseID: String) { self.caseID = caseID }
 }

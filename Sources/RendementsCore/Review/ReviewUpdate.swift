@@ -155,16 +155,19 @@ enum ReviewUpdate {
         case .changeAttribution:
             view.prompt = Prompt(purpose: .attribution, label: "Nieuwe toerekening (%)", text: DutchNumber.decimal(record.attribution.value))
         case .approve:
-            var copy = record
-            do {
-                try copy.move(to: .goedgekeurd, by: app.user, at: "", reason: "")
-            } catch {
-                app.notice = error.dutchMessage
-                return []
-            }
-            return [.saveCase(copy)]
+            return apply(.move(.goedgekeurd, reason: ""), to: record, &view, &app)
         case .sendBack:
             view.prompt = Prompt(purpose: .remarks, label: "Opmerkingen voor de auteur (verplicht)")
+        case .reapply:
+            guard let pending = view.pending else {
+                app.notice = "Er is geen wijziging die nog opgeslagen moet worden."
+                return []
+            }
+            guard view.reviewing else {
+                app.notice = "Begin eerst opnieuw met beoordelen (b)."
+                return []
+            }
+            return apply(pending, to: record, &view, &app)
         case .back:
             if view.reviewing {
                 view.reviewing = false
@@ -248,16 +251,7 @@ enum ReviewUpdate {
             guard let value = percentage() else { app.notice = "Vul een percentage in tussen 0 en 100."; return [] }
             view.prompt = Prompt(purpose: .reason(.attribution(value)), label: "Reden voor toerekening \(DutchNumber.decimal(value.value)) %")
         case .reason(let change):
-            var copy = record
-            do {
-                try copy.review(change, by: app.user, at: "", reason: prompt.text)
-            } catch {
-                app.notice = error.dutchMessage
-                return []
-            }
-            view.prompt = nil
-            view.selectedLine = min(view.selectedLine, max(1, copy.avoided.count))
-            return [.saveCase(copy)]
+            return apply(.change(change, reason: prompt.text), to: record, &view, &app)
         case .newLineQuantity(let item):
             guard let value = DutchNumber.parse(prompt.text), value >= 0 else { app.notice = "Vul een getal in, zoals 12 of 2,5."; return [] }
             view.prompt = Prompt(purpose: .newLineLikelihood(item, .count(value)), label: "Kans zonder de interventie (%)")
@@ -268,25 +262,41 @@ enum ReviewUpdate {
             let line = AvoidedCareLine(item: item, quantity: quantity, likelihood: likelihood, reasoning: prompt.text)
             view.prompt = Prompt(purpose: .reason(.addLine(line)), label: "Reden om deze regel toe te voegen")
         case .remarks:
-            var copy = record
-            do {
-                try copy.move(to: .teruggestuurd, by: app.user, at: "", reason: prompt.text)
-            } catch {
-                app.notice = error.dutchMessage
-                return []
-            }
-            view.prompt = nil
-            return [.saveCase(copy)]
+            return apply(.move(.teruggestuurd, reason: prompt.text), to: record, &view, &app)
         }
         return []
     }
 
+    /// Applies a reviewer's step to the case as held now and asks the edge to save it;
+    /// the step is kept until the save succeeds, so a conflict never loses it.
+    static func apply(_ step: PendingReview, to record: CaseRecord, _ view: inout CaseViewState, _ app: inout AppState) -> [Effect] {
+        var copy = record
+        do {
+            switch step {
+            case .change(let change, let reason): try copy.review(change, by: app.user, at: "", reason: reason)
+            case .move(let status, let reason): try copy.move(to: status, by: app.user, at: "", reason: reason)
+            }
+        } catch {
+            app.notice = error.dutchMessage
+            return []
+        }
+        view.prompt = nil
+        view.pending = step
+        view.selectedLine = min(view.selectedLine, max(1, copy.avoided.count))
+        return [.saveCase(copy)]
+    }
+
     // MARK: - Results from the edge
 
-    static func lockResult(_ id: String, _ status: LockStatus, _ app: inout AppState) {
-        guard app.caseView?.caseID == id else { return }
+    static func lockResult(_ id: String, _ status: LockStatus, _ app: inout AppState) -> [Effect] {
+        guard app.caseView?.caseID == id else { return [] }
         switch status {
         case .acquired:
+            // The case was re-read when the lock was taken: a colleague may have finished it meanwhile.
+            if let record = app.record(id), record.status != .ingediend {
+                app.notice = "Casus \(id) is intussen \(record.status.dutchName.lowercased())\(record.history.last.map { " (door \($0.by))" } ?? ""); beoordelen kan niet meer."
+                return [.unlockCase(id)]
+            }
             app.caseView?.reviewing = true
             app.notice = "Je beoordeelt deze casus; elke wijziging vraagt om een reden."
         case .readOnly(let message):
@@ -295,14 +305,32 @@ enum ReviewUpdate {
             app.notice = message
             app.confirmation = .takeOverLock(id)
         }
+        return []
+    }
+
+    /// A colleague wrote the case first: show the current version and keep the change for `o`.
+    static func conflict(_ current: CaseRecord, _ message: String, _ app: inout AppState) -> [Effect] {
+        app.replaceRecord(current)
+        app.caseView?.unsaved = false
+        var effects: [Effect] = []
+        if app.caseView?.caseID == current.id, app.caseView?.reviewing == true, current.status != .ingediend {
+            app.caseView?.reviewing = false
+            app.caseView?.pending = nil
+            effects.append(.unlockCase(current.id))
+            app.notice = message + " Beoordelen kan niet meer."
+        } else if app.caseView?.pending != nil {
+            app.notice = message + " Druk o om je wijziging opnieuw toe te passen."
+        } else {
+            app.notice = message
+        }
+        return effects
     }
 
     static func saved(_ record: CaseRecord, _ overview: Overview, _ app: inout AppState) -> [Effect] {
-        var records = app.records
-        if let index = records.firstIndex(where: { $0.id == record.id }) { records[index] = record } else { records.append(record) }
-        app.setRecords(records)
+        app.replaceRecord(record)
         app.overview = overview
         app.caseView?.unsaved = false
+        app.caseView?.pending = nil
         if app.intake?.draft.editingCaseID == record.id {
             // A reworked case was saved from the intake: back to the case itself.
             app.intake = nil
