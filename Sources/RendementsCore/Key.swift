@@ -6,6 +6,9 @@ public enum Key: Hashable, Sendable {
     case function(Int)
     /// Ctrl plus a letter, lower-case: `.control("s")`.
     case control(Character)
+    /// Printable characters that arrived together (a paste): a text field takes them in
+    /// one edit; everywhere else they act as the single characters they are.
+    case text(String)
 }
 
 /// A terminal size in cells.

@@ -48,6 +48,10 @@ public enum Update {
             state.size = size
             clampPriceList(&state)
             return []
+        case .key(.text(let text)) where !IntakeUpdate.takesText(state):
+            var effects: [Effect] = []
+            for character in text { effects += apply(.key(.character(character)), to: &state) }
+            return effects
         case .key(let key):
             state.notice = nil
             if state.confirmation != nil { return answer(key, &state) }

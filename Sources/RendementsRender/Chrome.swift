@@ -23,8 +23,16 @@ enum Chrome {
         }
     }
 
+    /// The notice sits just above the hint bar; a long one wraps upwards (at most three
+    /// lines) rather than being cut, because a cut message is a wrong message.
     static func notice(_ frame: inout Frame, _ text: String?) {
         guard let text else { return }
-        frame.put(" " + TextWidth.clip(text, to: frame.width - 2), x: 0, y: frame.height - 2, style: .notice)
+        let characters = Array(text)
+        let lines = TextEditing.wrap(text, width: frame.width - 2).prefix(3).map { String(characters[$0.start..<$0.end]) }
+        for (offset, line) in lines.enumerated() {
+            let y = frame.height - 1 - lines.count + offset
+            if lines.count > 1 { frame.fill(y: y, style: .notice) }
+            frame.put(" " + TextWidth.clip(line, to: frame.width - 2), x: 0, y: y, style: .notice)
+        }
     }
 }

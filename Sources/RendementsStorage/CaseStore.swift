@@ -166,6 +166,21 @@ public struct CaseStore: Sendable {
         }
     }
 
+    /// Removes temporary files left by a writer that was killed between writing and
+    /// renaming (its process is gone); they never held the only copy of anything.
+    /// Returns their names. Used by bulk writers, which list the folder anyway.
+    @discardableResult
+    public func removeAbandonedTemporaryFiles() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        var removed: [String] = []
+        for name in names where name.hasPrefix(".") && name.hasSuffix(AtomicFile.temporarySuffix) {
+            let parts = name.split(separator: ".")
+            guard parts.count >= 4, let pid = Int32(parts[parts.count - 3]), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            if unlink(folder.appendingPathComponent(name).path) == 0 { removed.append(name) }
+        }
+        return removed.sorted()
+    }
+
     /// The file of a case; nil for anything that is not a valid id, so no id ever becomes another path.
     public func url(for id: String) -> URL? { CaseID.isValid(id) ? url(forValid: id) : nil }
 

@@ -59,7 +59,9 @@ public final class CursesTerminal {
 
     public var size: Size { Size(width: Int(rm_cols()), height: Int(rm_lines())) }
 
-    /// Blocks for the next key or resize.
+    /// Blocks for the next key or resize. Printable characters that are already
+    /// waiting behind the first (a paste) come as one `.text`, so a text field
+    /// takes them in one edit instead of one per character.
     public func nextMessage() -> Msg {
         while true {
             var code: UInt32 = 0
@@ -68,28 +70,41 @@ public final class CursesTerminal {
                 if Int32(code) == KEY_RESIZE { return .resized(size) }
                 if let key = KeyDecoder.functionKey(code) { return .key(key) }
             } else if result == OK, let key = KeyDecoder.character(code) {
-                return .key(key)
+                guard case .character(let first) = key else { return .key(key) }
+                var run = String(first)
+                while run.utf8.count < 1 << 16, let (pendingResult, pendingCode) = pendingKey() {
+                    if pendingResult == OK, case .character(let next)? = KeyDecoder.character(pendingCode) {
+                        run.append(next)
+                    } else {
+                        unget(pendingResult, pendingCode)
+                        break
+                    }
+                }
+                return .key(run.count == 1 ? key : .text(run))
             }
         }
     }
 
-    /// True when a key is already waiting (typed ahead or pasted): the caller then
-    /// handles it before saving and drawing, so a paste costs one save, not one per character.
-    public func hasPendingInput() -> Bool {
+    /// The key already waiting, if any, without blocking.
+    private func pendingKey() -> (Int32, UInt32)? {
         let window = rm_stdscr()
         wtimeout(window, 0)
         defer { wtimeout(window, -1) }
         var code: UInt32 = 0
         let result = get_wch(&code)
-        if result == KEY_CODE_YES {
-            ungetch(Int32(code))
-            return true
-        }
-        if result == OK {
-            unget_wch(wchar_t(code))
-            return true
-        }
-        return false
+        return result == ERR ? nil : (result, code)
+    }
+
+    private func unget(_ result: Int32, _ code: UInt32) {
+        if result == KEY_CODE_YES { ungetch(Int32(code)) } else { unget_wch(wchar_t(code)) }
+    }
+
+    /// True when a key is already waiting (typed ahead or pasted): the caller then
+    /// handles it before saving and drawing, so a paste costs one save, not one per character.
+    public func hasPendingInput() -> Bool {
+        guard let (result, code) = pendingKey() else { return false }
+        unget(result, code)
+        return true
     }
 
     public func draw(_ frame: Frame) {

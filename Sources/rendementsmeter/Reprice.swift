@@ -33,6 +33,7 @@ struct Reprice: ParsableCommand {
         let user = Identity.resolve(allowOverride: folder.settings.allowUserOverride).name
         let time = HistoryChain.timestamp(Date())
         if !dryRun {
+            for name in store.removeAbandonedTemporaryFiles() { print("opgeruimd: \(name) (half geschreven door een afgebroken run)") }
             do {
                 try RepriceMarker(targetVersion: list.version, targetFolder: to, startedAt: time, by: user).write(casesFolder: locations.casesFolder)
             } catch {

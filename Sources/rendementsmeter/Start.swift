@@ -36,7 +36,7 @@ struct Start: ParsableCommand {
                              estimateOptions: folder.estimateOptions())
         state.identityNote = identity.note
         if window.busyBefore {
-            state.notice = "Je concept is al open in een ander venster; dit venster krijgt een eigen concept."
+            state.notice = "Concept al open in een ander venster; dit venster krijgt een eigen concept."
         }
 
         let terminal: CursesTerminal
@@ -48,7 +48,7 @@ struct Start: ParsableCommand {
         }
         defer { terminal.close() }
         state.size = terminal.size
-        let effects = EffectRunner(locations: locations, user: user, drafts: drafts, window: window.number)
+        let effects = EffectRunner(locations: locations, user: user, drafts: drafts, window: window)
         defer { effects.releaseLocks() }
         // Draft saves wait until no key is waiting: every key typed at human speed is on
         // disk before the screen shows it, and a paste is one write instead of one per character.
@@ -89,15 +89,17 @@ final class EffectRunner {
     let locations: Locations
     let user: String
     let drafts: DraftStore
-    let window: Int
+    /// Held for the life of the app: its OS lock keeps this window's draft ours.
+    let draftWindow: DraftWindow
+    var window: Int { draftWindow.number }
     private let lock: CaseLock
     private var lockedCases: Set<String> = []
 
-    init(locations: Locations, user: String, drafts: DraftStore, window: Int) {
+    init(locations: Locations, user: String, drafts: DraftStore, window: DraftWindow) {
         self.locations = locations
         self.user = user
         self.drafts = drafts
-        self.window = window
+        draftWindow = window
         lock = CaseLock.mine(user: user, at: HistoryChain.timestamp(Date()))
     }
 
@@ -195,9 +197,9 @@ struct Identity {
             return Identity(name: account, note: nil)
         }
         guard allowOverride else {
-            return Identity(name: account, note: "RENDEMENTSMETER_USER wordt genegeerd: deze business case staat geen andere naam toe. Je werkt als \(account).")
+            return Identity(name: account, note: "RENDEMENTSMETER_USER genegeerd (hier niet toegestaan); gebruiker: \(account)")
         }
-        return Identity(name: requested, note: "Je werkt als \(requested) (RENDEMENTSMETER_USER; deze business case staat dat toe).")
+        return Identity(name: requested, note: "Gebruiker: \(requested) (via RENDEMENTSMETER_USER; hier toegestaan)")
     }
 
     static func systemAccount(_ environment: [String: String]) -> String {

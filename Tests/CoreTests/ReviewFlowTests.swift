@@ -219,3 +219,73 @@ struct ReviewFlowTests {
         #expect(added.history.last.map { [$0.action.rawValue, $0.field, $0.reason] } == ["regel-toegevoegd", "voorkomen[3]", "Ontbrak in de schatting."])
     }
 }
+
+@Suite("Review in the app core: a colleague was first")
+struct ReviewConflictTests {
+    static func reviewing() -> IntakeDriver {
+        var driver = ReviewFlowTests.driver(user: "chris")
+        driver.press(.enter, .character("b"))
+        driver.deliver(.lockResult(id: "C-0001", .acquired))
+        return driver
+    }
+
+    @Test("a save that meets a newer version shows that version, keeps the change, and o applies it to the new one")
+    func conflictKeepsTheChange() throws {
+        var driver = Self.reviewing()
+        driver.press(.character("t"), .backspace, .backspace, .backspace)
+        driver.type("80")
+        driver.press(.enter)
+        driver.type("Andere hulp telde mee.")
+        driver.press(.enter)
+        #expect(driver.state.caseView?.pending == .change(.attribution(Percentage(80)!), reason: "Andere hulp telde mee."))
+
+        var current = try #require(driver.state.record("C-0001"))
+        try current.review(.likelihood(line: 1, Percentage(20)!), by: "dana", at: "2026-11-24T09:00:00Z", reason: "Zelden nodig.")
+        current.revision = 2
+        driver.effects = []
+        driver.deliver(.caseConflict(current: current, message: "Casus C-0001 is intussen gewijzigd door dana (voorkomen[1].kans: 50 → 20)."))
+        #expect(driver.state.notice == "Casus C-0001 is intussen gewijzigd door dana (voorkomen[1].kans: 50 → 20). Druk o om je wijziging opnieuw toe te passen.")
+        #expect(driver.state.record("C-0001") == current, "the screen shows the version on disk")
+        #expect(driver.state.caseView?.reviewing == true)
+        #expect(driver.effects.isEmpty)
+
+        driver.press(.character("o"))
+        guard case .saveCase(let again, _) = driver.effects.last else {
+            Issue.record("expected the change to be applied again")
+            return
+        }
+        #expect(again.revision == 2, "applied on top of the current revision")
+        #expect(again.attribution == Percentage(80))
+        #expect(again.avoided[0].likelihood == Percentage(20), "the colleague's change is kept")
+        #expect(again.history.map(\.by) == ["dana", "chris"])
+        driver.deliver(.caseSaved(again, overview: driver.state.overview))
+        #expect(driver.state.caseView?.pending == nil)
+    }
+
+    @Test("a conflict with a case that is no longer under review ends the review and gives back the lock")
+    func conflictWithDecision() throws {
+        var driver = Self.reviewing()
+        driver.press(.character("g"))
+        var current = try #require(driver.state.record("C-0001"))
+        try current.move(to: .teruggestuurd, by: "dana", at: "2026-11-24T09:00:00Z", reason: "Graag aanvullen.")
+        driver.effects = []
+        driver.deliver(.caseConflict(current: current, message: "Casus C-0001 is intussen gewijzigd door dana."))
+        #expect(driver.effects == [.unlockCase("C-0001")])
+        #expect(driver.state.caseView?.reviewing == false)
+        #expect(driver.state.notice == "Casus C-0001 is intussen gewijzigd door dana. Beoordelen kan niet meer.")
+    }
+
+    @Test("taking the lock on a case a colleague already decided does not start a review")
+    func lockOnDecidedCase() throws {
+        var driver = ReviewFlowTests.driver(user: "chris")
+        driver.press(.enter, .character("b"))
+        var current = try #require(driver.state.record("C-0001"))
+        try current.move(to: .goedgekeurd, by: "dana", at: "2026-11-24T09:00:00Z", reason: "")
+        driver.effects = []
+        driver.deliver(.caseReloaded(current))
+        driver.deliver(.lockResult(id: "C-0001", .acquired))
+        #expect(driver.state.caseView?.reviewing == false)
+        #expect(driver.effects == [.unlockCase("C-0001")])
+        #expect(driver.state.notice == "Casus C-0001 is intussen goedgekeurd (door dana); beoordelen kan niet meer.")
+    }
+}

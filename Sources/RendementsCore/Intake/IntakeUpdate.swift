@@ -42,6 +42,13 @@ enum IntakeUpdate {
 
     // MARK: - Typing and field-specific keys
 
+    /// True when a pasted run of characters goes into a text field as one edit.
+    static func takesText(_ app: AppState) -> Bool {
+        guard app.screen == .intake, app.confirmation == nil, let intake = app.intake, intake.picker == nil,
+              let field = intake.focusedField else { return false }
+        return field.kind == .text || field.kind == .area
+    }
+
     /// Handles keys that belong to the focused field; false when the keymap should decide.
     private static func edit(_ key: Key, _ intake: inout IntakeState, _ notice: inout String?, width: Int) -> Bool {
         guard let field = intake.focusedField else { return false }
@@ -91,7 +98,15 @@ enum IntakeUpdate {
     private static func editText(_ key: Key, _ field: FieldSpec, _ text: String, _ intake: inout IntakeState, _ notice: inout String?, width: Int) -> Bool {
         var newText = text
         var cursor = min(intake.cursor, text.count)
+        var inserted = 1
         switch key {
+        case .text(let pasted):
+            // Pasted control characters never end up in a case; line breaks only in a text area.
+            let kept = pasted.filter { character in
+                character.isNewline ? field.kind == .area : !character.unicodeScalars.contains { $0.properties.generalCategory == .control }
+            }
+            inserted = max(1, kept.count)
+            (newText, cursor) = TextEditing.insert(contentsOf: kept, into: text, at: cursor)
         case .character(let character):
             if field.kind == .number || field.kind == .date, !allowed(character, in: field.kind) {
                 notice = field.kind == .date
@@ -135,7 +150,7 @@ enum IntakeUpdate {
         }
         if newText != text {
             // Only the text around the cursor can have changed; checking a window keeps long stories fast.
-            let window = { (source: String) in String(Array(source)[max(0, cursor - 40)..<min(source.count, cursor + 40)]) }
+            let window = { (source: String) in TextEditing.slice(source, from: cursor - inserted - 40, to: cursor + 40) }
             if let refusal = PrivacyGuard.refusal(window(newText)), PrivacyGuard.refusal(window(text)) == nil {
                 notice = refusal
                 return true

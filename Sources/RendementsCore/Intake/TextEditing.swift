@@ -1,10 +1,29 @@
 /// Editing text at a cursor (a character offset), for one-line fields and text areas.
 public enum TextEditing {
+    /// In place, without copying the text into an array: a paste of 100 KB inserts
+    /// one character at a time, so each insert must cost a walk, not an allocation.
     public static func insert(_ character: Character, into text: String, at cursor: Int) -> (String, Int) {
-        var characters = Array(text)
-        let position = min(max(0, cursor), characters.count)
-        characters.insert(character, at: position)
-        return (String(characters), position + 1)
+        var result = text
+        let index = result.index(result.startIndex, offsetBy: max(0, cursor), limitedBy: result.endIndex) ?? result.endIndex
+        let position = result.distance(from: result.startIndex, to: index)
+        result.insert(character, at: index)
+        return (result, position + 1)
+    }
+
+    /// A pasted run in one edit (one walk to the cursor, not one per character).
+    public static func insert(contentsOf inserted: String, into text: String, at cursor: Int) -> (String, Int) {
+        var result = text
+        let index = result.index(result.startIndex, offsetBy: max(0, cursor), limitedBy: result.endIndex) ?? result.endIndex
+        let position = result.distance(from: result.startIndex, to: index)
+        result.insert(contentsOf: inserted, at: index)
+        return (result, position + inserted.count)
+    }
+
+    /// Characters `from..<to` of the text, clamped to it, without copying the whole text.
+    public static func slice(_ text: String, from: Int, to: Int) -> String {
+        let start = text.index(text.startIndex, offsetBy: max(0, from), limitedBy: text.endIndex) ?? text.endIndex
+        let end = text.index(start, offsetBy: max(0, to - max(0, from)), limitedBy: text.endIndex) ?? text.endIndex
+        return String(text[start..<end])
     }
 
     public static func deleteBackward(_ text: String, at cursor: Int) -> (String, Int) {
