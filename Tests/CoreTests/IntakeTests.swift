@@ -316,6 +316,28 @@ struct IntakeTests {
         #expect(driver.draft?.team == "Team Oost")
     }
 
+    @Test("issue 10: a saved draft with absurd numbers opens, names the field and the bound, and is never submitted")
+    func absurdDraft() throws {
+        var draft = IntakeDraft(author: "sw-test", priceListVersion: "t1")
+        draft.team = "Team Oost"
+        let item = PricedItem(code: "ZVW-FYSIO", law: "zvw", description: "Fysiotherapie", unit: "zitting",
+                              unitPrice: Money(cents: 3889), priceYear: 2022, kind: .kosten)
+        var line = DraftLine(item: item)
+        line.quantity = "300000000000000"
+        draft.avoided = [line, line]
+        var driver = IntakeDriver(pendingDraft: draft)
+        driver.press(.character("j"))
+        #expect(driver.state.screen == .intake, "the draft opens instead of crashing the app")
+        #expect(DraftConversion.fieldError(.number, "300000000000000", label: "Hoeveelheid")
+                == "Hoeveelheid: 300000000000000 is meer dan het maximum van 1000000")
+        guard case .failure(let incomplete) = DraftConversion(form: driver.state.intakeForm).record(try #require(driver.draft), status: .concept) else {
+            Issue.record("an absurd draft became a case")
+            return
+        }
+        #expect(incomplete.problems.contains { $0.message == "Regel 1 (Fysiotherapie): 300000000000000 is meer dan het maximum van 1000000 per regel." })
+        #expect(DraftConversion(form: driver.state.intakeForm).provisional(try #require(driver.draft)) != nil, "running totals leave the line out")
+    }
+
     @Test("an avoided line can carry a horizon with drop-off, a low/high range and how the worker knows")
     func refinements() throws {
         var driver = IntakeDriver()

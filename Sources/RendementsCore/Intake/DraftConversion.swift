@@ -28,7 +28,9 @@ public struct DraftConversion: Sendable {
             guard let value = DutchNumber.parse(trimmed) else {
                 return "\(label): '\(trimmed)' is geen getal; schrijf bijvoorbeeld 12 of 1.234,56"
             }
-            return value < 0 ? "\(label): een negatief getal kan hier niet" : nil
+            if value < 0 { return "\(label): een negatief getal kan hier niet" }
+            return value > ValueBounds.maximumQuantity
+                ? "\(label): \(DutchNumber.decimal(value)) is meer dan het maximum van \(DutchNumber.decimal(ValueBounds.maximumQuantity))" : nil
         case .date:
             return CalendarDay(dutch: trimmed) == nil ? "\(label): '\(trimmed)' is geen datum; schrijf dd-mm-jjjj, bijvoorbeeld 30-06-2025" : nil
         default:
@@ -94,6 +96,15 @@ public struct DraftConversion: Sendable {
         }
 
         guard problems.isEmpty, let start, let end, let attribution else { return .failure(IncompleteDraft(problems: problems)) }
+        let bounds = { (record: CaseRecord) -> [DraftProblem] in
+            var found = ValueBounds.problems(record).map { DraftProblem(step: .overzicht, field: nil, message: $0) }
+            do throws(ValuationError) {
+                _ = try CaseValuation(record, options: .plain)
+            } catch {
+                found.append(DraftProblem(step: .overzicht, field: nil, message: error.dutchMessage))
+            }
+            return found
+        }
         let record = CaseRecord(
             id: "", status: status, author: draft.author,
             context: CaseContext(intervention: draft.intervention, team: draft.team.trimmingCharacters(in: .whitespaces),
@@ -103,6 +114,9 @@ public struct DraftConversion: Sendable {
             story: CaseStory(situation: draft.situation, approach: draft.approach, result: draft.result),
             effort: OwnEffort(workers: workers, volunteerHours: volunteerHours, volunteerRate: volunteerRate, otherCosts: otherCosts),
             deployed: deployed, avoided: avoided, attribution: attribution, priceListVersion: draft.priceListVersion)
+        // Numbers beyond the bounds never reach a case file, whatever the fields let through.
+        let outOfBounds = bounds(record)
+        guard outOfBounds.isEmpty else { return .failure(IncompleteDraft(problems: outOfBounds)) }
         return .success(record)
     }
 
@@ -194,9 +208,12 @@ public struct DraftConversion: Sendable {
         return result
     }
 
+    /// True when a line's numbers are valid and within bounds, so running totals can count it.
     private func isPriceable(_ line: DraftLine) -> Bool {
         guard let quantity = DutchNumber.parse(line.quantity), quantity >= 0 else { return false }
-        return line.per == Choices.periods[0] || (DutchNumber.parse(line.periods).map { $0 >= 0 } ?? false)
+        if line.per == Choices.periods[0] { return quantity <= ValueBounds.maximumQuantity }
+        guard let periods = DutchNumber.parse(line.periods), periods >= 0 else { return false }
+        return quantity * periods <= ValueBounds.maximumQuantity
     }
 
     private func number(_ text: String, _ step: IntakeStep, _ field: FieldID, _ label: String, _ problems: inout [DraftProblem]) -> Decimal? {
@@ -215,12 +232,22 @@ public struct DraftConversion: Sendable {
             problems.append(DraftProblem(step: step, field: .quantity(kind), message: "\(name): vul een hoeveelheid in."))
             return nil
         }
-        guard line.per != Choices.periods[0] else { return .count(amount) }
-        guard let periods = DutchNumber.parse(line.periods), periods >= 0 else {
-            problems.append(DraftProblem(step: step, field: .periods(kind), message: "\(name): vul het aantal \(Choices.plural(line.per)) in."))
+        let quantity: Quantity
+        if line.per == Choices.periods[0] {
+            quantity = .count(amount)
+        } else {
+            guard let periods = DutchNumber.parse(line.periods), periods >= 0 else {
+                problems.append(DraftProblem(step: step, field: .periods(kind), message: "\(name): vul het aantal \(Choices.plural(line.per)) in."))
+                return nil
+            }
+            quantity = .rate(amount: amount, per: line.per, periods: periods)
+        }
+        guard quantity.units <= ValueBounds.maximumQuantity else {
+            problems.append(DraftProblem(step: step, field: .quantity(kind), message:
+                "\(name): \(DutchNumber.decimal(quantity.units)) is meer dan het maximum van \(DutchNumber.decimal(ValueBounds.maximumQuantity)) per regel."))
             return nil
         }
-        return .rate(amount: amount, per: line.per, periods: periods)
+        return quantity
     }
 
     private func likelihood(_ line: DraftLine) -> Percentage? {
