@@ -36,6 +36,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The benchmark's generator of realistic business cases (not a user command).
+        .executableTarget(name: "bench-genereer", dependencies: ["RendementsDomain", "RendementsStorage"]),
         // Fuzz targets: the readers of untrusted input; .ci/fuzz.sh builds them with libFuzzer.
         .target(name: "FuzzTargets", dependencies: ["RendementsDomain", "RendementsStorage"]),
         .executableTarget(name: "fuzz-prijslijst", dependencies: ["FuzzTargets"]),

@@ -22,9 +22,18 @@ public struct LineEstimate: Hashable, Sendable {
         let horizon = LineEstimate.horizon(years: line.years, dropOff: line.dropOff ?? .zero, discount: options.discountRate)
         let grade = item.grade ?? options.gradesByCode[item.code]
         let cut = grade.flatMap { options.gradeCuts[$0] } ?? .zero
+        // The usual line (own price year, one year) is priced in integers; see ExactFactor.
+        let plain = index == 1 && horizon == 1
+        func exact(_ quantity: Quantity, _ likelihood: Percentage, _ cut: Percentage) -> Money? {
+            guard plain, let units = quantity.exactUnits, let chance = likelihood.exactFraction,
+                  let share = attribution.exactFraction, let kept = cut.exactComplementFraction else { return nil }
+            return item.unitPrice.multipliedExactly(by: [units, chance, share, kept])
+        }
         func value(_ quantity: Quantity, _ likelihood: Percentage, cut: Percentage = .zero) throws(ValuationError) -> Money {
-            let factors = [index, quantity.units, likelihood.fraction, attribution.fraction, horizon, cut.complement.fraction]
-            guard let money = item.unitPrice.multiplied(by: factors), money.isWithinLineBound else {
+            let computed = exact(quantity, likelihood, cut) ?? item.unitPrice.multiplied(by: [
+                index, quantity.units, likelihood.fraction, attribution.fraction, horizon, cut.complement.fraction,
+            ])
+            guard let money = computed, money.isWithinLineBound else {
                 throw .overflow(caseID: caseID, what: item.code)
             }
             return money
@@ -51,6 +60,7 @@ public struct LineEstimate: Hashable, Sendable {
 
     /// Σ_{t=0}^{years−1} ((1 − dropOff) ÷ (1 + discount))^t, in Decimal (38 digits), unrounded.
     public static func horizon(years: Int, dropOff: Percentage, discount: Percentage) -> Decimal {
+        guard years > 1 else { return 1 }
         let step = dropOff.complement.fraction / (1 + discount.fraction)
         var term = Decimal(1)
         var sum = Decimal(0)

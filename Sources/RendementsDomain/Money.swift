@@ -15,8 +15,15 @@ public struct Money: Hashable, Comparable, Sendable {
     /// Parses a plain decimal amount in euros such as `30.87` or `-12`.
     /// More than two decimals are refused rather than rounded silently.
     public init?(euros text: String) {
-        guard let value = DecimalText.parse(text) else { return nil }
-        self.init(exactEuros: value)
+        // Straight to cents in integers: money is read for every line of every case.
+        guard let (significand, exponent) = DecimalText.parts(text), exponent >= -2 else { return nil }
+        var cents = significand
+        for _ in 0..<(2 + exponent) {
+            let (next, overflow) = cents.multipliedReportingOverflow(by: 10)
+            guard !overflow else { return nil }
+            cents = next
+        }
+        self.cents = cents
     }
 
     /// Converts an amount in euros that has at most two decimals.
@@ -35,8 +42,9 @@ public struct Money: Hashable, Comparable, Sendable {
         return Money(cents: whole)
     }
 
-    /// `self × factor₁ × factor₂ × …`, exact, rounded half-even once at the end.
-    public func multiplied(by factors: [Decimal]) -> Money? {
+    /// `self × factor₁ × factor₂ × …` in `Decimal`, exact, rounded half-even once at the end
+    /// (the fallback of `multiplied(by:)` for products beyond 128-bit integers).
+    func multipliedAsDecimal(by factors: [Decimal]) -> Money? {
         var product = Decimal(cents)
         for factor in factors { product *= factor }
         return Money.roundedHalfEven(cents: product)

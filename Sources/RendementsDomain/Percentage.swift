@@ -20,6 +20,17 @@ public struct Percentage: Hashable, Comparable, Sendable {
     /// `1 − p`, for corrections stated as a loss (deadweight, displacement).
     public var complement: Percentage { Percentage(uncheckedValue: 100 - value) }
 
+    /// `fraction` as exact integer parts (the valuation hot path).
+    public var exactFraction: ExactFactor? { ExactFactor(value)?.percent }
+
+    /// `complement.fraction` as exact integer parts: (100 − p) ÷ 100.
+    public var exactComplementFraction: ExactFactor? {
+        guard let parts = ExactFactor(value), parts.exponent <= 0, parts.exponent >= -16 else { return nil }
+        var hundred: Int64 = 100
+        for _ in 0..<(-parts.exponent) { hundred *= 10 }
+        return ExactFactor(significand: hundred - parts.significand, exponent: parts.exponent - 2)
+    }
+
     public var dutchText: String { "\(DutchNumber.decimal(value)) %" }
 
     public static func < (lhs: Percentage, rhs: Percentage) -> Bool { lhs.value < rhs.value }

@@ -13,6 +13,14 @@ public enum Quantity: Hashable, Sendable {
         }
     }
 
+    /// `units` as exact integer parts, without Decimal arithmetic.
+    public var exactUnits: ExactFactor? {
+        switch self {
+        case .count(let count): ExactFactor(count)
+        case .rate(let amount, _, let periods): ExactFactor(amount).flatMap { amount in ExactFactor(periods).flatMap(amount.times) }
+        }
+    }
+
     /// `4` or `2 per week × 26`.
     public var dutchText: String {
         switch self {
