@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // ncursesw as a system library plus a shim header for what Swift cannot import.
@@ -19,7 +20,9 @@ let package = Package(
         // Pure domain: money, price list, case, arithmetic, business case. Foundation only.
         .target(name: "RendementsDomain"),
         // Files: CSV price lists, JSON case files, atomic writes, validation.
-        .target(name: "RendementsStorage", dependencies: ["RendementsDomain", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "RendementsStorage", dependencies: [
+            "RendementsDomain", .product(name: "Crypto", package: "swift-crypto"), .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         // Text report and CSV export built from the domain; no I/O.
         .target(name: "RendementsReports", dependencies: ["RendementsDomain"]),
         // Elm-style app core: state, messages, update, keymap. No I/O, no curses.

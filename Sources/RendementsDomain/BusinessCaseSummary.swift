@@ -88,39 +88,44 @@ public struct BusinessCaseSummary: Sendable {
 
     /// Status counts cover the cases in the filter's context (period, team, …) whatever their status.
     public init(cases: some Sequence<CaseRecord>, filter: CaseFilter, options: EstimateOptions = .plain) {
+        self.init(figures: cases.lazy.map { CaseFigures($0, options: options) }, filter: filter, options: options)
+    }
+
+    /// The one aggregation: from compact per-case figures (valued from cases, or read from the index).
+    /// `options` are the settings the figures were valued with, stated on every screen.
+    public init(figures: some Sequence<CaseFigures>, filter: CaseFilter, options: EstimateOptions) {
         self.filter = filter
         self.options = options
-        for record in cases {
-            guard filter.matchesContext(record) else { continue }
-            statusCounts[record.status, default: 0] += 1
-            guard filter.selection.includes(record.status) else { continue }
-            do {
-                add(record, try CaseValuation(record, options: options))
-            } catch {
-                failures.append(error)
+        for figures in figures {
+            guard filter.matchesContext(figures) else { continue }
+            statusCounts[figures.status, default: 0] += 1
+            guard filter.selection.includes(figures.status) else { continue }
+            switch figures.valued {
+            case .success(let valued): add(figures, valued)
+            case .failure(let error): failures.append(error)
             }
         }
     }
 
-    private mutating func add(_ record: CaseRecord, _ valuation: CaseValuation) {
+    private mutating func add(_ figures: CaseFigures, _ valued: CaseFigures.Valued) {
+        let id = figures.id
         countedCases += 1
-        countedIDs.append(record.id)
-        total += valuation.total
-        for (law, totals) in valuation.perLaw {
+        countedIDs.append(id)
+        total += valued.total
+        for (law, totals) in valued.perLaw {
             perLaw[law, default: Totals()] += totals
-            caseIDsPerLaw[law, default: []].append(record.id)
+            caseIDsPerLaw[law, default: []].append(id)
         }
-        let net = valuation.total.net
-        let group = GroupTotals(caseCount: 1, totals: valuation.total, caseIDs: [record.id], results: [net])
+        let net = valued.total.net
+        let group = GroupTotals(caseCount: 1, totals: valued.total, caseIDs: [id], results: [net])
         let band = ResultBand.bounds.firstIndex { net.cents < $0 } ?? ResultBand.bounds.count
-        resultBands[band].caseIDs.append(record.id)
-        perMonth[record.context.periodEnd.monthKey, default: GroupTotals()].add(group)
-        perIntervention[record.context.intervention, default: GroupTotals()].add(group)
-        perTeam[record.context.team, default: GroupTotals()].add(group)
-        for domain in Set(record.context.lifeDomains) { perLifeDomain[domain, default: GroupTotals()].add(group) }
-        for line in valuation.avoidedLines {
-            let item = line.line.item
-            items[item.code, default: ItemTally(code: item.code, description: item.description, law: item.law)].add(line.value, caseID: record.id)
+        resultBands[band].caseIDs.append(id)
+        perMonth[figures.periodEnd.monthKey, default: GroupTotals()].add(group)
+        perIntervention[figures.intervention, default: GroupTotals()].add(group)
+        perTeam[figures.team, default: GroupTotals()].add(group)
+        for domain in Set(figures.lifeDomains) { perLifeDomain[domain, default: GroupTotals()].add(group) }
+        for line in valued.lines {
+            items[line.code, default: ItemTally(code: line.code, description: line.description, law: line.law)].add(line.value, caseID: id)
         }
     }
 

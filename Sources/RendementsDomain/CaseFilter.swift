@@ -20,12 +20,12 @@ public struct CaseFilter: Hashable, Sendable {
     }
 
     /// Everything but the status selection (which the summary also uses for its status counts).
-    public func matchesContext(_ record: CaseRecord) -> Bool {
-        let month = record.context.periodEnd.monthKey
+    public func matchesContext(_ figures: CaseFigures) -> Bool {
+        let month = figures.periodEnd.monthKey
         return (fromMonth.map { month >= $0 } ?? true) && (toMonth.map { month <= $0 } ?? true)
-            && (team.map { $0 == record.context.team } ?? true)
-            && (intervention.map { $0 == record.context.intervention } ?? true)
-            && (lifeDomain.map { record.context.lifeDomains.contains($0) } ?? true)
+            && (team.map { $0 == figures.team } ?? true)
+            && (intervention.map { $0 == figures.intervention } ?? true)
+            && (lifeDomain.map { figures.lifeDomains.contains($0) } ?? true)
     }
 
     /// `ingediende en goedgekeurde casussen · team Noord · 2025-01 t/m 2025-06`

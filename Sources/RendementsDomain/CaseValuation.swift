@@ -96,7 +96,7 @@ public struct CaseValuation: Sendable {
 }
 
 /// Why a case could not be priced.
-public enum ValuationError: Error, Equatable, Sendable {
+public enum ValuationError: Error, Hashable, Sendable {
     case overflow(caseID: String, what: String)
     case missingIndex(caseID: String, what: String, IndexError)
 

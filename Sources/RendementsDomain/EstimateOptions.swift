@@ -31,6 +31,15 @@ public struct EstimateOptions: Hashable, Sendable {
 
     public static let plain = EstimateOptions()
 
+    /// Every setting that changes a figure, as text: the index keeps figures only for the settings they were made with.
+    public var fingerprint: String {
+        let cuts = gradeCuts.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue)=\($0.value.value)" }
+        let grades = gradesByCode.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.rawValue)" }
+        let years = index.changes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        return ["jaar=\(reportYear.map(String.init) ?? "-")", "disconto=\(discountRate.value)", cuts.joined(separator: ","),
+                grades.joined(separator: ","), years.joined(separator: ",")].joined(separator: ";")
+    }
+
     /// The options for a price list: its index table and its items' grades.
     public static func from(_ list: PriceList?, reportYear: Int? = nil) -> EstimateOptions {
         EstimateOptions(reportYear: reportYear, index: PriceIndex(list?.index ?? []),

@@ -29,6 +29,12 @@ public struct PriceIndex: Hashable, Sendable {
 
 /// A price that cannot be brought to the report year.
 public struct IndexError: Error, Hashable, Sendable {
+    public init(from: Int, to: Int, missingYears: [Int]) {
+        self.from = from
+        self.to = to
+        self.missingYears = missingYears
+    }
+
     public let from: Int
     public let to: Int
     public let missingYears: [Int]

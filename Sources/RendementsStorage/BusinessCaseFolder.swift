@@ -41,12 +41,16 @@ public struct BusinessCaseFolder: Sendable {
 
     /// What only shows across cases: an unfinished re-pricing, and cases priced with different lists.
     static func wholeFolderProblems(_ folder: URL, _ result: CaseLoadResult) -> [Problem] {
+        wholeFolderProblems(folder, versions: result.records.map(\.priceListVersion))
+    }
+
+    static func wholeFolderProblems(_ folder: URL, versions: [String]) -> [Problem] {
         var problems: [Problem] = []
         if let marker = RepriceMarker.read(casesFolder: folder) {
             problems.append(Problem(file: ".locks/herprijzing.json", message: marker.dutchProblem))
         }
         var counts: [String: Int] = [:]
-        for record in result.records { counts[record.priceListVersion, default: 0] += 1 }
+        for version in versions { counts[version, default: 0] += 1 }
         if counts.count > 1 {
             let versions = counts.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: ", ")
             problems.append(Problem(file: folder.lastPathComponent, message:

@@ -37,7 +37,7 @@ public struct CaseStore: Sendable {
     enum Entry: Equatable {
         /// Skipped silently: dotfiles, temporary files, the settings file.
         case ignored
-        case caseFile(id: String)
+        case caseFile(id: String, FileIdentity)
         /// Named like a case but not a regular file (a folder, a link, a pipe).
         case notRegular
         /// Any other name: a copy, a note, a case under the wrong name.
@@ -49,15 +49,24 @@ public struct CaseStore: Sendable {
         guard name.hasSuffix(".json"), case let id = String(name.dropLast(5)), CaseID.isValid(id) else { return .stray }
         var info = stat()
         guard lstat(folder.appendingPathComponent(name).path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return .notRegular }
-        return .caseFile(id: id)
+        let identity = FileIdentity(size: Int64(info.st_size), modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+                                    changed: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec), inode: Int64(bitPattern: UInt64(info.st_ino)))
+        return .caseFile(id: id, identity)
     }
 
-    /// File names of the case files, sorted.
-    public func caseFileNames() throws(CaseStoreError) -> [String] {
-        try entries().compactMap { name, entry in if case .caseFile = entry { name } else { nil } }
+    /// The case files of the folder with their identities, and every other entry named as a problem.
+    struct Listing {
+        struct Entry {
+            let name: String
+            let id: String
+            let identity: FileIdentity
+        }
+
+        var cases: [Entry] = []
+        var problems: [Problem] = []
     }
 
-    private func entries() throws(CaseStoreError) -> [(String, Entry)] {
+    func listing() throws(CaseStoreError) -> Listing {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw .missingFolder(folder.path)
@@ -65,32 +74,50 @@ public struct CaseStore: Sendable {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
             throw .unreadableFolder(folder.path)
         }
-        return names.sorted().map { ($0, classify($0)) }
-    }
-
-    public func loadAll() throws(CaseStoreError) -> CaseLoadResult {
-        var cases: [StoredCase] = []
-        var problems: [Problem] = []
-        for (name, entry) in try entries() {
-            switch entry {
+        var listing = Listing()
+        for name in names.sorted() {
+            switch classify(name) {
             case .ignored:
                 continue
             case .stray:
-                problems.append(Problem(file: name, message: "geen casusbestand (alleen bestanden als C-0001.json tellen); niet gelezen. Is het een kopie? Zet het buiten de map"))
+                listing.problems.append(Problem(file: name, message: "geen casusbestand (alleen bestanden als C-0001.json tellen); niet gelezen. Is het een kopie? Zet het buiten de map"))
             case .notRegular:
-                problems.append(Problem(file: name, message: "geen gewoon bestand (een map, koppeling of pipe); niet gelezen"))
-            case .caseFile(let id):
-                switch load(fileName: name) {
-                case .success(let record) where record.id == id:
-                    cases.append(StoredCase(record: record, fileName: name))
-                case .success(let record):
-                    problems.append(Problem(file: name, message: "het id in het bestand ('\(record.id.prefix(40))') hoort \(id) te zijn, gelijk aan de bestandsnaam; niet gelezen"))
-                case .failure(let error):
-                    problems.append(Problem(file: name, message: error.dutchMessage))
-                }
+                listing.problems.append(Problem(file: name, message: "geen gewoon bestand (een map, koppeling of pipe); niet gelezen"))
+            case .caseFile(let id, let identity):
+                listing.cases.append(Listing.Entry(name: name, id: id, identity: identity))
             }
         }
-        return CaseLoadResult(cases: cases, problems: problems)
+        return listing
+    }
+
+    /// File names of the case files, sorted.
+    public func caseFileNames() throws(CaseStoreError) -> [String] {
+        try listing().cases.map(\.name)
+    }
+
+    /// One listed case file, read and checked against its name.
+    func loadCase(_ entry: Listing.Entry) -> Result<CaseRecord, Problem> {
+        switch load(fileName: entry.name) {
+        case .success(let record) where record.id == entry.id:
+            return .success(record)
+        case .success(let record):
+            return .failure(Problem(file: entry.name, message: "het id in het bestand ('\(record.id.prefix(40))') hoort \(entry.id) te zijn, gelijk aan de bestandsnaam; niet gelezen"))
+        case .failure(let error):
+            return .failure(Problem(file: entry.name, message: error.dutchMessage))
+        }
+    }
+
+    public func loadAll() throws(CaseStoreError) -> CaseLoadResult {
+        let listing = try listing()
+        var cases: [StoredCase] = []
+        var problems = listing.problems
+        for entry in listing.cases {
+            switch loadCase(entry) {
+            case .success(let record): cases.append(StoredCase(record: record, fileName: entry.name))
+            case .failure(let problem): problems.append(problem)
+            }
+        }
+        return CaseLoadResult(cases: cases, problems: problems.sorted { $0.file < $1.file })
     }
 
     public func load(fileName: String) -> Result<CaseRecord, CaseFileError> {
@@ -104,7 +131,7 @@ public struct CaseStore: Sendable {
     public func load(id: String) -> Result<CaseRecord, CaseWriteError> {
         guard CaseID.isValid(id) else { return .failure(.invalidID(id)) }
         let name = "\(id).json"
-        guard classify(name) == .caseFile(id: id) else { return .failure(.notFound(id)) }
+        guard case .caseFile = classify(name) else { return .failure(.notFound(id)) }
         switch load(fileName: name) {
         case .success(let record) where record.id == id: return .success(record)
         case .success: return .failure(.unreadable(id, .invalidField("het id in het bestand wijkt af van de bestandsnaam")))

@@ -1,6 +1,7 @@
 import ArgumentParser
 import RendementsDomain
 import RendementsReports
+import RendementsStorage
 
 /// `rendementsmeter report`: the business case per law as a text table.
 struct Report: ParsableCommand {
@@ -16,25 +17,24 @@ struct Report: ParsableCommand {
     func validate() throws { try PriceYearOption.check(priceYear) }
 
     func run() throws {
-        let folder = locations.open()
-        if let error = folder.folderError {
+        let business = BusinessCaseFigures.open(cases: locations.casesFolder, priceList: locations.priceListFolder, reportYear: priceYear)
+        if let error = business.folderError {
             printError("fout: " + error.dutchMessage)
             throw ExitCode(2)
         }
-        for problem in folder.priceListResult.errors + folder.caseResult.problems where problem.severity == .error {
+        for problem in business.priceListResult.errors + business.problems where problem.severity == .error {
             printError("let op: \(problem) (niet meegeteld; zie 'rendementsmeter validate')")
         }
-        let records = folder.caseResult.records
-        let options = folder.estimateOptions(reportYear: priceYear)
-        let summary = BusinessCaseSummary(cases: records, filter: filters.filter, options: options)
-        let original = BusinessCaseSummary(cases: records.map(\.asOriginallyEstimated), filter: filters.filter, options: options)
+        let options = business.options
+        let summary = BusinessCaseSummary(figures: business.figures.lazy.map(\.current), filter: filters.filter, options: options)
+        let original = BusinessCaseSummary(figures: business.figures.lazy.map(\.original), filter: filters.filter, options: options)
         let indexFailures = summary.failures.filter { if case .missingIndex = $0 { true } else { false } }
         if !indexFailures.isEmpty {
             for failure in indexFailures { printError("fout: " + failure.dutchMessage) }
             printError("fout: het rapport kan niet in \(options.priceYearText) worden gemaakt; geen enkel bedrag wordt met factor 1 geschat")
             throw ExitCode(1)
         }
-        print(BusinessCaseReport.text(name: folder.settings.name, fictional: folder.isFictional, summary: summary,
-                                      priceList: folder.priceList, original: original), terminator: "")
+        print(BusinessCaseReport.text(name: business.settings.name, fictional: business.isFictional, summary: summary,
+                                      priceList: business.priceList, original: original), terminator: "")
     }
 }

@@ -1,0 +1,50 @@
+import Foundation
+import RendementsDomain
+
+/// A business case opened for its figures only, through the index: what reports,
+/// the start screen and the dashboard need, without decoding every case.
+public struct BusinessCaseFigures: Sendable {
+    public let casesFolder: URL
+    public let settings: BusinessCaseSettings
+    public let priceListResult: PriceListReadResult
+    public let options: EstimateOptions
+    /// Every readable case's figures, as it stands and as its author estimated it.
+    public let figures: [CaseFigurePair]
+    /// Files that are not cases or could not be read, and problems of the whole folder.
+    public let problems: [Problem]
+    /// Problems that stop the cases being read at all (missing folder).
+    public let folderError: CaseStoreError?
+    /// How many cases this read had to value again (0 with a current index).
+    public let revalued: Int
+
+    public var priceList: PriceList? { priceListResult.priceList }
+
+    /// True when the business case holds the shipped, fictional examples.
+    public var isFictional: Bool {
+        settings.fictionalExamples || (!figures.isEmpty && figures.allSatisfy(\.current.fictional))
+    }
+
+    /// `reportYear` overrides the business case's own report year.
+    public static func open(cases: URL, priceList: URL, reportYear: Int? = nil) -> BusinessCaseFigures {
+        var problems: [Problem] = []
+        let settings: BusinessCaseSettings
+        switch BusinessCaseSettings.load(folder: cases) {
+        case .success(let loaded): settings = loaded
+        case .failure(let problem):
+            settings = BusinessCaseSettings(name: cases.lastPathComponent)
+            problems.append(problem)
+        }
+        let list = PriceListReader.read(folder: priceList)
+        let options = settings.estimateOptions(list.priceList, reportYear: reportYear)
+        do {
+            let snapshot = try CaseIndex(casesFolder: cases).snapshot(options: options)
+            problems += snapshot.problems
+            problems += BusinessCaseFolder.wholeFolderProblems(cases, versions: snapshot.figures.map(\.current.priceListVersion))
+            return BusinessCaseFigures(casesFolder: cases, settings: settings, priceListResult: list, options: options,
+                                       figures: snapshot.figures, problems: problems, folderError: nil, revalued: snapshot.revalued)
+        } catch {
+            return BusinessCaseFigures(casesFolder: cases, settings: settings, priceListResult: list, options: options,
+                                       figures: [], problems: problems, folderError: error, revalued: 0)
+        }
+    }
+}

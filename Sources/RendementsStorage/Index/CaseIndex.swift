@@ -1,0 +1,171 @@
+import Crypto
+import Foundation
+import GRDB
+import RendementsDomain
+
+/// The derived index beside the cases (`.index/cijfers.sqlite`): each case file's
+/// identity (name, size, modification and change time, inode) with its figures,
+/// so reports, the start screen and the dashboard add up compact rows instead of
+/// decoding and valuing every file.
+///
+/// The files stay the truth: every read compares each file's identity with the row
+/// and values again what changed, appeared or went; the index is rebuilt when it is
+/// missing, unreadable, of another format, or made with other estimate settings,
+/// and when it cannot be written at all the figures come straight from the files.
+/// SQLite (through GRDB) keeps two processes updating it at once from corrupting it.
+public struct CaseIndex: Sendable {
+    static let formatVersion = 1
+    public let casesFolder: URL
+
+    public init(casesFolder: URL) { self.casesFolder = casesFolder }
+
+    var url: URL { casesFolder.appendingPathComponent(".index/cijfers.sqlite") }
+
+    /// What reading through the index found.
+    public struct Snapshot: Sendable {
+        /// The figures of every readable case, in file-name order.
+        public let figures: [CaseFigurePair]
+        /// Files that are not cases or could not be read, named.
+        public let problems: [Problem]
+        /// How many cases were valued again on this read (0 when the index was current).
+        public let revalued: Int
+        /// False when the index could not be used and everything came from the files.
+        public let usedIndex: Bool
+    }
+
+    /// The current figures of the business case, bringing the index up to date first.
+    public func snapshot(options: EstimateOptions) throws(CaseStoreError) -> Snapshot {
+        let store = CaseStore(folder: casesFolder)
+        let listing = try store.listing()
+        let key = CaseIndex.settingsKey(options)
+        do {
+            let database = try open()
+            return try sync(database, listing: listing, store: store, options: options, key: key)
+        } catch let error as CaseStoreError {
+            throw error
+        } catch {
+            // An index that cannot be opened twice (corrupt beyond repair, read-only folder) is not needed: read the files.
+            return direct(listing, store: store, options: options)
+        }
+    }
+
+    private func direct(_ listing: CaseStore.Listing, store: CaseStore, options: EstimateOptions) -> Snapshot {
+        var figures: [CaseFigurePair] = []
+        var problems = listing.problems
+        for entry in listing.cases {
+            switch store.loadCase(entry) {
+            case .success(let record): figures.append(CaseFigurePair(record, options: options))
+            case .failure(let problem): problems.append(problem)
+            }
+        }
+        return Snapshot(figures: figures, problems: problems.sorted { $0.file < $1.file }, revalued: figures.count, usedIndex: false)
+    }
+
+    private func sync(_ database: DatabaseQueue, listing: CaseStore.Listing, store: CaseStore, options: EstimateOptions,
+                      key: String) throws -> Snapshot {
+        var known: [String: (FileIdentity, Data?, String?)] = [:]
+        let current = try database.read { db -> Bool in
+            let stored = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'settings'")
+            guard stored == key else { return false }
+            let rows = try Row.fetchCursor(db, sql: "SELECT file, size, mtime, ctime, inode, figures, problem FROM cases")
+            while let row = try rows.next() {
+                known[row["file"]] = (FileIdentity(size: row["size"], modified: row["mtime"], changed: row["ctime"], inode: row["inode"]),
+                                      row["figures"], row["problem"])
+            }
+            return true
+        }
+        if !current { known = [:] }
+        var figures: [CaseFigurePair] = []
+        figures.reserveCapacity(listing.cases.count)
+        var problems = listing.problems
+        var changed: [(String, FileIdentity, Data?, String?)] = []
+        for entry in listing.cases {
+            if let (identity, blob, problem) = known[entry.name], identity == entry.identity {
+                if let blob, let pair = FiguresCodec.decode(blob) {
+                    figures.append(pair)
+                    continue
+                }
+                if let problem, blob == nil {
+                    problems.append(Problem(file: entry.name, message: problem))
+                    continue
+                }
+            }
+            switch store.loadCase(entry) {
+            case .success(let record):
+                let pair = CaseFigurePair(record, options: options)
+                figures.append(pair)
+                changed.append((entry.name, entry.identity, FiguresCodec.encode(pair), nil))
+            case .failure(let problem):
+                problems.append(problem)
+                changed.append((entry.name, entry.identity, nil, problem.message))
+            }
+        }
+        let present = Set(listing.cases.map(\.name))
+        let gone = current ? known.keys.filter { !present.contains($0) } : []
+        if !changed.isEmpty || !gone.isEmpty || !current {
+            try database.write { db in
+                if !current {
+                    try db.execute(sql: "DELETE FROM cases")
+                    try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('settings', ?)", arguments: [key])
+                }
+                for name in gone { try db.execute(sql: "DELETE FROM cases WHERE file = ?", arguments: [name]) }
+                let statement = try db.makeStatement(sql: """
+                    INSERT OR REPLACE INTO cases (file, size, mtime, ctime, inode, figures, problem) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """)
+                for (name, identity, blob, problem) in changed {
+                    try statement.execute(arguments: [name, identity.size, identity.modified, identity.changed, identity.inode, blob, problem])
+                }
+            }
+        }
+        return Snapshot(figures: figures, problems: problems.sorted { $0.file < $1.file }, revalued: changed.count, usedIndex: true)
+    }
+
+    /// Opens the index, creating or rebuilding it when it is missing, damaged or of another format.
+    func open() throws -> DatabaseQueue {
+        let folder = url.deletingLastPathComponent()
+        if mkdir(folder.path, 0o700) != 0 && errno != EEXIST { throw StorageError(errno: errno, path: folder.path) }
+        do {
+            return try openOnce()
+        } catch {
+            // Derived data: a damaged index is thrown away and built again from the files.
+            for suffix in ["", "-wal", "-shm"] { unlink(url.path + suffix) }
+            return try openOnce()
+        }
+    }
+
+    private func openOnce() throws -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        let database = try DatabaseQueue(path: url.path, configuration: configuration)
+        try database.write { db in
+            try db.execute(sql: "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            let version = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'format'")
+            if version != String(CaseIndex.formatVersion) {
+                try db.execute(sql: "DROP TABLE IF EXISTS cases")
+                try db.execute(sql: "DELETE FROM meta")
+                try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('format', ?)", arguments: [String(CaseIndex.formatVersion)])
+            }
+            try db.execute(sql: """
+                CREATE TABLE IF NOT EXISTS cases (
+                    file TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime INTEGER NOT NULL, ctime INTEGER NOT NULL,
+                    inode INTEGER NOT NULL, figures BLOB, problem TEXT)
+                """)
+            try db.execute(sql: "PRAGMA user_version = 1")
+        }
+        chmod(url.path, 0o600)
+        return database
+    }
+
+    static func settingsKey(_ options: EstimateOptions) -> String {
+        SHA256.hash(data: Data(options.fingerprint.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+/// What tells whether a file changed since it was indexed: size, modification and
+/// status-change times in nanoseconds, and the inode (every atomic write makes a new one).
+struct FileIdentity: Hashable, Sendable {
+    let size: Int64
+    let modified: Int64
+    let changed: Int64
+    let inode: Int64
+}
