@@ -30,10 +30,16 @@ public struct CalendarDay: Hashable, Comparable, Sendable {
         self.init(year: year, month: month, day: day)
     }
 
-    public var iso: String { String(format: "%04d-%02d-%02d", year, month, day) }
-    public var dutch: String { String(format: "%02d-%02d-%04d", day, month, year) }
+    // Plain padding, not String(format:): dates are formatted for every case of every report.
+    public var iso: String { "\(CalendarDay.padded(year, 4))-\(CalendarDay.padded(month, 2))-\(CalendarDay.padded(day, 2))" }
+    public var dutch: String { "\(CalendarDay.padded(day, 2))-\(CalendarDay.padded(month, 2))-\(CalendarDay.padded(year, 4))" }
     /// `2025-06`, the key for monthly totals.
-    public var monthKey: String { String(format: "%04d-%02d", year, month) }
+    public var monthKey: String { "\(CalendarDay.padded(year, 4))-\(CalendarDay.padded(month, 2))" }
+
+    static func padded(_ number: Int, _ width: Int) -> String {
+        let text = String(number)
+        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+    }
 
     public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)

@@ -1,4 +1,6 @@
 /// A plain-text table with left-aligned first columns and right-aligned figures.
+/// Figure columns grow to their widest cell: a cut-off number is a wrong number.
+/// Text columns keep their width and end in `…` when a name is longer.
 struct TextTable {
     struct Column {
         let title: String
@@ -7,21 +9,28 @@ struct TextTable {
     }
 
     let columns: [Column]
-    private(set) var lines: [String] = []
+    /// nil marks a rule.
+    private var rows: [[String]?] = []
 
-    init(_ columns: [Column]) {
-        self.columns = columns
-        lines.append(format(columns.map(\.title)))
-        lines.append(String(repeating: "─", count: columns.reduce(0) { $0 + $1.width } + columns.count - 1))
+    init(_ columns: [Column]) { self.columns = columns }
+
+    mutating func add(_ cells: [String]) { rows.append(cells) }
+    mutating func addRule() { rows.append(nil) }
+
+    var lines: [String] {
+        let widths = columns.enumerated().map { index, column in
+            guard column.rightAligned else { return column.width }
+            return rows.reduce(max(column.width, column.title.count)) { widest, row in max(widest, row.map { $0[index].count } ?? 0) }
+        }
+        let rule = String(repeating: "─", count: widths.reduce(0, +) + columns.count - 1)
+        return [format(columns.map(\.title), widths), rule] + rows.map { $0.map { format($0, widths) } ?? rule }
     }
 
-    mutating func add(_ cells: [String]) { lines.append(format(cells)) }
-    mutating func addRule() { lines.append(lines[1]) }
-
-    private func format(_ cells: [String]) -> String {
-        zip(columns, cells).map { column, cell in
-            let clipped = cell.count > column.width ? String(cell.prefix(column.width - 1)) + "…" : cell
-            let padding = String(repeating: " ", count: max(0, column.width - clipped.count))
+    private func format(_ cells: [String], _ widths: [Int]) -> String {
+        zip(zip(columns, widths), cells).map { pair, cell in
+            let (column, width) = pair
+            let clipped = cell.count > width ? String(cell.prefix(width - 1)) + "…" : cell
+            let padding = String(repeating: " ", count: max(0, width - clipped.count))
             return column.rightAligned ? padding + clipped : clipped + padding
         }.joined(separator: " ").trimmingTrailingSpaces()
     }

@@ -31,7 +31,12 @@ public struct CaseStore: Sendable {
     public static let settingsFileName = "businesscase.json"
     public let folder: URL
 
-    public init(folder: URL) { self.folder = folder }
+    public init(folder: URL) {
+        self.folder = folder
+        folderPath = folder.path
+    }
+
+    private let folderPath: String
 
     /// What a folder entry is, judged by its name and type alone (nothing is opened).
     enum Entry: Equatable {
@@ -48,7 +53,8 @@ public struct CaseStore: Sendable {
         if name.hasPrefix(".") || name.hasSuffix(AtomicFile.temporarySuffix) || name == CaseStore.settingsFileName { return .ignored }
         guard name.hasSuffix(".json"), case let id = String(name.dropLast(5)), CaseID.isValid(id) else { return .stray }
         var info = stat()
-        guard lstat(folder.appendingPathComponent(name).path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return .notRegular }
+        // A plain path join: URL building was a tenth of reading 10,000 cases through the index.
+        guard lstat(folderPath + "/" + name, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return .notRegular }
         let identity = FileIdentity(size: Int64(info.st_size), modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
                                     changed: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec), inode: Int64(bitPattern: UInt64(info.st_ino)))
         return .caseFile(id: id, identity)

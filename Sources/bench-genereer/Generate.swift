@@ -51,7 +51,7 @@ struct Generate {
         let end = CalendarDay(year: year, month: min(12, month + random.below(6)), day: 28) ?? start
         guard let start, let end else { fatalError("a day up to 28 always exists") }
         let author = authors[random.below(authors.count)]
-        func story() -> String { (0..<45).map { _ in words[random.below(words.count)] }.joined(separator: " ") + "." }
+        func story() -> String { (0..<15).map { _ in words[random.below(words.count)] }.joined(separator: " ") + "." }
         func quantity() -> Quantity { .count(Decimal(1 + random.below(30))) }
         let avoided = (0..<(4 + random.below(11))).map { _ in
             AvoidedCareLine(item: PricedItem(costs[random.below(costs.count)]), quantity: quantity(),

@@ -96,3 +96,19 @@ struct ExportTests {
         #expect(LineExport.quote("1,5", separator: ";") == "1,5")
     }
 }
+
+@Suite("Figures that fit")
+struct WideFigureTests {
+    @Test("money columns grow with the business case; no figure is cut off")
+    func wideColumns() throws {
+        var totals = Totals(avoided: Money(cents: 14_149_563_612), deployed: Money(cents: 2_587_779_001), effort: Money(cents: 1_202_517_099))
+        totals.avoidedConservative = totals.avoided
+        let figures = CaseFigures(id: "C-0001", status: .ingediend, author: "a", team: "t", intervention: "i",
+                                  periodEnd: try #require(CalendarDay(year: 2025, month: 1, day: 1)), lifeDomains: [], fictional: false,
+                                  priceListVersion: "t", valued: .success(.init(perLaw: ["wlz": totals], total: totals, lines: [])))
+        let summary = BusinessCaseSummary(figures: [figures], filter: CaseFilter(), options: .plain)
+        let text = BusinessCaseReport.text(name: "Groot", fictional: false, summary: summary, priceList: nil)
+        #expect(!text.contains("…"))
+        #expect(text.contains("Totaal                     € 12.025.170,99 € 25.877.790,01 € 141.495.636,12 € 103.592.675,12"))
+    }
+}
