@@ -1,0 +1,154 @@
+import Foundation
+import Synchronization
+import Testing
+@testable import RendementsDomain
+@testable import RendementsStorage
+
+/// Issue 11: the index is derived data; its figures equal the files' to the cent, always.
+@Suite("The case index: figures from rows equal figures from files", .serialized)
+struct CaseIndexTests {
+    static let list = PriceListReader.read(folder: Repository.defaultPriceList).priceList
+
+    /// A business case of varied cases (items, quantities, statuses, teams, reviews).
+    static func business(_ count: Int) throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
+        let store = CaseStore(folder: folder.url)
+        let items = (list?.items ?? []).filter { $0.kind == .kosten }
+        for number in 0..<count {
+            try store.create { id in
+                var record = CaseStoreTests.sample(id)
+                record.context.team = ["Noord", "Zuid", "Oost"][number % 3]
+                record.context.periodEnd = CalendarDay(year: 2025, month: 1 + number % 12, day: 28)!
+                record.context.periodStart = CalendarDay(year: 2025, month: 1, day: 1)!
+                record.avoided = (0..<(1 + number % 5)).map { line in
+                    AvoidedCareLine(item: PricedItem(items[(number * 7 + line) % items.count]), quantity: .count(Decimal(1 + (number + line) % 9)),
+                                    likelihood: Percentage(Decimal(10 * (1 + line % 10)))!, reasoning: "r",
+                                    horizonYears: number % 4 == 0 ? 3 : nil, dropOff: number % 4 == 0 ? Percentage(20) : nil)
+                }
+                record.status = .concept
+                try? record.move(to: .ingediend, by: record.author, at: "2026-01-01T00:00:00Z", reason: "ingediend")
+                if number % 3 == 0 {
+                    try? record.review(.likelihood(line: 1, Percentage(5)!), by: "bo", at: "2026-01-02T00:00:00Z", reason: "lager")
+                    try? record.move(to: .goedgekeurd, by: "bo", at: "2026-01-02T00:00:00Z", reason: "")
+                }
+                return record
+            }
+        }
+        return folder
+    }
+
+    static func options(_ year: Int? = nil) -> EstimateOptions { EstimateOptions.from(list, reportYear: year) }
+
+    /// The same figures straight from the files, the way the app valued them before the index.
+    static func direct(_ folder: TemporaryFolder, _ options: EstimateOptions) throws -> [CaseFigurePair] {
+        try CaseStore(folder: folder.url).loadAll().records.map { CaseFigurePair($0, options: options) }
+    }
+
+    static func expectSame(_ snapshot: CaseIndex.Snapshot, _ folder: TemporaryFolder, _ options: EstimateOptions,
+                           sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let files = try direct(folder, options)
+        #expect(snapshot.figures == files, sourceLocation: sourceLocation)
+        let fromIndex = BusinessCaseSummary(figures: snapshot.figures.map(\.current), filter: CaseFilter(), options: options)
+        let fromFiles = BusinessCaseSummary(cases: try CaseStore(folder: folder.url).loadAll().records, filter: CaseFilter(), options: options)
+        #expect(fromIndex.total == fromFiles.total, sourceLocation: sourceLocation)
+        #expect(fromIndex.perLaw == fromFiles.perLaw, sourceLocation: sourceLocation)
+        #expect(fromIndex.perMonth == fromFiles.perMonth, sourceLocation: sourceLocation)
+        #expect(fromIndex.topItemsByValue(20) == fromFiles.topItemsByValue(20), sourceLocation: sourceLocation)
+    }
+
+    @Test("a first read builds the index, a second values nothing again, and both equal the files to the cent")
+    func buildAndReuse() throws {
+        let folder = try Self.business(300)
+        let index = CaseIndex(casesFolder: folder.url)
+        let first = try index.snapshot(options: Self.options())
+        #expect(first.usedIndex && first.revalued == 300)
+        try Self.expectSame(first, folder, Self.options())
+        let second = try index.snapshot(options: Self.options())
+        #expect(second.revalued == 0)
+        try Self.expectSame(second, folder, Self.options())
+        let mode = try FileManager.default.attributesOfItem(atPath: index.url.path)[.posixPermissions] as? NSNumber
+        #expect(mode?.intValue == 0o600)
+    }
+
+    @Test("an append, a hand edit and a deletion are each picked up on the next read")
+    func incremental() throws {
+        let folder = try Self.business(120)
+        let index = CaseIndex(casesFolder: folder.url)
+        _ = try index.snapshot(options: Self.options())
+        try CaseStore(folder: folder.url).create { CaseStoreTests.sample($0) }
+        let appended = try index.snapshot(options: Self.options())
+        #expect(appended.revalued == 1)
+        try Self.expectSame(appended, folder, Self.options())
+
+        let file = folder.url.appendingPathComponent("C-0007.json")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"attribution\" : \"70\"", with: "\"attribution\" : \"35\"").write(to: file, atomically: false, encoding: .utf8)
+        let edited = try index.snapshot(options: Self.options())
+        #expect(edited.revalued == 1)
+        try Self.expectSame(edited, folder, Self.options())
+
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("C-0010.json"))
+        let deleted = try index.snapshot(options: Self.options())
+        #expect(deleted.revalued == 0)
+        #expect(!deleted.figures.contains { $0.current.id == "C-0010" })
+        try Self.expectSame(deleted, folder, Self.options())
+    }
+
+    @Test("another report year or price list rebuilds the figures; a broken file is named and stays named")
+    func otherSettings() throws {
+        let folder = try Self.business(60)
+        let index = CaseIndex(casesFolder: folder.url)
+        _ = try index.snapshot(options: Self.options())
+        let in2025 = try index.snapshot(options: Self.options(2025))
+        #expect(in2025.revalued == 60)
+        try Self.expectSame(in2025, folder, Self.options(2025))
+        var cuts = Self.options()
+        cuts.gradeCuts[.rood] = Percentage(90)
+        let cut = try index.snapshot(options: cuts)
+        #expect(cut.revalued == 60)
+        try Self.expectSame(cut, folder, cuts)
+
+        try folder.write("C-0003.json", "{ kapot")
+        let broken = try index.snapshot(options: cuts)
+        #expect(broken.problems.map(\.file) == ["C-0003.json"])
+        #expect(try index.snapshot(options: cuts).problems.map(\.file) == ["C-0003.json"])
+    }
+
+    @Test("a corrupt or foreign index file is thrown away and built again; the figures do not change")
+    func corruptIndex() throws {
+        let folder = try Self.business(50)
+        let index = CaseIndex(casesFolder: folder.url)
+        _ = try index.snapshot(options: Self.options())
+        try Data("dit is geen database".utf8).write(to: index.url)
+        let rebuilt = try index.snapshot(options: Self.options())
+        #expect(rebuilt.usedIndex && rebuilt.revalued == 50)
+        try Self.expectSame(rebuilt, folder, Self.options())
+        try FileManager.default.removeItem(at: index.url.deletingLastPathComponent())
+        try Self.expectSame(try index.snapshot(options: Self.options()), folder, Self.options())
+    }
+
+    @Test("readers and a writer at once: no error, no corruption, the last read equals the files")
+    func concurrentReaders() throws {
+        let folder = try Self.business(80)
+        let url = folder.url
+        let errors = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 6) { worker in
+            for round in 0..<5 {
+                do {
+                    if worker == 0 {
+                        try CaseStore(folder: url).create { CaseStoreTests.sample($0) }
+                    } else {
+                        _ = try CaseIndex(casesFolder: url).snapshot(options: Self.options())
+                    }
+                } catch {
+                    errors.withLock { $0.append("worker \(worker) round \(round): \(error)") }
+                }
+            }
+        }
+        #expect(errors.withLock { $0 }.isEmpty)
+        let last = try CaseIndex(casesFolder: folder.url).snapshot(options: Self.options())
+        #expect(last.usedIndex)
+        #expect(last.figures.count == 85)
+        try Self.expectSame(last, folder, Self.options())
+    }
+}
