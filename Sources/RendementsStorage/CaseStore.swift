@@ -62,7 +62,7 @@ public struct CaseStore: Sendable {
 
     /// The case files of the folder with their identities, and every other entry named as a problem.
     struct Listing {
-        struct Entry {
+        struct Entry: Sendable {
             let name: String
             let id: String
             let identity: FileIdentity
@@ -117,8 +117,8 @@ public struct CaseStore: Sendable {
         let listing = try listing()
         var cases: [StoredCase] = []
         var problems = listing.problems
-        for entry in listing.cases {
-            switch loadCase(entry) {
+        for (entry, loaded) in zip(listing.cases, listing.cases.parallelMap(loadCase)) {
+            switch loaded {
             case .success(let record): cases.append(StoredCase(record: record, fileName: entry.name))
             case .failure(let problem): problems.append(problem)
             }

@@ -79,10 +79,13 @@ public struct CaseIndex: Sendable {
         figures.reserveCapacity(listing.cases.count)
         var problems = listing.problems
         var changed: [(String, FileIdentity, Data?, String?)] = []
+        // Rows that still match their file are used as they are; the others are read and valued on every core.
+        var slots: [CaseFigurePair?] = []
+        var stale: [CaseStore.Listing.Entry] = []
         for entry in listing.cases {
             if let (identity, blob, problem) = known[entry.name], identity == entry.identity {
                 if let blob, let pair = FiguresCodec.decode(blob) {
-                    figures.append(pair)
+                    slots.append(pair)
                     continue
                 }
                 if let problem, blob == nil {
@@ -90,16 +93,27 @@ public struct CaseIndex: Sendable {
                     continue
                 }
             }
-            switch store.loadCase(entry) {
-            case .success(let record):
-                let pair = CaseFigurePair(record, options: options)
+            slots.append(nil)
+            stale.append(entry)
+        }
+        let valued = stale.parallelMap { entry in store.loadCase(entry).map { CaseFigurePair($0, options: options) } }
+        var fresh = zip(stale, valued).makeIterator()
+        for slot in slots {
+            if let slot {
+                figures.append(slot)
+                continue
+            }
+            guard let (entry, result) = fresh.next() else { break }
+            switch result {
+            case .success(let pair):
                 figures.append(pair)
                 changed.append((entry.name, entry.identity, FiguresCodec.encode(pair), nil))
             case .failure(let problem):
-                problems.append(problem)
                 changed.append((entry.name, entry.identity, nil, problem.message))
             }
         }
+        // Broken files are named; they hold no slot (their figures are missing, not zero).
+        for case .failure(let problem) in valued { problems.append(problem) }
         let present = Set(listing.cases.map(\.name))
         let gone = current ? known.keys.filter { !present.contains($0) } : []
         if !changed.isEmpty || !gone.isEmpty || !current {
