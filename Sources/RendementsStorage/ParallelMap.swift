@@ -4,7 +4,7 @@ import Synchronization
 extension Array where Element: Sendable {
     /// `map` over the machine's cores, in order: reading and valuing case files is
     /// independent per file, and a business case holds up to 100,000 of them.
-    func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+    public func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
         let workers = ProcessInfo.processInfo.activeProcessorCount
         guard count >= 64, workers > 1 else { return map(transform) }
         let size = (count + workers - 1) / workers

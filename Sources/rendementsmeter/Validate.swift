@@ -38,9 +38,8 @@ struct Validate: ParsableCommand {
             problems.append(Problem(file: locations.casesFolder.path, message: error.dutchMessage))
         } else {
             problems += folder.caseResult.problems
-            for stored in folder.caseResult.cases {
-                problems += CaseChecker.problems(stored, priceList: folder.priceList)
-            }
+            let list = folder.priceList
+            problems += folder.caseResult.cases.parallelMap { CaseChecker.problems($0, priceList: list) }.flatMap { $0 }
             checked.append("casussen: \(folder.caseResult.cases.count) gelezen uit \(locations.casesFolder.path)")
         }
 
