@@ -14,7 +14,8 @@ public struct BusinessCaseFolder: Sendable {
 
     public var priceList: PriceList? { priceListResult.priceList }
 
-    public static func open(cases: URL, priceList: URL) -> BusinessCaseFolder {
+    /// `checkingIntegrity: false` also loads cases whose history or numbers do not hold up (for `validate`, which names every problem).
+    public static func open(cases: URL, priceList: URL, checkingIntegrity: Bool = true) -> BusinessCaseFolder {
         var settingsProblems: [Problem] = []
         let settings: BusinessCaseSettings
         switch BusinessCaseSettings.load(folder: cases) {
@@ -26,7 +27,7 @@ public struct BusinessCaseFolder: Sendable {
         let caseResult: CaseLoadResult
         var folderError: CaseStoreError?
         do {
-            caseResult = try CaseStore(folder: cases).loadAll()
+            caseResult = try CaseStore(folder: cases).loadAll(checkingIntegrity: checkingIntegrity)
         } catch {
             folderError = error
             caseResult = CaseLoadResult(cases: [], problems: [])

@@ -46,6 +46,15 @@ public enum CaseChecker {
         return problems
     }
 
+    /// What makes a case untrustworthy as a whole: a broken, cut or foreign history, numbers
+    /// changed after the last event, a status its history does not support, values beyond
+    /// the bounds. Such a case is named, left out of every figure and never written over.
+    public static func integrityProblems(_ record: CaseRecord) -> [String] {
+        HistoryChain.problems(record)
+            + historyConsistency(StoredCase(record: record, fileName: "")).filter { $0.severity == .error }.map(\.message)
+            + ValueBounds.problems(record)
+    }
+
     /// Status changes must follow the flow and end in the current status; an approval must be
     /// in the history, by someone other than the author; line events must name existing lines.
     static func historyConsistency(_ stored: StoredCase) -> [Problem] {
@@ -85,6 +94,10 @@ public enum CaseChecker {
             case .schema:
                 continue
             case .wijziging, .regelVerwijderd, .regelToegevoegd, .herprijzing, .aanpassing:
+                // After approval only an explicit re-pricing may touch the figures.
+                if status == .goedgekeurd && event.action != .herprijzing {
+                    messages.append("gebeurtenis \(number): de casus was al goedgekeurd; \(event.by) wijzigde daarna nog \(event.field)")
+                }
                 guard event.field.hasPrefix("voorkomen[") else { continue }
                 let digits = event.field.dropFirst("voorkomen[".count).prefix { $0.isNumber }
                 guard let line = Int(digits) else { continue }

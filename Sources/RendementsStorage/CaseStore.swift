@@ -101,11 +101,13 @@ public struct CaseStore: Sendable {
         try listing().cases.map(\.name)
     }
 
-    /// One listed case file, read and checked against its name.
-    func loadCase(_ entry: Listing.Entry) -> Result<CaseRecord, Problem> {
+    /// One listed case file, read and checked against its name; with `checkingIntegrity`, a case
+    /// whose history or numbers do not hold up is a problem, not a case (validate lists them all).
+    func loadCase(_ entry: Listing.Entry, checkingIntegrity: Bool = true) -> Result<CaseRecord, Problem> {
         switch load(fileName: entry.name) {
         case .success(let record) where record.id == entry.id:
-            return .success(record)
+            guard checkingIntegrity, let first = CaseChecker.integrityProblems(record).first else { return .success(record) }
+            return .failure(Problem(file: entry.name, message: "telt niet mee en wordt niet gewijzigd: \(first); zie 'rendementsmeter validate'"))
         case .success(let record):
             return .failure(Problem(file: entry.name, message: "het id in het bestand ('\(record.id.prefix(40))') hoort \(entry.id) te zijn, gelijk aan de bestandsnaam; niet gelezen"))
         case .failure(let error):
@@ -113,11 +115,12 @@ public struct CaseStore: Sendable {
         }
     }
 
-    public func loadAll() throws(CaseStoreError) -> CaseLoadResult {
+    public func loadAll(checkingIntegrity: Bool = true) throws(CaseStoreError) -> CaseLoadResult {
         let listing = try listing()
         var cases: [StoredCase] = []
         var problems = listing.problems
-        for (entry, loaded) in zip(listing.cases, listing.cases.parallelMap(loadCase)) {
+        let loaded = listing.cases.parallelMap { self.loadCase($0, checkingIntegrity: checkingIntegrity) }
+        for (entry, loaded) in zip(listing.cases, loaded) {
             switch loaded {
             case .success(let record): cases.append(StoredCase(record: record, fileName: entry.name))
             case .failure(let problem): problems.append(problem)
@@ -183,9 +186,9 @@ public struct CaseStore: Sendable {
             let current = try load(id: record.id).get()
             // The history head too: a hand edit or an older version may have written without counting.
             guard current.revision == record.revision, current.historyHead == record.historyHead else { throw .conflict(current: current) }
-            // Upgrading re-chains old events: only a chain that verifies may be carried over.
-            if current.schemaVersion < CaseRecord.currentSchemaVersion, let problem = HistoryChain.problems(current).first {
-                throw .unreadable(record.id, .invalidField("de geschiedenis klopt niet (\(problem)); zie 'rendementsmeter validate'"))
+            // A case whose history does not hold up is never written over: a new event would seal the damage.
+            if let problem = CaseChecker.integrityProblems(current).first {
+                throw .unreadable(record.id, .invalidField("de casus klopt niet (\(problem)); herstel hem eerst, zie 'rendementsmeter validate'"))
             }
             var next = record
             next.revision = current.revision + 1

@@ -35,7 +35,8 @@ struct Reprice: ParsableCommand {
         if !dryRun {
             for name in store.removeAbandonedTemporaryFiles() { print("opgeruimd: \(name) (half geschreven door een afgebroken run)") }
             do {
-                try RepriceMarker(targetVersion: list.version, targetFolder: to, startedAt: time, by: user).write(casesFolder: locations.casesFolder)
+                let target = URL(fileURLWithPath: to).standardizedFileURL.path
+                try RepriceMarker(targetVersion: list.version, targetFolder: target, startedAt: time, by: user).write(casesFolder: locations.casesFolder)
             } catch {
                 printError("fout: " + error.dutchMessage + " Er is niets herprijsd.")
                 throw ExitCode(1)
@@ -43,7 +44,9 @@ struct Reprice: ParsableCommand {
         }
         var written = 0
         var wouldChange = 0
-        var skipped: [String] = []
+        // A file that is not a readable, trustworthy case is not re-priced: the job is not done until it is mended.
+        var skipped = folder.caseResult.problems.filter { $0.severity == .error && $0.file.hasPrefix("C-") && $0.file.hasSuffix(".json") }
+            .map { "\($0.file): \($0.message)" }
         var failed: [String] = []
         for stored in folder.caseResult.cases {
             let id = stored.record.id
@@ -52,6 +55,19 @@ struct Reprice: ParsableCommand {
                 print("\(id): \(code) staat niet in de nieuwe lijst en houdt zijn oude prijs")
             }
             guard updated != stored.record else { continue }
+            // A case someone is reviewing is left alone: their save would otherwise meet a conflict.
+            if !dryRun {
+                switch locks.holder(id) {
+                case .some(.some(let holder)) where !holder.isStale:
+                    skipped.append("\(id): in beoordeling bij \(holder.user) (sinds \(holder.since))")
+                    continue
+                case .some(.none):
+                    skipped.append("\(id): het slotbestand is onleesbaar")
+                    continue
+                default:
+                    break
+                }
+            }
             if changes.isEmpty {
                 print("\(id): geen prijs veranderd; prijslijst \(list.version) vastgelegd")
             } else {
@@ -64,17 +80,6 @@ struct Reprice: ParsableCommand {
             }
             wouldChange += 1
             guard !dryRun else { continue }
-            // A case someone is reviewing is left alone: their save would otherwise meet a conflict.
-            switch locks.holder(id) {
-            case .some(.some(let holder)) where !holder.isStale:
-                skipped.append("\(id): in beoordeling bij \(holder.user) (sinds \(holder.since))")
-                continue
-            case .some(.none):
-                skipped.append("\(id): het slotbestand is onleesbaar")
-                continue
-            default:
-                break
-            }
             do {
                 try store.save(updated)
                 written += 1

@@ -289,3 +289,28 @@ struct ReviewConflictTests {
         #expect(driver.state.notice == "Casus C-0001 is intussen goedgekeurd (door dana); beoordelen kan niet meer.")
     }
 }
+
+@Suite("The author's rework meets a colleague's decision")
+struct StaleReworkTests {
+    @Test("a stale intake cannot change a case a colleague approved meanwhile; the rework stays in the draft")
+    func reworkAfterApproval() throws {
+        var author = ReviewFlowTests.driver(user: "bram")
+        author.press(.down, .down, .enter, .character("a"))   // C-0003, sent back to bram
+        #expect(author.state.screen == .intake)
+        #expect(author.draft?.editingCaseID == "C-0003")
+        // Meanwhile the case was resubmitted from another window and approved by dana.
+        var current = try #require(author.state.record("C-0003"))
+        try current.move(to: .ingediend, by: "bram", at: "2026-11-24T09:00:00Z", reason: "opnieuw")
+        try current.move(to: .goedgekeurd, by: "dana", at: "2026-11-24T10:00:00Z", reason: "")
+        author.deliver(.caseConflict(current: current, message: "x"))
+        #expect(author.state.notice == "Casus C-0003 is intussen gewijzigd door dana; je aanpassing is niet opgeslagen en blijft in je concept.")
+        for _ in 0..<6 { author.press(.pageDown) }
+        for key in [Key.character("c"), .character("i")] {
+            author.effects = []
+            author.press(key)
+            #expect(!author.effects.contains { if case .saveCase = $0 { true } else { false } })
+            #expect(author.state.notice == "Casus C-0003 is intussen goedgekeurd door dana; je aanpassing is niet opgeslagen en blijft in je concept.")
+        }
+        #expect(author.draft?.editingCaseID == "C-0003", "nothing typed is lost")
+    }
+}

@@ -189,6 +189,31 @@ struct SafeStoreEndToEndTests {
         #expect(validate.stdout.contains("C-0009.json: waarschuwing: casus C-0009: goedgekeurd bij import overgenomen"))
     }
 
+    @Test("finding 5: a hand-set approval or a hand edit after approval is counted nowhere, named everywhere, and never written over")
+    func forgedApprovalCountsNowhere() throws {
+        let scratch = try Scratch()
+        try scratch.copyShippedData()
+        let cases = scratch.url.appendingPathComponent("cases")
+        let forged = cases.appendingPathComponent("C-0003.json")
+        try (try String(contentsOf: forged, encoding: .utf8)).replacingOccurrences(of: "\"status\" : \"ingediend\"", with: "\"status\" : \"goedgekeurd\"")
+            .write(to: forged, atomically: true, encoding: .utf8)
+        let edited = cases.appendingPathComponent("C-0001.json")
+        try (try String(contentsOf: edited, encoding: .utf8)).replacingOccurrences(of: "\"likelihood\" : \"75\"", with: "\"likelihood\" : \"100\"")
+            .write(to: edited, atomically: true, encoding: .utf8)
+        let report = try Binary.run(["report", "--approved-only"], in: scratch.url)
+        #expect(report.stdout.contains("Telt: alleen goedgekeurde casussen (2 van 5)"), "C-0001 and C-0003 count nowhere")
+        #expect(report.stderr.contains("let op: C-0003.json: fout: telt niet mee en wordt niet gewijzigd: casus C-0003: de status is goedgekeurd, maar volgens de geschiedenis ingediend"))
+        #expect(report.stderr.contains("let op: C-0001.json: fout: telt niet mee en wordt niet gewijzigd: de bedragen, hoeveelheden of kansen zijn gewijzigd na de laatste gebeurtenis"))
+        let before = try Data(contentsOf: edited)
+        let reprice = try Binary.run(["reprice", "--to", try Self.newerList(scratch).path], in: scratch.url)
+        #expect(reprice.status == 1)
+        #expect(reprice.stdout.contains("overgeslagen: C-0001.json: telt niet mee en wordt niet gewijzigd"))
+        #expect(try Data(contentsOf: edited) == before, "re-pricing never seals a hand edit into the history")
+        let validate = try Binary.run(["validate"], in: scratch.url)
+        #expect(validate.status == 1)
+        #expect(validate.stdout.contains("C-0001.json: fout: casus C-0001: de bedragen, hoeveelheden of kansen zijn gewijzigd na de laatste gebeurtenis"))
+    }
+
     @Test("finding 6: RENDEMENTSMETER_USER only counts where the business case allows it, and the screen says which name is used")
     func identity() throws {
         let scratch = try Scratch()

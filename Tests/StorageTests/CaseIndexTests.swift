@@ -75,7 +75,7 @@ struct CaseIndexTests {
         let folder = try Self.business(120)
         let index = CaseIndex(casesFolder: folder.url)
         _ = try index.snapshot(options: Self.options())
-        try CaseStore(folder: folder.url).create { CaseStoreTests.sample($0) }
+        try CaseStore(folder: folder.url).create { CaseStoreTests.submittedSample($0) }
         let appended = try index.snapshot(options: Self.options())
         #expect(appended.revalued == 1)
         try Self.expectSame(appended, folder, Self.options())
@@ -136,7 +136,7 @@ struct CaseIndexTests {
             for round in 0..<5 {
                 do {
                     if worker == 0 {
-                        try CaseStore(folder: url).create { CaseStoreTests.sample($0) }
+                        try CaseStore(folder: url).create { CaseStoreTests.submittedSample($0) }
                     } else {
                         _ = try CaseIndex(casesFolder: url).snapshot(options: Self.options())
                     }

@@ -22,11 +22,19 @@ struct CaseStoreTests {
             attribution: Percentage(70)!, priceListVersion: "2026.1")
     }
 
+    /// The sample as the intake submits it: with the event that made it 'ingediend'.
+    static func submittedSample(_ id: String) -> CaseRecord {
+        var record = sample(id)
+        record.status = .concept
+        try? record.move(to: .ingediend, by: record.author, at: "2026-01-05T09:00:00Z", reason: "ingediend")
+        return record
+    }
+
     @Test("round trip keeps every field exactly; the file is 0600 and no temporary file stays")
     func roundTrip() throws {
         let folder = try TemporaryFolder()
         let store = CaseStore(folder: folder.url)
-        let created = try store.create { Self.sample($0) }
+        let created = try store.create { Self.submittedSample($0) }
         #expect(created.id == "C-0001")
         #expect(created.revision == 1)
         #expect(try folder.names() == [".locks", "C-0001.json"])
@@ -35,9 +43,12 @@ struct CaseStoreTests {
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
         let loaded = try store.loadAll()
         #expect(loaded.problems.isEmpty)
-        var expected = Self.sample("C-0001")
+        #expect(loaded.records == [created], "read back exactly as written (sealed, revision 1)")
+        var expected = Self.submittedSample("C-0001")
         expected.revision = 1
-        #expect(loaded.records == [expected])
+        expected.history = created.history
+        expected.historyHead = created.historyHead
+        #expect(created == expected)
         let text = try String(contentsOf: folder.url.appendingPathComponent("C-0001.json"), encoding: .utf8)
         #expect(text.contains("\"schemaVersion\" : 2"))
         #expect(text.contains("\"revision\" : 1"))
@@ -49,7 +60,7 @@ struct CaseStoreTests {
     func privateFolders() throws {
         let parent = try TemporaryFolder()
         let folder = parent.url.appendingPathComponent("nieuw")
-        try CaseStore(folder: folder).create { Self.sample($0) }
+        try CaseStore(folder: folder).create { Self.submittedSample($0) }
         let mode = try FileManager.default.attributesOfItem(atPath: folder.path)[.posixPermissions] as? NSNumber
         #expect(mode?.intValue == 0o700)
         try DraftStore(casesFolder: folder).save(["team": "x"], user: "anouk")
@@ -64,7 +75,7 @@ struct CaseStoreTests {
         let folder = try TemporaryFolder()
         try folder.write("C-0007.json", "not mine")
         let store = CaseStore(folder: folder.url)
-        #expect(try store.create { Self.sample($0) }.id == "C-0008")
+        #expect(try store.create { Self.submittedSample($0) }.id == "C-0008")
         #expect(try String(contentsOf: folder.url.appendingPathComponent("C-0007.json"), encoding: .utf8) == "not mine")
         #expect(throws: StorageError.alreadyExists(path: folder.url.appendingPathComponent("C-0007.json").path)) {
             try AtomicFile.write(Data("x".utf8), to: folder.url.appendingPathComponent("C-0007.json"), mode: .createNew)
@@ -76,7 +87,7 @@ struct CaseStoreTests {
     func corruptFile() throws {
         let folder = try TemporaryFolder()
         let store = CaseStore(folder: folder.url)
-        try store.create { Self.sample($0) }
+        try store.create { Self.submittedSample($0) }
         let broken = "{\"schemaVersion\": 1, \"id\": \"C-0002\", \"status\": "
         try folder.write("C-0002.json", broken)
         let before = try FileManager.default.attributesOfItem(atPath: folder.url.appendingPathComponent("C-0002.json").path)[.modificationDate] as? Date
@@ -95,7 +106,7 @@ struct CaseStoreTests {
         let folder = try TemporaryFolder()
         try folder.write("C-0001.json", "{\"schemaVersion\": 9}")
         try folder.write("C-0002.json", "{\"id\": \"C-0002\"}")
-        let valid = String(decoding: try CaseCodec.encode(Self.sample("C-0003")), as: UTF8.self)
+        let valid = HostileInputTests.sealedCase("C-0003")
         try folder.write("C-0003.json", valid)
         try folder.write("C-0004.json", valid)
         try folder.write("C-0005.json", valid.replacingOccurrences(of: "\"likelihood\" : \"62.5\"", with: "\"likelihood\" : \"150\""))
@@ -111,7 +122,7 @@ struct CaseStoreTests {
     @Test("temporary files, dotfiles and the settings file are skipped; any other file is named, never read")
     func strayFiles() throws {
         let folder = try TemporaryFolder()
-        try CaseStore(folder: folder.url).create { Self.sample($0) }
+        try CaseStore(folder: folder.url).create { Self.submittedSample($0) }
         try folder.write(".C-0009.json.123.abcd.tmp", "half written")
         try folder.write(".hidden.json", "{}")
         try folder.write("notities.txt", "x")
@@ -141,7 +152,7 @@ struct CaseStoreTests {
         let folder = try TemporaryFolder()
         try folder.write("gewoon-bestand", "")
         let inside = CaseStore(folder: folder.url.appendingPathComponent("gewoon-bestand/cases"))
-        #expect(throws: CaseWriteError.self) { try inside.create { Self.sample($0) } }
+        #expect(throws: CaseWriteError.self) { try inside.create { Self.submittedSample($0) } }
         #expect(StorageError(errno: EROFS, path: "/x").dutchMessage.contains("alleen-lezen"))
         #expect(StorageError(errno: ENOSPC, path: "/x").dutchMessage.contains("de schijf van /x is vol"))
         #expect(StorageError(errno: EACCES, path: "/x").dutchMessage.contains("staan nog in het geheugen"))

@@ -8,7 +8,7 @@ struct HistoryTests {
     /// A submitted case with three review events, written through the store.
     static func reviewedCase(in folder: TemporaryFolder) throws -> (CaseStore, CaseRecord) {
         let store = CaseStore(folder: folder.url)
-        var record = try store.create { CaseStoreTests.sample($0) }
+        var record = try store.create { CaseStoreTests.submittedSample($0) }
         try record.review(.likelihood(line: 1, Percentage(25)!), by: "bram", at: "2026-11-24T10:00:00Z", reason: "Te optimistisch.")
         try record.review(.attribution(Percentage(50)!), by: "bram", at: "2026-11-24T10:01:00Z", reason: "Huisarts deed ook veel.")
         try record.move(to: .goedgekeurd, by: "bram", at: "2026-11-24T10:02:00Z", reason: "")
@@ -25,10 +25,10 @@ struct HistoryTests {
     func sealed() throws {
         let folder = try TemporaryFolder()
         let (_, record) = try Self.reviewedCase(in: folder)
-        #expect(record.history.count == 3)
-        #expect(record.history.allSatisfy { $0.hash.count == 64 })
-        #expect(record.history[1].previousHash == record.history[0].hash)
-        #expect(record.historyHead == record.history[2].hash)
+        #expect(record.history.count == 4, "submitted, two changes, approved")
+        #expect(record.history.allSatisfy { $0.hash.count == 64 && $0.contentHash.count == 64 })
+        #expect(record.history[2].previousHash == record.history[1].hash)
+        #expect(record.historyHead == record.history[3].hash)
         #expect(Self.problems(folder, record).isEmpty)
     }
 
@@ -38,12 +38,12 @@ struct HistoryTests {
         let (_, record) = try Self.reviewedCase(in: folder)
 
         var edited = record
-        edited.history[0].reason = "Achteraf anders opgeschreven."
-        #expect(Self.problems(folder, edited) == ["casus C-0001: gebeurtenis 1 van de geschiedenis is achteraf aangepast of hoort bij een andere casus (voorkomen[1].kans, 2026-11-24T10:00:00Z)"])
+        edited.history[1].reason = "Achteraf anders opgeschreven."
+        #expect(Self.problems(folder, edited) == ["casus C-0001: gebeurtenis 2 van de geschiedenis is achteraf aangepast of hoort bij een andere casus (voorkomen[1].kans, 2026-11-24T10:00:00Z)"])
 
         var middle = record
-        middle.history.remove(at: 1)
-        #expect(Self.problems(folder, middle).first == "casus C-0001: de geschiedenis is onderbroken bij gebeurtenis 2 (een eerdere gebeurtenis is verwijderd of verplaatst)")
+        middle.history.remove(at: 2)
+        #expect(Self.problems(folder, middle).first == "casus C-0001: de geschiedenis is onderbroken bij gebeurtenis 3 (een eerdere gebeurtenis is verwijderd of verplaatst)")
 
         var tail = record
         tail.history.removeLast()
@@ -62,6 +62,7 @@ struct HistoryTests {
         HistoryChain.seal(&record)
         #expect(Self.problems(folder, record) == [
             "casus C-0002: gebeurtenis 1: de stap concept → goedgekeurd is niet toegestaan",
+            "casus C-0002: gebeurtenis 2: de casus was al goedgekeurd; bram wijzigde daarna nog voorkomen[4].kans",
             "casus C-0002: gebeurtenis 2 gaat over voorkomen regel 4, maar de casus had toen 1 regels",
         ])
     }
@@ -73,9 +74,15 @@ struct HistoryTests {
         let url = try #require(store.url(for: record.id))
         let text = try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "Te optimistisch.", with: "Prima zo.")
         try text.write(to: url, atomically: true, encoding: .utf8)
-        let loaded = try store.loadAll()
+        let gated = try store.loadAll()
+        #expect(gated.records.isEmpty, "a tampered case is not counted anywhere")
+        #expect(gated.problems.map(\.description) == ["C-0001.json: fout: telt niet mee en wordt niet gewijzigd: gebeurtenis 2 van de geschiedenis is achteraf aangepast of hoort bij een andere casus (voorkomen[1].kans, 2026-11-24T10:00:00Z); zie 'rendementsmeter validate'"])
+        var repriced = record
+        repriced.history.append(CaseEvent(at: "", by: "beheer", action: .herprijzing, field: "prijslijst", old: "2026.1", new: "2027.1", reason: "nieuw"))
+        #expect(throws: CaseWriteError.self, "a new event would seal the damage") { try store.save(repriced) }
+        let loaded = try store.loadAll(checkingIntegrity: false)
         let problems = loaded.cases.flatMap { CaseChecker.problems($0, priceList: nil) }
-        #expect(problems.map(\.description) == ["C-0001.json: fout: casus C-0001: gebeurtenis 1 van de geschiedenis is achteraf aangepast of hoort bij een andere casus (voorkomen[1].kans, 2026-11-24T10:00:00Z)"])
+        #expect(problems.map(\.description) == ["C-0001.json: fout: casus C-0001: gebeurtenis 2 van de geschiedenis is achteraf aangepast of hoort bij een andere casus (voorkomen[1].kans, 2026-11-24T10:00:00Z)"])
         #expect(try String(contentsOf: url, encoding: .utf8) == text)
     }
 

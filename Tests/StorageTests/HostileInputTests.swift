@@ -86,14 +86,21 @@ struct HostileInputTests {
         #expect(huge.priceList == nil)
     }
 
-    static let validCase = String(decoding: (try? CaseCodec.encode(CaseStoreTests.sample("C-0001"))) ?? Data(), as: UTF8.self)
+    /// A case as the app writes it: submitted, its history sealed.
+    static func sealedCase(_ id: String) -> String {
+        var record = CaseStoreTests.submittedSample(id)
+        HistoryChain.seal(&record, now: Date(timeIntervalSince1970: 1_764_000_000))
+        return String(decoding: (try? CaseCodec.encode(record)) ?? Data(), as: UTF8.self)
+    }
+
+    static let validCase = sealedCase("C-0001")
 
     /// (name, file content, expected message; nil = accepted)
     static let caseFiles: [(String, String, String?)] = [
         ("truncated", String(validCase.prefix(200)), "geen geldige JSON (het bestand houdt halverwege op); het bestand is afgebroken of beschadigd en is niet aangepast: herstel het of zet een reservekopie terug"),
         ("empty", "", "geen geldige JSON (het bestand houdt halverwege op); het bestand is afgebroken of beschadigd en is niet aangepast: herstel het of zet een reservekopie terug"),
         ("an array", "[1, 2]", "geen geldige JSON (onverwachte opbouw); het bestand is afgebroken of beschadigd en is niet aangepast: herstel het of zet een reservekopie terug"),
-        ("garbage in the middle", validCase.replacingOccurrences(of: "\"status\" :", with: "\"status\" :: "), "geen geldige JSON (fout rond regel 83, kolom 13); het bestand is afgebroken of beschadigd en is niet aangepast: herstel het of zet een reservekopie terug"),
+        ("garbage in the middle", validCase.replacingOccurrences(of: "\"status\" :", with: "\"status\" :: "), "geen geldige JSON (fout rond regel 94, kolom 13); het bestand is afgebroken of beschadigd en is niet aangepast: herstel het of zet een reservekopie terug"),
         ("schema version 3", validCase.replacingOccurrences(of: "\"schemaVersion\" : 2", with: "\"schemaVersion\" : 3"), "schemaversie 3 wordt niet ondersteund (deze versie leest 1 tot en met 2); werk Rendementsmeter bij"),
         ("no schema version", validCase.replacingOccurrences(of: "\"schemaVersion\" : 2,", with: ""), "het veld 'schemaVersion' ontbreekt; dit lijkt geen casusbestand van Rendementsmeter"),
         ("unknown fields are ignored", validCase.replacingOccurrences(of: "\"schemaVersion\" : 2,", with: "\"schemaVersion\" : 2, \"extra\" : {\"x\": 1},"), nil),
@@ -111,7 +118,7 @@ struct HostileInputTests {
         let (name, text, expected) = Self.caseFiles[index]
         let folder = try TemporaryFolder()
         try folder.write("C-0001.json", text)
-        try folder.write("C-0002.json", Self.validCase.replacingOccurrences(of: "\"id\" : \"C-0001\"", with: "\"id\" : \"C-0002\""))
+        try folder.write("C-0002.json", Self.sealedCase("C-0002"))
         let result = try CaseStore(folder: folder.url).loadAll()
         #expect(result.problems.map(\.message) == (expected.map { [$0] } ?? []), "\(name)")
         #expect(result.records.contains { $0.id == "C-0002" }, "\(name): the other case still loads")

@@ -81,7 +81,7 @@ struct SafeWriteTests {
     func idsAreNotPaths() throws {
         let folder = try TemporaryFolder()
         let store = CaseStore(folder: folder.url)
-        let good = String(decoding: try CaseCodec.encode(CaseStoreTests.sample("C-0001")), as: UTF8.self)
+        let good = HostileInputTests.sealedCase("C-0001")
         try folder.write("C-0001.json", good)
         try folder.write("C-0002.json", good.replacingOccurrences(of: "\"C-0001\"", with: "\"businesscase\""))
         try folder.write("C-0003.json", good.replacingOccurrences(of: "\"C-0001\"", with: "\"../victim/owned\""))

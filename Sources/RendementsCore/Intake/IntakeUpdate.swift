@@ -281,6 +281,12 @@ enum IntakeUpdate {
     /// The author's rework of an existing case: new content, same id, author and history,
     /// and (on submit) a status event back to ingediend.
     private static func resubmit(_ existing: CaseRecord, with content: CaseRecord, submit: Bool, _ app: inout AppState) -> [Effect] {
+        // Only a concept or a sent-back case is the author's to change; a colleague may have moved it on meanwhile.
+        guard existing.status == .concept || existing.status == .teruggestuurd else {
+            let by = existing.history.last.map { " door \($0.by)" } ?? ""
+            app.notice = "Casus \(existing.id) is intussen \(existing.status.dutchName.lowercased())\(by); je aanpassing is niet opgeslagen en blijft in je concept."
+            return []
+        }
         var updated = existing
         updated.context = content.context
         updated.story = content.story
@@ -288,7 +294,8 @@ enum IntakeUpdate {
         updated.deployed = content.deployed
         updated.avoided = content.avoided
         updated.attribution = content.attribution
-        if updated.estimate != existing.estimate || updated.effort != existing.effort {
+        if updated.estimate != existing.estimate || updated.effort != existing.effort || updated.context != existing.context
+            || updated.story != existing.story {
             // The content seal of the last event must keep matching: the author's rework is an event too.
             updated.history.append(CaseEvent(at: "", by: app.user, action: .aanpassing, field: "inhoud", old: "", new: "",
                                              reason: "Aangepast door de auteur"))

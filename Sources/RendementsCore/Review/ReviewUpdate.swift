@@ -312,6 +312,11 @@ enum ReviewUpdate {
     static func conflict(_ current: CaseRecord, _ message: String, _ app: inout AppState) -> [Effect] {
         app.replaceRecord(current)
         app.caseView?.unsaved = false
+        if app.screen == .intake {
+            // The author's rework stays in the draft; the intake itself does not show the case.
+            app.notice = "Casus \(current.id) is intussen gewijzigd\(current.history.last.map { " door \($0.by)" } ?? ""); je aanpassing is niet opgeslagen en blijft in je concept."
+            return []
+        }
         var effects: [Effect] = []
         if app.caseView?.caseID == current.id, app.caseView?.reviewing == true, current.status != .ingediend {
             app.caseView?.reviewing = false
