@@ -18,6 +18,8 @@ public enum AtomicFile {
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString.prefix(8))\(temporarySuffix)")
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, permissions)
         guard descriptor >= 0 else { throw StorageError(errno: errno, path: folder.path) }
+        // Exactly these rights, whatever the umask: a team folder's group must be able to read its cases.
+        fchmod(descriptor, permissions)
         var failure: StorageError? = nil
         data.withUnsafeBytes { buffer in
             var offset = 0

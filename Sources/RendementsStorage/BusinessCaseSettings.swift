@@ -59,12 +59,21 @@ public struct BusinessCaseSettings: Codable, Hashable, Sendable {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             return .success(BusinessCaseSettings(name: folder.lastPathComponent))
         }
+        let settings: BusinessCaseSettings
         do {
-            return .success(try JSONDecoder().decode(BusinessCaseSettings.self, from: data))
+            settings = try JSONDecoder().decode(BusinessCaseSettings.self, from: data)
         } catch {
+            let detail = (error as? DecodingError).map(CaseCodec.describe) ?? CaseCodec.syntaxDetail(data)
             return .failure(Problem(file: CaseStore.settingsFileName, message:
-                "de instellingen van de business case zijn onleesbaar (\(error.localizedDescription)); standaardwaarden worden gebruikt, het bestand blijft onveranderd"))
+                "de instellingen van de business case zijn onleesbaar (\(detail)); standaardwaarden worden gebruikt, het bestand blijft onveranderd"))
         }
+        // A rate that would make own effort negative or absurd is refused as a whole, like an unreadable file.
+        for (code, rate) in settings.hourlyRateOverrides.sorted(by: { $0.key < $1.key })
+        where rate.cents <= 0 || rate.cents > ValueBounds.maximumHourlyRateCents {
+            return .failure(Problem(file: CaseStore.settingsFileName, message:
+                "uurtarief '\(code)' van \(DutchNumber.euro(rate)) kan niet (hoort tussen € 0 en \(DutchNumber.euro(Money(cents: ValueBounds.maximumHourlyRateCents))) te liggen); standaardwaarden worden gebruikt, het bestand blijft onveranderd"))
+        }
+        return .success(settings)
     }
 
     /// How this business case computes estimates; `reportYear` overrides the configured year.

@@ -61,7 +61,7 @@ public enum CaseCodec {
         return text.isEmpty ? "(hoofdniveau)" : text
     }
 
-    private static func describe(_ error: DecodingError) -> String {
+    static func describe(_ error: DecodingError) -> String {
         switch error {
         case .keyNotFound(let key, let context):
             let place = path(context.codingPath)

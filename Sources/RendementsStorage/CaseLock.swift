@@ -59,16 +59,14 @@ public struct LockStore: Sendable {
 
     public func acquire(_ caseID: String, as lock: CaseLock, takeOverStale: Bool = false) -> LockOutcome {
         guard CaseID.isValid(caseID) else { return .failed(.other(path: folder.path, reason: "'\(caseID.prefix(40))' is geen casus-id")) }
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        } catch {
-            return .failed(.readOnly(path: folder.path))
-        }
+        let access = SharedAccess(casesFolder: folder.deletingLastPathComponent())
+        let made = access.makeFolder(folder)
+        guard made == 0 || made == EEXIST else { return .failed(.readOnly(path: folder.path)) }
         let url = url(for: caseID)
         for _ in 0..<2 {
             guard let data = try? JSONEncoder().encode(lock) else { return .failed(.other(path: url.path, reason: "codering")) }
             do {
-                try AtomicFile.write(data, to: url, mode: .createNew)
+                try AtomicFile.write(data, to: url, mode: .createNew, permissions: access.file)
                 return .acquired
             } catch .alreadyExists {
                 switch holder(caseID) {

@@ -163,7 +163,7 @@ public struct CaseStore: Sendable {
                 record.revision = 1
                 HistoryChain.seal(&record)
                 do throws(StorageError) {
-                    try AtomicFile.write(try encode(record), to: url(forValid: id), mode: .createNew)
+                    try AtomicFile.write(try encode(record), to: url(forValid: id), mode: .createNew, permissions: access.file)
                     rememberNumber(number)
                     return record
                 } catch .alreadyExists {
@@ -194,7 +194,7 @@ public struct CaseStore: Sendable {
             next.revision = current.revision + 1
             HistoryChain.seal(&next)
             do throws(StorageError) {
-                try AtomicFile.write(try encode(next), to: url(forValid: next.id), mode: .replace)
+                try AtomicFile.write(try encode(next), to: url(forValid: next.id), mode: .replace, permissions: access.file)
             } catch {
                 throw .storage(error)
             }
@@ -238,8 +238,10 @@ public struct CaseStore: Sendable {
 
     private func rememberNumber(_ number: Int) {
         // A lost hint only costs a listing next time; the case itself is already safe.
-        try? AtomicFile.write(Data("\(number)\n".utf8), to: hintURL, mode: .replace)
+        try? AtomicFile.write(Data("\(number)\n".utf8), to: hintURL, mode: .replace, permissions: access.file)
     }
+
+    private var access: SharedAccess { SharedAccess(casesFolder: folder) }
 
     private func encode(_ record: CaseRecord) throws(StorageError) -> Data {
         do { return try CaseCodec.encode(record) } catch { throw .other(path: folder.path, reason: "\(error)") }

@@ -15,10 +15,12 @@ struct FolderWriteLock {
         // Messages name the business-case folder: that is what the user chose and can fix.
         let folder = url.deletingLastPathComponent()
         let casesFolder = folder.deletingLastPathComponent()
-        if mkdir(folder.path, 0o700) != 0 && errno != EEXIST {
-            throw .storage(StorageError(errno: errno, path: casesFolder.path))
+        let access = SharedAccess(casesFolder: casesFolder)
+        let made = access.makeFolder(folder)
+        if made != 0 && made != EEXIST {
+            throw .storage(StorageError(errno: made, path: casesFolder.path))
         }
-        let descriptor = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        let descriptor = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC, access.file)
         guard descriptor >= 0 else { throw .storage(StorageError(errno: errno, path: casesFolder.path)) }
         defer { close(descriptor) }
         while flock(descriptor, LOCK_EX) != 0 {

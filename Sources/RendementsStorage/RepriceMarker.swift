@@ -25,10 +25,12 @@ public struct RepriceMarker: Codable, Hashable, Sendable {
 
     public func write(casesFolder: URL) throws(StorageError) {
         let folder = RepriceMarker.url(casesFolder: casesFolder).deletingLastPathComponent()
-        if mkdir(folder.path, 0o700) != 0 && errno != EEXIST { throw StorageError(errno: errno, path: folder.path) }
+        let access = SharedAccess(casesFolder: casesFolder)
+        let made = access.makeFolder(folder)
+        if made != 0 && made != EEXIST { throw StorageError(errno: made, path: folder.path) }
         let data: Data
         do { data = try JSONEncoder().encode(self) } catch { throw .other(path: folder.path, reason: "\(error)") }
-        try AtomicFile.write(data, to: RepriceMarker.url(casesFolder: casesFolder), mode: .replace)
+        try AtomicFile.write(data, to: RepriceMarker.url(casesFolder: casesFolder), mode: .replace, permissions: access.file)
     }
 
     public static func remove(casesFolder: URL) { unlink(url(casesFolder: casesFolder).path) }

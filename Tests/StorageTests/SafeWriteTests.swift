@@ -286,3 +286,50 @@ struct SafeWriteTests {
         ])
     }
 }
+
+@Suite("Business-case settings that cannot be right")
+struct SettingsBoundsTests {
+    @Test("a negative or absurd own rate, or a wrong type, is named in Dutch and the defaults are used", arguments: [
+        ("{\"name\": \"X\", \"hourlyRateOverrides\": {\"sociaal-werker\": \"-64.00\"}}",
+         "uurtarief 'sociaal-werker' van -€ 64,00 kan niet (hoort tussen € 0 en € 10.000,00 te liggen); standaardwaarden worden gebruikt, het bestand blijft onveranderd"),
+        ("{\"name\": \"X\", \"hourlyRateOverrides\": {\"sociaal-werker\": \"64000.00\"}}",
+         "uurtarief 'sociaal-werker' van € 64.000,00 kan niet (hoort tussen € 0 en € 10.000,00 te liggen); standaardwaarden worden gebruikt, het bestand blijft onveranderd"),
+        ("{\"name\": 5}",
+         "de instellingen van de business case zijn onleesbaar (veld name heeft het verkeerde type); standaardwaarden worden gebruikt, het bestand blijft onveranderd"),
+        ("{\"name\": \"X\", \"reportYear\": 2147483647}",
+         "de instellingen van de business case zijn onleesbaar (veld reportYear: reportYear 2147483647 ligt buiten 1900–2100); standaardwaarden worden gebruikt, het bestand blijft onveranderd"),
+    ])
+    func badSettings(text: String, message: String) throws {
+        let folder = try TemporaryFolder()
+        try folder.write("businesscase.json", text)
+        guard case .failure(let problem) = BusinessCaseSettings.load(folder: folder.url) else {
+            Issue.record("accepted: \(text)")
+            return
+        }
+        #expect(problem.message == message)
+    }
+}
+
+@Suite("A team folder")
+struct TeamFolderTests {
+    @Test("in a folder shared with a group, cases, locks and the index are the group's too; a private folder stays private")
+    func groupAccess() throws {
+        let folder = try TemporaryFolder()
+        func mode(_ path: String) throws -> Int { (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue ?? -1 }
+        try CaseStore(folder: folder.url).create { CaseStoreTests.submittedSample($0) }
+        #expect(try mode(folder.url.appendingPathComponent("C-0001.json").path) == 0o600)
+        #expect(try mode(folder.url.appendingPathComponent(".locks").path) == 0o700)
+
+        let team = try TemporaryFolder()
+        #expect(chmod(team.url.path, 0o2770) == 0)
+        let store = CaseStore(folder: team.url)
+        let written = try store.create { CaseStoreTests.submittedSample($0) }
+        try store.save(written)
+        #expect(try mode(team.url.appendingPathComponent("C-0001.json").path) == 0o660)
+        #expect(try mode(team.url.appendingPathComponent(".locks").path) & 0o777 == 0o770)
+        #expect(LockStore(casesFolder: team.url).acquire("C-0001", as: CaseLock.mine(user: "bo", at: "t")) == .acquired)
+        #expect(try mode(team.url.appendingPathComponent(".locks/C-0001.lock").path) == 0o660)
+        _ = try CaseIndex(casesFolder: team.url).snapshot(options: .plain)
+        #expect(try mode(team.url.appendingPathComponent(".index/cijfers.sqlite").path) == 0o660)
+    }
+}

@@ -137,7 +137,8 @@ public struct CaseIndex: Sendable {
     /// Opens the index, creating or rebuilding it when it is missing, damaged or of another format.
     func open() throws -> DatabaseQueue {
         let folder = url.deletingLastPathComponent()
-        if mkdir(folder.path, 0o700) != 0 && errno != EEXIST { throw StorageError(errno: errno, path: folder.path) }
+        let made = SharedAccess(casesFolder: casesFolder).makeFolder(folder)
+        if made != 0 && made != EEXIST { throw StorageError(errno: made, path: folder.path) }
         do {
             return try openOnce()
         } catch {
@@ -166,7 +167,7 @@ public struct CaseIndex: Sendable {
                 """)
             try db.execute(sql: "PRAGMA user_version = 1")
         }
-        chmod(url.path, 0o600)
+        chmod(url.path, SharedAccess(casesFolder: casesFolder).file)
         return database
     }
 
