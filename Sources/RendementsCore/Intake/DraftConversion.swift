@@ -100,6 +100,10 @@ public struct DraftConversion: Sendable {
             var found = ValueBounds.problems(record).map { DraftProblem(step: .overzicht, field: nil, message: $0) }
             do throws(ValuationError) {
                 _ = try CaseValuation(record, options: .plain)
+            } catch .overflow(_, let what) {
+                let step: IntakeStep = record.deployed.contains { $0.item.code == what } ? .ingezet : (record.avoided.contains { $0.item.code == what } ? .voorkomen : .inzet)
+                found.append(DraftProblem(step: step, field: nil, message:
+                    "De regel '\(what)' is meer waard dan \(ValueBounds.maximumLineText); controleer de hoeveelheid."))
             } catch {
                 found.append(DraftProblem(step: .overzicht, field: nil, message: error.dutchMessage))
             }
@@ -145,6 +149,9 @@ public struct DraftConversion: Sendable {
             return copy
         }
         if DutchNumber.parse(lenient.attribution).flatMap({ Percentage($0) }) == nil { lenient.attribution = "100" }
+        // A line that cannot be valued (beyond the bounds) is left out of the running totals, not all of them.
+        lenient.deployed = lenient.deployed.filter { lineValue($0, kind: .deployed, attribution: lenient.attribution) != nil }
+        lenient.avoided = lenient.avoided.filter { lineValue($0, kind: .avoided, attribution: lenient.attribution) != nil }
         guard case .success(let record) = record(lenient, status: .concept) else { return nil }
         return try? CaseValuation(record)
     }
@@ -153,7 +160,7 @@ public struct DraftConversion: Sendable {
     public func lineValue(_ line: DraftLine, kind: LineKind, attribution: String) -> Money? {
         var ignored: [DraftProblem] = []
         guard isPriceable(line), let quantity = quantity(line, kind, 0, &ignored) else { return nil }
-        if kind == .deployed { return line.item.unitPrice.multiplied(by: [quantity.units]) }
+        if kind == .deployed { return line.item.unitPrice.multiplied(by: [quantity.units]).flatMap { $0.isWithinLineBound ? $0 : nil } }
         guard let likelihood = likelihood(line) else { return nil }
         let share = DutchNumber.parse(attribution).flatMap { Percentage($0) } ?? .full
         let avoided = AvoidedCareLine(item: line.item, quantity: quantity, likelihood: likelihood, reasoning: "")
