@@ -26,14 +26,7 @@ public struct BusinessCaseFigures: Sendable {
 
     /// `reportYear` overrides the business case's own report year.
     public static func open(cases: URL, priceList: URL, reportYear: Int? = nil) -> BusinessCaseFigures {
-        var problems: [Problem] = []
-        let settings: BusinessCaseSettings
-        switch BusinessCaseSettings.load(folder: cases) {
-        case .success(let loaded): settings = loaded
-        case .failure(let problem):
-            settings = BusinessCaseSettings(name: cases.lastPathComponent)
-            problems.append(problem)
-        }
+        var (settings, problems) = BusinessCaseSettings.loadOrDefaults(folder: cases)
         let list = PriceListReader.read(folder: priceList)
         let options = settings.estimateOptions(list.priceList, reportYear: reportYear)
         do {

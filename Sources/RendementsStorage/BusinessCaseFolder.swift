@@ -16,14 +16,7 @@ public struct BusinessCaseFolder: Sendable {
 
     /// `checkingIntegrity: false` also loads cases whose history or numbers do not hold up (for `validate`, which names every problem).
     public static func open(cases: URL, priceList: URL, checkingIntegrity: Bool = true) -> BusinessCaseFolder {
-        var settingsProblems: [Problem] = []
-        let settings: BusinessCaseSettings
-        switch BusinessCaseSettings.load(folder: cases) {
-        case .success(let loaded): settings = loaded
-        case .failure(let problem):
-            settings = BusinessCaseSettings(name: cases.lastPathComponent)
-            settingsProblems.append(problem)
-        }
+        let (settings, settingsProblems) = BusinessCaseSettings.loadOrDefaults(folder: cases)
         let caseResult: CaseLoadResult
         var folderError: CaseStoreError?
         do {

