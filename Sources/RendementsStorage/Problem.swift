@@ -9,7 +9,8 @@ public struct Problem: Error, Hashable, Sendable, CustomStringConvertible {
     public let severity: Severity
 
     public init(file: String, line: Int? = nil, column: Int? = nil, message: String, severity: Severity = .error) {
-        self.file = file
+        // A file name is whatever someone typed: control characters (a newline in a name) would break the output.
+        self.file = String(file.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : Character($0) })
         self.line = line
         self.column = column
         self.message = message

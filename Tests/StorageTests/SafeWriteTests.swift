@@ -333,3 +333,14 @@ struct TeamFolderTests {
         #expect(try mode(team.url.appendingPathComponent(".index/cijfers.sqlite").path) == 0o660)
     }
 }
+
+@Suite("Names in messages")
+struct ProblemNameTests {
+    @Test("a file name with a newline or an escape is printed on one line, without terminal codes")
+    func controlCharacters() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("kopie\nC-0001\u{1B}[2J.json", "{}")
+        let problems = try CaseStore(folder: folder.url).loadAll().problems.map(\.description)
+        #expect(problems == ["kopie?C-0001?[2J.json: fout: geen casusbestand (alleen bestanden als C-0001.json tellen); niet gelezen. Is het een kopie? Zet het buiten de map"])
+    }
+}
