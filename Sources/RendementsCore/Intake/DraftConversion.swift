@@ -96,19 +96,6 @@ public struct DraftConversion: Sendable {
         }
 
         guard problems.isEmpty, let start, let end, let attribution else { return .failure(IncompleteDraft(problems: problems)) }
-        let bounds = { (record: CaseRecord) -> [DraftProblem] in
-            var found = ValueBounds.problems(record).map { DraftProblem(step: .overzicht, field: nil, message: $0) }
-            do throws(ValuationError) {
-                _ = try CaseValuation(record, options: .plain)
-            } catch .overflow(_, let what) {
-                let step: IntakeStep = record.deployed.contains { $0.item.code == what } ? .ingezet : (record.avoided.contains { $0.item.code == what } ? .voorkomen : .inzet)
-                found.append(DraftProblem(step: step, field: nil, message:
-                    "De regel '\(what)' is meer waard dan \(ValueBounds.maximumLineText); controleer de hoeveelheid."))
-            } catch {
-                found.append(DraftProblem(step: .overzicht, field: nil, message: error.dutchMessage))
-            }
-            return found
-        }
         let record = CaseRecord(
             id: "", status: status, author: draft.author,
             context: CaseContext(intervention: draft.intervention, team: draft.team.trimmingCharacters(in: .whitespaces),
@@ -119,9 +106,24 @@ public struct DraftConversion: Sendable {
             effort: OwnEffort(workers: workers, volunteerHours: volunteerHours, volunteerRate: volunteerRate, otherCosts: otherCosts),
             deployed: deployed, avoided: avoided, attribution: attribution, priceListVersion: draft.priceListVersion)
         // Numbers beyond the bounds never reach a case file, whatever the fields let through.
-        let outOfBounds = bounds(record)
+        let outOfBounds = DraftConversion.boundsProblems(record)
         guard outOfBounds.isEmpty else { return .failure(IncompleteDraft(problems: outOfBounds)) }
         return .success(record)
+    }
+
+    /// Values beyond `ValueBounds`, each at the step where it can be mended.
+    private static func boundsProblems(_ record: CaseRecord) -> [DraftProblem] {
+        var found = ValueBounds.problems(record).map { DraftProblem(step: .overzicht, field: nil, message: $0) }
+        do throws(ValuationError) {
+            _ = try CaseValuation(record, options: .plain)
+        } catch .overflow(_, let what) {
+            let step: IntakeStep = record.deployed.contains { $0.item.code == what } ? .ingezet
+                : (record.avoided.contains { $0.item.code == what } ? .voorkomen : .inzet)
+            found.append(DraftProblem(step: step, field: nil, message: "De regel '\(what)' is meer waard dan \(ValueBounds.maximumLineText); controleer de hoeveelheid."))
+        } catch {
+            found.append(DraftProblem(step: .overzicht, field: nil, message: error.dutchMessage))
+        }
+        return found
     }
 
     /// A best-effort case for running totals: lines and hours that do not parse yet count as zero.
