@@ -81,12 +81,12 @@ public enum Update {
         }
     }
 
-    /// j/Enter answers yes, n/Esc answers no.
+    /// j, y or Enter answers yes; n or Esc answers no.
     private static func answer(_ key: Key, _ state: inout AppState) -> [Effect] {
         guard let question = state.confirmation else { return [] }
         let yes: Bool
         switch key {
-        case .character("j"), .character("J"), .enter: yes = true
+        case .character("j"), .character("J"), .character("y"), .character("Y"), .enter: yes = true
         case .character("n"), .character("N"), .escape: yes = false
         default:
             state.notice = "Kies j (ja) of n (nee)."

@@ -314,6 +314,9 @@ struct IntakeTests {
         driver.press(.character("j"))
         #expect(driver.state.screen == .intake)
         #expect(driver.draft?.team == "Team Oost")
+        var english = IntakeDriver(pendingDraft: draft)
+        english.press(.character("y"))
+        #expect(english.state.screen == .intake, "y means yes too")
     }
 
     @Test("issue 10: a saved draft with absurd numbers opens, names the field and the bound, and is never submitted")
