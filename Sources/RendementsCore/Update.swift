@@ -105,6 +105,12 @@ public enum Update {
             return yes ? IntakeUpdate.removeLine(kind, index, &state) : []
         case .takeOverLock(let id):
             return yes ? [.lockCase(id, takeOver: true)] : []
+        case .overwriteNewer(let id, let submit):
+            guard yes else {
+                state.notice = "Niets opgeslagen; je aanpassing blijft in je concept."
+                return []
+            }
+            return IntakeUpdate.overwriteNewer(id, submit: submit, &state)
         }
     }
 

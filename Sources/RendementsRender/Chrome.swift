@@ -31,8 +31,9 @@ enum Chrome {
         let lines = TextEditing.wrap(text, width: frame.width - 2).prefix(3).map { String(characters[$0.start..<$0.end]) }
         for (offset, line) in lines.enumerated() {
             let y = frame.height - 1 - lines.count + offset
-            if lines.count > 1 { frame.fill(y: y, style: .notice) }
-            frame.put(" " + TextWidth.clip(line, to: frame.width - 2), x: 0, y: y, style: .notice)
+            // A wrapped notice covers whole rows, so nothing of the screen beneath shows through.
+            let text = " " + TextWidth.clip(line, to: frame.width - 2)
+            frame.put(lines.count > 1 ? TextWidth.padRight(text, to: frame.width) : text, x: 0, y: y, style: .notice)
         }
     }
 }

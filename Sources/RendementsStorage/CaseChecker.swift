@@ -50,7 +50,9 @@ public enum CaseChecker {
     /// changed after the last event, a status its history does not support, values beyond
     /// the bounds. Such a case is named, left out of every figure and never written over.
     public static func integrityProblems(_ record: CaseRecord) -> [String] {
-        HistoryChain.problems(record)
+        let period = record.context.periodEnd < record.context.periodStart
+            ? ["de einddatum \(record.context.periodEnd.dutch) ligt voor de begindatum \(record.context.periodStart.dutch)"] : []
+        return period + HistoryChain.problems(record)
             + historyConsistency(StoredCase(record: record, fileName: "")).filter { $0.severity == .error }.map(\.message)
             + ValueBounds.problems(record)
     }

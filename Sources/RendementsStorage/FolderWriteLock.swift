@@ -22,6 +22,7 @@ struct FolderWriteLock {
         }
         let descriptor = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC, access.file)
         guard descriptor >= 0 else { throw .storage(StorageError(errno: errno, path: casesFolder.path)) }
+        fchmod(descriptor, access.file)  // the umask would keep colleagues out; fails harmlessly on a colleague's file
         defer { close(descriptor) }
         while flock(descriptor, LOCK_EX) != 0 {
             guard errno == EINTR else { throw .storage(StorageError(errno: errno, path: url.path)) }

@@ -12,7 +12,8 @@ struct SharedAccess {
         var info = stat()
         let shared = stat(casesFolder.path, &info) == 0 && mode_t(info.st_mode) & 0o020 != 0
         file = shared ? 0o660 : 0o600
-        folder = shared ? 0o770 : 0o700
+        // setgid, so what a colleague creates inside belongs to the team's group too.
+        folder = shared ? 0o2770 : 0o700
     }
 
     /// `mkdir` with these rights (set explicitly: the umask would strip the group's).

@@ -40,7 +40,7 @@ struct Import: ParsableCommand {
                 failed += 1
                 continue
             }
-            if let refusal = Import.refusal(record) {
+            if let refusal = Import.refusal(record) ?? (keepStatus ? Import.keepStatusRefusal(record, by: user) : nil) {
                 printError("fout: \(name): \(refusal); niet geïmporteerd")
                 failed += 1
                 continue
@@ -71,6 +71,20 @@ struct Import: ParsableCommand {
             return error.dutchMessage
         }
         return nil
+    }
+
+    /// A status is only kept when the source proves it: an intact history whose approval is by someone
+    /// other than the author, and an importer who is not the author approving their own case this way.
+    static func keepStatusRefusal(_ record: CaseRecord, by user: String) -> String? {
+        if let problem = CaseChecker.integrityProblems(record).first {
+            return "--keep-status kan niet: de geschiedenis in het bronbestand klopt niet (\(problem))"
+        }
+        guard record.status == .goedgekeurd else { return nil }
+        guard let approval = record.history.last(where: { $0.setsStatus }), approval.action == .status,
+              approval.new == CaseStatus.goedgekeurd.rawValue, approval.by != record.author else {
+            return "--keep-status kan niet: de goedkeuring staat niet als goedkeuring door een collega in de geschiedenis"
+        }
+        return user == record.author ? "--keep-status kan niet: je kunt je eigen casus niet goedgekeurd binnenhalen (auteur \(record.author))" : nil
     }
 
     /// The case as it enters this business case: its old history kept as provenance, a fresh

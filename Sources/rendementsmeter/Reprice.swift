@@ -90,6 +90,7 @@ struct Reprice: ParsableCommand {
             }
         }
         if dryRun {
+            for line in skipped { print("zou overgeslagen worden: \(line)") }
             print("Proefrun: \(wouldChange) casus(sen) zouden veranderen; niets geschreven.")
             return
         }

@@ -314,3 +314,35 @@ struct StaleReworkTests {
         #expect(author.draft?.editingCaseID == "C-0003", "nothing typed is lost")
     }
 }
+
+@Suite("The author's rework meets a newer version")
+struct NewerVersionTests {
+    @Test("a rework that did not start from the case on disk asks before it replaces it; no keeps everything")
+    func asksBeforeReplacing() throws {
+        var author = ReviewFlowTests.driver(user: "bram")
+        author.press(.down, .down, .enter, .character("a"))   // C-0003, sent back to bram
+        #expect(author.draft?.editingRevision == 0)
+        // Another window of bram's resubmitted it and a colleague sent it back again, with new remarks.
+        var current = try #require(author.state.record("C-0003"))
+        try current.move(to: .ingediend, by: "bram", at: "2026-11-24T09:00:00Z", reason: "opnieuw")
+        try current.move(to: .teruggestuurd, by: "dana", at: "2026-11-24T10:00:00Z", reason: "Graag per regel onderbouwen.")
+        current.revision = 2
+        author.state.replaceRecord(current)
+        for _ in 0..<6 { author.press(.pageDown) }
+        author.effects = []
+        author.press(.character("i"))
+        #expect(author.state.confirmation == .overwriteNewer("C-0003", submit: true))
+        #expect(author.effects.isEmpty)
+        author.press(.character("n"))
+        #expect(author.state.notice == "Niets opgeslagen; je aanpassing blijft in je concept.")
+        #expect(author.effects.isEmpty)
+        author.press(.character("i"), .character("j"))
+        guard case .saveCase(let saved, _) = author.effects.last else {
+            Issue.record("expected the rework to be saved after yes")
+            return
+        }
+        #expect(saved.revision == 2, "written over the version the author was shown")
+        #expect(saved.status == .ingediend)
+        #expect(author.draft?.editingRevision == 2)
+    }
+}

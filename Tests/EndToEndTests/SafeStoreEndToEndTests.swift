@@ -207,6 +207,12 @@ struct SafeStoreEndToEndTests {
         let explain = try Binary.run(["explain", "C-0003"], in: scratch.url)
         #expect(explain.status == 1)
         #expect(explain.stderr.hasPrefix("fout: C-0003.json: fout: telt niet mee en wordt niet gewijzigd"), "named, not 'bestaat niet'")
+        let laundered = try Binary.run(["import", "--keep-status", forged.path], in: scratch.url)
+        #expect(laundered.status == 1)
+        #expect(laundered.stderr.hasPrefix("fout: C-0003.json: --keep-status kan niet: de geschiedenis in het bronbestand klopt niet"))
+        let own = try Binary.run(["import", "--keep-status", cases.appendingPathComponent("C-0002.json").path], in: scratch.url,
+                                 environment: ["RENDEMENTSMETER_USER": "sw-bram"])
+        #expect(own.stderr.hasPrefix("fout: C-0002.json: --keep-status kan niet: je kunt je eigen casus niet goedgekeurd binnenhalen (auteur sw-bram)"))
         let before = try Data(contentsOf: edited)
         let reprice = try Binary.run(["reprice", "--to", try Self.newerList(scratch).path], in: scratch.url)
         #expect(reprice.status == 1)

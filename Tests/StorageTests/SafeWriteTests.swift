@@ -326,7 +326,8 @@ struct TeamFolderTests {
         let written = try store.create { CaseStoreTests.submittedSample($0) }
         try store.save(written)
         #expect(try mode(team.url.appendingPathComponent("C-0001.json").path) == 0o660)
-        #expect(try mode(team.url.appendingPathComponent(".locks").path) & 0o777 == 0o770)
+        #expect(try mode(team.url.appendingPathComponent(".locks").path) == 0o2770, "setgid: a colleague's files get the team's group")
+        #expect(try mode(team.url.appendingPathComponent(".locks/schrijven.lock").path) == 0o660)
         #expect(LockStore(casesFolder: team.url).acquire("C-0001", as: CaseLock.mine(user: "bo", at: "t")) == .acquired)
         #expect(try mode(team.url.appendingPathComponent(".locks/C-0001.lock").path) == 0o660)
         _ = try CaseIndex(casesFolder: team.url).snapshot(options: .plain)

@@ -32,6 +32,8 @@ public struct IntakeDraft: Codable, Hashable, Sendable {
     public var attribution = "100"
     /// Set when an existing case (sent back, or a concept) is being reworked.
     public var editingCaseID: String?
+    /// The revision the rework started from: a newer one on disk is never replaced without asking.
+    public var editingRevision: Int?
 
     public init(author: String, priceListVersion: String) {
         self.author = author
@@ -42,6 +44,7 @@ public struct IntakeDraft: Codable, Hashable, Sendable {
     public init(editing record: CaseRecord) {
         self.init(author: record.author, priceListVersion: record.priceListVersion)
         editingCaseID = record.id
+        editingRevision = record.revision
         intervention = record.context.intervention
         team = record.context.team
         municipality = record.context.municipality

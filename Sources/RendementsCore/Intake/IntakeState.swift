@@ -88,4 +88,6 @@ public enum Confirmation: Hashable, Sendable {
     case quit(unsaved: Bool)
     case removeLine(LineKind, Int)
     case takeOverLock(String)
+    /// The case changed on disk since the author began the rework: replace that version anyway?
+    case overwriteNewer(String, submit: Bool)
 }

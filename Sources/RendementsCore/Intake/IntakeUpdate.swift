@@ -255,6 +255,12 @@ enum IntakeUpdate {
             case .success(var record):
                 intake.submitProblems = []
                 if let id = intake.draft.editingCaseID, let existing = app.record(id) {
+                    // Another window or a colleague wrote the case since this rework began: the author decides, knowing it.
+                    if existing.revision != intake.draft.editingRevision,
+                       existing.status == .concept || existing.status == .teruggestuurd {
+                        app.confirmation = .overwriteNewer(id, submit: action == .submit)
+                        return []
+                    }
                     return resubmit(existing, with: record, submit: action == .submit, &app)
                 }
                 // A submitted case carries the event that submitted it, so its status agrees with its history.
@@ -276,6 +282,15 @@ enum IntakeUpdate {
             break
         }
         return []
+    }
+
+    /// After a yes: the rework replaces the newer version it did not start from.
+    static func overwriteNewer(_ id: String, submit: Bool, _ app: inout AppState) -> [Effect] {
+        guard var intake = app.intake, let existing = app.record(id),
+              case .success(let content) = DraftConversion(form: intake.form).record(intake.draft, status: .concept) else { return [] }
+        intake.draft.editingRevision = existing.revision
+        app.intake = intake
+        return resubmit(existing, with: content, submit: submit, &app)
     }
 
     /// The author's rework of an existing case: new content, same id, author and history,
