@@ -15,7 +15,7 @@ public enum ValueBounds {
     /// Years of dates, price years and report years.
     public static let years = 1900...2100
     /// Years a line may run.
-    public static let horizonYears = 1...50
+    public static let horizonYears = 1...30
 
     /// `€ 100.000.000`, for messages.
     public static var maximumLineText: String { DutchNumber.euro(Money(cents: maximumLineCents)) }

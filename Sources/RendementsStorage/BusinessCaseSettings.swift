@@ -53,12 +53,22 @@ public struct BusinessCaseSettings: Codable, Hashable, Sendable {
         }
     }
 
-    /// The settings, or the defaults with the problem that made them unusable.
+    /// The settings, or the defaults with the problem that made them unusable. An impossible own
+    /// hourly rate is dropped (the price list's rate counts) and named; the other settings stay.
     public static func loadOrDefaults(folder: URL) -> (BusinessCaseSettings, [Problem]) {
+        var settings: BusinessCaseSettings
         switch load(folder: folder) {
-        case .success(let settings): (settings, [])
-        case .failure(let problem): (BusinessCaseSettings(name: folder.lastPathComponent), [problem])
+        case .success(let loaded): settings = loaded
+        case .failure(let problem): return (BusinessCaseSettings(name: folder.lastPathComponent), [problem])
         }
+        var problems: [Problem] = []
+        for (code, rate) in settings.hourlyRateOverrides.sorted(by: { $0.key < $1.key })
+        where rate.cents <= 0 || rate.cents > ValueBounds.maximumHourlyRateCents {
+            settings.hourlyRateOverrides[code] = nil
+            problems.append(Problem(file: CaseStore.settingsFileName, message:
+                "uurtarief '\(code)' van \(DutchNumber.euro(rate)) kan niet (hoort meer dan € 0 en hooguit \(DutchNumber.euro(Money(cents: ValueBounds.maximumHourlyRateCents))) te zijn); het tarief van de prijslijst telt, het bestand blijft onveranderd"))
+        }
+        return (settings, problems)
     }
 
     /// Reads the settings; a missing file gives defaults named after the folder.
@@ -67,21 +77,13 @@ public struct BusinessCaseSettings: Codable, Hashable, Sendable {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             return .success(BusinessCaseSettings(name: folder.lastPathComponent))
         }
-        let settings: BusinessCaseSettings
         do {
-            settings = try JSONDecoder().decode(BusinessCaseSettings.self, from: data)
+            return .success(try JSONDecoder().decode(BusinessCaseSettings.self, from: data))
         } catch {
             let detail = (error as? DecodingError).map(CaseCodec.describe) ?? CaseCodec.syntaxDetail(data)
             return .failure(Problem(file: CaseStore.settingsFileName, message:
                 "de instellingen van de business case zijn onleesbaar (\(detail)); standaardwaarden worden gebruikt, het bestand blijft onveranderd"))
         }
-        // A rate that would make own effort negative or absurd is refused as a whole, like an unreadable file.
-        for (code, rate) in settings.hourlyRateOverrides.sorted(by: { $0.key < $1.key })
-        where rate.cents <= 0 || rate.cents > ValueBounds.maximumHourlyRateCents {
-            return .failure(Problem(file: CaseStore.settingsFileName, message:
-                "uurtarief '\(code)' van \(DutchNumber.euro(rate)) kan niet (hoort tussen € 0 en \(DutchNumber.euro(Money(cents: ValueBounds.maximumHourlyRateCents))) te liggen); standaardwaarden worden gebruikt, het bestand blijft onveranderd"))
-        }
-        return .success(settings)
     }
 
     /// How this business case computes estimates; `reportYear` overrides the configured year.

@@ -22,7 +22,7 @@ struct Import: ParsableCommand {
 
     func run() throws {
         let store = CaseStore(folder: locations.casesFolder)
-        let settings = (try? BusinessCaseSettings.load(folder: locations.casesFolder).get()) ?? BusinessCaseSettings(name: "")
+        let (settings, _) = BusinessCaseSettings.loadOrDefaults(folder: locations.casesFolder)
         let user = Identity.resolve(allowOverride: settings.allowUserOverride).name
         var failed = 0
         for path in files {

@@ -23,7 +23,8 @@ struct Report: ParsableCommand {
             throw ExitCode(2)
         }
         for problem in business.priceListResult.errors + business.problems where problem.severity == .error {
-            printError("let op: \(problem) (niet meegeteld; zie 'rendementsmeter validate')")
+            let advice = problem.message.contains("rendementsmeter validate") ? "" : " (niet meegeteld; zie 'rendementsmeter validate')"
+            printError("let op: \(problem)\(advice)")
         }
         let options = business.options
         let summary = BusinessCaseSummary(figures: business.figures.lazy.map(\.current), filter: filters.filter, options: options)

@@ -299,7 +299,7 @@ struct BoundsCatalogueTests {
         ("a negative hourly rate", { $0.effort.workers[0].hourlyRate = Money(cents: -7500) },
          "fout: C-0003.json: eigen inzet 'Sociaal werker': een negatief uurtarief (-€ 75,00) kan niet; niet geïmporteerd"),
         ("a horizon of 99 years", { $0.avoided[0].horizonYears = 99 },
-         "fout: C-0003.json: voorkomen zorg regel 1: het aantal jaren 99 ligt buiten 1–50; niet geïmporteerd"),
+         "fout: C-0003.json: voorkomen zorg regel 1: het aantal jaren 99 ligt buiten 1–30; niet geïmporteerd"),
         ("a price year of 1800", { $0.avoided[1].item.priceYear = 1800 },
          "fout: C-0003.json: voorkomen zorg regel 2: prijsjaar 1800 ligt buiten 1900–2100; niet geïmporteerd"),
         ("a line worth more than EUR 100 million", { $0.avoided[0].quantity = .count(999_999); $0.avoided[0].likelihood = .full; $0.attribution = .full },

@@ -289,11 +289,11 @@ struct SafeWriteTests {
 
 @Suite("Business-case settings that cannot be right")
 struct SettingsBoundsTests {
-    @Test("a negative or absurd own rate, or a wrong type, is named in Dutch and the defaults are used", arguments: [
+    @Test("a negative or absurd own rate is dropped and named (the rest stays); a wrong type is named in Dutch and the defaults are used", arguments: [
         ("{\"name\": \"X\", \"hourlyRateOverrides\": {\"sociaal-werker\": \"-64.00\"}}",
-         "uurtarief 'sociaal-werker' van -€ 64,00 kan niet (hoort tussen € 0 en € 10.000,00 te liggen); standaardwaarden worden gebruikt, het bestand blijft onveranderd"),
+         "uurtarief 'sociaal-werker' van -€ 64,00 kan niet (hoort meer dan € 0 en hooguit € 10.000,00 te zijn); het tarief van de prijslijst telt, het bestand blijft onveranderd"),
         ("{\"name\": \"X\", \"hourlyRateOverrides\": {\"sociaal-werker\": \"64000.00\"}}",
-         "uurtarief 'sociaal-werker' van € 64.000,00 kan niet (hoort tussen € 0 en € 10.000,00 te liggen); standaardwaarden worden gebruikt, het bestand blijft onveranderd"),
+         "uurtarief 'sociaal-werker' van € 64.000,00 kan niet (hoort meer dan € 0 en hooguit € 10.000,00 te zijn); het tarief van de prijslijst telt, het bestand blijft onveranderd"),
         ("{\"name\": 5}",
          "de instellingen van de business case zijn onleesbaar (veld name heeft het verkeerde type); standaardwaarden worden gebruikt, het bestand blijft onveranderd"),
         ("{\"name\": \"X\", \"reportYear\": 2147483647}",
@@ -302,11 +302,10 @@ struct SettingsBoundsTests {
     func badSettings(text: String, message: String) throws {
         let folder = try TemporaryFolder()
         try folder.write("businesscase.json", text)
-        guard case .failure(let problem) = BusinessCaseSettings.load(folder: folder.url) else {
-            Issue.record("accepted: \(text)")
-            return
-        }
-        #expect(problem.message == message)
+        let (settings, problems) = BusinessCaseSettings.loadOrDefaults(folder: folder.url)
+        #expect(problems.map(\.message) == [message])
+        #expect(settings.hourlyRateOverrides.isEmpty)
+        if text.contains("hourlyRateOverrides") { #expect(settings.name == "X", "one bad rate does not reset the other settings") }
     }
 }
 

@@ -145,7 +145,7 @@ public struct DraftConversion: Sendable {
             var copy = line
             copy.text = ""
             // Running totals use the horizon when it is valid and leave the range for the overview.
-            if !(Int(copy.years).map { (1...30).contains($0) } ?? false) { copy.years = "" }
+            if !(Int(copy.years).map { ValueBounds.horizonYears.contains($0) } ?? false) { copy.years = "" }
             if DutchNumber.parse(copy.dropOff).flatMap({ Percentage($0) }) == nil { copy.dropOff = "" }
             (copy.lowQuantity, copy.highQuantity, copy.lowLikelihood, copy.highLikelihood) = ("", "", "", "")
             return copy
@@ -190,7 +190,7 @@ public struct DraftConversion: Sendable {
             return .count(value)
         }
         if !line.years.trimmingCharacters(in: .whitespaces).isEmpty {
-            if let years = Int(line.years.trimmingCharacters(in: .whitespaces)), (1...30).contains(years) {
+            if let years = Int(line.years.trimmingCharacters(in: .whitespaces)), ValueBounds.horizonYears.contains(years) {
                 result.horizonYears = years
             } else {
                 problems.append(DraftProblem(step: .voorkomen, field: .years, message: "\(name): het aantal jaren is een heel getal van 1 tot 30."))
