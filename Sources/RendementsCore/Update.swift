@@ -16,6 +16,8 @@ public enum Msg: Sendable {
     case caseSaveFailed(String)
     /// Someone else wrote the case first: nothing was saved; this is the current version.
     case caseConflict(current: CaseRecord, message: String)
+    /// Every case as it is on disk now, with the start screen's figures.
+    case casesReloaded([CaseRecord], overview: Overview)
 }
 
 /// Work for the edge to do after an update.
@@ -30,6 +32,8 @@ public enum Effect: Hashable, Sendable {
     case unlockCase(String)
     /// Replace an existing case file; new history events are sealed on the way.
     case saveCase(CaseRecord, clearsDraft: Bool = false)
+    /// Read the business case again: colleagues and other windows write it too.
+    case reloadCases
 }
 
 /// The price-list browser's fixed layout: rows above and below the list.
@@ -78,6 +82,10 @@ public enum Update {
             return []
         case .caseConflict(let current, let message):
             return ReviewUpdate.conflict(current, message, &state)
+        case .casesReloaded(let records, let overview):
+            state.setRecords(records)
+            state.overview = overview
+            return []
         }
     }
 
@@ -156,8 +164,10 @@ public enum Update {
                 state.browser.filter.caseIDs = nil
                 state.browser.filter.drillLabel = nil
                 ReviewUpdate.openBrowser(&state)
+                return [.reloadCases]  // what colleagues and other windows wrote meanwhile
             case .dashboard:
                 DashboardUpdate.open(&state)
+                return [.reloadCases]
             case .prijslijst:
                 if state.priceList == nil {
                     state.notice = "Er is geen prijslijst geladen; controleer de map met 'rendementsmeter validate'."

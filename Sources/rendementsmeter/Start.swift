@@ -167,6 +167,9 @@ final class EffectRunner {
             default:
                 return [.lockResult(id: id, .readOnly(outcome.dutchMessage))]
             }
+        case .reloadCases:
+            let folder = locations.open()
+            return [.casesReloaded(folder.caseResult.records, overview: OverviewBuilder.build(folder))]
         case .unlockCase(let id):
             locks.release(id, as: lock)
             lockedCases.remove(id)

@@ -346,3 +346,20 @@ struct NewerVersionTests {
         #expect(author.draft?.editingRevision == 2)
     }
 }
+
+@Suite("Screens follow the disk")
+struct ReloadTests {
+    @Test("opening the browser or the dashboard reads the business case again, and the answer replaces every case")
+    func reloadOnOpen() throws {
+        var driver = ReviewFlowTests.driver(user: "chris")
+        driver.press(.escape)
+        driver.effects = []
+        driver.press(.right, .enter)
+        #expect(driver.effects == [.reloadCases])
+        var approved = try #require(driver.state.record("C-0001"))
+        try approved.move(to: .goedgekeurd, by: "dana", at: "2026-11-24T10:00:00Z", reason: "")
+        driver.deliver(.casesReloaded([approved], overview: driver.state.overview))
+        #expect(driver.state.records.map(\.status) == [.goedgekeurd])
+        #expect(driver.state.browserRows.map(\.record.status) == [.goedgekeurd])
+    }
+}

@@ -49,6 +49,25 @@ struct SafeStoreEndToEndTests {
         #expect(try Binary.run(["validate"], in: scratch.url).status == 0)
     }
 
+    @Test("a window that stayed open sees a colleague's approval when it opens the browser or the dashboard again")
+    func otherWindowSeesChanges() throws {
+        let scratch = try Scratch()
+        try scratch.copyShippedData()
+        let manager = try TerminalAppTests.session(environment: ["RENDEMENTSMETER_USER": "manager"], in: scratch.url)
+        try manager.waitFor("Status: concept 1 · ingediend 2 · goedgekeurd 3 · teruggestuurd 1")
+        let reviewer = try Self.openC0003("sw-chris", scratch)
+        try reviewer.send("b")
+        try reviewer.waitFor("BEOORDELEN (vergrendeld)")
+        try reviewer.send("g")
+        try reviewer.waitFor("Casus C-0003 is goedgekeurd en opgeslagen.")
+        try manager.send("Right", "Enter")
+        let browser = try manager.waitFor("Casussen beoordelen — manager")
+        let row = try #require(browser.split(separator: "\n").first { $0.contains("C-0003") })
+        #expect(row.contains("Goedgekeurd"), "\(row)")
+        try manager.send("Escape")
+        #expect(try manager.waitFor("Status: concept 1 · ingediend 1 · goedgekeurd 4 · teruggestuurd 1").contains("Rendement"))
+    }
+
     @Test("finding 1: a change saved over a newer version is refused, the current version shown, and o applies it again")
     func conflictAndReapply() throws {
         let scratch = try Scratch()

@@ -63,6 +63,8 @@ public struct CaseViewState: Sendable {
     public var unsaved = false
     /// The last step sent to be saved, until it is on disk.
     public var pending: PendingReview?
+    /// The status this screen showed when `b` was pressed, to tell "not under review" from "changed meanwhile".
+    public var statusWhenOpened: CaseStatus?
 
     public init(caseID: String) { self.caseID = caseID }
 }

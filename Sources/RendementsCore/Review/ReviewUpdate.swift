@@ -109,9 +109,9 @@ enum ReviewUpdate {
         case .review:
             if record.author == app.user {
                 app.notice = "Je kunt je eigen casus niet beoordelen; vraag een collega."
-            } else if record.status != .ingediend {
-                app.notice = ReviewError.notUnderReview(record.status).dutchMessage
             } else {
+                // Whatever this screen shows, the lock re-reads the case; its status on disk decides.
+                view.statusWhenOpened = record.status
                 return [.lockCase(record.id, takeOver: false)]
             }
         case .reopen:
@@ -294,7 +294,9 @@ enum ReviewUpdate {
         case .acquired:
             // The case was re-read when the lock was taken: a colleague may have finished it meanwhile.
             if let record = app.record(id), record.status != .ingediend {
-                app.notice = "Casus \(id) is intussen \(record.status.dutchName.lowercased())\(record.history.last.map { " (door \($0.by))" } ?? ""); beoordelen kan niet meer."
+                app.notice = record.status == app.caseView?.statusWhenOpened
+                    ? ReviewError.notUnderReview(record.status).dutchMessage
+                    : "Casus \(id) is intussen \(record.status.dutchName.lowercased())\(record.history.last.map { " (door \($0.by))" } ?? ""); beoordelen kan niet meer."
                 return [.unlockCase(id)]
             }
             app.caseView?.reviewing = true
