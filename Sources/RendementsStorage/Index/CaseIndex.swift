@@ -112,7 +112,7 @@ public struct CaseIndex: Sendable {
                 changed.append((entry.name, entry.identity, nil, problem.message))
             }
         }
-        // Broken files are named; they hold no slot (their figures are missing, not zero).
+        // Broken files are named; they add no figures (missing, not zero).
         for case .failure(let problem) in valued { problems.append(problem) }
         let present = Set(listing.cases.map(\.name))
         let gone = current ? known.keys.filter { !present.contains($0) } : []
