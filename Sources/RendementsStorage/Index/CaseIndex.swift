@@ -82,9 +82,10 @@ public struct CaseIndex: Sendable {
         // Rows that still match their file are used as they are; the others are read and valued on every core.
         var slots: [CaseFigurePair?] = []
         var stale: [CaseStore.Listing.Entry] = []
+        var names = FiguresCodec.Interned()
         for entry in listing.cases {
             if let (identity, blob, problem) = known[entry.name], identity == entry.identity {
-                if let blob, let pair = FiguresCodec.decode(blob) {
+                if let blob, let pair = FiguresCodec.decode(blob, names: &names) {
                     slots.append(pair)
                     continue
                 }

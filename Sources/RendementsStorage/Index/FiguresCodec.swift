@@ -14,7 +14,15 @@ enum FiguresCodec {
     }
 
     static func decode(_ data: Data) -> CaseFigurePair? {
-        var reader = Reader(bytes: [UInt8](data))
+        var names = Interned()
+        return decode(data, names: &names)
+    }
+
+    /// Decodes with a shared table of names: across 100,000 cases the same item codes,
+    /// descriptions, teams and interventions recur, and one copy of each is enough.
+    static func decode(_ data: Data, names: inout Interned) -> CaseFigurePair? {
+        var reader = Reader(bytes: [UInt8](data), names: names)
+        defer { names = reader.names }
         guard let current = reader.figures(), let same = reader.byte() else { return nil }
         if same == 0 { return reader.atEnd ? CaseFigurePair(current: current, original: current) : nil }
         guard let original = reader.figures(), reader.atEnd else { return nil }
@@ -84,8 +92,14 @@ enum FiguresCodec {
         }
     }
 
+    /// One `String` per distinct byte sequence read.
+    struct Interned {
+        var strings: [ArraySlice<UInt8>: String] = [:]
+    }
+
     struct Reader {
         let bytes: [UInt8]
+        var names: Interned
         var offset = 0
 
         var atEnd: Bool { offset == bytes.count }
@@ -112,7 +126,11 @@ enum FiguresCodec {
         mutating func text() -> String? {
             guard let length = count() else { return nil }
             defer { offset += length }
-            return String(decoding: bytes[offset..<offset + length], as: UTF8.self)
+            let slice = bytes[offset..<offset + length]
+            if let known = names.strings[slice] { return known }
+            let text = String(decoding: slice, as: UTF8.self)
+            names.strings[ArraySlice(Array(slice))] = text
+            return text
         }
 
         mutating func totals() -> Totals? {
