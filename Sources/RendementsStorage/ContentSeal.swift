@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import RendementsDomain
 
@@ -19,6 +18,6 @@ public enum ContentSeal {
         let content = Content(effort: record.effort, deployed: record.deployed, avoided: record.avoided, attribution: record.attribution)
         // Encoding these value types cannot fail (strings, arrays, dictionaries only); an empty seal never matches.
         guard let data = try? encoder.encode(content) else { return "" }
-        return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        return sha256Hex(data)
     }
 }

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// The autosaved work in progress of each user, in `.drafts/` inside the business-case
@@ -37,13 +36,13 @@ public struct DraftStore: Sendable {
         }
         guard !stem.isEmpty else { return "%00" }
         guard stem.utf8.count > 120 else { return stem }
-        let digest = SHA256.hash(data: Data(user.utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
+        let digest = sha256Hex(Data(user.utf8)).prefix(16)
         return String(stem.prefix(100)) + "-" + digest
     }
 
     /// Claims the first window of this user that no other running app holds (an OS lock
     /// kept until the process ends), so two windows of one user never share a draft.
-    /// `sharedWith` tells whether a lower window was busy.
+    /// `busyBefore` tells whether a lower window was busy.
     public func claimWindow(user: String) -> DraftWindow {
         // Only the draft folder itself: a business-case folder that is missing stays missing.
         mkdir(folder.path, 0o700)

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import RendementsDomain
 
@@ -55,7 +54,7 @@ public enum HistoryChain {
 
     static func hash(_ event: CaseEvent, of record: CaseRecord) -> String {
         let text = event.canonicalText(caseID: record.id, schemaVersion: record.schemaVersion)
-        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        return sha256Hex(Data(text.utf8))
     }
 
     /// Dutch problems with the chain, each naming the event; empty when intact.

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import GRDB
 import RendementsDomain
@@ -173,7 +172,7 @@ public struct CaseIndex: Sendable {
     }
 
     static func settingsKey(_ options: EstimateOptions) -> String {
-        SHA256.hash(data: Data(options.fingerprint.utf8)).map { String(format: "%02x", $0) }.joined()
+        sha256Hex(Data(options.fingerprint.utf8))
     }
 }
 
