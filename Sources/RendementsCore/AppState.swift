@@ -45,50 +45,96 @@ public struct AppState: Sendable {
     /// Price year, discount rate and grade cuts of this business case.
     public var estimateOptions = EstimateOptions.plain
 
-    /// Every readable case of the business case, and its totals by case id.
-    public private(set) var records: [CaseRecord] = []
-    public private(set) var totalsByCase: [String: Totals] = [:]
+    /// Every readable case's figures (read through the index): what the start screen,
+    /// browser and dashboard add up, without holding 100,000 whole cases.
+    public private(set) var cases: [CaseFigurePair] = []
+    /// Whole cases read from disk on demand: the ones opened, explained or written here.
+    public private(set) var openedRecords: [String: CaseRecord] = [:]
+    private var casePositions: [String: Int] = [:]
     public var browser = BrowserState()
+    /// The case browser's rows as filtered and sorted now; rebuilt when the cases, the
+    /// filter, the sort or the search change, never for a cursor move.
+    public private(set) var browserRows: [CaseRow] = []
     public var caseView: CaseViewState?
     public var dashboard = DashboardState()
     /// The dashboard's figures for its current filter, recomputed when cases or the filter change.
     public private(set) var dashboardSummary = BusinessCaseSummary(cases: [], filter: CaseFilter())
 
-    /// Replaces the cases (after loading or writing) and their totals.
-    public mutating func setRecords(_ records: [CaseRecord]) {
-        self.records = records
-        totalsByCase = Dictionary(records.compactMap { record in (try? CaseValuation(record, options: estimateOptions)).map { (record.id, $0.total) } },
-                                  uniquingKeysWith: { first, _ in first })
-        refreshDashboard()
+    /// Replaces the figures of all cases (after reading the business case again).
+    public mutating func setCases(_ figures: [CaseFigurePair]) {
+        cases = figures
+        casePositions = Dictionary(figures.enumerated().map { ($1.current.id, $0) }, uniquingKeysWith: { first, _ in first })
+        refreshAll()
     }
 
-    public mutating func refreshDashboard() {
-        dashboardSummary = BusinessCaseSummary(cases: records, filter: dashboard.filter, options: estimateOptions)
+    /// Replaces the cases with these whole cases (a small business case, or a test).
+    public mutating func setRecords(_ records: [CaseRecord]) {
+        openedRecords = Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        setCases(records.map { CaseFigurePair($0, options: estimateOptions) })
+    }
+
+    /// Keeps whole cases just read from disk (to open or explain them) beside their figures.
+    public mutating func keepOpened(_ records: [CaseRecord]) {
+        for record in records { openedRecords[record.id] = record }
+    }
+
+    private var browserBuiltFor: BrowserState.RowsKey?
+    private var dashboardBuiltFor: CaseFilter?
+
+    private mutating func refreshAll() {
+        browserBuiltFor = nil
+        dashboardBuiltFor = nil
+        refreshDerived()
+        refreshOverview()
+    }
+
+    /// Rebuilds the browser rows and the dashboard figures when what they depend on
+    /// changed since they were built (called after every update; a cursor move costs nothing).
+    public mutating func refreshDerived() {
+        if browserBuiltFor != browser.rowsKey {
+            browserRows = browser.rows(cases)
+            browserBuiltFor = browser.rowsKey
+        }
+        if dashboardBuiltFor != dashboard.filter {
+            dashboardSummary = BusinessCaseSummary(figures: cases.lazy.map(\.current), filter: dashboard.filter, options: estimateOptions)
+            dashboardBuiltFor = dashboard.filter
+        }
+    }
+
+    /// The start screen's figures follow the cases; its name, list and problems stay as read.
+    private mutating func refreshOverview() {
+        let summary = BusinessCaseSummary(figures: cases.lazy.map(\.current), filter: CaseFilter(selection: overview.selection), options: estimateOptions)
+        overview = Overview(businessCaseName: overview.businessCaseName, fictional: overview.fictional, summary: summary,
+                            priceList: priceList, dataProblems: overview.dataProblems)
     }
 
     /// The rows of the current dashboard panel.
     public var dashboardRows: [DashboardRow] { DashboardRows.rows(dashboard, dashboardSummary, priceList) }
 
-    public func record(_ id: String) -> CaseRecord? { records.first { $0.id == id } }
+    /// A whole case, when it was read in this session.
+    public func record(_ id: String) -> CaseRecord? { openedRecords[id] }
 
     /// Puts one case as it is on disk now in place of the copy held (or adds it).
     public mutating func replaceRecord(_ record: CaseRecord) {
-        var updated = records
-        if let index = updated.firstIndex(where: { $0.id == record.id }) { updated[index] = record } else { updated.append(record) }
-        setRecords(updated)
+        openedRecords[record.id] = record
+        let pair = CaseFigurePair(record, options: estimateOptions)
+        if let position = casePositions[record.id] {
+            cases[position] = pair
+        } else {
+            casePositions[record.id] = cases.count
+            cases.append(pair)
+        }
+        refreshAll()
     }
 
     /// The sorted distinct values of a case field, for cycling filters.
-    func distinct(_ value: KeyPath<CaseRecord, String>) -> [String] {
-        Array(Set(records.map { $0[keyPath: value] })).sorted()
+    func distinct(_ value: KeyPath<CaseFigures, String>) -> [String] {
+        Array(Set(cases.map { $0.current[keyPath: value] })).sorted()
     }
-
-    /// The rows of the case browser as filtered and sorted now.
-    public var browserRows: [CaseRow] { browser.rows(records, totals: totalsByCase) }
 
     public init(size: Size, overview: Overview, priceList: PriceList?, user: String = "onbekend",
                 intakeForm: IntakeForm = IntakeForm(hourlyRates: [], interventions: Choices.interventions),
-                pendingDraft: IntakeDraft? = nil, records: [CaseRecord] = [], estimateOptions: EstimateOptions = .plain) {
+                pendingDraft: IntakeDraft? = nil, cases: [CaseFigurePair] = [], estimateOptions: EstimateOptions = .plain) {
         self.estimateOptions = estimateOptions
         self.size = size
         self.overview = overview
@@ -97,7 +143,7 @@ public struct AppState: Sendable {
         self.intakeForm = intakeForm
         self.pendingDraft = pendingDraft
         if pendingDraft != nil { confirmation = .resumeDraft }
-        setRecords(records)
+        setCases(cases)
     }
 
     public var screenKind: ScreenKind {

@@ -7,17 +7,21 @@ public enum Msg: Sendable {
     /// Results of effects, reported back by the edge.
     case draftSaved
     case draftSaveFailed(String)
-    case caseWritten(CaseRecord, overview: Overview)
+    case caseWritten(CaseRecord)
     case caseWriteFailed(String)
     case lockResult(id: String, LockStatus)
     /// The case as it is on disk now (re-read before reviewing starts).
     case caseReloaded(CaseRecord)
-    case caseSaved(CaseRecord, overview: Overview)
+    case caseSaved(CaseRecord)
     case caseSaveFailed(String)
     /// Someone else wrote the case first: nothing was saved; this is the current version.
     case caseConflict(current: CaseRecord, message: String)
-    /// Every case as it is on disk now, with the start screen's figures.
-    case casesReloaded([CaseRecord], overview: Overview)
+    /// The figures of every case as they are on disk now, with the start screen's figures.
+    case casesReloaded([CaseFigurePair], overview: Overview)
+    /// Whole cases read to open or explain them.
+    case casesLoaded([CaseRecord])
+    /// The cases whose texts contain the query, as the store found them.
+    case searchResults(query: String, ids: Set<String>)
 }
 
 /// Work for the edge to do after an update.
@@ -34,6 +38,10 @@ public enum Effect: Hashable, Sendable {
     case saveCase(CaseRecord, clearsDraft: Bool = false)
     /// Read the business case again: colleagues and other windows write it too.
     case reloadCases
+    /// Read these whole cases (to open or explain them).
+    case loadCases([String])
+    /// Find the cases whose story, reasoning or notes contain this text.
+    case searchCases(String)
 }
 
 /// The price-list browser's fixed layout: rows above and below the list.
@@ -47,6 +55,7 @@ public enum PriceListLayout {
 /// `update(state, msg)`: the only place the app state changes.
 public enum Update {
     public static func apply(_ msg: Msg, to state: inout AppState) -> [Effect] {
+        defer { state.refreshDerived() }
         switch msg {
         case .resized(let size):
             state.size = size
@@ -74,18 +83,23 @@ public enum Update {
         case .caseReloaded(let record):
             state.replaceRecord(record)
             return []
-        case .caseSaved(let record, let overview):
-            return ReviewUpdate.saved(record, overview, &state)
+        case .caseSaved(let record):
+            return ReviewUpdate.saved(record, &state)
         case .caseSaveFailed(let message):
             state.caseView?.unsaved = true
             state.notice = message
             return []
         case .caseConflict(let current, let message):
             return ReviewUpdate.conflict(current, message, &state)
-        case .casesReloaded(let records, let overview):
-            state.setRecords(records)
+        case .casesReloaded(let figures, let overview):
             state.overview = overview
+            state.setCases(figures)
             return []
+        case .casesLoaded(let records):
+            state.keepOpened(records)
+            return []
+        case .searchResults(let query, let ids):
+            return ReviewUpdate.searchResults(query, ids, &state)
         }
     }
 

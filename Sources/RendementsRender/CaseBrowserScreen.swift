@@ -10,7 +10,7 @@ enum CaseBrowserScreen {
 
     static func draw(_ app: AppState, into frame: inout Frame) {
         let rows = app.browserRows
-        Chrome.titleBar(&frame, "Casussen beoordelen — \(app.user)", right: "\(rows.count) van \(app.records.count)")
+        Chrome.titleBar(&frame, "Casussen beoordelen — \(app.user)", right: "\(rows.count) van \(app.cases.count)")
         var status = "Filter: \(app.browser.filter.dutchDescription) · sortering: \(app.browser.sort.dutchName)\(app.browser.descending ? " ↓" : " ↑")"
         if app.browser.isSearching || !app.browser.query.isEmpty { status += " · zoek: \(app.browser.query)\(app.browser.isSearching ? "▏" : "")" }
         frame.put(status, x: 1, y: 1, style: app.browser.isSearching ? .selected : .muted, maxWidth: frame.width - 2)
@@ -20,15 +20,15 @@ enum CaseBrowserScreen {
         let top = max(0, app.browser.cursor - visible + 1)
         for (offset, index) in (top..<min(rows.count, top + visible)).enumerated() {
             let row = rows[index]
-            let record = row.record
-            let cells = [record.id, record.status.dutchName, record.author, record.context.intervention, record.context.periodEnd.dutch,
+            let record = row.figures
+            let cells = [record.id, record.status.dutchName, record.author, record.intervention, record.periodEnd.dutch,
                          DutchNumber.euroWhole(row.totals.avoided), DutchNumber.euroWhole(row.totals.net)]
             let style: Style = index == app.browser.cursor ? .selected : .normal
             if index == app.browser.cursor { frame.fill(y: 4 + offset, from: 1, width: frame.width - 2, style: style) }
             frame.put(line(cells), x: 1, y: 4 + offset, style: style)
         }
         if rows.isEmpty {
-            frame.put(app.records.isEmpty ? "Nog geen casussen in deze business case." : "Geen casus past bij dit filter; 0 zet de filters uit.",
+            frame.put(app.cases.isEmpty ? "Nog geen casussen in deze business case." : "Geen casus past bij dit filter; 0 zet de filters uit.",
                       x: 3, y: 4, style: .muted)
         }
         Chrome.notice(&frame, app.notice ?? "1 status · 2 auteur · 3 interventie · 4 team · 0 alles · s sorteren")

@@ -15,7 +15,7 @@ enum DashboardScreen {
         frame.put("Filter: \(dashboard.filter.dutchDescription) · \(summary.countedCases) casussen", x: 1, y: 2, style: .heading, maxWidth: frame.width - 2)
         let rows = app.dashboardRows
         if dashboard.tracing, rows.indices.contains(dashboard.selectedIndex) {
-            trace(DashboardTrace.lines(rows[dashboard.selectedIndex], records: app.records, list: app.priceList), scroll: dashboard.traceScroll, &frame)
+            trace(DashboardTrace.lines(rows[dashboard.selectedIndex], records: app.openedRecords, list: app.priceList, options: app.estimateOptions), scroll: dashboard.traceScroll, &frame)
         } else {
             switch dashboard.panel {
             case .verloop: verloop(rows, dashboard, &frame)

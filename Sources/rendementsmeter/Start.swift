@@ -13,7 +13,7 @@ struct Start: ParsableCommand {
     @OptionGroup var locations: Locations
 
     func run() throws {
-        let folder = locations.open()
+        let folder = locations.openFigures()
         let identity = Identity.resolve(allowOverride: folder.settings.allowUserOverride)
         let user = identity.name
         let drafts = DraftStore(casesFolder: locations.casesFolder)
@@ -32,8 +32,8 @@ struct Start: ParsableCommand {
             hourlyRates: folder.priceList.map(folder.settings.effectiveHourlyRates) ?? [],
             interventions: Choices.interventions + folder.settings.interventions.filter { !Choices.interventions.contains($0) })
         var state = AppState(size: Size.minimum, overview: overview, priceList: folder.priceList, user: user,
-                             intakeForm: form, pendingDraft: pending, records: folder.caseResult.records,
-                             estimateOptions: folder.estimateOptions())
+                             intakeForm: form, pendingDraft: pending, cases: folder.figures,
+                             estimateOptions: folder.options)
         state.identityNote = identity.note
         if window.busyBefore {
             state.notice = "Concept al open in een ander venster; dit venster krijgt een eigen concept."
@@ -145,7 +145,7 @@ final class EffectRunner {
                     return copy
                 }
                 deleteDrafts()
-                return [.caseWritten(written, overview: OverviewBuilder.build(locations.open()))]
+                return [.caseWritten(written)]
             } catch {
                 return [.caseWriteFailed(error.dutchMessage)]
             }
@@ -168,8 +168,13 @@ final class EffectRunner {
                 return [.lockResult(id: id, .readOnly(outcome.dutchMessage))]
             }
         case .reloadCases:
-            let folder = locations.open()
-            return [.casesReloaded(folder.caseResult.records, overview: OverviewBuilder.build(folder))]
+            let folder = locations.openFigures()
+            return [.casesReloaded(folder.figures, overview: OverviewBuilder.build(folder))]
+        case .loadCases(let ids):
+            // A case that cannot be read now is simply not opened; the case view says so.
+            return [.casesLoaded(ids.compactMap { try? store.load(id: $0).get() })]
+        case .searchCases(let query):
+            return [.searchResults(query: query, ids: search(query))]
         case .unlockCase(let id):
             locks.release(id, as: lock)
             lockedCases.remove(id)
@@ -178,13 +183,23 @@ final class EffectRunner {
             do {
                 let saved = try store.save(record)
                 if clearsDraft { deleteDrafts() }
-                return [.caseSaved(saved, overview: OverviewBuilder.build(locations.open()))]
+                return [.caseSaved(saved)]
             } catch .conflict(let current) {
                 return [.caseConflict(current: current, message: CaseWriteError.conflict(current: current).dutchMessage)]
             } catch {
                 return [.caseSaveFailed(error.dutchMessage + " De wijziging staat nog in het geheugen.")]
             }
         }
+    }
+}
+
+extension EffectRunner {
+    /// The ids of the cases whose texts contain `query`: from the index's full-text table,
+    /// or, when the index cannot be used, by reading every case.
+    func search(_ query: String) -> Set<String> {
+        if let found = CaseIndex(casesFolder: locations.casesFolder).search(query) { return found }
+        let records = (try? store.loadAll().records) ?? []
+        return Set(records.filter { $0.matches(search: query) }.map(\.id))
     }
 }
 
@@ -213,17 +228,18 @@ struct Identity {
 
 /// Builds the start screen's figures from an opened business case.
 enum OverviewBuilder {
-    static func build(_ folder: BusinessCaseFolder, extraProblems: [String] = []) -> Overview {
+    static func build(_ folder: BusinessCaseFigures, extraProblems: [String] = []) -> Overview {
         var problems: [String] = []
         if let error = folder.folderError { problems.append(error.dutchMessage) }
-        let fileProblems = (folder.priceListResult.errors + folder.caseResult.problems).filter { $0.severity == .error }
+        let fileProblems = (folder.priceListResult.errors + folder.problems).filter { $0.severity == .error }
         if !fileProblems.isEmpty {
             let files = Set(fileProblems.map(\.file)).sorted().joined(separator: ", ")
             let count = fileProblems.count == 1 ? "1 probleem" : "\(fileProblems.count) problemen"
             problems.append("\(count) in \(files); zie 'rendementsmeter validate'")
         }
         return Overview(businessCaseName: folder.settings.name, fictional: folder.isFictional,
-                        summary: BusinessCaseSummary(cases: folder.caseResult.records, options: folder.estimateOptions()), priceList: folder.priceList,
+                        summary: BusinessCaseSummary(figures: folder.figures.lazy.map(\.current), filter: CaseFilter(), options: folder.options),
+                        priceList: folder.priceList,
                         dataProblems: problems + extraProblems)
     }
 }

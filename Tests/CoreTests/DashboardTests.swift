@@ -48,18 +48,38 @@ struct DashboardTests {
         let row = driver.state.dashboardRows[driver.state.dashboard.selectedIndex]
         driver.press(.character("u"))
         #expect(driver.state.screenKind == .trace)
-        let trace = DashboardTrace.lines(row, records: driver.state.records, list: driver.state.priceList)
+        let trace = DashboardTrace.lines(row, records: driver.state.openedRecords, list: driver.state.priceList, options: driver.state.estimateOptions)
         #expect(trace.first == "\(row.label): \(row.caseIDs.count) casus\(row.caseIDs.count == 1 ? "" : "sen")")
         #expect(trace.contains { $0.contains("r1 ZVW-HA: 10 × € 30,00 (2022) × 50 % × 100 % = € 150,00") })
         driver.press(.escape)
         #expect(driver.state.screenKind == .dashboard)
         driver.press(.enter)
         #expect(driver.state.screen == .browser)
-        #expect(driver.state.browserRows.map(\.record.id) == row.caseIDs.sorted())
+        #expect(driver.state.browserRows.map(\.figures.id) == row.caseIDs.sorted())
         #expect(driver.state.browser.filter.dutchDescription.hasPrefix("dashboard: "))
         driver.press(.enter)
         #expect(driver.state.screen == .caseView)
         driver.press(.escape, .escape)
         #expect(driver.state.screen == .dashboard)
+    }
+
+    @Test("u explains a figure with exactly its settings: with a report year, the explanation's net is the panel's")
+    func traceUsesTheFigureSettings() throws {
+        var driver = IntakeDriver()
+        driver.state.estimateOptions = EstimateOptions(reportYear: 2025, index: PriceIndex(changes: [2023: 10, 2024: 10, 2025: 10]))
+        driver.state.setRecords(ReviewFlowTests.records())
+        driver.press(.right, .right, .enter, .tab, .tab)   // Per groep: one row per intervention
+        let row = driver.state.dashboardRows[driver.state.dashboard.selectedIndex]
+        driver.press(.character("u"))
+        let trace = DashboardTrace.lines(row, records: driver.state.openedRecords, list: driver.state.priceList,
+                                         options: driver.state.estimateOptions)
+        #expect(trace[1].hasPrefix("Prijsjaar 2025 (geïndexeerd met CPI)"))
+        let first = try #require(row.caseIDs.sorted().first)
+        let record = try #require(driver.state.record(first))
+        let indexed = try CaseValuation(record, options: driver.state.estimateOptions).total.net
+        let plain = try CaseValuation(record, options: .plain).total.net
+        #expect(indexed != plain, "the report year changes this case's figure")
+        #expect(trace.contains { $0.hasPrefix("\(first) ·") && $0.hasSuffix("netto \(DutchNumber.euro(indexed))") })
+        #expect(trace.contains { $0.contains("(2022) × index 1,331 × ") }, "the index factor 1,1³ is shown on the line")
     }
 }

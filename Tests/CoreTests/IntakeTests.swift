@@ -18,9 +18,26 @@ struct IntakeDriver {
                          intakeForm: IntakeForm(hourlyRates: rates, interventions: Choices.interventions), pendingDraft: pendingDraft)
     }
 
-    mutating func press(_ keys: Key...) { for key in keys { effects += Update.apply(.key(key), to: &state) } }
-    mutating func type(_ text: String) { for character in text { effects += Update.apply(.key(.character(character)), to: &state) } }
-    mutating func deliver(_ msg: Msg) { effects += Update.apply(msg, to: &state) }
+    mutating func press(_ keys: Key...) { for key in keys { run(Update.apply(.key(key), to: &state)) } }
+    mutating func type(_ text: String) { for character in text { run(Update.apply(.key(.character(character)), to: &state)) } }
+    mutating func deliver(_ msg: Msg) { run(Update.apply(msg, to: &state)) }
+
+    /// Keeps the effects, and answers reads as the runner would, from the whole cases this
+    /// test put in the state (`setRecords`): they stand for the files on disk.
+    private mutating func run(_ new: [Effect]) {
+        effects += new
+        for effect in new {
+            switch effect {
+            case .loadCases(let ids):
+                run(Update.apply(.casesLoaded(ids.compactMap { state.record($0) }), to: &state))
+            case .searchCases(let query):
+                let found = state.openedRecords.values.filter { $0.matches(search: query) }.map(\.id)
+                run(Update.apply(.searchResults(query: query, ids: Set(found)), to: &state))
+            default:
+                break
+            }
+        }
+    }
 
     var intake: IntakeState? { state.intake }
     var draft: IntakeDraft? { state.intake?.draft }
@@ -273,13 +290,12 @@ struct IntakeTests {
         // 10 × 64 + 4 × 18.80 = 715.20
         #expect(valuation.total.effort == Money(cents: 71520))
 
-        let overview = Overview(businessCaseName: "x", fictional: false, summary: BusinessCaseSummary(cases: [record]), priceList: nil, dataProblems: [])
         // Submitting is an event, so the status agrees with the history.
         #expect(record.history.map { "\($0.action.rawValue) \($0.old)→\($0.new) \($0.by)" } == ["status concept→ingediend \(record.author)"])
         var written = record
         written.id = "C-0042"
-        driver.deliver(.caseWritten(written, overview: overview))
-        #expect(driver.state.records.map(\.id).contains("C-0042"), "the browser and dashboard see the new case at once")
+        driver.deliver(.caseWritten(written))
+        #expect(driver.state.cases.map(\.current.id).contains("C-0042"), "the browser and dashboard see the new case at once")
         #expect(driver.state.screen == .start)
         #expect(driver.state.intake == nil)
         #expect(driver.state.notice == "Casus C-0042 is ingediend. Dank je wel!")

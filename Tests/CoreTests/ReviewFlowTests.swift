@@ -37,23 +37,23 @@ struct ReviewFlowTests {
     func browser() {
         var driver = Self.driver(user: "chris")
         #expect(driver.state.screen == .browser)
-        #expect(driver.state.browserRows.map(\.record.id) == ["C-0001", "C-0002", "C-0003"])
+        #expect(driver.state.browserRows.map(\.figures.id) == ["C-0001", "C-0002", "C-0003"])
         driver.press(.character("1"))
         #expect(driver.state.browser.filter.status == .concept)
         #expect(driver.state.browserRows.isEmpty)
         driver.press(.character("1"))
-        #expect(driver.state.browserRows.map(\.record.id) == ["C-0001"])
+        #expect(driver.state.browserRows.map(\.figures.id) == ["C-0001"])
         driver.press(.character("0"), .character("4"))
         #expect(driver.state.browser.filter.team == "Noord")
-        #expect(driver.state.browserRows.map(\.record.id) == ["C-0001", "C-0003"])
+        #expect(driver.state.browserRows.map(\.figures.id) == ["C-0001", "C-0003"])
         driver.press(.character("0"), .character("/"))
         driver.type("woning")
         driver.press(.enter)
-        #expect(driver.state.browserRows.map(\.record.id) == ["C-0002"])
+        #expect(driver.state.browserRows.map(\.figures.id) == ["C-0002"])
         driver.press(.character("0"))
         for _ in 0..<5 { driver.press(.character("s")) }
         #expect(driver.state.browser.sort == .avoided)
-        #expect(driver.state.browserRows.map(\.record.id) == ["C-0002", "C-0001", "C-0003"])
+        #expect(driver.state.browserRows.map(\.figures.id) == ["C-0002", "C-0001", "C-0003"])
         driver.press(.character("s"), .character("s"))
         #expect(driver.state.browser.descending)
     }
@@ -87,8 +87,7 @@ struct ReviewFlowTests {
         #expect(saved.avoided[1].likelihood.value == 25)
         #expect(saved.original?.avoided[1].likelihood.value == 50)
         #expect(saved.history.map { [$0.by, $0.field, $0.old, $0.new, $0.reason] } == [["chris", "voorkomen[2].kans", "50", "25", "Opname was niet gepland."]])
-        let overview = driver.state.overview
-        driver.deliver(.caseSaved(saved, overview: overview))
+        driver.deliver(.caseSaved(saved))
         #expect(driver.state.record("C-0001")?.avoided[1].likelihood.value == 25)
 
         driver.effects = []
@@ -99,7 +98,7 @@ struct ReviewFlowTests {
         }
         #expect(approved.status == .goedgekeurd)
         driver.effects = []
-        driver.deliver(.caseSaved(approved, overview: overview))
+        driver.deliver(.caseSaved(approved))
         #expect(driver.effects == [.unlockCase("C-0001")], "the lock is given back after the decision")
         #expect(driver.state.caseView?.reviewing == false)
     }
@@ -144,7 +143,7 @@ struct ReviewFlowTests {
         #expect(sentBack.currentRemarks == "Onderbouw regel 2 beter.")
 
         var author = Self.driver(user: "anouk")
-        var records = author.state.records
+        var records = Self.records()
         records[0] = sentBack
         author.state.setRecords(records)
         author.press(.enter, .character("a"))
@@ -170,7 +169,7 @@ struct ReviewFlowTests {
         #expect(resubmitted.avoided[1].reasoning == "opname: casemanager bevestigt")
         // The rework is an event of its own, so the content seal of the history keeps matching.
         #expect(resubmitted.history.map { "\($0.action.rawValue) \($0.new)" } == ["status teruggestuurd", "aanpassing ", "status ingediend"])
-        author.deliver(.caseSaved(resubmitted, overview: author.state.overview))
+        author.deliver(.caseSaved(resubmitted))
         #expect(author.state.intake == nil)
         #expect(author.state.screen == .caseView)
         #expect(author.state.notice == "Casus C-0001 is opnieuw ingediend.")
@@ -194,7 +193,7 @@ struct ReviewFlowTests {
         }
         #expect(swapped.avoided[0].item.code == "ZVW-FYSIO")
         #expect(swapped.history.last?.field == "voorkomen[1].item")
-        driver.deliver(.caseSaved(swapped, overview: driver.state.overview))
+        driver.deliver(.caseSaved(swapped))
 
         driver.press(.character("n"))
         driver.type("dokter")
@@ -258,7 +257,7 @@ struct ReviewConflictTests {
         #expect(again.attribution == Percentage(80))
         #expect(again.avoided[0].likelihood == Percentage(20), "the colleague's change is kept")
         #expect(again.history.map(\.by) == ["dana", "chris"])
-        driver.deliver(.caseSaved(again, overview: driver.state.overview))
+        driver.deliver(.caseSaved(again))
         #expect(driver.state.caseView?.pending == nil)
     }
 
@@ -358,8 +357,8 @@ struct ReloadTests {
         #expect(driver.effects == [.reloadCases])
         var approved = try #require(driver.state.record("C-0001"))
         try approved.move(to: .goedgekeurd, by: "dana", at: "2026-11-24T10:00:00Z", reason: "")
-        driver.deliver(.casesReloaded([approved], overview: driver.state.overview))
-        #expect(driver.state.records.map(\.status) == [.goedgekeurd])
-        #expect(driver.state.browserRows.map(\.record.status) == [.goedgekeurd])
+        driver.deliver(.casesReloaded([CaseFigurePair(approved, options: driver.state.estimateOptions)], overview: driver.state.overview))
+        #expect(driver.state.cases.map(\.current.status) == [.goedgekeurd])
+        #expect(driver.state.browserRows.map(\.figures.status) == [.goedgekeurd])
     }
 }

@@ -39,7 +39,7 @@ struct ReviewScreenTests {
         _ = Update.apply(.lockResult(id: "C-0003", .acquired), to: &state)
         var record = try #require(state.record("C-0003"))
         try record.review(.likelihood(line: 2, Percentage(25)!), by: "sw-bram", at: "2026-11-24T10:00:00Z", reason: "Viel maar één keer.")
-        _ = Update.apply(.caseSaved(record, overview: state.overview), to: &state)
+        _ = Update.apply(.caseSaved(record), to: &state)
         state = Example.after([.down, .down, .character("h"), .backspace], state)
         let frame = View.render(state)
         Snapshot.assert(frame, named: "casus-beoordelen-80x24")

@@ -16,9 +16,10 @@ enum Example {
                                 summary: BusinessCaseSummary(cases: folder.caseResult.records, options: folder.estimateOptions()),
                                 priceList: folder.priceList, dataProblems: problems)
         let form = IntakeForm(hourlyRates: folder.priceList?.hourlyRates ?? [], interventions: Choices.interventions)
-        return AppState(size: Size(width: width, height: height), overview: overview, priceList: folder.priceList, user: "sw-anouk",
-                        intakeForm: form, pendingDraft: pendingDraft, records: folder.caseResult.records,
-                        estimateOptions: folder.estimateOptions())
+        var state = AppState(size: Size(width: width, height: height), overview: overview, priceList: folder.priceList, user: "sw-anouk",
+                             intakeForm: form, pendingDraft: pendingDraft, estimateOptions: folder.estimateOptions())
+        state.setRecords(folder.caseResult.records)
+        return state
     }
 
     static func after(_ keys: [Key], _ state: AppState) -> AppState {

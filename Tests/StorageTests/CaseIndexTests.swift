@@ -151,4 +151,39 @@ struct CaseIndexTests {
         #expect(last.figures.count == 85)
         try Self.expectSame(last, folder, Self.options())
     }
+
+    @Test("the / search: the full-text table finds what a scan of the files finds, after edits and deletions too")
+    func search() throws {
+        let folder = try TemporaryFolder()
+        let store = CaseStore(folder: folder.url)
+        let texts = ["Buurtvrouw Ümit hielp met de WONING", "schuld van 100% bij de woningcorporatie", "geen_spatie hier", "Vader zorgt"]
+        for (number, text) in texts.enumerated() {
+            try store.create { id in
+                var record = CaseStoreTests.submittedSample(id)
+                record.story.situation = text
+                if number == 3 { record.avoided[0].reasoning = "de woning bleef behouden" }
+                return record
+            }
+        }
+        let index = CaseIndex(casesFolder: folder.url)
+        _ = try index.snapshot(options: Self.options())
+        func files(_ query: String) throws -> Set<String> {
+            Set(try store.loadAll().records.filter { $0.matches(search: query) }.map(\.id))
+        }
+        for query in ["woning", "WONING", "ümit", "100%", "e_h", "geen_", "% b", "wo", "zei de fysio", "niets hiervan"] {
+            #expect(index.search(query) == (try files(query)), "query \(query)")
+        }
+        #expect(index.search("woning") == ["C-0001", "C-0002", "C-0004"])
+        #expect(index.search("100%") == ["C-0002"], "% is a character, not a wildcard")
+        #expect(index.search("e_h") == [], "_ is a character, not a wildcard (\"spatie hier\" has e h)")
+
+        // A hand edit and a deletion are seen after the next read, as the figures are.
+        var edited = try #require(try store.load(id: "C-0002").get())
+        edited.story.situation = "verhuisd naar een flat"
+        try store.save(edited)
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("C-0004.json"))
+        _ = try index.snapshot(options: Self.options())
+        #expect(index.search("woning") == ["C-0001"])
+        #expect(index.search("flat") == ["C-0002"])
+    }
 }

@@ -1,15 +1,29 @@
+import Foundation
 import RendementsDomain
 
 /// "How was this figure computed": the cases, lines, prices and price years behind a dashboard row.
 public enum DashboardTrace {
-    public static func lines(_ row: DashboardRow, records: [CaseRecord], list: PriceList?) -> [String] {
-        let ids = Set(row.caseIDs)
-        let cases = records.filter { ids.contains($0.id) }.sorted { $0.id < $1.id }
-        var out = ["\(row.label): \(cases.count) casus\(cases.count == 1 ? "" : "sen")"]
-        out.append("Prijzen in het prijsjaar van hun bron; prijslijst \(list.map { "\($0.name) \($0.version)" } ?? "onbekend").")
+    /// At most this many cases are explained line by line; the rest are counted.
+    public static let shownLimit = 200
+
+    /// The ids of the cases the explanation of `row` shows, in id order.
+    public static func shownCases(_ row: DashboardRow) -> [String] {
+        Array(row.caseIDs.sorted().prefix(shownLimit))
+    }
+
+    /// The explanation, valued with exactly the settings of the figure it explains.
+    /// `records` are the whole cases read for it (see `shownCases`).
+    public static func lines(_ row: DashboardRow, records: [String: CaseRecord], list: PriceList?, options: EstimateOptions) -> [String] {
+        let cases = shownCases(row).compactMap { records[$0] }
+        let count = row.caseIDs.count
+        var out = ["\(row.label): \(count) casus\(count == 1 ? "" : "sen")"]
+        out.append("\(options.priceYearText.prefix(1).uppercased() + options.priceYearText.dropFirst()); prijslijst \(list.map { "\($0.name) \($0.version)" } ?? "onbekend").")
         out.append("Regel = eenheidsprijs × hoeveelheid × kans × toerekening, per regel half-even op de cent.")
+        if count > cases.count {
+            out.append("De eerste \(cases.count) casussen staan hieronder; Enter toont ze allemaal in de lijst.")
+        }
         for record in cases {
-            guard let valuation = try? CaseValuation(record) else {
+            guard let valuation = try? CaseValuation(record, options: options) else {
                 out.append("\(record.id): kan niet worden berekend")
                 continue
             }
@@ -17,7 +31,9 @@ public enum DashboardTrace {
             out.append("\(record.id) · \(record.context.intervention) · \(record.context.team) · einde \(record.context.periodEnd.dutch) · netto \(DutchNumber.euro(valuation.total.net))")
             for (index, line) in valuation.avoidedLines.enumerated() where include(line.line.item, row, list) {
                 let item = line.line.item
-                out.append("  r\(index + 1) \(item.code): \(line.line.quantity.dutchText) × \(DutchNumber.euro(item.unitPrice)) (\(item.priceYear)) × \(line.line.likelihood.dutchText) × \(record.attribution.dutchText) = \(DutchNumber.euro(line.value))\(item.kind == .transfer ? " (transfer)" : "")")
+                let factors = [line.estimate.indexFactor == 1 ? nil : "index \(DutchNumber.decimal(DecimalText.rounded(line.estimate.indexFactor, scale: 4, mode: .plain)))",
+                               line.estimate.horizonFactor == 1 ? nil : "\(line.line.years) jaar"].compactMap { $0 }.map { " × " + $0 }.joined()
+                out.append("  r\(index + 1) \(item.code): \(line.line.quantity.dutchText) × \(DutchNumber.euro(item.unitPrice)) (\(item.priceYear))\(factors) × \(line.line.likelihood.dutchText) × \(record.attribution.dutchText) = \(DutchNumber.euro(line.value))\(item.kind == .transfer ? " (transfer)" : "")")
             }
             for (index, line) in record.deployed.enumerated() where include(line.item, row, list) && row.item == nil {
                 out.append("  ingezet \(line.item.code): \(line.quantity.dutchText) × \(DutchNumber.euro(line.item.unitPrice)) (\(line.item.priceYear)) = \(DutchNumber.euro(valuation.deployedValues[index]))")

@@ -4,7 +4,7 @@ import RendementsDomain
 enum DashboardUpdate {
     static func open(_ app: inout AppState) {
         app.screen = .dashboard
-        app.refreshDashboard()
+        app.refreshDerived()
     }
 
     static func handle(_ key: Key, _ app: inout AppState) -> [Effect] {
@@ -37,16 +37,16 @@ enum DashboardUpdate {
             state.filter.selection = state.filter.selection == .submitted ? .approvedOnly : .submitted
             refilter = true
         case .filterTeam:
-            state.filter.team = BrowserState.cycle(state.filter.team, through: app.distinct(\.context.team))
+            state.filter.team = BrowserState.cycle(state.filter.team, through: app.distinct(\.team))
             refilter = true
         case .filterIntervention:
-            state.filter.intervention = BrowserState.cycle(state.filter.intervention, through: app.distinct(\.context.intervention))
+            state.filter.intervention = BrowserState.cycle(state.filter.intervention, through: app.distinct(\.intervention))
             refilter = true
         case .filterDomain:
             state.filter.lifeDomain = BrowserState.cycle(state.filter.lifeDomain, through: LifeDomain.allCases)
             refilter = true
         case .filterYear:
-            let years = app.distinct(\.context.periodEnd.yearText)
+            let years = app.distinct(\.periodEnd.yearText)
             let current = state.filter.fromMonth.map { String($0.prefix(4)) }
             let next = BrowserState.cycle(current, through: years)
             state.filter.fromMonth = next.map { "\($0)-01" }
@@ -68,6 +68,9 @@ enum DashboardUpdate {
             guard rows.indices.contains(state.selectedIndex) else { return [] }
             state.tracing = true
             state.traceScroll = 0
+            app.dashboard = state
+            // Only the cases the explanation shows are read whole.
+            return [.loadCases(DashboardTrace.shownCases(rows[state.selectedIndex]))]
         case .back:
             app.screen = .start
         case .help:
@@ -80,7 +83,7 @@ enum DashboardUpdate {
         }
         app.dashboard = state
         if refilter {
-            app.refreshDashboard()
+            app.refreshDerived()
             app.dashboard.cursor = [:]
         }
         return []

@@ -365,9 +365,8 @@ enum IntakeUpdate {
         case .draftSaveFailed(let message):
             app.intake?.saveError = message
             app.notice = "Niet in de business case opgeslagen; Ctrl-S probeert opnieuw."
-        case .caseWritten(let record, let overview):
+        case .caseWritten(let record):
             app.intake = nil
-            app.overview = overview
             app.replaceRecord(record)
             app.screen = .start
             app.notice = record.status == .ingediend ? "Casus \(record.id) is ingediend. Dank je wel!" : "Casus \(record.id) is bewaard als concept."

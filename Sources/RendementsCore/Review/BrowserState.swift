@@ -37,9 +37,9 @@ public struct BrowserFilter: Hashable, Sendable {
     }
 }
 
-/// A case with its totals, as one row of the table.
+/// A case's figures with its totals, as one row of the table.
 public struct CaseRow: Sendable {
-    public let record: CaseRecord
+    public let figures: CaseFigures
     public let totals: Totals
 }
 
@@ -49,6 +49,9 @@ public struct BrowserState: Sendable {
     public var descending = false
     public var filter = BrowserFilter()
     public var query = ""
+    /// The cases whose stories, reasoning or notes contain `query`, as the store found them;
+    /// nil while there is no query (or no answer yet).
+    public var matches: Set<String>?
     public var isSearching = false
     public var cursor = 0
     /// True when the browser was opened from the dashboard (Esc goes back there).
@@ -56,36 +59,41 @@ public struct BrowserState: Sendable {
 
     public init() {}
 
-    /// Filtered, searched (stories, reasoning and notes) and sorted rows.
-    public func rows(_ records: [CaseRecord], totals: [String: Totals]) -> [CaseRow] {
-        let needle = query.lowercased()
-        let rows = records.filter { record in
-            (filter.status.map { $0 == record.status } ?? true)
-                && (filter.author.map { $0 == record.author } ?? true)
-                && (filter.intervention.map { $0 == record.context.intervention } ?? true)
-                && (filter.team.map { $0 == record.context.team } ?? true)
-                && (filter.caseIDs.map { $0.contains(record.id) } ?? true)
-                && (needle.isEmpty || Self.searchText(record).contains(needle))
-        }.map { CaseRow(record: $0, totals: totals[$0.id] ?? Totals()) }
+    /// Everything the rows depend on besides the cases: a change rebuilds them.
+    struct RowsKey: Equatable {
+        let sort: CaseSortKey
+        let descending: Bool
+        let filter: BrowserFilter
+        let matches: Set<String>?
+    }
+
+    var rowsKey: RowsKey { RowsKey(sort: sort, descending: descending, filter: filter, matches: matches) }
+
+    /// Filtered, searched and sorted rows.
+    public func rows(_ cases: [CaseFigurePair]) -> [CaseRow] {
+        let rows = cases.lazy.map(\.current).filter { figures in
+            (filter.status.map { $0 == figures.status } ?? true)
+                && (filter.author.map { $0 == figures.author } ?? true)
+                && (filter.intervention.map { $0 == figures.intervention } ?? true)
+                && (filter.team.map { $0 == figures.team } ?? true)
+                && (filter.caseIDs.map { $0.contains(figures.id) } ?? true)
+                && (matches.map { $0.contains(figures.id) } ?? true)
+        }.map { CaseRow(figures: $0, totals: (try? $0.valued.get().total) ?? Totals()) }
         let sorted = rows.sorted { lhs, rhs in
             let ordered: Bool
+            let left = lhs.figures, right = rhs.figures
             switch sort {
-            case .id: ordered = lhs.record.id < rhs.record.id
-            case .status: ordered = (lhs.record.status.rawValue, lhs.record.id) < (rhs.record.status.rawValue, rhs.record.id)
-            case .author: ordered = (lhs.record.author, lhs.record.id) < (rhs.record.author, rhs.record.id)
-            case .intervention: ordered = (lhs.record.context.intervention, lhs.record.id) < (rhs.record.context.intervention, rhs.record.id)
-            case .end: ordered = (lhs.record.context.periodEnd, lhs.record.id) < (rhs.record.context.periodEnd, rhs.record.id)
-            case .avoided: ordered = (lhs.totals.avoided, lhs.record.id) < (rhs.totals.avoided, rhs.record.id)
-            case .net: ordered = (lhs.totals.net, lhs.record.id) < (rhs.totals.net, rhs.record.id)
+            case .id: ordered = left.id < right.id
+            case .status: ordered = (left.status.rawValue, left.id) < (right.status.rawValue, right.id)
+            case .author: ordered = (left.author, left.id) < (right.author, right.id)
+            case .intervention: ordered = (left.intervention, left.id) < (right.intervention, right.id)
+            case .end: ordered = (left.periodEnd, left.id) < (right.periodEnd, right.id)
+            case .avoided: ordered = (lhs.totals.avoided, left.id) < (rhs.totals.avoided, right.id)
+            case .net: ordered = (lhs.totals.net, left.id) < (rhs.totals.net, right.id)
             }
             return descending ? !ordered : ordered
         }
         return sorted
-    }
-
-    static func searchText(_ record: CaseRecord) -> String {
-        ([record.story.situation, record.story.approach, record.story.result] + record.avoided.map(\.reasoning) + record.deployed.map(\.note))
-            .joined(separator: "\n").lowercased()
     }
 
     /// The next value of a filter dimension: all → each value in turn → all.

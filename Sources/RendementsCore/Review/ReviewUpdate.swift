@@ -28,8 +28,11 @@ enum ReviewUpdate {
         case .pageDown: app.browser.cursor += page
         case .open:
             guard rows.indices.contains(app.browser.cursor) else { return [] }
-            app.caseView = CaseViewState(caseID: rows[app.browser.cursor].record.id)
+            let id = rows[app.browser.cursor].figures.id
+            app.caseView = CaseViewState(caseID: id)
             app.screen = .caseView
+            // The whole case is read only now, as it is on disk.
+            return [.loadCases([id])]
         case .sort:
             let keys = CaseSortKey.allCases
             if app.browser.sort == keys.last, !app.browser.descending {
@@ -42,13 +45,14 @@ enum ReviewUpdate {
         case .filterStatus: app.browser.filter.status = BrowserState.cycle(app.browser.filter.status, through: CaseStatus.allCases)
         case .filterAuthor: app.browser.filter.author = BrowserState.cycle(app.browser.filter.author, through: app.distinct(\.author))
         case .filterIntervention:
-            app.browser.filter.intervention = BrowserState.cycle(app.browser.filter.intervention, through: app.distinct(\.context.intervention))
-        case .filterTeam: app.browser.filter.team = BrowserState.cycle(app.browser.filter.team, through: app.distinct(\.context.team))
+            app.browser.filter.intervention = BrowserState.cycle(app.browser.filter.intervention, through: app.distinct(\.intervention))
+        case .filterTeam: app.browser.filter.team = BrowserState.cycle(app.browser.filter.team, through: app.distinct(\.team))
         case .clearFilters:
             let drill = (app.browser.filter.caseIDs, app.browser.filter.drillLabel)
             app.browser.filter = BrowserFilter()
             (app.browser.filter.caseIDs, app.browser.filter.drillLabel) = drill  // a drill-down stays a drill-down
             app.browser.query = ""
+            app.browser.matches = nil
         case .search:
             app.browser.isSearching = true
         case .back:
@@ -81,11 +85,25 @@ enum ReviewUpdate {
         default: break
         }
         app.browser.cursor = 0
-        if app.browserRows.isEmpty { app.notice = "Geen casus gevonden met '\(app.browser.query)'." }
+        guard !app.browser.query.isEmpty else {
+            app.browser.matches = nil
+            return []
+        }
+        return [.searchCases(app.browser.query)]
+    }
+
+    /// The store's answer to a search; an answer to an older query is ignored.
+    static func searchResults(_ query: String, _ ids: Set<String>, _ app: inout AppState) -> [Effect] {
+        guard query == app.browser.query, !query.isEmpty else { return [] }
+        app.browser.matches = ids
+        clampBrowser(&app)
+        app.refreshDerived()
+        if app.browserRows.isEmpty { app.notice = "Geen casus gevonden met '\(query)'." }
         return []
     }
 
     static func clampBrowser(_ app: inout AppState) {
+        app.refreshDerived()
         app.browser.cursor = min(max(0, app.browser.cursor), max(0, app.browserRows.count - 1))
     }
 
@@ -333,9 +351,8 @@ enum ReviewUpdate {
         return effects
     }
 
-    static func saved(_ record: CaseRecord, _ overview: Overview, _ app: inout AppState) -> [Effect] {
+    static func saved(_ record: CaseRecord, _ app: inout AppState) -> [Effect] {
         app.replaceRecord(record)
-        app.overview = overview
         app.caseView?.unsaved = false
         app.caseView?.pending = nil
         if app.intake?.draft.editingCaseID == record.id {

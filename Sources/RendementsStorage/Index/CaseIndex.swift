@@ -13,7 +13,7 @@ import RendementsDomain
 /// and when it cannot be written at all the figures come straight from the files.
 /// SQLite (through GRDB) keeps two processes updating it at once from corrupting it.
 public struct CaseIndex: Sendable {
-    static let formatVersion = 1
+    static let formatVersion = 2
     public let casesFolder: URL
 
     public init(casesFolder: URL) { self.casesFolder = casesFolder }
@@ -77,7 +77,7 @@ public struct CaseIndex: Sendable {
         var figures: [CaseFigurePair] = []
         figures.reserveCapacity(listing.cases.count)
         var problems = listing.problems
-        var changed: [(String, FileIdentity, Data?, String?)] = []
+        var changed: [(String, FileIdentity, Data?, String?, String?)] = []
         // Rows that still match their file are used as they are; the others are read and valued on every core.
         var slots: [CaseFigurePair?] = []
         var stale: [CaseStore.Listing.Entry] = []
@@ -96,7 +96,7 @@ public struct CaseIndex: Sendable {
             slots.append(nil)
             stale.append(entry)
         }
-        let valued = stale.parallelMap { entry in store.loadCase(entry).map { CaseFigurePair($0, options: options) } }
+        let valued = stale.parallelMap { entry in store.loadCase(entry).map { (CaseFigurePair($0, options: options), $0.searchText) } }
         var fresh = zip(stale, valued).makeIterator()
         for slot in slots {
             if let slot {
@@ -105,11 +105,11 @@ public struct CaseIndex: Sendable {
             }
             guard let (entry, result) = fresh.next() else { break }
             switch result {
-            case .success(let pair):
+            case .success(let (pair, text)):
                 figures.append(pair)
-                changed.append((entry.name, entry.identity, FiguresCodec.encode(pair), nil))
+                changed.append((entry.name, entry.identity, FiguresCodec.encode(pair), nil, text))
             case .failure(let problem):
-                changed.append((entry.name, entry.identity, nil, problem.message))
+                changed.append((entry.name, entry.identity, nil, problem.message, nil))
             }
         }
         // Broken files are named; they add no figures (missing, not zero).
@@ -120,18 +120,43 @@ public struct CaseIndex: Sendable {
             try database.write { db in
                 if !current {
                     try db.execute(sql: "DELETE FROM cases")
+                    try db.execute(sql: "DELETE FROM search")
                     try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('settings', ?)", arguments: [key])
                 }
-                for name in gone { try db.execute(sql: "DELETE FROM cases WHERE file = ?", arguments: [name]) }
+                // A case's searched text shares its row id, so replacing a case replaces its text.
+                let forget = try db.makeStatement(sql: "DELETE FROM search WHERE rowid = (SELECT rowid FROM cases WHERE file = ?)")
+                for name in gone {
+                    try forget.execute(arguments: [name])
+                    try db.execute(sql: "DELETE FROM cases WHERE file = ?", arguments: [name])
+                }
                 let statement = try db.makeStatement(sql: """
                     INSERT OR REPLACE INTO cases (file, size, mtime, ctime, inode, figures, problem) VALUES (?, ?, ?, ?, ?, ?, ?)
                     """)
-                for (name, identity, blob, problem) in changed {
+                let remember = try db.makeStatement(sql: "INSERT INTO search (rowid, text) VALUES (?, ?)")
+                for (name, identity, blob, problem, text) in changed {
+                    if current { try forget.execute(arguments: [name]) }
                     try statement.execute(arguments: [name, identity.size, identity.modified, identity.changed, identity.inode, blob, problem])
+                    if let text { try remember.execute(arguments: [db.lastInsertedRowID, text]) }
                 }
             }
         }
         return Snapshot(figures: figures, problems: problems.sorted { $0.file < $1.file }, revalued: changed.count, usedIndex: true)
+    }
+
+    /// The ids of the cases whose story, reasoning or notes contain `query` (any case),
+    /// as of the last read; nil when the index cannot be used (then search the files).
+    public func search(_ query: String) -> Set<String>? {
+        let needle = query.lowercased()
+        guard !needle.isEmpty, let database = try? open() else { return nil }
+        let escaped = needle.replacingOccurrences(of: "\\", with: "\\\\")
+            .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+        return try? database.read { db in
+            let files = try String.fetchAll(db, sql: """
+                SELECT cases.file FROM search JOIN cases ON cases.rowid = search.rowid
+                WHERE search.text LIKE ? ESCAPE '\\'
+                """, arguments: ["%" + escaped + "%"])
+            return Set(files.map { String($0.dropLast(".json".count)) })
+        }
     }
 
     /// Opens the index, creating or rebuilding it when it is missing, damaged or of another format.
@@ -157,6 +182,7 @@ public struct CaseIndex: Sendable {
             let version = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'format'")
             if version != String(CaseIndex.formatVersion) {
                 try db.execute(sql: "DROP TABLE IF EXISTS cases")
+                try db.execute(sql: "DROP TABLE IF EXISTS search")
                 try db.execute(sql: "DELETE FROM meta")
                 try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('format', ?)", arguments: [String(CaseIndex.formatVersion)])
             }
@@ -165,6 +191,8 @@ public struct CaseIndex: Sendable {
                     file TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime INTEGER NOT NULL, ctime INTEGER NOT NULL,
                     inode INTEGER NOT NULL, figures BLOB, problem TEXT)
                 """)
+            // Trigram tokens answer "contains" (the browser's search) for any three letters or more.
+            try db.execute(sql: "CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(text, tokenize = 'trigram')")
             try db.execute(sql: "PRAGMA user_version = 1")
         }
         chmod(url.path, SharedAccess(casesFolder: casesFolder).file)
