@@ -20,19 +20,7 @@ public enum AtomicFile {
         guard descriptor >= 0 else { throw StorageError(errno: errno, path: folder.path) }
         // Exactly these rights, whatever the umask: a team folder's group must be able to read its cases.
         fchmod(descriptor, permissions)
-        var failure: StorageError? = nil
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count, let base = buffer.baseAddress {
-                let written = Foundation.write(descriptor, base + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = StorageError(errno: errno, path: folder.path)
-                    return
-                }
-                offset += written
-            }
-        }
+        var failure = writeAll(descriptor, data, path: folder.path)
         if failure == nil && fsync(descriptor) != 0 { failure = StorageError(errno: errno, path: folder.path) }
         if close(descriptor) != 0 && failure == nil { failure = StorageError(errno: errno, path: folder.path) }
         if let failure {
@@ -56,8 +44,24 @@ public enum AtomicFile {
         syncFolder(folder)
     }
 
+    /// Writes every byte (retrying short writes and EINTR); the error, if any.
+    static func writeAll(_ descriptor: Int32, _ data: Data, path: String) -> StorageError? {
+        data.withUnsafeBytes { buffer -> StorageError? in
+            var offset = 0
+            while offset < buffer.count, let base = buffer.baseAddress {
+                let written = Foundation.write(descriptor, base + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return StorageError(errno: errno, path: path)
+                }
+                offset += written
+            }
+            return nil
+        }
+    }
+
     /// Makes the new directory entry durable too.
-    private static func syncFolder(_ folder: URL) {
+    static func syncFolder(_ folder: URL) {
         let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return }
         fsync(descriptor)

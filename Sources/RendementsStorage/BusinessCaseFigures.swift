@@ -16,6 +16,8 @@ public struct BusinessCaseFigures: Sendable {
     public let folderError: CaseStoreError?
     /// How many cases this read had to value again (0 with a current index).
     public let revalued: Int
+    /// The index read behind these figures; an app passes it back to read again cheaply.
+    public let snapshot: CaseIndex.Snapshot?
 
     public var priceList: PriceList? { priceListResult.priceList }
 
@@ -25,19 +27,21 @@ public struct BusinessCaseFigures: Sendable {
     }
 
     /// `reportYear` overrides the business case's own report year.
-    public static func open(cases: URL, priceList: URL, reportYear: Int? = nil) -> BusinessCaseFigures {
+    /// `previous`: an earlier opening of the same folder, whose unchanged figures are reused.
+    public static func open(cases: URL, priceList: URL, reportYear: Int? = nil, reusing previous: BusinessCaseFigures? = nil) -> BusinessCaseFigures {
         var (settings, problems) = BusinessCaseSettings.loadOrDefaults(folder: cases)
         let list = PriceListReader.read(folder: priceList)
         let options = settings.estimateOptions(list.priceList, reportYear: reportYear)
         do {
-            let snapshot = try CaseIndex(casesFolder: cases).snapshot(options: options)
+            let snapshot = try CaseIndex(casesFolder: cases).snapshot(options: options, reusing: previous?.snapshot)
             problems += snapshot.problems
             problems += BusinessCaseFolder.wholeFolderProblems(cases, versions: snapshot.figures.map(\.current.priceListVersion))
             return BusinessCaseFigures(casesFolder: cases, settings: settings, priceListResult: list, options: options,
-                                       figures: snapshot.figures, problems: problems, folderError: nil, revalued: snapshot.revalued)
+                                       figures: snapshot.figures, problems: problems, folderError: nil, revalued: snapshot.revalued,
+                                       snapshot: snapshot)
         } catch {
             return BusinessCaseFigures(casesFolder: cases, settings: settings, priceListResult: list, options: options,
-                                       figures: [], problems: problems, folderError: error, revalued: 0)
+                                       figures: [], problems: problems, folderError: error, revalued: 0, snapshot: nil)
         }
     }
 }

@@ -46,42 +46,72 @@ struct Export: ParsableCommand {
     }
 
     func run() throws {
-        let folder = locations.open()
+        // The figures (and so which cases count) come through the index; whole cases are
+        // read only to write them out, a slice at a time.
+        let folder = locations.openFigures()
         if let error = folder.folderError {
             printError("fout: " + error.dutchMessage)
             throw ExitCode(2)
         }
-        for problem in folder.caseResult.problems where problem.severity == .error {
+        for problem in folder.problems where problem.severity == .error {
             printError("let op: \(problem) (niet geëxporteerd)")
         }
-        let records = folder.caseResult.records
-        let options = folder.estimateOptions()
-        let summary = BusinessCaseSummary(cases: records, filter: filters.filter, options: options)
+        let options = folder.options
+        let summary = BusinessCaseSummary(figures: folder.figures.lazy.map(\.current), filter: filters.filter, options: options)
         let counted = Set(summary.countedIDs)
-        let selected = records.filter { counted.contains($0.id) }
-        let text: String
-        switch format {
-        case .csv:
-            let options = LineExport.Options(excelDutch: excelNl)
-            text = per == .line ? LineExport.csv(selected, options: options) : CaseExport.csv(selected, options: options)
-        case .html:
-            let original = BusinessCaseSummary(cases: records.map(\.asOriginallyEstimated), filter: filters.filter, options: options)
-            let formatter = DateFormatter()
-            formatter.locale = Locale(identifier: "nl_NL")
-            formatter.dateFormat = "dd-MM-yyyy"
-            text = HTMLReport.render(.init(name: folder.settings.name, fictional: folder.isFictional, summary: summary, original: original,
-                                           records: records, priceList: folder.priceList, generatedOn: formatter.string(from: Date()),
-                                           withStories: withStories))
-        }
-        guard let out else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-            return
-        }
+        let selected = folder.figures.map(\.current.id).filter { counted.contains($0) }
+        let store = CaseStore(folder: locations.casesFolder)
         do {
-            try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: out), mode: .replace, permissions: 0o600)
+            let sink = try Sink(out)
+            switch format {
+            case .csv:
+                let csv = LineExport.Options(excelDutch: excelNl, estimate: options)
+                let perLine = per == .line
+                try sink.write(perLine ? LineExport.start(csv) : CaseExport.start(csv))
+                for start in stride(from: 0, to: selected.count, by: Export.slice) {
+                    let ids = Array(selected[start..<min(selected.count, start + Export.slice)])
+                    let texts = ids.parallelMap { id -> String in
+                        guard case .success(let record) = store.load(id: id) else { return "" }
+                        return perLine ? LineExport.rows(record, options: csv) : CaseExport.row(record, options: csv)
+                    }
+                    try sink.write(texts.joined())
+                }
+            case .html:
+                let records = selected.parallelMap { try? store.load(id: $0).get() }.compactMap { $0 }
+                let original = BusinessCaseSummary(figures: folder.figures.lazy.map(\.original), filter: filters.filter, options: options)
+                let formatter = DateFormatter()
+                formatter.locale = Locale(identifier: "nl_NL")
+                formatter.dateFormat = "dd-MM-yyyy"
+                try sink.write(HTMLReport.render(.init(name: folder.settings.name, fictional: folder.isFictional, summary: summary,
+                                                       original: original, records: records, priceList: folder.priceList,
+                                                       generatedOn: formatter.string(from: Date()), withStories: withStories)))
+            }
+            try sink.finish()
         } catch {
             printError("fout: " + error.dutchMessage)
             throw ExitCode(1)
         }
+    }
+
+    /// Cases read and written per step: enough to keep both cores busy, small enough for constant memory.
+    static let slice = 512
+
+    /// Standard output, or a file that appears only when complete.
+    private struct Sink {
+        let file: StreamingFile?
+
+        init(_ out: String?) throws(StorageError) {
+            file = try out.map { path throws(StorageError) in try StreamingFile(replacing: URL(fileURLWithPath: path)) }
+        }
+
+        func write(_ text: String) throws(StorageError) {
+            guard let file else {
+                FileHandle.standardOutput.write(Data(text.utf8))
+                return
+            }
+            try file.append(Data(text.utf8))
+        }
+
+        func finish() throws(StorageError) { try file?.commit() }
     }
 }

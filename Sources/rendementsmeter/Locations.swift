@@ -21,7 +21,9 @@ struct Locations: ParsableArguments {
     func open() -> BusinessCaseFolder { BusinessCaseFolder.open(cases: casesFolder, priceList: priceListFolder) }
 
     /// The business case for its figures only, through the index (the app and the reports).
-    func openFigures() -> BusinessCaseFigures { BusinessCaseFigures.open(cases: casesFolder, priceList: priceListFolder) }
+    func openFigures(reusing previous: BusinessCaseFigures? = nil) -> BusinessCaseFigures {
+        BusinessCaseFigures.open(cases: casesFolder, priceList: priceListFolder, reusing: previous)
+    }
 }
 
 /// Prints a Dutch message on standard error.

@@ -48,7 +48,7 @@ struct Start: ParsableCommand {
         }
         defer { terminal.close() }
         state.size = terminal.size
-        let effects = EffectRunner(locations: locations, user: user, drafts: drafts, window: window)
+        let effects = EffectRunner(locations: locations, user: user, drafts: drafts, window: window, lastRead: folder)
         defer { effects.releaseLocks() }
         // Draft saves wait until no key is waiting: every key typed at human speed is on
         // disk before the screen shows it, and a paste is one write instead of one per character.
@@ -94,8 +94,11 @@ final class EffectRunner {
     var window: Int { draftWindow.number }
     private let lock: CaseLock
     private var lockedCases: Set<String> = []
+    /// The last read of the business case: files unchanged since are not read again.
+    private var lastRead: BusinessCaseFigures
 
-    init(locations: Locations, user: String, drafts: DraftStore, window: DraftWindow) {
+    init(locations: Locations, user: String, drafts: DraftStore, window: DraftWindow, lastRead: BusinessCaseFigures) {
+        self.lastRead = lastRead
         self.locations = locations
         self.user = user
         self.drafts = drafts
@@ -168,8 +171,12 @@ final class EffectRunner {
                 return [.lockResult(id: id, .readOnly(outcome.dutchMessage))]
             }
         case .reloadCases:
-            let folder = locations.openFigures()
-            return [.casesReloaded(folder.figures, overview: OverviewBuilder.build(folder))]
+            let previous = lastRead
+            lastRead = locations.openFigures(reusing: previous)
+            if let before = previous.snapshot, let now = lastRead.snapshot, before.isUnchanged(in: now), previous.problems == lastRead.problems {
+                return []  // nobody changed anything: the screens are current
+            }
+            return [.casesReloaded(lastRead.figures, overview: OverviewBuilder.build(lastRead))]
         case .loadCases(let ids):
             // A case that cannot be read now is simply not opened; the case view says so.
             return [.casesLoaded(ids.compactMap { try? store.load(id: $0).get() })]

@@ -186,4 +186,32 @@ struct CaseIndexTests {
         #expect(index.search("woning") == ["C-0001"])
         #expect(index.search("flat") == ["C-0002"])
     }
+
+    @Test("a read that reuses the previous one (the app's reload) values only what changed and still equals the files")
+    func reuseThePreviousRead() throws {
+        let folder = try Self.business(60)
+        let index = CaseIndex(casesFolder: folder.url)
+        let first = try index.snapshot(options: Self.options())
+        let again = try index.snapshot(options: Self.options(), reusing: first)
+        #expect(again.revalued == 0 && first.isUnchanged(in: again))
+
+        // Another process appends one case and edits another by hand.
+        try CaseStore(folder: folder.url).create { CaseStoreTests.submittedSample($0) }
+        let url = folder.url.appendingPathComponent("C-0005.json")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"team\" : \"Zuid\"", with: "\"team\" : \"West\"").write(to: url, atomically: true, encoding: .utf8)
+        let next = try index.snapshot(options: Self.options(), reusing: again)
+        #expect(next.revalued == 2)
+        #expect(!again.isUnchanged(in: next))
+        #expect(next.figures.first { $0.current.id == "C-0005" }?.current.team == "West")
+        try Self.expectSame(next, folder, Self.options())
+
+        // A deleted case is gone from the figures; other settings are never mixed with reused ones.
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("C-0007.json"))
+        let afterDelete = try index.snapshot(options: Self.options(), reusing: next)
+        #expect(afterDelete.figures.count == 60)
+        try Self.expectSame(afterDelete, folder, Self.options())
+        let otherYear = try index.snapshot(options: Self.options(2025), reusing: afterDelete)
+        try Self.expectSame(otherYear, folder, Self.options(2025))
+    }
 }

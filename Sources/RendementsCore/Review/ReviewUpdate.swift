@@ -89,6 +89,12 @@ enum ReviewUpdate {
             app.browser.matches = nil
             return []
         }
+        // One or two letters match nearly every case and cost a full scan: those wait for Enter.
+        if app.browser.query.count < 3 && key != .enter && key != .escape {
+            app.browser.matches = nil
+            app.notice = "Zoeken begint bij 3 tekens; Enter zoekt nu al."
+            return []
+        }
         return [.searchCases(app.browser.query)]
     }
 

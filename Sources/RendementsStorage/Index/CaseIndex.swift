@@ -30,16 +30,28 @@ public struct CaseIndex: Sendable {
         public let revalued: Int
         /// False when the index could not be used and everything came from the files.
         public let usedIndex: Bool
+        /// Each case file's identity when its figures were taken, and the settings used:
+        /// what lets the next read reuse them (see `snapshot(options:reusing:)`).
+        let identities: [String: FileIdentity]
+        let settingsKey: String
+
+        /// True when `next` holds exactly the same files, unchanged, with the same settings.
+        public func isUnchanged(in next: Snapshot) -> Bool {
+            settingsKey == next.settingsKey && identities == next.identities && problems == next.problems
+        }
     }
 
     /// The current figures of the business case, bringing the index up to date first.
-    public func snapshot(options: EstimateOptions) throws(CaseStoreError) -> Snapshot {
+    /// `previous` (an earlier snapshot of this folder, kept by a long-running app) lets files
+    /// that did not change since be taken from memory, without reading the index at all.
+    public func snapshot(options: EstimateOptions, reusing previous: Snapshot? = nil) throws(CaseStoreError) -> Snapshot {
         let store = CaseStore(folder: casesFolder)
         let listing = try store.listing()
         let key = CaseIndex.settingsKey(options)
         do {
             let database = try open()
-            return try sync(database, listing: listing, store: store, options: options, key: key)
+            return try sync(database, listing: listing, store: store, options: options, key: key,
+                            previous: previous?.settingsKey == key ? previous : nil)
         } catch let error as CaseStoreError {
             throw error
         } catch {
@@ -57,23 +69,48 @@ public struct CaseIndex: Sendable {
             case .failure(let problem): problems.append(problem)
             }
         }
-        return Snapshot(figures: figures, problems: problems.sorted { $0.file < $1.file }, revalued: figures.count, usedIndex: false)
+        return Snapshot(figures: figures, problems: problems.sorted { $0.file < $1.file }, revalued: figures.count, usedIndex: false,
+                        identities: [:], settingsKey: "")
     }
 
     private func sync(_ database: DatabaseQueue, listing: CaseStore.Listing, store: CaseStore, options: EstimateOptions,
-                      key: String) throws -> Snapshot {
+                      key: String, previous: Snapshot?) throws -> Snapshot {
+        // Files unchanged since the previous read in this process are taken from memory;
+        // only the others are looked up in the index (all of them when there are many).
+        var fromMemory: [String: CaseFigurePair] = [:]
+        if let previous {
+            let byFile = Dictionary(previous.figures.map { ($0.current.id + ".json", $0) }, uniquingKeysWith: { first, _ in first })
+            for entry in listing.cases where previous.identities[entry.name] == entry.identity {
+                fromMemory[entry.name] = byFile[entry.name]
+            }
+        }
+        let uncovered = listing.cases.filter { fromMemory[$0.name] == nil }
+        let readsAll = previous == nil || uncovered.count > 1_000
         var known: [String: (FileIdentity, Data?, String?)] = [:]
         let current = try database.read { db -> Bool in
             let stored = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'settings'")
             guard stored == key else { return false }
-            let rows = try Row.fetchCursor(db, sql: "SELECT file, size, mtime, ctime, inode, figures, problem FROM cases")
-            while let row = try rows.next() {
+            func remember(_ row: Row) {
                 known[row["file"]] = (FileIdentity(size: row["size"], modified: row["mtime"], changed: row["ctime"], inode: row["inode"]),
                                       row["figures"], row["problem"])
             }
+            let columns = "SELECT file, size, mtime, ctime, inode, figures, problem FROM cases"
+            if readsAll {
+                let rows = try Row.fetchCursor(db, sql: columns)
+                while let row = try rows.next() { remember(row) }
+            } else {
+                let statement = try db.makeStatement(sql: columns + " WHERE file = ?")
+                for entry in uncovered {
+                    if let row = try Row.fetchOne(statement, arguments: [entry.name]) { remember(row) }
+                }
+            }
             return true
         }
-        if !current { known = [:] }
+        if !current {
+            // Rebuilt for other settings meanwhile: every row is written again, so nothing comes from memory.
+            known = [:]
+            fromMemory = [:]
+        }
         var figures: [CaseFigurePair] = []
         figures.reserveCapacity(listing.cases.count)
         var problems = listing.problems
@@ -83,6 +120,10 @@ public struct CaseIndex: Sendable {
         var stale: [CaseStore.Listing.Entry] = []
         var names = FiguresCodec.Interned()
         for entry in listing.cases {
+            if let pair = fromMemory[entry.name] {
+                slots.append(pair)
+                continue
+            }
             if let (identity, blob, problem) = known[entry.name], identity == entry.identity {
                 if let blob, let pair = FiguresCodec.decode(blob, names: &names) {
                     slots.append(pair)
@@ -114,8 +155,9 @@ public struct CaseIndex: Sendable {
         }
         // Broken files are named; they add no figures (missing, not zero).
         for case .failure(let problem) in valued { problems.append(problem) }
+        let problemFiles = Set(problems.map(\.file))
         let present = Set(listing.cases.map(\.name))
-        let gone = current ? known.keys.filter { !present.contains($0) } : []
+        let gone = current && readsAll ? known.keys.filter { !present.contains($0) } : []
         if !changed.isEmpty || !gone.isEmpty || !current {
             try database.write { db in
                 if !current {
@@ -140,7 +182,11 @@ public struct CaseIndex: Sendable {
                 }
             }
         }
-        return Snapshot(figures: figures, problems: problems.sorted { $0.file < $1.file }, revalued: changed.count, usedIndex: true)
+        let identities = Dictionary(listing.cases.compactMap { entry in
+            problemFiles.contains(entry.name) ? nil : (entry.name, entry.identity)
+        }, uniquingKeysWith: { first, _ in first })
+        return Snapshot(figures: figures, problems: problems.sorted { $0.file < $1.file }, revalued: changed.count, usedIndex: true,
+                        identities: identities, settingsKey: key)
     }
 
     /// The ids of the cases whose story, reasoning or notes contain `query` (any case),
