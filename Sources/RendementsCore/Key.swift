@@ -2,7 +2,7 @@
 public enum Key: Hashable, Sendable {
     case character(Character)
     case up, down, left, right, pageUp, pageDown, home, end
-    case enter, escape, tab, backTab, backspace, delete
+    case enter, escape, tab, backTab, backspace, delete, insert
     case function(Int)
     /// Ctrl plus a letter, lower-case: `.control("s")`.
     case control(Character)

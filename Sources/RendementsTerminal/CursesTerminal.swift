@@ -41,6 +41,7 @@ public final class CursesTerminal {
         noecho()
         nonl()
         keypad(rm_stdscr(), true)
+        KeyDecoder.defineAlternateForms()
         set_escdelay(25)
         curs_set(0)
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
@@ -70,6 +71,7 @@ public final class CursesTerminal {
                 if Int32(code) == KEY_RESIZE { return .resized(size) }
                 if let key = KeyDecoder.functionKey(code) { return .key(key) }
             } else if result == OK, let key = KeyDecoder.character(code) {
+                if key == .escape, skipUnknownSequence() { continue }
                 guard case .character(let first) = key else { return .key(key) }
                 var run = String(first)
                 while run.utf8.count < 1 << 16, let (pendingResult, pendingCode) = pendingKey() {
@@ -83,6 +85,23 @@ public final class CursesTerminal {
                 return .key(run.count == 1 ? key : .text(run))
             }
         }
+    }
+
+    /// After an Esc: when `[` or `O` is already waiting, the rest is a sequence ncurses
+    /// does not know (a key of another terminal); it is read and dropped, so it is neither
+    /// taken as Esc nor typed into a field. True when one was dropped.
+    private func skipUnknownSequence() -> Bool {
+        guard let (result, introducer) = pendingKey() else { return false }
+        guard result == OK, introducer == UInt32(UInt8(ascii: "[")) || introducer == UInt32(UInt8(ascii: "O")) else {
+            unget(result, introducer)
+            return false
+        }
+        var length = 0
+        while length < 16, let (_, code) = pendingKey() {
+            length += 1
+            if KeyDecoder.endsSequence(code, introducer: introducer, length: length) { break }
+        }
+        return true
     }
 
     /// The key already waiting, if any, without blocking.

@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+
+/// Issue 12, finding 1: Home, End and other keys as each terminal sends them are the keys
+/// they are; an unknown sequence is dropped, never typed and never taken as Esc.
+@Suite("Keys as terminals send them, in tmux")
+struct KeyEndToEndTests {
+    /// xterm/PuTTY (`ESC [1~`, `ESC [4~`), rxvt (`ESC [7~`, `ESC [8~`), xterm's own (`ESC [H`, `ESC OF`),
+    /// an unknown sequence, Ctrl-Right, Shift-Right and Insert (at the end of the text: no move), under two terminal types.
+    @Test("Home and End in every form move the cursor; unknown sequences change nothing", arguments: ["xterm", "screen"])
+    func homeAndEnd(term: String) throws {
+        let scratch = try Scratch()
+        try scratch.copyShippedData()
+        let session = try TerminalAppTests.session(environment: ["TERM": term], in: scratch.url)
+        try session.waitFor("Rendement (voorkomen")
+        try session.send("Enter")
+        try session.waitFor("Stap 1/7")
+        try session.send("Tab")
+        try session.type("Team")
+        let sequences: [(String, String)] = [
+            ("\u{1B}[1~", "A"), ("\u{1B}[4~", "Z"), ("\u{1B}[7~", "B"), ("\u{1B}[8~", "Y"),
+            ("\u{1B}[H", "C"), ("\u{1B}OF", "X"), ("\u{1B}[99~", ""), ("\u{1B}[1;5C", ""), ("\u{1B}[1;2C", ""), ("\u{1B}[2~", "W"),
+        ]
+        for (sequence, typed) in sequences {
+            try session.type(sequence)
+            if !typed.isEmpty { try session.type(typed) }
+            _ = try session.waitFor("Stap 1/7")
+        }
+        let screen = try session.waitFor("CBATeamZYXW")
+        let team = try #require(screen.split(separator: "\n").first { $0.contains("Team  ") })
+        #expect(team == "   Team                      [CBATeamZYXW                                    ]")
+        #expect(screen.contains("Stap 1/7"), "no Esc was taken: the intake is still on step 1")
+        #expect(screen.split(separator: "\n").first { $0.contains("Gemeente") } == "   Gemeente                  [                                               ]")
+    }
+}
