@@ -65,6 +65,10 @@ public enum Update {
             var effects: [Effect] = []
             for character in text { effects += apply(.key(.character(character)), to: &state) }
             return effects
+        case .key(let key) where state.size.isTooSmall:
+            // Nothing can be seen, so nothing acts: only stopping (the draft is already on disk).
+            guard key == .control("q") || key == .control("c"), state.intake?.saveError == nil else { return [] }
+            return [.quit]
         case .key(let key):
             state.notice = nil
             if state.confirmation != nil { return answer(key, &state) }

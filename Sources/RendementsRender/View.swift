@@ -28,6 +28,8 @@ public enum View {
             "\(size.width)x\(size.height), nodig: \(Size.minimum.width)x\(Size.minimum.height)",
             "Maak het venster groter;",
             "er gaat niets verloren.",
+            "Toetsen werken weer zodra het past;",
+            "Ctrl-Q stopt.",
         ]
         let top = max(0, (size.height - lines.count) / 2)
         for (offset, line) in lines.enumerated() {

@@ -361,4 +361,19 @@ struct ReloadTests {
         #expect(driver.state.cases.map(\.current.status) == [.goedgekeurd])
         #expect(driver.state.browserRows.map(\.figures.status) == [.goedgekeurd])
     }
+
+    @Test("below the minimum size no key acts (Enter, b, g approved an invisible case before); Ctrl-Q still stops")
+    func noKeysWhenTooSmall() {
+        var driver = ReviewFlowTests.driver(user: "chris")
+        driver.press(.enter)                          // C-0001 open, 80x24
+        #expect(driver.state.screen == .caseView)
+        driver.deliver(.resized(Size(width: 60, height: 20)))
+        driver.effects = []
+        driver.press(.character("b"), .character("g"), .enter, .escape, .character("q"))
+        #expect(driver.effects.isEmpty, "no lock, no approval, no quit")
+        #expect(driver.state.screen == .caseView)
+        #expect(driver.state.caseView?.reviewing == false)
+        driver.press(.control("q"))
+        #expect(driver.effects == [.quit])
+    }
 }
