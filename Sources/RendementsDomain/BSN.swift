@@ -11,18 +11,41 @@ public enum BSN {
         return sum % 11 == 0
     }
 
-    /// Every run of exactly nine ASCII digits in the text that passes the eleven-test.
+    /// Every number of exactly nine digits in the text that passes the eleven-test, as nine
+    /// ASCII digits. Written the ways people write a BSN: with single spaces, dots or dashes
+    /// between digits (`111 222 333`, `1112.22.333`, `111-222-333`) and in any script's
+    /// decimal digits (full-width `１１１２２２３３３` too).
     public static func candidates(in text: String) -> [String] {
         var found: [String] = []
-        var run = ""
-        for character in text + " " {
-            if character.isASCII && character.isNumber {
-                run.append(character)
+        var digits = ""
+        var afterSeparator = false
+        func close() {
+            if digits.count == 9 && passesElevenTest(digits) { found.append(digits) }
+            digits = ""
+            afterSeparator = false
+        }
+        for character in text {
+            if let digit = asciiDigit(character) {
+                digits.append(digit)
+                afterSeparator = false
+            } else if !digits.isEmpty, !afterSeparator, separators.contains(character) {
+                afterSeparator = true
             } else {
-                if run.count == 9 && passesElevenTest(run) { found.append(run) }
-                run = ""
+                close()
             }
         }
+        close()
         return found
+    }
+
+    /// What may stand between the digits of one number.
+    static let separators: Set<Character> = [" ", ".", "-", "\u{00A0}", "\u{202F}", "\u{2010}", "\u{2011}", "\u{2013}", "\u{FF0E}", "\u{FF0D}", "\u{3000}"]
+
+    /// The ASCII digit of any decimal digit (Arabic-Indic, full-width, …); nil for anything else.
+    static func asciiDigit(_ character: Character) -> Character? {
+        guard character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first,
+              scalar.properties.numericType == .decimal, let value = scalar.properties.numericValue,
+              let digit = Int(exactly: value), (0...9).contains(digit) else { return nil }
+        return Character(String(digit))
     }
 }

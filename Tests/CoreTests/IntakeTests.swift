@@ -168,6 +168,19 @@ struct IntakeTests {
         #expect(driver.effects.last == .quit)
     }
 
+    @Test("a BSN typed with spaces or full-width digits is refused at its last digit too")
+    func spacedBSN() {
+        var driver = IntakeDriver()
+        driver.openNewCase()
+        driver.press(.pageDown)
+        driver.type("nr 111 222 333")
+        #expect(driver.draft?.situation == "nr 111 222 33")
+        #expect(driver.state.notice == "Geweigerd: dit lijkt een BSN (elfproef klopt). Een casus blijft pseudoniem.")
+        driver.press(.tab)
+        driver.type("１１１２２２３３３")
+        #expect(driver.draft?.approach == "１１１２２２３３")
+    }
+
     @Test("a BSN that passes the eleven-test is refused; a nine-digit number that fails it is kept")
     func bsnGuard() {
         var driver = IntakeDriver()

@@ -323,6 +323,13 @@ struct BoundsCatalogueTests {
          "fout: C-0003.json: voorkomen zorg regel 2: prijsjaar 1800 ligt buiten 1900–2100; niet geïmporteerd"),
         ("a line worth more than EUR 100 million", { $0.avoided[0].quantity = .count(999_999); $0.avoided[0].likelihood = .full; $0.attribution = .full },
          "fout: C-0003.json: Casus C-0003: het bedrag voor 'WLZ-VPH' is groter dan € 100.000.000,00 per regel. Controleer de hoeveelheid.; niet geïmporteerd"),
+        // Issue 12, finding 6: a BSN written with spaces, dots or full-width digits, in any free-text field.
+        ("a BSN with spaces in the household", { $0.context.household = "gezin 111 222 333" },
+         "fout: C-0003.json: huishouden bevat een getal dat een BSN kan zijn; niet geïmporteerd"),
+        ("a BSN with dots in a worker's description", { $0.effort.workers[0].description = "zie 1112.22.333" },
+         "fout: C-0003.json: omschrijving eigen inzet bevat een getal dat een BSN kan zijn; niet geïmporteerd"),
+        ("a full-width BSN in a history reason", { $0.history[0].reason = "１１１-２２２-３３３" },
+         "fout: C-0003.json: reden bij gebeurtenis 1 bevat een getal dat een BSN kan zijn; niet geïmporteerd"),
     ]
 
     @Test("import refuses out-of-bound values with the field and the bound", arguments: 0..<imports.count)
