@@ -131,6 +131,8 @@ public enum Update {
             return yes ? IntakeUpdate.removeLine(kind, index, &state) : []
         case .takeOverLock(let id):
             return yes ? [.lockCase(id, takeOver: true)] : []
+        case .reviewDecision(let id, let step):
+            return ReviewUpdate.decide(id, step, yes: yes, &state)
         case .overwriteNewer(let id, let submit):
             guard yes else {
                 state.notice = "Niets opgeslagen; je aanpassing blijft in je concept."

@@ -1,4 +1,5 @@
 import RendementsCore
+import RendementsDomain
 
 /// A centred yes/no box over the current screen.
 enum ConfirmationDialog {
@@ -29,6 +30,13 @@ enum ConfirmationDialog {
             let remarks = state.record(id)?.currentRemarks.map { ["Opmerkingen: " + TextWidth.clip($0, to: 60)] } ?? []
             return ["Casus \(id) is gewijzigd sinds je hem opende (\(change))."] + remarks
                 + ["Jouw aanpassing vervangt die versie. Toch opslaan?"]
+        case .reviewDecision(let id, .move(.teruggestuurd, let remarks)):
+            let author = state.record(id)?.author ?? "de auteur"
+            return ["Casus \(id) terugsturen naar \(author)?", "Opmerkingen: " + TextWidth.clip(remarks, to: 60)]
+        case .reviewDecision(let id, _):
+            let net = state.record(id).flatMap { try? CaseValuation($0, options: state.estimateOptions).total.net }
+            return ["Casus \(id) goedkeuren" + (net.map { " (netto \(DutchNumber.euro($0)))" } ?? "") + "?",
+                    "Daarna telt hij mee als goedgekeurd en wijzigt niemand hem meer."]
         case .takeOverLock:
             return ["Het programma dat deze casus vergrendelde draait niet meer.", "Wil je het slot overnemen en beoordelen?"]
         case .removeLine(let kind, let index):

@@ -92,6 +92,11 @@ struct ReviewFlowTests {
 
         driver.effects = []
         driver.press(.character("g"))
+        #expect(driver.effects.isEmpty, "approving asks first (issue 12, finding 9)")
+        #expect(driver.state.confirmation == .reviewDecision("C-0001", .move(.goedgekeurd, reason: "")))
+        driver.press(.character("n"))
+        #expect(driver.effects.isEmpty && driver.state.notice == "Niet goedgekeurd; de casus is niet veranderd.")
+        driver.press(.character("g"), .character("y"))
         guard case .saveCase(let approved, _) = driver.effects.last else {
             Issue.record("expected an approval")
             return
@@ -135,6 +140,10 @@ struct ReviewFlowTests {
         for _ in 0..<17 { reviewer.press(.backspace) }
         reviewer.type("Onderbouw regel 2 beter.")
         reviewer.press(.enter)
+        #expect(reviewer.state.confirmation == .reviewDecision("C-0001", .move(.teruggestuurd, reason: "Onderbouw regel 2 beter.")))
+        reviewer.press(.escape)
+        #expect(reviewer.state.caseView?.prompt?.text == "Onderbouw regel 2 beter.", "no: the remarks are offered again, not lost")
+        reviewer.press(.enter, .character("j"))
         guard case .saveCase(let sentBack, _) = reviewer.effects.last else {
             Issue.record("expected a save")
             return

@@ -29,6 +29,8 @@ struct ReviewEndToEndTests {
         try keys.press("Enter")
         try session.waitFor("Opgeslagen, met reden in de geschiedenis.")
         try keys.press("g")
+        try session.waitFor("Casus C-0003 goedkeuren (netto")   // asked first (issue 12, finding 9)
+        try keys.press("y")
         try session.waitFor("Casus C-0003 is goedgekeurd en opgeslagen.")
         #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("cases/.locks/C-0003.lock").path),
                 "the lock is released after the decision")

@@ -34,6 +34,8 @@ struct SafeStoreEndToEndTests {
         try reviewerB.send("b")
         try reviewerB.waitFor("BEOORDELEN (vergrendeld)")
         try reviewerB.send("g")
+        try reviewerB.waitFor("goedkeuren (netto")
+        try reviewerB.send("j")
         try reviewerB.waitFor("Casus C-0003 is goedgekeurd en opgeslagen.")
 
         #expect(try reviewerA.screen().contains("C-0003 · Ingediend"), "A still shows the copy it opened")
@@ -59,6 +61,8 @@ struct SafeStoreEndToEndTests {
         try reviewer.send("b")
         try reviewer.waitFor("BEOORDELEN (vergrendeld)")
         try reviewer.send("g")
+        try reviewer.waitFor("goedkeuren (netto")
+        try reviewer.send("j")
         try reviewer.waitFor("Casus C-0003 is goedgekeurd en opgeslagen.")
         try manager.send("Right", "Enter")
         let browser = try manager.waitFor("Casussen beoordelen — manager")

@@ -90,4 +90,6 @@ public enum Confirmation: Hashable, Sendable {
     case takeOverLock(String)
     /// The case changed on disk since the author began the rework: replace that version anyway?
     case overwriteNewer(String, submit: Bool)
+    /// A reviewer approves or sends back a case: it changes what counts, so it is asked.
+    case reviewDecision(String, PendingReview)
 }

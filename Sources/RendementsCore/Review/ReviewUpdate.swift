@@ -179,7 +179,7 @@ enum ReviewUpdate {
         case .changeAttribution:
             view.prompt = Prompt(purpose: .attribution, label: "Nieuwe toerekening (%)", text: DutchNumber.decimal(record.attribution.value))
         case .approve:
-            return apply(.move(.goedgekeurd, reason: ""), to: record, &view, &app)
+            app.confirmation = .reviewDecision(record.id, .move(.goedgekeurd, reason: ""))
         case .sendBack:
             view.prompt = Prompt(purpose: .remarks, label: "Opmerkingen voor de auteur (verplicht)")
         case .reapply:
@@ -286,7 +286,27 @@ enum ReviewUpdate {
             let line = AvoidedCareLine(item: item, quantity: quantity, likelihood: likelihood, reasoning: prompt.text)
             view.prompt = Prompt(purpose: .reason(.addLine(line)), label: "Reden om deze regel toe te voegen")
         case .remarks:
-            return apply(.move(.teruggestuurd, reason: prompt.text), to: record, &view, &app)
+            guard !prompt.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                app.notice = ReviewError.reasonRequired.dutchMessage
+                return []
+            }
+            view.prompt = nil
+            app.confirmation = .reviewDecision(record.id, .move(.teruggestuurd, reason: prompt.text))
+        }
+        return []
+    }
+
+    /// The answer to "approve?" or "send back?": yes applies it; no changes nothing, and
+    /// remarks typed for sending back are offered again, never thrown away.
+    static func decide(_ id: String, _ step: PendingReview, yes: Bool, _ app: inout AppState) -> [Effect] {
+        guard var view = app.caseView, view.caseID == id, let record = app.record(id) else { return [] }
+        defer { app.caseView = view }
+        if yes { return apply(step, to: record, &view, &app) }
+        if case .move(.teruggestuurd, let remarks) = step {
+            view.prompt = Prompt(purpose: .remarks, label: "Opmerkingen voor de auteur (verplicht)", text: remarks)
+            app.notice = "Niet teruggestuurd; je opmerkingen staan er nog."
+        } else {
+            app.notice = "Niet goedgekeurd; de casus is niet veranderd."
         }
         return []
     }
