@@ -3,10 +3,13 @@ import RendementsDomain
 
 /// All cases in a table: sort, filter, search; Enter opens one.
 enum CaseBrowserScreen {
-    static let columns: [(String, Int, Bool)] = [
-        ("Id", 6, false), ("Status", 13, false), ("Auteur", 9, false), ("Interventie", 15, false),
-        ("Einde", 10, false), ("Voorkomen", 10, true), ("Netto", 10, true),
-    ]
+    /// The columns; the id column grows with the longest id shown (C-0001 … C-999999999),
+    /// taking its room from the intervention, so an id is never cut off.
+    static func columns(idWidth: Int) -> [(String, Int, Bool)] {
+        let id = min(11, max(6, idWidth))
+        return [("Id", id, false), ("Status", 13, false), ("Auteur", 9, false), ("Interventie", 15 - (id - 6), false),
+                ("Einde", 10, false), ("Voorkomen", 10, true), ("Netto", 10, true)]
+    }
 
     static func draw(_ app: AppState, into frame: inout Frame) {
         let rows = app.browserRows
@@ -14,18 +17,20 @@ enum CaseBrowserScreen {
         var status = "Filter: \(app.browser.filter.dutchDescription) · sortering: \(app.browser.sort.dutchName)\(app.browser.descending ? " ↓" : " ↑")"
         if app.browser.isSearching || !app.browser.query.isEmpty { status += " · zoek: \(app.browser.query)\(app.browser.isSearching ? "▏" : "")" }
         frame.put(status, x: 1, y: 1, style: app.browser.isSearching ? .selected : .muted, maxWidth: frame.width - 2)
-        frame.put(line(columns.map(\.0)), x: 1, y: 2, style: .heading)
-        frame.put(String(repeating: "─", count: frame.width - 2), x: 1, y: 3, style: .muted)
         let visible = max(1, frame.height - 6)
         let top = max(0, app.browser.cursor - visible + 1)
-        for (offset, index) in (top..<min(rows.count, top + visible)).enumerated() {
+        let shown = top..<min(rows.count, top + visible)
+        let columns = columns(idWidth: rows[shown].map { $0.figures.id.count }.max() ?? 6)
+        frame.put(line(columns.map(\.0), columns), x: 1, y: 2, style: .heading)
+        frame.put(String(repeating: "─", count: frame.width - 2), x: 1, y: 3, style: .muted)
+        for (offset, index) in shown.enumerated() {
             let row = rows[index]
             let record = row.figures
             let cells = [record.id, record.status.dutchName, record.author, record.intervention, record.periodEnd.dutch,
                          DutchNumber.euroWhole(row.totals.avoided), DutchNumber.euroWhole(row.totals.net)]
             let style: Style = index == app.browser.cursor ? .selected : .normal
             if index == app.browser.cursor { frame.fill(y: 4 + offset, from: 1, width: frame.width - 2, style: style) }
-            frame.put(line(cells), x: 1, y: 4 + offset, style: style)
+            frame.put(line(cells, columns), x: 1, y: 4 + offset, style: style)
         }
         if rows.isEmpty {
             frame.put(app.cases.isEmpty ? "Nog geen casussen in deze business case." : "Geen casus past bij dit filter; 0 zet de filters uit.",
@@ -35,7 +40,7 @@ enum CaseBrowserScreen {
         Chrome.hintBar(&frame, screen: app.screenKind)
     }
 
-    static func line(_ cells: [String]) -> String {
+    static func line(_ cells: [String], _ columns: [(String, Int, Bool)]) -> String {
         zip(columns, cells).map { column, cell in
             column.2 ? TextWidth.padLeft(cell, to: column.1) : TextWidth.padRight(cell, to: column.1)
         }.joined(separator: " ")

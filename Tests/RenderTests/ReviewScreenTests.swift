@@ -19,6 +19,18 @@ struct ReviewScreenTests {
         #expect(frame.text.contains("C-0003 Ingediend     sw-anouk  Mantelzorgonde… 26-09-2025    € 7.946    € 2.971"))
     }
 
+    @Test("long ids are shown whole: the id column grows, the intervention gives way")
+    func longIDs() throws {
+        var state = Self.reviewer()
+        var big = try #require(state.record("C-0003"))
+        big.id = "C-123456789"
+        state.replaceRecord(big)
+        let text = View.render(Example.after([.right, .enter, .character("s"), .character("s"), .character("s"), .character("s"),
+                                              .character("s"), .character("s"), .character("s")], state)).text
+        #expect(text.contains(" C-123456789 Ingediend     sw-anouk  Mantelzor… 26-09-2025    € 7.946    € 2.971"), "\(text)")
+        #expect(text.contains(" Id          Status        Auteur    Intervent… Einde"))
+    }
+
     @Test("the browser filtered on status ingediend")
     func filtered() {
         let text = View.render(Example.after([.right, .enter, .character("1"), .character("1")], Self.reviewer())).text

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# The app as a user meets it, in tmux at 80x24 (part of the benchmark, not of the tests):
+# time to the first painted start screen, and from a key to the changed screen, for the
+# keys of the browser and the dashboard.
+#
+#   Tests/Benchmark/app-latency.sh /tmp/rendementsmeter-bench/c100000
+#
+# Needs a release build (run.sh makes one) and a business case made by bench-genereer.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+cases=${1:?usage: app-latency.sh CASES-FOLDER}
+app=$PWD/.build/release/rendementsmeter
+list=$PWD/price-lists/standaard
+session=rm-bench-$$
+now() { date +%s.%N; }
+seconds() { python3 -c "print(f'{$2 - $1:.3f}')"; }
+screen() { tmux capture-pane -e -p -t "$session"; }
+trap 'tmux kill-session -t "$session" 2>/dev/null || true' EXIT
+
+# The index is made (or brought up to date) once by a report, as a long-used business case has it.
+"$app" report --cases "$cases" --price-list "$list" >/dev/null
+
+paints=()
+for _ in 1 2 3; do
+  start=$(now)
+  tmux new-session -d -s "$session" -x 80 -y 24 "$app --cases '$cases' --price-list '$list'"
+  until screen | grep -q "Nieuwe casus"; do sleep 0.005; done
+  paints+=("$(seconds "$start" "$(now)")")
+  tmux kill-session -t "$session"
+done
+echo "| what | seconds |"
+echo "|---|---:|"
+echo "| first paint (median of 3) | $(printf '%s\n' "${paints[@]}" | sort -n | sed -n 2p) |"
+
+tmux new-session -d -s "$session" -x 80 -y 24 "$app --cases '$cases' --price-list '$list'"
+until screen | grep -q "Nieuwe casus"; do sleep 0.005; done
+# key LABEL KEY: the time from sending KEY until the screen differs (and a row for the table).
+key() {
+  local before; before=$(screen)
+  local start; start=$(now)
+  tmux send-keys -t "$session" "$2"
+  until [ "$(screen)" != "$before" ]; do sleep 0.002; done
+  echo "| $1 | $(seconds "$start" "$(now)") |"
+}
+key "start: menu right" Right
+key "open the browser (reads the folder again)" Enter
+sleep 1
+key "browser: next row" Down
+key "browser: page down" PageDown
+key "browser: filter status" 2
+key "browser: filter team" 4
+key "browser: sort" s
+key "browser: filters off" 0
+key "browser: start search" /
+key "browser: search, 1st letter" w
+key "browser: search, 2nd letter" o
+key "browser: search, 3rd letter (searches)" n
+key "browser: search, 4th letter" i
+key "browser: end search" Enter
+key "back to start" Escape
+key "start: menu right" Right
+key "open the dashboard (reads the folder again)" Enter
+sleep 1
+key "dashboard: next panel" Tab
+key "dashboard: next row" Down
+key "dashboard: filter team" 2
+key "dashboard: filter year" 5
+key "dashboard: explain a row (reads its cases)" u
+key "dashboard: close the explanation" Escape
+key "dashboard: next panel" Tab
