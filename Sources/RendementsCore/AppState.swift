@@ -104,7 +104,9 @@ public struct AppState: Sendable {
     /// The start screen's figures follow the cases; its name, list and problems stay as read.
     private mutating func refreshOverview() {
         let summary = BusinessCaseSummary(figures: cases.lazy.map(\.current), filter: CaseFilter(selection: overview.selection), options: estimateOptions)
-        overview = Overview(businessCaseName: overview.businessCaseName, fictional: overview.fictional, summary: summary,
+        // Fictional while every case is (the shipped examples); the first real case ends that.
+        let fictional = cases.isEmpty ? overview.fictional : cases.allSatisfy(\.current.fictional)
+        overview = Overview(businessCaseName: overview.businessCaseName, fictional: fictional, summary: summary,
                             priceList: priceList, dataProblems: overview.dataProblems)
     }
 
@@ -133,7 +135,7 @@ public struct AppState: Sendable {
     }
 
     public init(size: Size, overview: Overview, priceList: PriceList?, user: String = "onbekend",
-                intakeForm: IntakeForm = IntakeForm(hourlyRates: [], interventions: Choices.interventions),
+                intakeForm: IntakeForm = IntakeForm(hourlyRates: [], interventions: Choices.interventions, laws: []),
                 pendingDraft: IntakeDraft? = nil, cases: [CaseFigurePair] = [], estimateOptions: EstimateOptions = .plain) {
         self.estimateOptions = estimateOptions
         self.size = size

@@ -76,7 +76,7 @@ public enum Keymap {
         KeyBinding([.pageDown, .control("n")], "PgDn", "Volgende stap", hint: "stap", .nextStep, on: [.intake, .intakeLines]),
         KeyBinding([.pageUp, .control("p")], "PgUp", "Vorige stap", .previousStep, on: ScreenKind.intakeScreens),
         KeyBinding([.escape], "Esc", "Terug: vorige stap of startscherm; er gaat niets verloren", hint: "terug", .back, on: ScreenKind.intakeScreens),
-        KeyBinding([.character("a"), .character("/"), .control("a")], "a of /", "Regel toevoegen: zoek in de prijslijst op code, omschrijving of synoniem",
+        KeyBinding([.character("a"), .character("/"), .control("a")], "a of /", "Regel toevoegen: zoek in de prijslijst op code, omschrijving of synoniem (in een veld: Ctrl-A)",
                    hint: "regel erbij", .addLine, on: [.intakeLines]),
         KeyBinding([.character("x"), .delete], "x/Del", "Gekozen regel verwijderen (vraagt eerst)", .removeLine, on: [.intakeLines]),
         KeyBinding([.character("i")], "i", "Indienen bij een collega", hint: "indienen", .submit, on: [.intakeOverview]),

@@ -43,7 +43,7 @@ enum IntakeScreen {
     private static func form(_ intake: IntakeState, _ frame: inout Frame) {
         var y = 3
         if intake.step == .inzet {
-            frame.put("Jouw inzet: uren per soort medewerker; het uurtarief komt uit de prijslijst.", x: 1, y: y, style: .muted)
+            frame.put("Uren per soort medewerker; tarieven en de betalende wet staan eronder.", x: 1, y: y, style: .muted, maxWidth: frame.width - 2)
             y += 2
         }
         for (index, field) in intake.fields.enumerated() {
@@ -83,6 +83,7 @@ enum IntakeScreen {
             frame.put(TextWidth.padRight(field.label, to: labelWidth), x: x + 2, y: y)
             let fieldX = x + 5 + labelWidth
             textField(value, cursor: focused ? intake.cursor : nil, x: fieldX, y: y, width: frame.width - fieldX - 2, &frame)
+            if focused && intake.replacesOnType { frame.put(value, x: fieldX, y: y, style: .selected, maxWidth: frame.width - fieldX - 3) }
             if field.kind == .date && value.isEmpty && !focused { frame.put("dd-mm-jjjj", x: fieldX, y: y, style: .muted) }
         }
     }

@@ -21,9 +21,10 @@ public struct BusinessCaseFigures: Sendable {
 
     public var priceList: PriceList? { priceListResult.priceList }
 
-    /// True when the business case holds the shipped, fictional examples.
+    /// True when the business case holds only the shipped, fictional examples (an empty
+    /// one when its settings say so): the first real case ends the VOORBEELD banner.
     public var isFictional: Bool {
-        settings.fictionalExamples || (!figures.isEmpty && figures.allSatisfy(\.current.fictional))
+        figures.isEmpty ? settings.fictionalExamples : figures.allSatisfy(\.current.fictional)
     }
 
     /// `reportYear` overrides the business case's own report year.

@@ -30,7 +30,8 @@ struct Start: ParsableCommand {
         }
         let form = IntakeForm(
             hourlyRates: folder.priceList.map(folder.settings.effectiveHourlyRates) ?? [],
-            interventions: Choices.interventions + folder.settings.interventions.filter { !Choices.interventions.contains($0) })
+            interventions: Choices.interventions + folder.settings.interventions.filter { !Choices.interventions.contains($0) },
+            laws: folder.priceList?.laws ?? [])
         var state = AppState(size: Size.minimum, overview: overview, priceList: folder.priceList, user: user,
                              intakeForm: form, pendingDraft: pending, cases: folder.figures,
                              estimateOptions: folder.options)

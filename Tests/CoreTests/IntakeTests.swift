@@ -15,7 +15,8 @@ struct IntakeDriver {
         ]
         let base = UpdateTests.state()
         state = AppState(size: base.size, overview: base.overview, priceList: base.priceList, user: "sw-test",
-                         intakeForm: IntakeForm(hourlyRates: rates, interventions: Choices.interventions), pendingDraft: pendingDraft)
+                         intakeForm: IntakeForm(hourlyRates: rates, interventions: Choices.interventions, laws: base.priceList?.laws ?? []),
+                         pendingDraft: pendingDraft)
     }
 
     mutating func press(_ keys: Key...) { for key in keys { run(Update.apply(.key(key), to: &state)) } }
@@ -166,6 +167,82 @@ struct IntakeTests {
         #expect(driver.effects.contains(.quit) == false)
         driver.press(.backTab, .character("q"), .character("j"))
         #expect(driver.effects.last == .quit)
+    }
+
+    @Test("the hourly rate is shown and set in the intake; the law of the own effort follows the intervention (issue 12, finding 3)")
+    func ratesAndLaw() throws {
+        var driver = IntakeDriver()
+        driver.openNewCase()
+        driver.press(.pageDown, .pageDown)                  // Inzet
+        driver.type("10")
+        driver.press(.tab, .tab, .tab, .tab)                // past volunteers and other costs, to the rate
+        #expect(driver.focused == .rate("sociaal-werker"))
+        #expect(driver.intake?.value(.rate("sociaal-werker")) == "64,00", "the rate in use is on screen")
+        #expect(driver.intake?.replacesOnType == true)
+        driver.type("75")
+        #expect(driver.draft?.workerRates == ["sociaal-werker": "75"], "typing replaces the shown rate")
+        driver.press(.tab)
+        #expect(driver.intake?.value(.effortLaw) == "Wmo 2015")
+        driver.press(.right)
+        #expect(driver.draft?.effortLaw == "zvw")
+        let draft = try #require(driver.draft)
+        let valuation = try #require(DraftConversion(form: driver.state.intakeForm).provisional(draft))
+        #expect(valuation.perLaw["zvw"]?.effort == Money(cents: 75_000), "10 h × € 75,00 on Zvw")
+        #expect(valuation.perLaw["wmo"]?.effort ?? .zero == .zero)
+
+        // Youth work books its effort on the Jeugdwet unless the worker chooses otherwise.
+        var youth = IntakeDraft(author: "a", priceListVersion: "t1")
+        youth.intervention = "Jongerenwerk"
+        #expect(driver.state.intakeForm.effortLaw(youth) == "jeugdwet")
+    }
+
+    @Test("typing into a pre-filled number replaces it: 80 into attribution 100 is 80, not 10080 (issue 12, finding 5)")
+    func prefilledReplaced() {
+        var driver = IntakeDriver()
+        driver.openNewCase()
+        for _ in 0..<5 { driver.press(.pageDown) }         // Toerekening
+        #expect(driver.focused == .attribution && driver.intake?.replacesOnType == true, "entering the field selects its value")
+        driver.type("80")
+        #expect(driver.draft?.attribution == "80")
+        driver.press(.pageUp, .pageDown, .end)              // a cursor key keeps the value for editing
+        driver.type("5")
+        #expect(driver.draft?.attribution == "805")
+    }
+
+    @Test("Enter on a step's last field goes to the next step; a resumed draft opens on the step it was left (finding 7)")
+    func enterMovesOnAndResume() throws {
+        var driver = IntakeDriver()
+        driver.openNewCase()
+        driver.press(.pageDown)                             // Verhaal
+        driver.type("Eenzaam.")
+        for _ in 0..<4 { driver.press(.pageDown) }         // Toerekening: one field, so also the last
+        driver.press(.enter)
+        #expect(driver.intake?.step == .overzicht, "no PgDn needed to go on")
+        driver.press(.pageUp, .pageUp, .pageUp, .pageUp)    // back to Inzet
+        let draft = try #require(driver.draft)
+        #expect(draft.lastStep == IntakeStep.inzet.rawValue)
+        let resumed = IntakeState(draft: draft, form: driver.state.intakeForm)
+        #expect(resumed.step == .inzet, "the draft opens where the worker left it")
+    }
+
+    @Test("Ctrl-A adds a line from inside another line's fields; the new line takes the focus on its quantity (finding 2)")
+    func addLinesFromAnywhere() {
+        var driver = IntakeDriver()
+        driver.openNewCase()
+        for _ in 0..<4 { driver.press(.pageDown) }         // Voorkomen zorg
+        driver.press(.character("a")); driver.type("fysio"); driver.press(.enter)
+        #expect(driver.focused == .quantity(.avoided))
+        driver.type("9")
+        driver.press(.control("a")); driver.type("dokter"); driver.press(.enter)
+        #expect(driver.focused == .quantity(.avoided) && driver.intake?.selected[.avoided] == 1)
+        driver.type("2"); driver.press(.tab, .tab, .tab)    // on to the reasoning
+        #expect(driver.focused == .lineText(.avoided))
+        driver.type("Zei de huisarts")
+        driver.press(.control("a")); driver.type("fysio"); driver.press(.enter)
+        #expect(driver.draft?.avoided.map(\.item.code) == ["ZVW-FYSIO", "ZVW-HA", "ZVW-FYSIO"])
+        #expect(driver.draft?.avoided.map(\.quantity) == ["9", "2", ""], "nothing typed landed in another line")
+        #expect(driver.draft?.avoided[1].text == "Zei de huisarts")
+        #expect(driver.intake?.step == .voorkomen)
     }
 
     @Test("a BSN typed with spaces or full-width digits is refused at its last digit too")

@@ -61,7 +61,18 @@ public struct DraftConversion: Sendable {
         var workers: [WorkerHours] = []
         for rate in form.workerRates {
             guard let hours = number(draft.workerHours[rate.code] ?? "", .inzet, .hours(rate.code), rate.description, &problems), hours > 0 else { continue }
-            workers.append(WorkerHours(rateCode: rate.code, description: rate.description, hours: hours, hourlyRate: rate.rate))
+            var hourly = rate.rate
+            if let typed = draft.workerRates?[rate.code] {
+                if let euros = number(typed, .inzet, .rate(rate.code), "Tarief \(rate.description)", &problems) {
+                    if let money = Money(exactEuros: euros), money.cents <= ValueBounds.maximumHourlyRateCents {
+                        hourly = money
+                    } else {
+                        problems.append(DraftProblem(step: .inzet, field: .rate(rate.code),
+                                                     message: "Tarief \(rate.description): een bedrag in hele centen, tot \(DutchNumber.euro(Money(cents: ValueBounds.maximumHourlyRateCents)))."))
+                    }
+                }
+            }
+            workers.append(WorkerHours(rateCode: rate.code, description: rate.description, hours: hours, hourlyRate: hourly))
         }
         let volunteerHours = number(draft.volunteerHours, .inzet, .volunteerHours, "Vrijwilligersuren", &problems) ?? 0
         let volunteerRate = form.hourlyRates.first { $0.code == IntakeForm.volunteerCode }?.rate ?? .zero
@@ -103,7 +114,7 @@ public struct DraftConversion: Sendable {
                                  periodStart: start, periodEnd: end, referrer: draft.referrer, ageBand: draft.ageBand,
                                  household: draft.household, lifeDomains: draft.lifeDomains),
             story: CaseStory(situation: draft.situation, approach: draft.approach, result: draft.result),
-            effort: OwnEffort(workers: workers, volunteerHours: volunteerHours, volunteerRate: volunteerRate, otherCosts: otherCosts),
+            effort: OwnEffort(law: form.effortLaw(draft), workers: workers, volunteerHours: volunteerHours, volunteerRate: volunteerRate, otherCosts: otherCosts),
             deployed: deployed, avoided: avoided, attribution: attribution, priceListVersion: draft.priceListVersion)
         // Numbers beyond the bounds never reach a case file, whatever the fields let through.
         let outOfBounds = DraftConversion.boundsProblems(record)

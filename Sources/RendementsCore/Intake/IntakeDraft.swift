@@ -34,6 +34,13 @@ public struct IntakeDraft: Codable, Hashable, Sendable {
     public var editingCaseID: String?
     /// The revision the rework started from: a newer one on disk is never replaced without asking.
     public var editingRevision: Int?
+    /// Hourly rates typed in the intake (Dutch text by rate code); a missing one is the
+    /// business case's or price list's rate.
+    public var workerRates: [String: String]?
+    /// The law that pays the own effort (code); nil means the intervention's default.
+    public var effortLaw: String?
+    /// The step the worker was on (`IntakeStep`'s raw value), so a resumed draft opens there.
+    public var lastStep: Int?
 
     public init(author: String, priceListVersion: String) {
         self.author = author
@@ -57,7 +64,11 @@ public struct IntakeDraft: Codable, Hashable, Sendable {
         situation = record.story.situation
         approach = record.story.approach
         result = record.story.result
-        for worker in record.effort.workers { workerHours[worker.rateCode] = DutchNumber.decimal(worker.hours) }
+        for worker in record.effort.workers {
+            workerHours[worker.rateCode] = DutchNumber.decimal(worker.hours)
+            workerRates = (workerRates ?? [:]).merging([worker.rateCode: worker.hourlyRate.plainText.replacingOccurrences(of: ".", with: ",")]) { $1 }
+        }
+        effortLaw = record.effort.law
         volunteerHours = record.effort.volunteerHours == 0 ? "" : DutchNumber.decimal(record.effort.volunteerHours)
         if let cost = record.effort.otherCosts.first {
             otherCostDescription = cost.description
@@ -144,6 +155,12 @@ public enum Choices {
     public static let ageBands = ["0-11", "12-17", "18-24", "25-34", "35-44", "45-54", "55-64", "65-74", "75+"]
     public static let households = ["alleenstaand", "samenwonend", "eenoudergezin", "gezin met kinderen", "anders"]
     public static let periods = ["totaal", "dag", "week", "maand"]
+
+    /// The law that usually pays a worker's time in an intervention: youth work and
+    /// parenting support are Jeugdwet, the rest Wmo 2015 (the worker can choose another).
+    public static func effortLaw(for intervention: String) -> String {
+        ["Jongerenwerk", "Opvoedondersteuning"].contains(intervention) ? "jeugdwet" : "wmo"
+    }
     public static let certainties = Certainty.allCases.map(\.dutchName)
     public static let likelihoods = [
         "bijna zeker (90 %)", "waarschijnlijk (75 %)", "even waarschijnlijk (50 %)", "mogelijk (25 %)", "eigen percentage",

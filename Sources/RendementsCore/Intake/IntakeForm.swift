@@ -4,10 +4,21 @@ import RendementsDomain
 public struct IntakeForm: Sendable {
     public let hourlyRates: [HourlyRate]
     public let interventions: [String]
+    /// The laws own effort can be booked on (code, name), in price-list order.
+    public let laws: [Law]
 
-    public init(hourlyRates: [HourlyRate], interventions: [String]) {
+    public init(hourlyRates: [HourlyRate], interventions: [String], laws: [Law]) {
         self.hourlyRates = hourlyRates
         self.interventions = interventions
+        self.laws = laws
+    }
+
+    /// The law the own effort is booked on: the one chosen, else the intervention's default.
+    public func effortLaw(_ draft: IntakeDraft) -> String { draft.effortLaw ?? Choices.effortLaw(for: draft.intervention) }
+
+    /// The hourly rate as shown and typed: the draft's own, else the default (`64,00`).
+    public func rateText(_ rate: HourlyRate, _ draft: IntakeDraft) -> String {
+        draft.workerRates?[rate.code] ?? rate.rate.plainText.replacingOccurrences(of: ".", with: ",")
     }
 
     /// The rates for paid workers; the volunteer rate has its own field.
@@ -34,10 +45,13 @@ public struct IntakeForm: Sendable {
                 FieldSpec(id: .result, label: "Wat is er veranderd", kind: .area),
             ]
         case .inzet:
+            // Hours first (what every case needs), then what is usually right already: rates and the paying law.
             return workerRates.map { FieldSpec(id: .hours($0.code), label: $0.description, kind: .number) } + [
                 FieldSpec(id: .volunteerHours, label: "Vrijwilligersuren", kind: .number),
                 FieldSpec(id: .otherCostDescription, label: "Overige kosten: wat", kind: .text),
                 FieldSpec(id: .otherCostAmount, label: "Overige kosten: bedrag", kind: .number),
+            ] + workerRates.map { FieldSpec(id: .rate($0.code), label: "€/uur \($0.description)", kind: .number) } + [
+                FieldSpec(id: .effortLaw, label: "Eigen inzet betaald uit", kind: .choice(laws.map(\.name))),
             ]
         case .ingezet, .voorkomen:
             let kind: LineKind = step == .ingezet ? .deployed : .avoided
@@ -91,6 +105,10 @@ public struct IntakeForm: Sendable {
         case .approach: return draft.approach
         case .result: return draft.result
         case .hours(let code): return draft.workerHours[code] ?? ""
+        case .rate(let code): return hourlyRates.first { $0.code == code }.map { rateText($0, draft) } ?? ""
+        case .effortLaw:
+            let code = effortLaw(draft)
+            return laws.first { $0.code == code }?.name ?? code
         case .volunteerHours: return draft.volunteerHours
         case .otherCostDescription: return draft.otherCostDescription
         case .otherCostAmount: return draft.otherCostAmount
@@ -129,6 +147,8 @@ public struct IntakeForm: Sendable {
         case .approach: draft.approach = text
         case .result: draft.result = text
         case .hours(let code): draft.workerHours[code] = text
+        case .rate(let code): draft.workerRates = (draft.workerRates ?? [:]).merging([code: text]) { $1 }
+        case .effortLaw: draft.effortLaw = laws.first { $0.name == text }?.code ?? draft.effortLaw
         case .volunteerHours: draft.volunteerHours = text
         case .otherCostDescription: draft.otherCostDescription = text
         case .otherCostAmount: draft.otherCostAmount = text

@@ -49,7 +49,13 @@ public struct IntakeState: Sendable {
     public var draft: IntakeDraft
     public let form: IntakeForm
     public var step: IntakeStep = .context
-    public var focus = 0
+    public var focus = 0 {
+        didSet { replacesOnType = false }  // only entering a field by Tab, Enter or a step selects it
+    }
+    /// True right after the focus entered a filled number or date field: its value shows
+    /// selected, and the first typed character replaces it ("80" in a pre-filled "100" is 80,
+    /// not 10080); a cursor key keeps the value for editing.
+    public var replacesOnType = false
     /// Character offset of the cursor in the focused text field.
     public var cursor = 0
     /// The selected line per list.
@@ -65,6 +71,7 @@ public struct IntakeState: Sendable {
     public init(draft: IntakeDraft, form: IntakeForm) {
         self.draft = draft
         self.form = form
+        step = draft.lastStep.flatMap(IntakeStep.init(rawValue:)) ?? .context
         // A resumed draft opens with its last lines selected, so their details show at once.
         for kind in LineKind.allCases where !draft.lines(kind).isEmpty { selected[kind] = draft.lines(kind).count - 1 }
     }

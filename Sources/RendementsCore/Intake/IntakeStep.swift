@@ -22,7 +22,7 @@ public enum FieldID: Hashable, Sendable {
     case intervention, team, municipality, periodStart, periodEnd, referrer, ageBand, household
     case domain(LifeDomain)
     case situation, approach, result
-    case hours(String), volunteerHours, otherCostDescription, otherCostAmount
+    case hours(String), rate(String), effortLaw, volunteerHours, otherCostDescription, otherCostAmount
     case lines(LineKind), quantity(LineKind), per(LineKind), periods(LineKind), likelihood, customLikelihood, lineText(LineKind)
     case certainty, years, dropOff, lowQuantity, highQuantity, lowLikelihood, highLikelihood
     case attribution

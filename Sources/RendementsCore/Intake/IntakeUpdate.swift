@@ -35,7 +35,10 @@ enum IntakeUpdate {
                 effects += perform(action, &intake, &app)
             }
         }
-        if intake.draft != before { effects.append(.saveDraft(intake.draft)) }
+        // Moving between steps alone is no edit: the step is written with the next change.
+        var unmoved = intake.draft
+        unmoved.lastStep = before.lastStep
+        if unmoved != before { effects.append(.saveDraft(intake.draft)) }
         app.intake = intake
         return effects
     }
@@ -63,7 +66,7 @@ enum IntakeUpdate {
             case .left:
                 set(field.id, cycle(options, text, by: -1), &intake)
             case .enter:
-                moveFocus(by: 1, &intake)
+                enterMoves(&intake)
             default:
                 return false
             }
@@ -73,7 +76,7 @@ enum IntakeUpdate {
             case .character(" "), .right, .left:
                 set(field.id, text.isEmpty ? "ja" : "", &intake)
             case .enter:
-                moveFocus(by: 1, &intake)
+                enterMoves(&intake)
             default:
                 return false
             }
@@ -95,7 +98,28 @@ enum IntakeUpdate {
         }
     }
 
-    private static func editText(_ key: Key, _ field: FieldSpec, _ text: String, _ intake: inout IntakeState, _ notice: inout String?, width: Int) -> Bool {
+    private static func editText(_ key: Key, _ field: FieldSpec, _ value: String, _ intake: inout IntakeState, _ notice: inout String?, width: Int) -> Bool {
+        var text = value
+        if intake.replacesOnType {
+            switch key {
+            case .character(let character) where !(field.kind == .number || field.kind == .date) || allowed(character, in: field.kind):
+                text = ""
+            case .text:
+                text = ""
+            case .backspace, .delete:
+                intake.replacesOnType = false
+                set(field.id, "", &intake)
+                intake.cursor = 0
+                return true
+            default:
+                break
+            }
+            // Typing and editing keys end the selection; keys that move on leave it to the next field.
+            switch key {
+            case .character, .text, .left, .right, .home, .end: intake.replacesOnType = false
+            default: break
+            }
+        }
         var newText = text
         var cursor = min(intake.cursor, text.count)
         var inserted = 1
@@ -128,7 +152,7 @@ enum IntakeUpdate {
                 intake.focus = 0
                 return true
             } else {
-                moveFocus(by: 1, &intake)
+                enterMoves(&intake)
                 return true
             }
         case .backspace: (newText, cursor) = TextEditing.deleteBackward(text, at: cursor)
@@ -189,8 +213,21 @@ enum IntakeUpdate {
         placeCursor(&intake)
     }
 
+    /// Enter: the next field, and on a step's last field the next step, so PgDn
+    /// (missing on many laptops) is never needed to go on.
+    private static func enterMoves(_ intake: inout IntakeState) {
+        if intake.focus >= intake.fields.count - 1, let next = IntakeStep(rawValue: intake.step.rawValue + 1) {
+            go(to: next, &intake)
+        } else {
+            moveFocus(by: 1, &intake)
+        }
+    }
+
     private static func placeCursor(_ intake: inout IntakeState) {
         intake.cursor = intake.focusedField.map { intake.value($0.id).count } ?? 0
+        intake.replacesOnType = intake.focusedField.map { field in
+            (field.kind == .number || field.kind == .date) && !intake.value(field.id).isEmpty
+        } ?? false
     }
 
     /// Checks a number or date field when leaving it; the typed text stays either way.
@@ -202,6 +239,10 @@ enum IntakeUpdate {
     private static func go(to step: IntakeStep, _ intake: inout IntakeState) {
         if let field = intake.focusedField { validate(field.id, &intake) }
         intake.step = step
+        // Remembered in the draft only once it holds something: an empty draft stays no draft.
+        if intake.draft.lastStep != nil || intake.draft != IntakeDraft(author: intake.draft.author, priceListVersion: intake.draft.priceListVersion) {
+            intake.draft.lastStep = step.rawValue
+        }
         intake.focus = 0
         placeCursor(&intake)
     }
@@ -233,10 +274,16 @@ enum IntakeUpdate {
         case .save:
             return [.saveDraft(intake.draft)]
         case .addLine:
-            guard case .lines(let kind) = intake.focusedField?.id else {
+            // From anywhere on the two care steps: the step says which list gets the line.
+            let kind: LineKind
+            switch intake.step {
+            case .ingezet: kind = .deployed
+            case .voorkomen: kind = .avoided
+            default:
                 app.notice = "Regels voeg je toe bij Ingezette zorg en Voorkomen zorg."
                 return []
             }
+            if let field = intake.focusedField { validate(field.id, &intake) }
             guard app.priceList != nil else {
                 app.notice = "Er is geen prijslijst geladen; controleer de map met 'rendementsmeter validate'."
                 return []

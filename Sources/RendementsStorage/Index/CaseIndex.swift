@@ -13,7 +13,7 @@ import RendementsDomain
 /// and when it cannot be written at all the figures come straight from the files.
 /// SQLite (through GRDB) keeps two processes updating it at once from corrupting it.
 public struct CaseIndex: Sendable {
-    static let formatVersion = 2
+    static let formatVersion = 3
     public let casesFolder: URL
 
     public init(casesFolder: URL) { self.casesFolder = casesFolder }
@@ -237,8 +237,10 @@ public struct CaseIndex: Sendable {
                     file TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime INTEGER NOT NULL, ctime INTEGER NOT NULL,
                     inode INTEGER NOT NULL, figures BLOB, problem TEXT)
                 """)
-            // Trigram tokens answer "contains" (the browser's search) for any three letters or more.
-            try db.execute(sql: "CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(text, tokenize = 'trigram')")
+            // Trigram tokens answer "contains" (the browser's search) for any three letters or more;
+            // without positions (detail none) the index is a tenth of the size and SQLite checks
+            // each candidate's text, which a LIKE needs anyway.
+            try db.execute(sql: "CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(text, tokenize = 'trigram', detail = 'none')")
             try db.execute(sql: "PRAGMA user_version = 1")
         }
         chmod(url.path, SharedAccess(casesFolder: casesFolder).file)
