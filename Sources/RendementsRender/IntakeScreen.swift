@@ -75,10 +75,16 @@ enum IntakeScreen {
         switch field.kind {
         case .toggle:
             frame.put("[\(value.isEmpty ? " " : "x")] \(field.label)", x: x + 2, y: y, style: focused ? .selected : .normal)
-        case .choice:
+        case .choice(let options):
             frame.put(TextWidth.padRight(field.label, to: labelWidth), x: x + 2, y: y)
-            frame.put("‹ \(value.isEmpty ? "kies met → of spatie" : value) ›", x: x + 4 + labelWidth, y: y,
-                      style: focused ? .selected : (value.isEmpty ? .muted : .normal))
+            let shown = "‹ \(value.isEmpty ? (focused ? "typ of →" : "kies met → of spatie") : value) ›"
+            frame.put(shown, x: x + 4 + labelWidth, y: y, style: focused ? .selected : (value.isEmpty ? .muted : .normal))
+            if focused {
+                // The options beside the field: what typing can pick, in order.
+                let rest = x + 5 + labelWidth + TextWidth.of(shown)
+                let list = options.filter { $0 != value }.joined(separator: " · ")
+                if rest < frame.width - 4 { frame.put(TextWidth.clip(list, to: frame.width - rest - 1), x: rest, y: y, style: .muted) }
+            }
         default:
             frame.put(TextWidth.padRight(field.label, to: labelWidth), x: x + 2, y: y)
             let fieldX = x + 5 + labelWidth

@@ -245,6 +245,32 @@ struct IntakeTests {
         #expect(driver.intake?.step == .voorkomen)
     }
 
+    @Test("pick lists choose by typing: 7 is 75+ in one key instead of nine; letters too, accents ignored (finding 8)")
+    func typeAhead() {
+        var driver = IntakeDriver()
+        driver.openNewCase()
+        for _ in 0..<6 { driver.press(.tab) }               // Leeftijd
+        #expect(driver.focused == .ageBand)
+        driver.type("7")
+        #expect(driver.draft?.ageBand == "75+")
+        driver.type("4")
+        #expect(driver.draft?.ageBand == "65-74", "no option starts with 74; one has it as a word")
+        driver.type("4")
+        #expect(driver.draft?.ageBand == "45-54", "nothing has 744: the new digit starts again")
+        driver.press(.tab)                                   // Huishouden
+        driver.type("ge")
+        #expect(driver.draft?.household == "gezin met kinderen")
+        driver.press(.backspace)
+        driver.type("e")
+        #expect(driver.draft?.household == "eenoudergezin")
+        driver.type("x")
+        #expect(driver.state.notice == "Geen keuze begint met 'ex'; ← → bladeren door alle keuzes.")
+        #expect(driver.draft?.household == "eenoudergezin", "a miss changes nothing")
+        driver.press(.backTab, .backTab)                     // Verwijzer
+        driver.type("w")
+        #expect(driver.draft?.referrer == "wijkteam")
+    }
+
     @Test("a BSN typed with spaces or full-width digits is refused at its last digit too")
     func spacedBSN() {
         var driver = IntakeDriver()

@@ -50,8 +50,13 @@ public struct IntakeState: Sendable {
     public let form: IntakeForm
     public var step: IntakeStep = .context
     public var focus = 0 {
-        didSet { replacesOnType = false }  // only entering a field by Tab, Enter or a step selects it
+        didSet {
+            replacesOnType = false  // only entering a field by Tab, Enter or a step selects it
+            typeAhead = ""
+        }
     }
+    /// Letters typed on a pick list so far: they choose the first option that starts with them.
+    public var typeAhead = ""
     /// True right after the focus entered a filled number or date field: its value shows
     /// selected, and the first typed character replaces it ("80" in a pre-filled "100" is 80,
     /// not 10080); a cursor key keeps the value for editing.
@@ -72,6 +77,7 @@ public struct IntakeState: Sendable {
         self.draft = draft
         self.form = form
         step = draft.lastStep.flatMap(IntakeStep.init(rawValue:)) ?? .context
+        cursor = focusedField.map { value($0.id).count } ?? 0
         // A resumed draft opens with its last lines selected, so their details show at once.
         for kind in LineKind.allCases where !draft.lines(kind).isEmpty { selected[kind] = draft.lines(kind).count - 1 }
     }

@@ -38,7 +38,10 @@ enum IntakeUpdate {
         // Moving between steps alone is no edit: the step is written with the next change.
         var unmoved = intake.draft
         unmoved.lastStep = before.lastStep
-        if unmoved != before { effects.append(.saveDraft(intake.draft)) }
+        if unmoved != before {
+            intake.draft.lastStep = intake.step.rawValue
+            effects.append(.saveDraft(intake.draft))
+        }
         app.intake = intake
         return effects
     }
@@ -67,9 +70,27 @@ enum IntakeUpdate {
                 set(field.id, cycle(options, text, by: -1), &intake)
             case .enter:
                 enterMoves(&intake)
+            case .backspace:
+                intake.typeAhead = String(intake.typeAhead.dropLast())
+            case .character(let character) where !character.isWhitespace:
+                // Type-ahead, as in file managers: "7" picks 75+, "ge" gezin met kinderen.
+                let typed = intake.typeAhead + String(character)
+                if let option = TypeAhead.match(typed, in: options) {
+                    intake.typeAhead = typed
+                    set(field.id, option, &intake)
+                } else if let option = TypeAhead.match(String(character), in: options) {
+                    intake.typeAhead = String(character)
+                    set(field.id, option, &intake)
+                } else if character == "q" || character == "?" {
+                    return false  // quit and help stay what they are outside text fields
+                } else {
+                    notice = "Geen keuze begint met '\(typed)'; ← → bladeren door alle keuzes."
+                }
+                return true
             default:
                 return false
             }
+            intake.typeAhead = ""
             return true
         case .toggle:
             switch key {
