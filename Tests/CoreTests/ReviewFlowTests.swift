@@ -371,6 +371,22 @@ struct ReloadTests {
         #expect(driver.state.browserRows.map(\.figures.status) == [.goedgekeurd])
     }
 
+    @Test("the VOORBEELD banner lasts while every case is fictional and ends with the first real one (finding 10)")
+    func exampleBannerEnds() throws {
+        var driver = IntakeDriver()
+        driver.state.setRecords(ReviewFlowTests.records().map { record in
+            var example = record
+            example.fictional = true
+            return example
+        })
+        #expect(driver.state.overview.fictional)
+        var real = try #require(ReviewFlowTests.records().first)
+        real.id = "C-0042"
+        driver.deliver(.caseWritten(real))
+        #expect(!driver.state.overview.fictional)
+        #expect(driver.state.overview.caseCount == 4)
+    }
+
     @Test("below the minimum size no key acts (Enter, b, g approved an invisible case before); Ctrl-Q still stops")
     func noKeysWhenTooSmall() {
         var driver = ReviewFlowTests.driver(user: "chris")
