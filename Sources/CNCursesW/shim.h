@@ -32,9 +32,10 @@ static inline int rm_codeset_is_utf8(void) {
 }
 
 // Draws one cell: a wide character with attributes, at (y, x).
-static inline int rm_put_cell(int y, int x, wchar_t ch, attr_t attrs, short pair) {
+// `text`: one grapheme cluster (a base character and its combining marks), NUL-terminated;
+// ncurses keeps up to CCHARW_MAX wide characters in one cell.
+static inline int rm_put_cell(int y, int x, const wchar_t *text, attr_t attrs, short pair) {
     cchar_t cell;
-    wchar_t text[2] = { ch, L'\0' };
     setcchar(&cell, text, attrs, pair, NULL);
     return mvadd_wch(y, x, &cell);
 }

@@ -21,6 +21,27 @@ public enum Quantity: Hashable, Sendable {
         }
     }
 
+    /// `4 uur`, or `2 uur per week × 26 weken`: the unit goes with the amount, never with the periods.
+    public func dutchText(unit: String) -> String {
+        switch self {
+        case .count(let count): "\(DutchNumber.decimal(count)) \(unit)"
+        case .rate(let amount, let per, let periods):
+            "\(DutchNumber.decimal(amount)) \(unit) per \(per) × \(DutchNumber.decimal(periods)) \(Quantity.plural(per, periods))"
+        }
+    }
+
+    /// `dag`/`dagen`, `week`/`weken`, `maand`/`maanden`, `jaar`/`jaren`.
+    static func plural(_ period: String, _ count: Decimal) -> String {
+        guard count != 1 else { return period }
+        switch period {
+        case "dag": return "dagen"
+        case "week": return "weken"
+        case "maand": return "maanden"
+        case "jaar": return "jaren"
+        default: return period
+        }
+    }
+
     /// `4` or `2 per week × 26`.
     public var dutchText: String {
         switch self {

@@ -43,7 +43,7 @@ struct CaseDocument {
         if record.deployed.isEmpty { add("  geen") }
         for (index, line) in record.deployed.enumerated() {
             let value = valuation.map { DutchNumber.euro($0.deployedValues[index]) } ?? "—"
-            add("  \(lawName(line.item.law, priceList)) · \(line.item.description): \(line.quantity.dutchText) \(line.item.unit) × \(DutchNumber.euro(line.item.unitPrice)) = \(value)")
+            add("  \(lawName(line.item.law, priceList)) · \(line.item.description): \(line.quantity.dutchText(unit: line.item.unit)) × \(DutchNumber.euro(line.item.unitPrice)) = \(value)")
             if !line.note.isEmpty { wrapped("“\(line.note)”", indent: 6, style: .muted) }
         }
         add("")
@@ -53,7 +53,7 @@ struct CaseDocument {
             let value = valuation.map { DutchNumber.euro($0.avoidedLines[index].value) } ?? "—"
             let transfer = line.item.kind == .transfer ? " (transfer)" : ""
             add("\(TextWidth.padLeft("\(index + 1)", to: 3)) \(lawName(line.item.law, priceList)) · \(line.item.description)\(transfer)", .normal, avoided: index + 1)
-            add("      \(line.quantity.dutchText) \(line.item.unit) × \(DutchNumber.euro(line.item.unitPrice)) (\(line.item.priceYear)) × kans \(line.likelihood.dutchText) × \(record.attribution.dutchText) = \(value)",
+            add("      \(line.quantity.dutchText(unit: line.item.unit)) × \(DutchNumber.euro(line.item.unitPrice)) (\(line.item.priceYear)) × kans \(line.likelihood.dutchText) × \(record.attribution.dutchText) = \(value)",
                 .normal, avoided: index + 1)
             wrapped(line.reasoning.isEmpty ? "(geen onderbouwing)" : "“\(line.reasoning)”", indent: 6, style: .muted, avoided: index + 1)
         }

@@ -82,7 +82,8 @@ public final class CursesTerminal {
                         break
                     }
                 }
-                return .key(run.count == 1 ? key : .text(run))
+                // One character may be several scalars (e + a combining accent): keep them all.
+                return .key(run.count == 1 ? .character(Character(run)) : .text(run))
             }
         }
     }
@@ -131,9 +132,12 @@ public final class CursesTerminal {
             for x in 0..<frame.width {
                 let cell = frame[x, y]
                 if cell.isContinuation { continue }
-                let scalar = cell.character.unicodeScalars.first.map { Int32(bitPattern: $0.value) } ?? 32
+                // The whole grapheme cluster: "é" typed as e + a combining accent stays é.
+                var text = cell.character.unicodeScalars.prefix(Int(CCHARW_MAX)).map { wchar_t(Int32(bitPattern: $0.value)) }
+                if text.isEmpty { text = [32] }
+                text.append(0)
                 let (attributes, pair) = Palette.attributes(for: cell.style, color: useColor)
-                _ = rm_put_cell(Int32(y), Int32(x), wchar_t(scalar), attributes, pair)
+                _ = rm_put_cell(Int32(y), Int32(x), text, attributes, pair)
             }
         }
         refresh()

@@ -25,6 +25,10 @@ struct ValuationTests {
                                    quantity: .rate(amount: 2, per: "week", periods: 26), likelihood: Fixture.percent(75), reasoning: "")
         // 45.77 × 52 × 0.75 × 0.50 = 892.515 → 892.52 (half-even tie goes to the even 2)
         #expect(try CaseValuation.avoidedValue(line, attribution: Fixture.percent(50)) == Fixture.money("892.52"))
+        // The case view said "2 per week × 26 uur" for 26 weeks (issue 12, finding 10).
+        #expect(line.quantity.dutchText(unit: "uur") == "2 uur per week × 26 weken")
+        #expect(Quantity.count(3).dutchText(unit: "zitting") == "3 zitting")
+        #expect(Quantity.rate(amount: 1, per: "maand", periods: 1).dutchText(unit: "bezoek") == "1 bezoek per maand × 1 maand")
     }
 
     @Test("per law and totals: avoided − deployed − own effort; ratio = avoided ÷ (effort + deployed)")

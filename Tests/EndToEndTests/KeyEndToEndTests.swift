@@ -32,4 +32,21 @@ struct KeyEndToEndTests {
         #expect(screen.contains("Stap 1/7"), "no Esc was taken: the intake is still on step 1")
         #expect(screen.split(separator: "\n").first { $0.contains("Gemeente") } == "   Gemeente                  [                                               ]")
     }
+
+    /// Issue 12, finding 10: accents typed as combining characters were dropped on screen ("éééé" showed as "eeee").
+    @Test("a letter with a combining accent is drawn whole")
+    func combiningAccents() throws {
+        let scratch = try Scratch()
+        try scratch.copyShippedData()
+        let session = try TerminalAppTests.session(in: scratch.url)
+        try session.waitFor("Rendement (voorkomen")
+        try session.send("Enter")
+        try session.waitFor("Stap 1/7")
+        try session.send("Tab")
+        for letter in ["C", "a", "f", "e\u{301}", " ", "e\u{301}", "e\u{301}", "n\u{303}"] { try session.type(letter) }
+        let screen = try session.waitFor("Caf")
+        let team = try #require(screen.split(separator: "\n").first { $0.contains("Team  ") })
+        #expect(team.unicodeScalars.filter { $0.value == 0x301 }.count == 3, "every accent reached the screen: \(team)")
+        #expect(team.contains("Cafe\u{301} e\u{301}e\u{301}n\u{303}"))
+    }
 }
