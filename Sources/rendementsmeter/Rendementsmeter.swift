@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The command line: the terminal app by default, plus validate, report and export.
 @main
@@ -15,4 +16,21 @@ struct Rendementsmeter: ParsableCommand {
         subcommands: [Start.self, Validate.self, Report.self, Explain.self, Reprice.self, Export.self, Import.self],
         defaultSubcommand: Start.self
     )
+
+    /// As ArgumentParser's own `main`, with its messages and help in Dutch.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = DutchArguments.translate(fullMessage(for: error))
+            if code == .success {
+                if !message.isEmpty { print(message) }
+            } else if !message.isEmpty {
+                printError(message)
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
 }

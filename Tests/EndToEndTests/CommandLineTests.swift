@@ -16,6 +16,21 @@ struct CommandLineTests {
         #expect(exportHelp.stdout.contains("--excel-nl"))
     }
 
+    @Test("a mistyped command line and --help are in Dutch too (issue 12, finding 10)")
+    func dutchArgumentMessages() throws {
+        let unknown = try Binary.run(["report", "--foo"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.hasPrefix("fout: onbekende optie '--foo'. Bedoel je '--from'?\nGebruik: rendementsmeter report"))
+        let format = try Binary.run(["export", "--format", "pdf"])
+        #expect(format.stderr.hasPrefix("fout: 'pdf' kan niet bij '--format <format>'. Kies uit 'csv' en 'html'.\n"))
+        let missing = try Binary.run(["report", "--price-year"])
+        #expect(missing.stderr.hasPrefix("fout: '--price-year <JAAR>' mist een waarde\n"))
+        let help = try Binary.run(["report", "--help"])
+        #expect(help.status == 0)
+        for heading in ["OVERZICHT:", "GEBRUIK:", "OPTIES:", "Toon deze uitleg."] { #expect(help.stdout.contains(heading), "\(heading)") }
+        for english in ["USAGE", "OPTIONS", "Show help", "Error"] { #expect(!(help.stdout + unknown.stderr).contains(english), "\(english)") }
+    }
+
     @Test("validate passes on the shipped data")
     func validateShipped() throws {
         let outcome = try Binary.run(["validate"])

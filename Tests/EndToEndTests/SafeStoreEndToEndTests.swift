@@ -352,8 +352,8 @@ struct BoundsCatalogueTests {
     }
 
     @Test("commands refuse absurd years and hostile files by name, without a trap", arguments: [
-        (["report", "--price-year", "2147483647"], 64, "Error: prijsjaar 2147483647 ligt buiten 1900–2100; kies bijvoorbeeld 2025"),
-        (["explain", "C-0001", "--price-year", "1066"], 64, "Error: prijsjaar 1066 ligt buiten 1900–2100; kies bijvoorbeeld 2025"),
+        (["report", "--price-year", "2147483647"], 64, "fout: prijsjaar 2147483647 ligt buiten 1900–2100; kies bijvoorbeeld 2025"),
+        (["explain", "C-0001", "--price-year", "1066"], 64, "fout: prijsjaar 1066 ligt buiten 1900–2100; kies bijvoorbeeld 2025"),
     ] as [([String], Int32, String)])
     func commandBounds(arguments: [String], status: Int32, message: String) throws {
         let scratch = try Scratch()
