@@ -4,6 +4,8 @@ import RendementsDomain
 public enum Msg: Sendable {
     case key(Key)
     case resized(Size)
+    /// No key for a while: a screen that shows the business case may look whether it changed.
+    case idle
     /// Results of effects, reported back by the edge.
     case draftSaved
     case draftSaveFailed(String)
@@ -38,6 +40,8 @@ public enum Effect: Hashable, Sendable {
     case saveCase(CaseRecord, clearsDraft: Bool = false)
     /// Read the business case again: colleagues and other windows write it too.
     case reloadCases
+    /// Read the business case again only when its folder changed since the last read.
+    case reloadCasesIfChanged
     /// Read these whole cases (to open or explain them).
     case loadCases([String])
     /// Find the cases whose story, reasoning or notes contain this text.
@@ -61,6 +65,13 @@ public enum Update {
             state.size = size
             clampPriceList(&state)
             return []
+        case .idle:
+            // Colleagues' writes show up on the overview screens without a key; never mid-edit.
+            guard state.confirmation == nil, !state.browser.isSearching else { return [] }
+            switch state.screen {
+            case .start, .browser, .dashboard: return [.reloadCasesIfChanged]
+            default: return []
+            }
         case .key(.text(let text)) where !IntakeUpdate.takesText(state):
             var effects: [Effect] = []
             for character in text { effects += apply(.key(.character(character)), to: &state) }

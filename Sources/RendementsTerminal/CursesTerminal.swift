@@ -63,10 +63,14 @@ public final class CursesTerminal {
     /// Blocks for the next key or resize. Printable characters that are already
     /// waiting behind the first (a paste) come as one `.text`, so a text field
     /// takes them in one edit instead of one per character.
-    public func nextMessage() -> Msg {
+    /// With `idleAfter`, `.idle` comes when no key arrived for that many milliseconds.
+    public func nextMessage(idleAfter milliseconds: Int32? = nil) -> Msg {
         while true {
             var code: UInt32 = 0
+            if let milliseconds { wtimeout(rm_stdscr(), milliseconds) }
             let result = get_wch(&code)
+            if milliseconds != nil { wtimeout(rm_stdscr(), -1) }
+            if result == ERR, milliseconds != nil { return .idle }
             if result == KEY_CODE_YES {
                 if Int32(code) == KEY_RESIZE { return .resized(size) }
                 if let key = KeyDecoder.functionKey(code) { return .key(key) }

@@ -13,6 +13,7 @@ struct Start: ParsableCommand {
     @OptionGroup var locations: Locations
 
     func run() throws {
+        let stamp = FolderStamp(locations.casesFolder)
         let folder = locations.openFigures()
         let identity = Identity.resolve(allowOverride: folder.settings.allowUserOverride)
         let user = identity.name
@@ -49,7 +50,7 @@ struct Start: ParsableCommand {
         }
         defer { terminal.close() }
         state.size = terminal.size
-        let effects = EffectRunner(locations: locations, user: user, drafts: drafts, window: window, lastRead: folder)
+        let effects = EffectRunner(locations: locations, user: user, drafts: drafts, window: window, lastRead: folder, stamp: stamp)
         defer { effects.releaseLocks() }
         // Draft saves wait until no key is waiting: every key typed at human speed is on
         // disk before the screen shows it, and a paste is one write instead of one per character.
@@ -64,7 +65,7 @@ struct Start: ParsableCommand {
                 flushDraft()
                 terminal.draw(View.render(state))
             }
-            var queue = Update.apply(terminal.nextMessage(), to: &state)
+            var queue = Update.apply(terminal.nextMessage(idleAfter: 2_000), to: &state)
             while !queue.isEmpty {
                 let effect = queue.removeFirst()
                 switch effect {
@@ -97,9 +98,12 @@ final class EffectRunner {
     private var lockedCases: Set<String> = []
     /// The last read of the business case: files unchanged since are not read again.
     private var lastRead: BusinessCaseFigures
+    /// The cases folder's times at the last read.
+    private var lastStamp: FolderStamp?
 
-    init(locations: Locations, user: String, drafts: DraftStore, window: DraftWindow, lastRead: BusinessCaseFigures) {
+    init(locations: Locations, user: String, drafts: DraftStore, window: DraftWindow, lastRead: BusinessCaseFigures, stamp: FolderStamp?) {
         self.lastRead = lastRead
+        lastStamp = stamp
         self.locations = locations
         self.user = user
         self.drafts = drafts
@@ -171,7 +175,12 @@ final class EffectRunner {
             default:
                 return [.lockResult(id: id, .readOnly(outcome.dutchMessage))]
             }
+        case .reloadCasesIfChanged:
+            // The folder's own times change with every file created, replaced or removed in it.
+            guard FolderStamp(locations.casesFolder) != lastStamp else { return [] }
+            return perform(.reloadCases)
         case .reloadCases:
+            lastStamp = FolderStamp(locations.casesFolder)
             let previous = lastRead
             lastRead = locations.openFigures(reusing: previous)
             if let before = previous.snapshot, let now = lastRead.snapshot, before.isUnchanged(in: now), previous.problems == lastRead.problems {
@@ -208,6 +217,20 @@ extension EffectRunner {
         if let found = CaseIndex(casesFolder: locations.casesFolder).search(query) { return found }
         let records = (try? store.loadAll().records) ?? []
         return Set(records.filter { $0.matches(search: query) }.map(\.id))
+    }
+}
+
+/// A folder's modification and status-change times (nanoseconds): they change whenever
+/// a file in it is created, renamed over or removed, which every case write does.
+struct FolderStamp: Equatable {
+    let modified: Int64
+    let changed: Int64
+
+    init?(_ folder: URL) {
+        var info = stat()
+        guard stat(folder.path, &info) == 0 else { return nil }
+        modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
     }
 }
 

@@ -25,6 +25,24 @@ struct SafeStoreEndToEndTests {
         return session
     }
 
+    @Test("issue 12, finding 4: an open start screen shows a colleague's approval without a key")
+    func startScreenFollowsColleagues() throws {
+        let scratch = try Scratch()
+        try scratch.copyShippedData()
+        let author = try TerminalAppTests.session(environment: ["RENDEMENTSMETER_USER": "sw-anouk"], in: scratch.url)
+        try author.waitFor("Status: concept 1 · ingediend 2 · goedgekeurd 3 · teruggestuurd 1")
+        let reviewer = try Self.openC0003("sw-chris", scratch)
+        try reviewer.send("b")
+        try reviewer.waitFor("BEOORDELEN (vergrendeld)")
+        try reviewer.send("g")
+        try reviewer.waitFor("goedkeuren (netto")
+        try reviewer.send("j")
+        try reviewer.waitFor("Casus C-0003 is goedgekeurd en opgeslagen.")
+        // No key is sent to the author's window: it looks by itself when idle (every 2 s).
+        let screen = try author.waitFor("Status: concept 1 · ingediend 1 · goedgekeurd 4 · teruggestuurd 1", seconds: 10)
+        #expect(screen.contains("Telt: ingediende en goedgekeurde casussen (5 van 7)"))
+    }
+
     @Test("finding 1: reviewer A's stale screen cannot undo reviewer B's approval; b re-reads the case first")
     func twoReviewers() throws {
         let scratch = try Scratch()
