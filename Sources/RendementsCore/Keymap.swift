@@ -2,7 +2,7 @@
 public enum Action: Hashable, Sendable {
     case previous, next, pageUp, pageDown, open, back, help, quit, search
     case nextStep, previousStep, save, addLine, removeLine, submit, saveConcept
-    case sort, filterStatus, filterAuthor, filterIntervention, filterTeam, clearFilters
+    case sort, reverseSort, filterStatus, filterAuthor, filterIntervention, filterTeam, clearFilters
     case review, reopen, changeLikelihood, changeQuantity, changeAttribution, changeItem, approve, sendBack, reapply
     case nextPanel, previousPanel, togglePeriod, cycleGrouping, filterSelection, filterYear, filterDomain, trace
     case howWeCalculate
@@ -95,7 +95,7 @@ public enum Keymap {
         KeyBinding([.enter], "Enter", "Casus openen", hint: "openen", .open, on: [.browser]),
         KeyBinding([.character("s")], "s", "Sorteren: id, status, auteur, interventie, einddatum, voorkomen, netto (S: omgekeerd)",
                    hint: "sorteer", .sort, on: [.browser]),
-        KeyBinding([.character("S")], "S", "Sorteervolgorde omdraaien", .sort, on: [.browser]),
+        KeyBinding([.character("S")], "S", "Sorteervolgorde omdraaien", .reverseSort, on: [.browser]),
         KeyBinding([.character("1")], "1", "Filter op status (volgende waarde)", hint: "status", .filterStatus, on: [.browser]),
         KeyBinding([.character("2")], "2", "Filter op auteur", .filterAuthor, on: [.browser]),
         KeyBinding([.character("3")], "3", "Filter op interventie", .filterIntervention, on: [.browser]),

@@ -66,6 +66,8 @@ public enum Update {
             clampPriceList(&state)
             return []
         case .idle:
+            // A pause ends type-ahead in a pick list: the next letter starts a new choice.
+            state.intake?.typeAhead = ""
             // Colleagues' writes show up on the overview screens without a key; never mid-edit.
             guard state.confirmation == nil, !state.browser.isSearching else { return [] }
             switch state.screen {
@@ -118,12 +120,13 @@ public enum Update {
         }
     }
 
-    /// j, y or Enter answers yes; n or Esc answers no.
+    /// j or y answers yes; n or Esc answers no.
     private static func answer(_ key: Key, _ state: inout AppState) -> [Effect] {
         guard let question = state.confirmation else { return [] }
         let yes: Bool
         switch key {
-        case .character("j"), .character("J"), .character("y"), .character("Y"), .enter: yes = true
+        // Enter is no answer: a second Enter after typing remarks must not approve or send anything.
+        case .character("j"), .character("J"), .character("y"), .character("Y"): yes = true
         case .character("n"), .character("N"), .escape: yes = false
         default:
             state.notice = "Kies j (ja) of n (nee)."

@@ -12,24 +12,24 @@ public enum BSN {
     }
 
     /// Every number of exactly nine digits in the text that passes the eleven-test, as nine
-    /// ASCII digits. Written the ways people write a BSN: with single spaces, dots or dashes
-    /// between digits (`111 222 333`, `1112.22.333`, `111-222-333`) and in any script's
+    /// ASCII digits. Written the ways people write a BSN: with up to three spaces, dots,
+    /// dashes, slashes, underscores or commas between digits (`111 222 333`, `1112.22.333`, `111-222-333`) and in any script's
     /// decimal digits (full-width `１１１２２２３３３` too).
     public static func candidates(in text: String) -> [String] {
         var found: [String] = []
         var digits = ""
-        var afterSeparator = false
+        var separatorRun = 0
         func close() {
             if digits.count == 9 && passesElevenTest(digits) { found.append(digits) }
             digits = ""
-            afterSeparator = false
+            separatorRun = 0
         }
         for character in text {
             if let digit = asciiDigit(character) {
                 digits.append(digit)
-                afterSeparator = false
-            } else if !digits.isEmpty, !afterSeparator, separators.contains(character) {
-                afterSeparator = true
+                separatorRun = 0
+            } else if !digits.isEmpty, separatorRun < 3, separators.contains(character) {
+                separatorRun += 1  // "111 - 222 - 333": up to three separators between digits
             } else {
                 close()
             }
@@ -39,7 +39,7 @@ public enum BSN {
     }
 
     /// What may stand between the digits of one number.
-    static let separators: Set<Character> = [" ", ".", "-", "\u{00A0}", "\u{202F}", "\u{2010}", "\u{2011}", "\u{2013}", "\u{FF0E}", "\u{FF0D}", "\u{3000}"]
+    static let separators: Set<Character> = [" ", ".", "-", "/", "_", ",", "\u{00A0}", "\u{202F}", "\u{2010}", "\u{2011}", "\u{2013}", "\u{FF0E}", "\u{FF0D}", "\u{3000}"]
 
     /// The ASCII digit of any decimal digit (Arabic-Indic, full-width, …); nil for anything else.
     static func asciiDigit(_ character: Character) -> Character? {

@@ -97,6 +97,19 @@ public final class CursesTerminal {
     /// taken as Esc nor typed into a field. True when one was dropped.
     private func skipUnknownSequence() -> Bool {
         guard let (result, introducer) = pendingKey() else { return false }
+        if result == OK, introducer == UInt32(UInt8(ascii: "]")) || introducer == UInt32(UInt8(ascii: "P")) {
+            // A terminal's report (OSC colour answer, DCS): up to BEL or ESC \, never typed.
+            var length = 0
+            while length < 512, let (_, code) = pendingKey() {
+                length += 1
+                if code == 7 || code == 0x9C { break }
+                if code == 27 {
+                    if let (nextResult, next) = pendingKey(), !(nextResult == OK && next == UInt32(UInt8(ascii: "\\"))) { unget(nextResult, next) }
+                    break
+                }
+            }
+            return true
+        }
         guard result == OK, introducer == UInt32(UInt8(ascii: "[")) || introducer == UInt32(UInt8(ascii: "O")) else {
             unget(result, introducer)
             return false

@@ -269,6 +269,12 @@ struct IntakeTests {
         driver.press(.backTab, .backTab)                     // Verwijzer
         driver.type("w")
         #expect(driver.draft?.referrer == "wijkteam")
+        driver.press(.tab)                                   // Leeftijd again: a pause ends the typing
+        driver.type("1")
+        #expect(driver.draft?.ageBand == "12-17")
+        driver.deliver(.idle)
+        driver.type("7")
+        #expect(driver.draft?.ageBand == "75+", "after a pause 7 starts a new choice, not 17")
     }
 
     @Test("a BSN typed with spaces or full-width digits is refused at its last digit too")

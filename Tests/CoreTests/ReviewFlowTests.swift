@@ -56,6 +56,9 @@ struct ReviewFlowTests {
         #expect(driver.state.browserRows.map(\.figures.id) == ["C-0002", "C-0001", "C-0003"])
         driver.press(.character("s"), .character("s"))
         #expect(driver.state.browser.descending)
+        let sortedOn = driver.state.browser.sort
+        driver.press(.character("S"))
+        #expect(!driver.state.browser.descending && driver.state.browser.sort == sortedOn, "S reverses the order, on the same column")
     }
 
     @Test("review: lock first, then every change asks for a value and a reason and is saved with an event")
@@ -91,8 +94,8 @@ struct ReviewFlowTests {
         #expect(driver.state.record("C-0001")?.avoided[1].likelihood.value == 25)
 
         driver.effects = []
-        driver.press(.character("g"))
-        #expect(driver.effects.isEmpty, "approving asks first (issue 12, finding 9)")
+        driver.press(.character("g"), .enter)
+        #expect(driver.effects.isEmpty, "approving asks first (issue 12, finding 9); Enter is no answer")
         #expect(driver.state.confirmation == .reviewDecision("C-0001", .move(.goedgekeurd, reason: "")))
         driver.press(.character("n"))
         #expect(driver.effects.isEmpty && driver.state.notice == "Niet goedgekeurd; de casus is niet veranderd.")

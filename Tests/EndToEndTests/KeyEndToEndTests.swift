@@ -20,6 +20,8 @@ struct KeyEndToEndTests {
         let sequences: [(String, String)] = [
             ("\u{1B}[1~", "A"), ("\u{1B}[4~", "Z"), ("\u{1B}[7~", "B"), ("\u{1B}[8~", "Y"),
             ("\u{1B}[H", "C"), ("\u{1B}OF", "X"), ("\u{1B}[99~", ""), ("\u{1B}[1;5C", ""), ("\u{1B}[1;2C", ""), ("\u{1B}[2~", "W"),
+            // A terminal's answers (colour report, title): dropped whole, never a step back or typed text.
+            ("\u{1B}]11;rgb:0000/0000/0000\u{1B}\\", ""), ("\u{1B}]0;x\u{07}", ""),
         ]
         for (sequence, typed) in sequences {
             try session.type(sequence)

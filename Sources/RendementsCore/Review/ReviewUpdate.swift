@@ -42,6 +42,9 @@ enum ReviewUpdate {
                 app.browser.descending = false
             }
             app.notice = "Gesorteerd op \(app.browser.sort.dutchName)\(app.browser.descending ? " (aflopend)" : "")."
+        case .reverseSort:
+            app.browser.descending.toggle()
+            app.notice = "Gesorteerd op \(app.browser.sort.dutchName)\(app.browser.descending ? " (aflopend)" : "")."
         case .filterStatus: app.browser.filter.status = BrowserState.cycle(app.browser.filter.status, through: CaseStatus.allCases)
         case .filterAuthor: app.browser.filter.author = BrowserState.cycle(app.browser.filter.author, through: app.distinct(\.author))
         case .filterIntervention:
