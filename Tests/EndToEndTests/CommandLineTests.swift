@@ -118,7 +118,9 @@ struct CommandLineTests {
 
     @Test("the app without a terminal explains itself instead of garbling output")
     func noTerminal() throws {
-        let outcome = try Binary.run([])
+        let scratch = try Scratch()
+        try scratch.copyShippedData()
+        let outcome = try Binary.run([], in: scratch.url)
         #expect(outcome.status == 2)
         #expect(outcome.stderr == "fout: Rendementsmeter heeft een terminal nodig. Voor tekst zonder terminal: 'rendementsmeter report'.\n")
     }

@@ -5,14 +5,24 @@ import Testing
 struct TerminalAppTests {
     /// Runs the app under a non-interactive shell, which (unlike bash at a prompt) never repairs
     /// the terminal itself, then prints the exit status and whether canonical mode and echo are on.
-    static func session(environment: [String: String] = [:], runs: Int = 1, in directory: URL = Binary.root) throws -> TmuxSession {
+    /// Without `directory`, the app runs in a scratch copy of the shipped data: a test never
+    /// leaves drafts or locks in the repository's own `cases/`.
+    static func session(environment: [String: String] = [:], runs: Int = 1, in directory: URL? = nil) throws -> TmuxSession {
+        var scratch: Scratch?
+        if directory == nil {
+            scratch = try Scratch()
+            try scratch?.copyShippedData()
+        }
+        let folder = directory ?? scratch?.url ?? Binary.root
         let probe = "stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e -icanon -e echo -e -echo | sort | tr '\\n' ' '"
         // `\\$` so that tmux's own shell leaves the expansions to the inner one.
         let run = "'\(Binary.url.path)'; echo EXIT=\\$?; \(probe); echo S\\$((1+1))T"
         let script = Array(repeating: run, count: runs).joined(separator: "; ") + "; sleep 600"
         // A user of its own, so a developer's own draft in the repository never changes what the test sees.
         let defaults = ["TERM": "screen", "RENDEMENTSMETER_USER": "e2e-\(UUID().uuidString.prefix(8))"]
-        return try TmuxSession(command: "sh -c \"\(script)\"", in: directory, environment: defaults.merging(environment) { $1 })
+        let session = try TmuxSession(command: "sh -c \"\(script)\"", in: folder, environment: defaults.merging(environment) { $1 })
+        session.scratch = scratch
+        return session
     }
 
     /// The pid of the app running in the session's shell.

@@ -14,6 +14,8 @@ final class TmuxSession {
     }
 
     let socket = "rm-\(UUID().uuidString.prefix(8))"
+    /// A scratch copy of the business case the session runs in, removed with the session.
+    var scratch: Scratch?
     static let tmuxPath = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
     init(width: Int = 80, height: Int = 24, command: String, in directory: URL = Binary.root, environment: [String: String] = [:]) throws {
