@@ -3,12 +3,13 @@ import RendementsDomain
 
 /// All cases in a table: sort, filter, search; Enter opens one.
 enum CaseBrowserScreen {
-    /// The columns; the id column grows with the longest id shown (C-0001 … C-999999999),
-    /// taking its room from the intervention, so an id is never cut off.
-    static func columns(idWidth: Int) -> [(String, Int, Bool)] {
+    /// The columns; the id and the amounts grow with the longest shown (C-0001 … C-999999999,
+    /// € 70.355.000), taking their room from the intervention, so neither is ever cut off.
+    static func columns(idWidth: Int, moneyWidth: Int) -> [(String, Int, Bool)] {
         let id = min(11, max(6, idWidth))
-        return [("Id", id, false), ("Status", 13, false), ("Auteur", 9, false), ("Interventie", 15 - (id - 6), false),
-                ("Einde", 10, false), ("Voorkomen", 10, true), ("Netto", 10, true)]
+        let money = min(16, max(10, moneyWidth))
+        return [("Id", id, false), ("Status", 13, false), ("Auteur", 9, false), ("Interventie", max(3, 15 - (id - 6) - 2 * (money - 10)), false),
+                ("Einde", 10, false), ("Voorkomen", money, true), ("Netto", money, true)]
     }
 
     static func draw(_ app: AppState, into frame: inout Frame) {
@@ -20,7 +21,9 @@ enum CaseBrowserScreen {
         let visible = max(1, frame.height - 6)
         let top = max(0, app.browser.cursor - visible + 1)
         let shown = top..<min(rows.count, top + visible)
-        let columns = columns(idWidth: rows[shown].map { $0.figures.id.count }.max() ?? 6)
+        let money = rows[shown].flatMap { [DutchNumber.euroWhole($0.totals.avoided), DutchNumber.euroWhole($0.totals.net)] }
+        let columns = columns(idWidth: rows[shown].map { $0.figures.id.count }.max() ?? 6,
+                              moneyWidth: money.map(TextWidth.of).max() ?? 10)
         frame.put(line(columns.map(\.0), columns), x: 1, y: 2, style: .heading)
         frame.put(String(repeating: "─", count: frame.width - 2), x: 1, y: 3, style: .muted)
         for (offset, index) in shown.enumerated() {

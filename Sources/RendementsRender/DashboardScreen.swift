@@ -46,16 +46,21 @@ enum DashboardScreen {
     // MARK: - Panels
 
     private static func verloop(_ rows: [DashboardRow], _ dashboard: DashboardState, _ frame: inout Frame) {
-        let barWidth = max(10, frame.width - 46)
-        frame.put(TextWidth.padRight(dashboard.quarterly ? "Kwartaal" : "Maand", to: 9) + TextWidth.padRight("█ voorkomen  │ kosten (cumulatief)", to: barWidth)
-                  + TextWidth.padLeft("Voorkomen", to: 12) + TextWidth.padLeft("Netto", to: 11) + TextWidth.padLeft("Rend.", to: 6),
-                  x: 1, y: top, style: .heading)
         var cumulative: [Totals] = []
         var running = Totals()
         for row in rows {
             running += row.group.totals
             cumulative.append(running)
         }
+        func cells(_ totals: Totals) -> [String] {
+            [DutchNumber.euroWhole(totals.avoided), DutchNumber.euroWhole(totals.net), DutchNumber.ratio(totals.returnRatio)]
+        }
+        let columns = FittedColumns(headers: ["Voorkomen", "Netto", "Rend."], rows: cumulative.map(cells))
+        // The bar gives way to the figures: a shorter bar is still a bar, a cut amount is a wrong amount.
+        let barWidth = max(4, frame.width - 11 - columns.total)
+        frame.put(TextWidth.padRight(dashboard.quarterly ? "Kwartaal" : "Maand", to: 9)
+                  + TextWidth.padRight(TextWidth.clip("█ voorkomen  │ kosten (cumulatief)", to: barWidth), to: barWidth)
+                  + columns.line(["Voorkomen", "Netto", "Rend."]), x: 1, y: top, style: .heading)
         let scale = max(1, cumulative.map { max($0.avoided.cents, ($0.effort + $0.deployed).cents) }.max() ?? 1)
         let height = frame.height - top - 5
         for (offset, index) in visibleRange(rows.count, selected: dashboard.selectedIndex, height: height).enumerated() {
@@ -67,20 +72,22 @@ enum DashboardScreen {
             frame.put(String(repeating: "█", count: max(0, filled)), x: 10, y: y)
             let costAt = Int((totals.effort + totals.deployed).cents * Int64(barWidth) / scale)
             frame.put("│", x: 10 + min(barWidth - 1, costAt), y: y, style: Style(.warning, bold: true))
-            frame.put(TextWidth.padLeft(DutchNumber.euroWhole(totals.avoided), to: 12) + TextWidth.padLeft(DutchNumber.euroWhole(totals.net), to: 11)
-                      + TextWidth.padLeft(DutchNumber.ratio(totals.returnRatio), to: 6), x: 10 + barWidth, y: y, style: style)
+            frame.put(columns.line(cells(totals)), x: 10 + barWidth, y: y, style: style)
         }
     }
 
     private static func wetten(_ rows: [DashboardRow], _ dashboard: DashboardState, _ frame: inout Frame) {
-        frame.put(TextWidth.padRight("Financier", to: 24) + TextWidth.padLeft("Betaalt", to: 12) + TextWidth.padLeft("Bespaart", to: 12)
-                  + TextWidth.padLeft("Transfers", to: 12) + TextWidth.padLeft("Saldo", to: 13), x: 1, y: top, style: .heading)
+        func cells(_ totals: Totals) -> [String] {
+            [DutchNumber.euroWhole(totals.effort + totals.deployed), DutchNumber.euroWhole(totals.avoided),
+             DutchNumber.euroWhole(totals.avoidedTransfers - totals.deployedTransfers), DutchNumber.euroWhole(totals.financierNet)]
+        }
+        let headers = ["Betaalt", "Bespaart", "Transfers", "Saldo"]
+        let columns = FittedColumns(headers: headers, rows: rows.map { cells($0.group.totals) })
+        let label = max(8, frame.width - 2 - columns.total)
+        frame.put(TextWidth.padRight("Financier", to: label) + columns.line(headers), x: 1, y: top, style: .heading)
         for (index, row) in rows.enumerated() where top + 1 + index < frame.height - 5 {
-            let totals = row.group.totals
-            frame.put(TextWidth.padRight(row.label, to: 24) + TextWidth.padLeft(DutchNumber.euroWhole(totals.effort + totals.deployed), to: 12)
-                      + TextWidth.padLeft(DutchNumber.euroWhole(totals.avoided), to: 12)
-                      + TextWidth.padLeft(DutchNumber.euroWhole(totals.avoidedTransfers - totals.deployedTransfers), to: 12)
-                      + TextWidth.padLeft(DutchNumber.euroWhole(totals.financierNet), to: 13), x: 1, y: top + 1 + index, style: rowStyle(index, dashboard))
+            frame.put(TextWidth.padRight(TextWidth.clip(row.label, to: label), to: label) + columns.line(cells(row.group.totals)),
+                      x: 1, y: top + 1 + index, style: rowStyle(index, dashboard))
         }
         let y = top + 2 + rows.count
         frame.put("Betaalt = eigen inzet + ingezette zorg; bespaart = voorkomen zorg. Transfers", x: 1, y: y, style: .muted)
@@ -89,15 +96,18 @@ enum DashboardScreen {
 
     private static func groepen(_ rows: [DashboardRow], _ dashboard: DashboardState, _ frame: inout Frame) {
         let name = dashboard.grouping.dutchName.prefix(1).uppercased() + dashboard.grouping.dutchName.dropFirst() + " (g wisselt)"
-        frame.put(TextWidth.padRight(name, to: 26) + TextWidth.padLeft("Casussen", to: 9) + TextWidth.padLeft("Voorkomen", to: 11)
-                  + TextWidth.padLeft("Netto", to: 11) + TextWidth.padLeft("Mediaan", to: 11) + TextWidth.padLeft("Rend.", to: 7), x: 1, y: top, style: .heading)
+        func cells(_ group: GroupTotals) -> [String] {
+            ["\(group.caseCount)", DutchNumber.euroWhole(group.totals.avoided), DutchNumber.euroWhole(group.totals.net),
+             group.medianResult.map(DutchNumber.euroWhole) ?? "–", DutchNumber.ratio(group.totals.returnRatio)]
+        }
+        let headers = ["Casussen", "Voorkomen", "Netto", "Mediaan", "Rend."]
+        let columns = FittedColumns(headers: headers, rows: rows.map { cells($0.group) })
+        let label = max(8, frame.width - 2 - columns.total)
+        frame.put(TextWidth.padRight(TextWidth.clip(name, to: label), to: label) + columns.line(headers), x: 1, y: top, style: .heading)
         let height = frame.height - top - 5
         for (offset, index) in visibleRange(rows.count, selected: dashboard.selectedIndex, height: height).enumerated() {
-            let group = rows[index].group
-            frame.put(TextWidth.padRight(rows[index].label, to: 26) + TextWidth.padLeft("\(group.caseCount)", to: 9)
-                      + TextWidth.padLeft(DutchNumber.euroWhole(group.totals.avoided), to: 11) + TextWidth.padLeft(DutchNumber.euroWhole(group.totals.net), to: 11)
-                      + TextWidth.padLeft(group.medianResult.map(DutchNumber.euroWhole) ?? "–", to: 11)
-                      + TextWidth.padLeft(DutchNumber.ratio(group.totals.returnRatio), to: 7), x: 1, y: top + 1 + offset, style: rowStyle(index, dashboard))
+            frame.put(TextWidth.padRight(TextWidth.clip(rows[index].label, to: label), to: label) + columns.line(cells(rows[index].group)),
+                      x: 1, y: top + 1 + offset, style: rowStyle(index, dashboard))
         }
         if dashboard.grouping == .leefgebied {
             frame.put("Een casus telt mee bij elk leefgebied dat hij raakt.", x: 1, y: frame.height - 4, style: .muted)

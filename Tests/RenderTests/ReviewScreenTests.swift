@@ -31,6 +31,26 @@ struct ReviewScreenTests {
         #expect(text.contains(" Id          Status        Auteur    Intervent… Einde"))
     }
 
+    @Test("amounts of millions are shown whole in the browser and every dashboard panel (issue 11: a cut-off number is a wrong number)")
+    func bigAmountsFit() throws {
+        var state = Self.reviewer()
+        var big = try #require(state.record("C-0003"))
+        big.avoided[0].quantity = .count(999_999)
+        state.replaceRecord(big)
+        let avoided = try #require(state.cases.first { $0.current.id == "C-0003" }.flatMap { try? $0.current.valued.get().total })
+        let whole = DutchNumber.euroWhole(avoided.avoided)
+        #expect(whole.count >= 12, "\(whole) is in the tens of millions")
+        let browser = View.render(Example.after([.right, .enter], state)).text
+        #expect(browser.contains(" " + whole + " "), "\(browser)")
+        for keys in [[Key](), [.tab], [.tab, .tab]] {
+            let dashboard = View.render(Example.after([.right, .right, .enter] + keys, state)).text
+            let money = dashboard.split(separator: "\n").dropFirst(4).prefix(12).flatMap { $0.split(separator: "€").dropFirst() }
+            for amount in money { #expect(!amount.contains("…"), "cut amount in \(dashboard)") }
+            #expect(dashboard.range(of: #"[0-9]-?€"#, options: .regularExpression) == nil, "glued amounts in \(dashboard)")
+            if keys.count == 2 { #expect(dashboard.contains(whole), "its group holds this case alone: \(dashboard)") }
+        }
+    }
+
     @Test("the browser filtered on status ingediend")
     func filtered() {
         let text = View.render(Example.after([.right, .enter, .character("1"), .character("1")], Self.reviewer())).text
