@@ -1,12 +1,23 @@
+import Foundation
+
 extension CaseRecord {
-    /// What the browser's `/` search looks in: the story, every reasoning and every note, lower-cased.
+    /// What the browser's `/` search looks in: the story, every reasoning and every note,
+    /// folded (see `searchFolded`).
     public var searchText: String {
         ([story.situation, story.approach, story.result] + avoided.map(\.reasoning) + deployed.map(\.note))
-            .joined(separator: "\n").lowercased()
+            .joined(separator: "\n").searchFolded
     }
 
-    /// True when `query` (any case) occurs in the searched text.
+    /// True when `query` occurs in the searched text, whatever its case or accents.
     public func matches(search query: String) -> Bool {
-        searchText.contains(query.lowercased())
+        searchText.contains(query.searchFolded)
+    }
+}
+
+extension String {
+    /// Lower case without accents, however they were typed: "Résumé", "re\u{301}sume\u{301}"
+    /// and "resume" are the same to a search.
+    public var searchFolded: String {
+        folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
     }
 }

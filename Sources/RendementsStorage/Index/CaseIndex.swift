@@ -13,7 +13,7 @@ import RendementsDomain
 /// and when it cannot be written at all the figures come straight from the files.
 /// SQLite (through GRDB) keeps two processes updating it at once from corrupting it.
 public struct CaseIndex: Sendable {
-    static let formatVersion = 3
+    static let formatVersion = 4
     public let casesFolder: URL
 
     public init(casesFolder: URL) { self.casesFolder = casesFolder }
@@ -189,10 +189,10 @@ public struct CaseIndex: Sendable {
                         identities: identities, settingsKey: key)
     }
 
-    /// The ids of the cases whose story, reasoning or notes contain `query` (any case),
+    /// The ids of the cases whose story, reasoning or notes contain `query` (any case or accents),
     /// as of the last read; nil when the index cannot be used (then search the files).
     public func search(_ query: String) -> Set<String>? {
-        let needle = query.lowercased()
+        let needle = query.searchFolded
         guard !needle.isEmpty, let database = try? open() else { return nil }
         let escaped = needle.replacingOccurrences(of: "\\", with: "\\\\")
             .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
