@@ -114,6 +114,12 @@ public enum Update {
             return []
         case .casesLoaded(let records):
             state.keepOpened(records)
+            if state.screen == .caseView, let id = state.caseView?.caseID, state.record(id) == nil {
+                // The file went or broke since the list was read: say so instead of an empty screen.
+                state.caseView = nil
+                state.screen = .browser
+                state.notice = "Casus \(id) kan nu niet worden gelezen; 'rendementsmeter validate' zegt waarom."
+            }
             return []
         case .searchResults(let query, let ids):
             return ReviewUpdate.searchResults(query, ids, &state)

@@ -390,6 +390,16 @@ struct ReloadTests {
         #expect(driver.state.overview.caseCount == 4)
     }
 
+    @Test("a case that cannot be read when it is opened: back to the list with a message, never an empty screen")
+    func unreadableOnOpen() {
+        var driver = IntakeDriver()
+        driver.state.setCases(ReviewFlowTests.records().map { CaseFigurePair($0, options: .plain) })  // figures only, as from the index
+        driver.press(.right, .enter, .enter)
+        #expect(driver.effects.last == .loadCases(["C-0001"]))
+        #expect(driver.state.screen == .browser)
+        #expect(driver.state.notice == "Casus C-0001 kan nu niet worden gelezen; 'rendementsmeter validate' zegt waarom.")
+    }
+
     @Test("below the minimum size no key acts (Enter, b, g approved an invisible case before); Ctrl-Q still stops")
     func noKeysWhenTooSmall() {
         var driver = ReviewFlowTests.driver(user: "chris")
