@@ -25,6 +25,16 @@ struct SafeStoreEndToEndTests {
         return session
     }
 
+    /// Reviews the opened C-0003 and approves it: b, g, then yes to the question.
+    static func approveC0003(_ reviewer: TmuxSession) throws {
+        try reviewer.send("b")
+        try reviewer.waitFor("BEOORDELEN (vergrendeld)")
+        try reviewer.send("g")
+        try reviewer.waitFor("goedkeuren (netto")
+        try reviewer.send("j")
+        try reviewer.waitFor("Casus C-0003 is goedgekeurd en opgeslagen.")
+    }
+
     @Test("issue 12, finding 4: an open start screen shows a colleague's approval without a key")
     func startScreenFollowsColleagues() throws {
         let scratch = try Scratch()
@@ -32,12 +42,7 @@ struct SafeStoreEndToEndTests {
         let author = try TerminalAppTests.session(environment: ["RENDEMENTSMETER_USER": "sw-anouk"], in: scratch.url)
         try author.waitFor("Status: concept 1 · ingediend 2 · goedgekeurd 3 · teruggestuurd 1")
         let reviewer = try Self.openC0003("sw-chris", scratch)
-        try reviewer.send("b")
-        try reviewer.waitFor("BEOORDELEN (vergrendeld)")
-        try reviewer.send("g")
-        try reviewer.waitFor("goedkeuren (netto")
-        try reviewer.send("j")
-        try reviewer.waitFor("Casus C-0003 is goedgekeurd en opgeslagen.")
+        try Self.approveC0003(reviewer)
         // No key is sent to the author's window: it looks by itself when idle (every 2 s).
         let screen = try author.waitFor("Status: concept 1 · ingediend 1 · goedgekeurd 4 · teruggestuurd 1", seconds: 10)
         #expect(screen.contains("Telt: ingediende en goedgekeurde casussen (5 van 7)"))
@@ -49,12 +54,7 @@ struct SafeStoreEndToEndTests {
         try scratch.copyShippedData()
         let reviewerA = try Self.openC0003("sw-bram", scratch)
         let reviewerB = try Self.openC0003("sw-chris", scratch)
-        try reviewerB.send("b")
-        try reviewerB.waitFor("BEOORDELEN (vergrendeld)")
-        try reviewerB.send("g")
-        try reviewerB.waitFor("goedkeuren (netto")
-        try reviewerB.send("j")
-        try reviewerB.waitFor("Casus C-0003 is goedgekeurd en opgeslagen.")
+        try Self.approveC0003(reviewerB)
 
         #expect(try reviewerA.screen().contains("C-0003 · Ingediend"), "A still shows the copy it opened")
         try reviewerA.send("b")
@@ -76,12 +76,7 @@ struct SafeStoreEndToEndTests {
         let manager = try TerminalAppTests.session(environment: ["RENDEMENTSMETER_USER": "manager"], in: scratch.url)
         try manager.waitFor("Status: concept 1 · ingediend 2 · goedgekeurd 3 · teruggestuurd 1")
         let reviewer = try Self.openC0003("sw-chris", scratch)
-        try reviewer.send("b")
-        try reviewer.waitFor("BEOORDELEN (vergrendeld)")
-        try reviewer.send("g")
-        try reviewer.waitFor("goedkeuren (netto")
-        try reviewer.send("j")
-        try reviewer.waitFor("Casus C-0003 is goedgekeurd en opgeslagen.")
+        try Self.approveC0003(reviewer)
         try manager.send("Right", "Enter")
         let browser = try manager.waitFor("Casussen beoordelen — manager")
         let row = try #require(browser.split(separator: "\n").first { $0.contains("C-0003") })
