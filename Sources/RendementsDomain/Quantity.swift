@@ -30,15 +30,19 @@ public enum Quantity: Hashable, Sendable {
         }
     }
 
-    /// `dag`/`dagen`, `week`/`weken`, `maand`/`maanden`, `jaar`/`jaren`.
+    /// `dag`/`dagen`, `week`/`weken`, …: singular for one period.
     static func plural(_ period: String, _ count: Decimal) -> String {
-        guard count != 1 else { return period }
+        count == 1 ? period : periodPlural(period)
+    }
+
+    /// `dagen`, `weken`, `maanden`, `jaren`: the one table of period names.
+    public static func periodPlural(_ period: String) -> String {
         switch period {
-        case "dag": return "dagen"
-        case "week": return "weken"
-        case "maand": return "maanden"
-        case "jaar": return "jaren"
-        default: return period
+        case "dag": "dagen"
+        case "week": "weken"
+        case "maand": "maanden"
+        case "jaar": "jaren"
+        default: period
         }
     }
 

@@ -167,14 +167,7 @@ public enum Choices {
     ]
 
     /// `dagen`, `weken`, `maanden`.
-    public static func plural(_ period: String) -> String {
-        switch period {
-        case "dag": "dagen"
-        case "week": "weken"
-        case "maand": "maanden"
-        default: period
-        }
-    }
+    public static func plural(_ period: String) -> String { Quantity.periodPlural(period) }
 
     /// The percentage of a likelihood choice; nil for "eigen percentage".
     public static func likelihoodPercent(_ choice: String) -> Int? {
