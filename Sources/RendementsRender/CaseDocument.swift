@@ -85,8 +85,19 @@ struct CaseDocument {
 
     private func lawName(_ code: String, _ list: PriceList?) -> String { list?.lawName(code) ?? code }
 
+    /// One line, wrapped when wider than the screen (continuations indented two more):
+    /// a line cut at the edge showed "= € 56" for € 560,02.
     private mutating func add(_ text: String, _ style: Style = .normal, avoided: Int? = nil) {
-        lines.append(Line(text: text, style: style, avoidedLine: avoided))
+        guard TextWidth.of(text) > width else {
+            lines.append(Line(text: text, style: style, avoidedLine: avoided))
+            return
+        }
+        let indent = text.prefix { $0 == " " }.count
+        let body = Array(text.dropFirst(indent))
+        for (number, piece) in TextEditing.wrap(String(body), width: max(10, width - indent - 2)).enumerated() {
+            let margin = String(repeating: " ", count: number == 0 ? indent : indent + 2)
+            lines.append(Line(text: margin + String(body[piece.start..<piece.end]), style: style, avoidedLine: avoided))
+        }
     }
 
     private mutating func wrapped(_ text: String, indent: Int, style: Style = .normal, avoided: Int? = nil) {

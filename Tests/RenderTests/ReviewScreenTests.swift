@@ -51,6 +51,21 @@ struct ReviewScreenTests {
         }
     }
 
+    @Test("a line wider than the screen wraps in the case view; its amount is never cut off")
+    func caseViewWraps() throws {
+        let state = Self.reviewer()
+        for id in ["C-0002", "C-0003"] {
+            let record = try #require(state.record(id))
+            let valuation = try CaseValuation(record, options: state.estimateOptions)
+            let document = CaseDocument(record, priceList: state.priceList, width: 78)
+            #expect(document.lines.allSatisfy { TextWidth.of($0.text) <= 78 }, "every line fits")
+            let joined = document.lines.map { $0.text.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+            for value in valuation.deployedValues + valuation.avoidedLines.map(\.value) {
+                #expect(joined.contains("= " + DutchNumber.euro(value)), "\(id): \(DutchNumber.euro(value))")
+            }
+        }
+    }
+
     @Test("the browser filtered on status ingediend")
     func filtered() {
         let text = View.render(Example.after([.right, .enter, .character("1"), .character("1")], Self.reviewer())).text
