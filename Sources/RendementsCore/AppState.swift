@@ -82,28 +82,33 @@ public struct AppState: Sendable {
     private var dashboardBuiltFor: CaseFilter?
 
     private mutating func refreshAll() {
+        // Nothing stale is kept: a screen not showing builds its figures when it opens.
         browserBuiltFor = nil
         dashboardBuiltFor = nil
+        browserRows = []
+        dashboardSummary = BusinessCaseSummary(figures: [], filter: dashboard.filter, options: estimateOptions, detail: .patterns)
         refreshDerived()
         refreshOverview()
     }
 
     /// Rebuilds the browser rows and the dashboard figures when what they depend on
-    /// changed since they were built (called after every update; a cursor move costs nothing).
+    /// changed since they were built (called after every update; a cursor move costs nothing),
+    /// and only while their screen shows: the start screen paints without them.
     public mutating func refreshDerived() {
-        if browserBuiltFor != browser.rowsKey {
+        if screen == .browser || screen == .caseView, browserBuiltFor != browser.rowsKey {
             browserRows = browser.rows(cases)
             browserBuiltFor = browser.rowsKey
         }
-        if dashboardBuiltFor != dashboard.filter {
-            dashboardSummary = BusinessCaseSummary(figures: cases.lazy.map(\.current), filter: dashboard.filter, options: estimateOptions)
+        if screen == .dashboard, dashboardBuiltFor != dashboard.filter {
+            dashboardSummary = BusinessCaseSummary(figures: cases.lazy.map(\.current), filter: dashboard.filter, options: estimateOptions, detail: .patterns)
             dashboardBuiltFor = dashboard.filter
         }
     }
 
     /// The start screen's figures follow the cases; its name, list and problems stay as read.
     private mutating func refreshOverview() {
-        let summary = BusinessCaseSummary(figures: cases.lazy.map(\.current), filter: CaseFilter(selection: overview.selection), options: estimateOptions)
+        let summary = BusinessCaseSummary(figures: cases.lazy.map(\.current), filter: CaseFilter(selection: overview.selection), options: estimateOptions,
+                                          detail: .lawTotals)
         // Fictional while every case is (the shipped examples); the first real case ends that.
         let fictional = cases.isEmpty ? overview.fictional : cases.allSatisfy(\.current.fictional)
         overview = Overview(businessCaseName: overview.businessCaseName, fictional: fictional, summary: summary,

@@ -82,20 +82,42 @@ public struct BusinessCaseSummary: Sendable {
     /// How the figures were computed (price year, discounting, grade cuts).
     public let options: EstimateOptions
 
+    /// How much a summary adds up: the totals per law and status (a report, the start
+    /// screen), or also the groups, bands and items the dashboard shows. The groups cost
+    /// four times the totals at 100,000 cases, so screens that show none do not pay for them.
+    public enum Detail: Sendable {
+        case lawTotals
+        case patterns
+    }
+
+    /// With `.lawTotals`, the groups, bands, items and case lists are left empty.
+    public let detail: Detail
+    /// `yyyy-mm` keys by `year * 12 + month`: formatting one for each of 100,000 cases cost more than adding it up.
+    private var monthKeys: [Int: String] = [:]
+
+    private mutating func monthKey(_ day: CalendarDay) -> String {
+        let number = day.year * 12 + day.month
+        if let key = monthKeys[number] { return key }
+        let key = day.monthKey
+        monthKeys[number] = key
+        return key
+    }
+
     public init(cases: some Sequence<CaseRecord>, selection: CaseSelection = .submitted, options: EstimateOptions = .plain) {
         self.init(cases: cases, filter: CaseFilter(selection: selection), options: options)
     }
 
     /// Status counts cover the cases in the filter's context (period, team, …) whatever their status.
     public init(cases: some Sequence<CaseRecord>, filter: CaseFilter, options: EstimateOptions = .plain) {
-        self.init(figures: cases.lazy.map { CaseFigures($0, options: options) }, filter: filter, options: options)
+        self.init(figures: cases.lazy.map { CaseFigures($0, options: options) }, filter: filter, options: options, detail: .patterns)
     }
 
     /// The one aggregation: from compact per-case figures (valued from cases, or read from the index).
     /// `options` are the settings the figures were valued with, stated on every screen.
-    public init(figures: some Sequence<CaseFigures>, filter: CaseFilter, options: EstimateOptions) {
+    public init(figures: some Sequence<CaseFigures>, filter: CaseFilter, options: EstimateOptions, detail: Detail) {
         self.filter = filter
         self.options = options
+        self.detail = detail
         for figures in figures {
             guard filter.matchesContext(figures) else { continue }
             statusCounts[figures.status, default: 0] += 1
@@ -110,20 +132,25 @@ public struct BusinessCaseSummary: Sendable {
     private mutating func add(_ figures: CaseFigures, _ valued: CaseFigures.Valued) {
         let id = figures.id
         countedCases += 1
-        countedIDs.append(id)
         total += valued.total
+        guard detail == .patterns else {
+            for (law, totals) in valued.perLaw { perLaw[law, default: Totals()] += totals }
+            return
+        }
+        countedIDs.append(id)
         for (law, totals) in valued.perLaw {
             perLaw[law, default: Totals()] += totals
             caseIDsPerLaw[law, default: []].append(id)
         }
         let net = valued.total.net
-        let group = GroupTotals(caseCount: 1, totals: valued.total, caseIDs: [id], results: [net])
         let band = ResultBand.bounds.firstIndex { net.cents < $0 } ?? ResultBand.bounds.count
         resultBands[band].caseIDs.append(id)
-        perMonth[figures.periodEnd.monthKey, default: GroupTotals()].add(group)
-        perIntervention[figures.intervention, default: GroupTotals()].add(group)
-        perTeam[figures.team, default: GroupTotals()].add(group)
-        for domain in Set(figures.lifeDomains) { perLifeDomain[domain, default: GroupTotals()].add(group) }
+        perMonth[monthKey(figures.periodEnd), default: GroupTotals()].add(id, valued.total, net)
+        perIntervention[figures.intervention, default: GroupTotals()].add(id, valued.total, net)
+        perTeam[figures.team, default: GroupTotals()].add(id, valued.total, net)
+        for (index, domain) in figures.lifeDomains.enumerated() where !figures.lifeDomains[..<index].contains(domain) {
+            perLifeDomain[domain, default: GroupTotals()].add(id, valued.total, net)
+        }
         for line in valued.lines {
             items[line.code, default: ItemTally(code: line.code, description: line.description, law: line.law)].add(line.value, caseID: id)
         }
@@ -181,6 +208,13 @@ public struct BusinessCaseSummary: Sendable {
 }
 
 extension GroupTotals {
+    mutating func add(_ caseID: String, _ caseTotals: Totals, _ result: Money) {
+        caseCount += 1
+        totals += caseTotals
+        caseIDs.append(caseID)
+        results.append(result)
+    }
+
     mutating func add(_ other: GroupTotals) {
         caseCount += other.caseCount
         totals += other.totals

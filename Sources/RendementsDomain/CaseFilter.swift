@@ -21,9 +21,11 @@ public struct CaseFilter: Hashable, Sendable {
 
     /// Everything but the status selection (which the summary also uses for its status counts).
     public func matchesContext(_ figures: CaseFigures) -> Bool {
-        let month = figures.periodEnd.monthKey
-        return (fromMonth.map { month >= $0 } ?? true) && (toMonth.map { month <= $0 } ?? true)
-            && (team.map { $0 == figures.team } ?? true)
+        if fromMonth != nil || toMonth != nil {
+            let month = figures.periodEnd.monthKey
+            guard fromMonth.map({ month >= $0 }) ?? true, toMonth.map({ month <= $0 }) ?? true else { return false }
+        }
+        return (team.map { $0 == figures.team } ?? true)
             && (intervention.map { $0 == figures.intervention } ?? true)
             && (lifeDomain.map { figures.lifeDomains.contains($0) } ?? true)
     }

@@ -57,7 +57,7 @@ struct Export: ParsableCommand {
             printError("let op: \(problem) (niet geëxporteerd)")
         }
         let options = folder.options
-        let summary = BusinessCaseSummary(figures: folder.figures.lazy.map(\.current), filter: filters.filter, options: options)
+        let summary = BusinessCaseSummary(figures: folder.figures.lazy.map(\.current), filter: filters.filter, options: options, detail: .patterns)
         let counted = Set(summary.countedIDs)
         let selected = folder.figures.map(\.current.id).filter { counted.contains($0) }
         let store = CaseStore(folder: locations.casesFolder)
@@ -78,7 +78,7 @@ struct Export: ParsableCommand {
                 }
             case .html:
                 let records = selected.parallelMap { try? store.load(id: $0).get() }.compactMap { $0 }
-                let original = BusinessCaseSummary(figures: folder.figures.lazy.map(\.original), filter: filters.filter, options: options)
+                let original = BusinessCaseSummary(figures: folder.figures.lazy.map(\.original), filter: filters.filter, options: options, detail: .patterns)
                 let formatter = DateFormatter()
                 formatter.locale = Locale(identifier: "nl_NL")
                 formatter.dateFormat = "dd-MM-yyyy"

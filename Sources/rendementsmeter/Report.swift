@@ -27,8 +27,8 @@ struct Report: ParsableCommand {
             printError("let op: \(problem)\(advice)")
         }
         let options = business.options
-        let summary = BusinessCaseSummary(figures: business.figures.lazy.map(\.current), filter: filters.filter, options: options)
-        let original = BusinessCaseSummary(figures: business.figures.lazy.map(\.original), filter: filters.filter, options: options)
+        let summary = BusinessCaseSummary(figures: business.figures.lazy.map(\.current), filter: filters.filter, options: options, detail: .lawTotals)
+        let original = BusinessCaseSummary(figures: business.figures.lazy.map(\.original), filter: filters.filter, options: options, detail: .lawTotals)
         let indexFailures = summary.failures.filter { if case .missingIndex = $0 { true } else { false } }
         if !indexFailures.isEmpty {
             for failure in indexFailures { printError("fout: " + failure.dutchMessage) }

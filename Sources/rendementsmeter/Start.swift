@@ -269,7 +269,7 @@ enum OverviewBuilder {
             problems.append("\(count) in \(files); zie 'rendementsmeter validate'")
         }
         return Overview(businessCaseName: folder.settings.name, fictional: folder.isFictional,
-                        summary: BusinessCaseSummary(figures: folder.figures.lazy.map(\.current), filter: CaseFilter(), options: folder.options),
+                        summary: BusinessCaseSummary(figures: folder.figures.lazy.map(\.current), filter: CaseFilter(), options: folder.options, detail: .lawTotals),
                         priceList: folder.priceList,
                         dataProblems: problems + extraProblems)
     }

@@ -371,6 +371,11 @@ struct ReloadTests {
         try approved.move(to: .goedgekeurd, by: "dana", at: "2026-11-24T10:00:00Z", reason: "")
         driver.deliver(.casesReloaded([CaseFigurePair(approved, options: driver.state.estimateOptions)], overview: driver.state.overview))
         #expect(driver.state.cases.map(\.current.status) == [.goedgekeurd])
+        #expect(driver.state.screen == .dashboard)
+        #expect(driver.state.dashboardSummary.statusCounts == [.goedgekeurd: 1])
+        // The browser's rows are built when it opens, from the same cases.
+        driver.press(.escape, .left, .enter)
+        #expect(driver.state.screen == .browser)
         #expect(driver.state.browserRows.map(\.figures.status) == [.goedgekeurd])
     }
 

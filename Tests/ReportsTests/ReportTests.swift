@@ -106,7 +106,7 @@ struct WideFigureTests {
         let figures = CaseFigures(id: "C-0001", status: .ingediend, author: "a", team: "t", intervention: "i",
                                   periodEnd: try #require(CalendarDay(year: 2025, month: 1, day: 1)), lifeDomains: [], fictional: false,
                                   priceListVersion: "t", valued: .success(.init(perLaw: ["wlz": totals], total: totals, lines: [])))
-        let summary = BusinessCaseSummary(figures: [figures], filter: CaseFilter(), options: .plain)
+        let summary = BusinessCaseSummary(figures: [figures], filter: CaseFilter(), options: .plain, detail: .patterns)
         let text = BusinessCaseReport.text(name: "Groot", fictional: false, summary: summary, priceList: nil)
         #expect(!text.contains("…"))
         #expect(text.contains("Totaal                     € 12.025.170,99 € 25.877.790,01 € 141.495.636,12 € 103.592.675,12"))

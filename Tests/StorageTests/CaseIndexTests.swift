@@ -48,7 +48,7 @@ struct CaseIndexTests {
                            sourceLocation: SourceLocation = #_sourceLocation) throws {
         let files = try direct(folder, options)
         #expect(snapshot.figures == files, sourceLocation: sourceLocation)
-        let fromIndex = BusinessCaseSummary(figures: snapshot.figures.map(\.current), filter: CaseFilter(), options: options)
+        let fromIndex = BusinessCaseSummary(figures: snapshot.figures.map(\.current), filter: CaseFilter(), options: options, detail: .patterns)
         let fromFiles = BusinessCaseSummary(cases: try CaseStore(folder: folder.url).loadAll().records, filter: CaseFilter(), options: options)
         #expect(fromIndex.total == fromFiles.total, sourceLocation: sourceLocation)
         #expect(fromIndex.perLaw == fromFiles.perLaw, sourceLocation: sourceLocation)

@@ -115,27 +115,49 @@ public struct CaseIndex: Sendable {
         figures.reserveCapacity(listing.cases.count)
         var problems = listing.problems
         var changed: [(String, FileIdentity, Data?, String?, String?)] = []
-        // Rows that still match their file are used as they are; the others are read and valued on every core.
-        var slots: [CaseFigurePair?] = []
-        var stale: [CaseStore.Listing.Entry] = []
-        var names = FiguresCodec.Interned()
+        // Rows that still match their file are decoded on every core; the others are read and valued again.
+        enum Source { case memory(CaseFigurePair), row(Data), stale }
+        var sources: [(CaseStore.Listing.Entry, Source)] = []
+        sources.reserveCapacity(listing.cases.count)
         for entry in listing.cases {
             if let pair = fromMemory[entry.name] {
-                slots.append(pair)
+                sources.append((entry, .memory(pair)))
                 continue
             }
             if let (identity, blob, problem) = known[entry.name], identity == entry.identity {
-                if let blob, let pair = FiguresCodec.decode(blob, names: &names) {
-                    slots.append(pair)
+                if let blob {
+                    sources.append((entry, .row(blob)))
                     continue
                 }
-                if let problem, blob == nil {
+                if let problem {
                     problems.append(Problem(file: entry.name, message: problem))
                     continue
                 }
             }
-            slots.append(nil)
-            stale.append(entry)
+            sources.append((entry, .stale))
+        }
+        let blobs = sources.compactMap { if case .row(let blob) = $0.1 { blob } else { nil } }
+        var decoded = blobs.parallelMap(state: { FiguresCodec.Interned() }) { names, blob in FiguresCodec.decode(blob, names: &names) }
+            .makeIterator()
+        var slots: [CaseFigurePair?] = []
+        slots.reserveCapacity(sources.count)
+        var stale: [CaseStore.Listing.Entry] = []
+        for (entry, source) in sources {
+            switch source {
+            case .memory(let pair):
+                slots.append(pair)
+            case .row:
+                // A row that no longer decodes is valued again from its file.
+                if let pair = decoded.next() ?? nil {
+                    slots.append(pair)
+                } else {
+                    slots.append(nil)
+                    stale.append(entry)
+                }
+            case .stale:
+                slots.append(nil)
+                stale.append(entry)
+            }
         }
         let valued = stale.parallelMap { entry in store.loadCase(entry).map { (CaseFigurePair($0, options: options), $0.searchText) } }
         var fresh = zip(stale, valued).makeIterator()
