@@ -40,4 +40,15 @@ static inline int rm_put_cell(int y, int x, const wchar_t *text, attr_t attrs, s
     return mvadd_wch(y, x, &cell);
 }
 
+// Draws one ncurses line-drawing character (its VT100 letter: 'q' is a horizontal
+// line), for terminals that cannot show the Unicode box characters.
+static inline int rm_put_line(int y, int x, char letter, attr_t attrs, short pair) {
+    return mvaddch(y, x, NCURSES_ACS(letter) | attrs | COLOR_PAIR(pair));
+}
+
+// Draws one plain ASCII character.
+static inline int rm_put_ascii(int y, int x, char letter, attr_t attrs, short pair) {
+    return mvaddch(y, x, (chtype)(unsigned char)letter | attrs | COLOR_PAIR(pair));
+}
+
 #endif

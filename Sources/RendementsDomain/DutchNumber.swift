@@ -9,7 +9,7 @@ import Foundation
 public enum DutchNumber {
     public static func parse(_ raw: String) -> Decimal? {
         var text = raw.trimmingCharacters(in: .whitespaces)
-        text = text.replacingOccurrences(of: "€", with: "").trimmingCharacters(in: .whitespaces)
+        text = text.replacingOccurrences(of: "€", with: "").replacingOccurrences(of: "EUR", with: "").trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else { return nil }
         var sign = ""
         if text.hasPrefix("-") {
@@ -61,11 +61,16 @@ public enum DutchNumber {
         return groups.dropFirst().allSatisfy { $0.count == 3 }
     }
 
+    /// The currency sign amounts are written with: `€`, or `EUR` for a terminal that
+    /// cannot show it (a non-UTF-8 locale). Set for a whole run with `withValue`, so
+    /// every amount, and every column sized to one, agrees.
+    @TaskLocal public static var euroSign = "€"
+
     /// `€ 1.234,56`, with a minus sign before the euro sign for negatives.
     public static func euro(_ money: Money) -> String {
         let sign = money.cents < 0 ? "-" : ""
         let magnitude = money.cents.magnitude
-        return "\(sign)€ \(grouped(magnitude / 100)),\(String(format: "%02d", Int(magnitude % 100)))"
+        return "\(sign)\(euroSign) \(grouped(magnitude / 100)),\(String(format: "%02d", Int(magnitude % 100)))"
     }
 
     /// Whole euros, `€ 12.345`, rounded half-even; for compact tables.
@@ -73,7 +78,7 @@ public enum DutchNumber {
         let rounded = DecimalText.rounded(money.euros, scale: 0, mode: .bankers)
         let value = DecimalText.int64(rounded) ?? 0
         let sign = value < 0 ? "-" : ""
-        return "\(sign)€ \(grouped(value.magnitude))"
+        return "\(sign)\(euroSign) \(grouped(value.magnitude))"
     }
 
     /// A decimal with a comma: `2,5`, `26`, `0,75`.

@@ -24,11 +24,20 @@ public final class CursesTerminal {
     private let useColor: Bool
     private var closed = false
 
+    /// True when the terminal's locale is not UTF-8: then the screen is drawn in plain
+    /// ASCII and ncurses line drawing (`AsciiGlyph`), since `€` or `─` sent as UTF-8 would
+    /// show as garbage there.
+    public let asciiOnly: Bool
+
+    /// Whether the user's locale (LANG, LC_ALL, LC_CTYPE) is UTF-8; sets the process locale to it.
+    public static func localeIsUTF8() -> Bool {
+        setlocale(LC_ALL, "")
+        return rm_codeset_is_utf8() != 0
+    }
+
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws(StartError) {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
-        // The UI needs UTF-8 for € and é; C.UTF-8 is the fallback that always exists here.
-        setlocale(LC_ALL, "")
-        if rm_codeset_is_utf8() == 0 { setlocale(LC_ALL, "C.UTF-8") }
+        asciiOnly = !CursesTerminal.localeIsUTF8()
         // A parent may have blocked SIGWINCH; curses needs it to report resizes.
         var winch = sigset_t()
         sigemptyset(&winch)
@@ -148,12 +157,20 @@ public final class CursesTerminal {
         for y in 0..<frame.height {
             for x in 0..<frame.width {
                 let cell = frame[x, y]
+                let (attributes, pair) = Palette.attributes(for: cell.style, color: useColor)
+                if asciiOnly {
+                    // A wide character becomes one ASCII cell and a blank, so the row keeps its width.
+                    switch cell.isContinuation ? .text(UInt8(ascii: " ")) : AsciiGlyph.of(cell.character) {
+                    case .line(let letter): _ = rm_put_line(Int32(y), Int32(x), CChar(bitPattern: letter), attributes, pair)
+                    case .text(let letter): _ = rm_put_ascii(Int32(y), Int32(x), CChar(bitPattern: letter), attributes, pair)
+                    }
+                    continue
+                }
                 if cell.isContinuation { continue }
                 // The whole grapheme cluster: "é" typed as e + a combining accent stays é.
                 var text = cell.character.unicodeScalars.prefix(Int(CCHARW_MAX)).map { wchar_t(Int32(bitPattern: $0.value)) }
                 if text.isEmpty { text = [32] }
                 text.append(0)
-                let (attributes, pair) = Palette.attributes(for: cell.style, color: useColor)
                 _ = rm_put_cell(Int32(y), Int32(x), text, attributes, pair)
             }
         }

@@ -13,6 +13,11 @@ struct Start: ParsableCommand {
     @OptionGroup var locations: Locations
 
     func run() throws {
+        // Under a locale without UTF-8 every amount says EUR, laid out as such from the start.
+        try DutchNumber.$euroSign.withValue(CursesTerminal.localeIsUTF8() ? "€" : "EUR") { try runApp() }
+    }
+
+    private func runApp() throws {
         let stamp = FolderStamp(locations.casesFolder)
         let folder = locations.openFigures()
         let identity = Identity.resolve(allowOverride: folder.settings.allowUserOverride)

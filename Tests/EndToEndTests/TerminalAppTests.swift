@@ -70,21 +70,45 @@ struct TerminalAppTests {
         #expect(!after.contains("Rendement (voorkomen"), "the alternate screen was left")
     }
 
-    @Test("colour by default, none under NO_COLOR; a C locale falls back to UTF-8 so € survives")
-    func colourAndLocale() throws {
+    @Test("colour by default, none under NO_COLOR")
+    func colour() throws {
         // NO_COLOR empty counts as unset; the test runner itself may export NO_COLOR.
         let coloured = try Self.session(environment: ["NO_COLOR": ""])
         try coloured.waitFor("Rendement (voorkomen")
         let withEscapes = try coloured.tmux(["capture-pane", "-e", "-p", "-t", "main"])
         #expect(withEscapes.contains("44m"), "the title bar is white on blue when colours are allowed")
 
-        let mono = try Self.session(environment: ["NO_COLOR": "1", "LANG": "C", "LC_ALL": "C"])
+        let mono = try Self.session(environment: ["NO_COLOR": "1"])
         let screen = try mono.waitFor("Rendement (voorkomen")
         #expect(screen.contains("€ 15.870"))
         let monoEscapes = try mono.tmux(["capture-pane", "-e", "-p", "-t", "main"])
         let colourCodes = monoEscapes.ranges(of: /\x1b\[[0-9;]*(3[0-7]|4[0-7]|38;5;\d+|48;5;\d+)m/)
         #expect(colourCodes.isEmpty, "NO_COLOR: attributes only, no colours")
         #expect(monoEscapes.contains("\u{1b}[7m") || monoEscapes.contains(";7m"), "selection and bars in reverse video")
+    }
+
+    @Test("a locale without UTF-8 gets plain ASCII: EUR for €, ncurses line drawing for boxes, not one UTF-8 byte (finding 10)")
+    func asciiFallback() throws {
+        let session = try Self.session(environment: ["LANG": "C", "LC_ALL": "C"])
+        var screen = try session.waitFor("Rendement (voorkomen")
+        #expect(screen.contains("EUR 15.870"), "amounts say EUR, laid out as such")
+        #expect(!screen.contains("€"))
+        // Everything the app sends from here on: the dashboard has bars, rules and a boxed explanation.
+        let log = try #require(session.scratch).url.appendingPathComponent("uitvoer.log")
+        _ = try session.tmux(["pipe-pane", "-o", "-t", "main", "cat > '\(log.path)'"])
+        try session.send("Right", "Right", "Enter")
+        screen = try session.waitFor("Verloop")
+        #expect(screen.contains("EUR"))
+        try session.send("u")
+        screen = try session.waitFor("Zo is dit bedrag berekend")
+        #expect(screen.contains("6 x EUR 30,87 (2022) x 75 % x 70 % = EUR 97,24"), "× and € in plain ASCII")
+        _ = try session.tmux(["pipe-pane", "-t", "main"])
+        let sent = try Data(contentsOf: log)
+        #expect(sent.count > 1_000, "the dashboard was drawn while logging (\(sent.count) bytes)")
+        let highBytes = sent.filter { $0 >= 0x80 }.count
+        #expect(highBytes == 0, "\(highBytes) bytes outside ASCII were sent to a terminal without UTF-8")
+        // Line drawing goes through the terminal's alternate character set (SO/SI or ESC ( 0).
+        #expect(sent.contains(0x0E) || sent.range(of: Data("\u{1b}(0".utf8)) != nil, "box lines use ncurses line drawing")
     }
 
     @Test("a missing cases folder is shown in the app, not a crash")

@@ -50,7 +50,7 @@ public struct IntakeForm: Sendable {
                 FieldSpec(id: .volunteerHours, label: "Vrijwilligersuren", kind: .number),
                 FieldSpec(id: .otherCostDescription, label: "Overige kosten: wat", kind: .text),
                 FieldSpec(id: .otherCostAmount, label: "Overige kosten: bedrag", kind: .number),
-            ] + workerRates.map { FieldSpec(id: .rate($0.code), label: "€/uur \($0.description)", kind: .number) } + [
+            ] + workerRates.map { FieldSpec(id: .rate($0.code), label: "\(DutchNumber.euroSign)/uur \($0.description)", kind: .number) } + [
                 FieldSpec(id: .effortLaw, label: "Eigen inzet betaald uit", kind: .choice(laws.map(\.name))),
             ]
         case .ingezet, .voorkomen:
