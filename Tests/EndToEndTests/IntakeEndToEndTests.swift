@@ -133,6 +133,101 @@ struct IntakeEndToEndTests {
         #expect(validate.status == 0, "\(validate.stdout)")
     }
 
+    /// How a worker gets through the pick lists and pre-filled fields: with the keys the
+    /// first version offered (arrows through every pick list, Backspace over a pre-filled
+    /// value, PgDn to move on), or with type-ahead, select-on-entry and Enter.
+    enum KeyPath: String, CaseIterable, CustomTestStringConvertible {
+        case firstVersion = "voor"
+        case now = "na"
+        var testDescription: String { rawValue }
+    }
+
+    @Test("an eight-line case over three laws: the navigation keys are counted and printed (issue 12's key count)",
+          arguments: KeyPath.allCases)
+    func eightLineKeyCount(path: KeyPath) throws {
+        let scratch = try Scratch()
+        try scratch.copyShippedData()
+        let session = try TerminalAppTests.session(environment: ["RENDEMENTSMETER_USER": "sw-acht"], in: scratch.url)
+        let keys = KeyScript(session)
+        try session.waitFor("Rendement (voorkomen")
+        let modern = path == .now
+        /// A pick list: arrows then Enter before, a typed letter then Enter now.
+        func choose(arrows: [String], typing: String) throws {
+            if modern { try keys.type(typing) } else { for arrow in arrows { try keys.press(arrow) } }
+            try keys.press("Enter")
+        }
+        /// Moving on to the next step from a form step's last field.
+        func nextStep() throws { try keys.press(modern ? "Enter" : "PageDown") }
+
+        try keys.press("Enter", "Right", "Tab")                     // Nieuwe casus; interventie Sociaal Recept
+        try keys.type("Team Oost"); try keys.press("Enter")
+        try keys.type("Voorbeeldstad"); try keys.press("Enter")
+        try keys.type("03-02-2025"); try keys.press("Enter")
+        try keys.type("30-06-2025"); try keys.press("Enter")
+        try choose(arrows: ["Right", "Right"], typing: "w")         // verwijzer: wijkteam
+        try choose(arrows: ["Left", "Left"], typing: "6")           // leeftijd: 65-74
+        try choose(arrows: ["Right", "Right"], typing: "s")         // huishouden: samenwonend
+        try keys.press("Space", "PageDown")                         // Financiën
+        try keys.type("Mantelzorger overbelast, partner met dementie."); try keys.press("Tab")
+        try keys.type("Respijt, maatje en huishoudelijke hulp."); try keys.press("Tab")
+        try keys.type("Partner blijft thuis wonen."); try keys.press("PageDown")
+        try keys.type("20"); try keys.press("Tab", "Tab", "Tab")
+        try keys.type("10"); try keys.press("PageDown")
+        try keys.line(search: "respijt", quantity: "3", reasoning: "")
+        try keys.press("PageDown")
+        /// One avoided line; `arrows`/`letter` pick the likelihood (default waarschijnlijk).
+        func avoided(_ search: String, _ quantity: String, per: Int = 0, periods: String = "", arrows: [String], letter: String,
+                     _ reasoning: String) throws {
+            try keys.press("a")
+            try keys.type(search)
+            try keys.press("Enter")
+            try keys.type(quantity)
+            try keys.press("Enter")
+            for _ in 0..<per { try keys.press("Right") }
+            try keys.press("Enter")
+            if per > 0 {
+                try keys.type(periods)
+                try keys.press("Enter")
+            }
+            if modern && !letter.isEmpty { try keys.type(letter) } else { for arrow in arrows { try keys.press(arrow) } }
+            try keys.press("Enter")
+            try keys.type(reasoning)
+            try keys.press("Enter")
+        }
+        try avoided("huisarts", "1", per: 2, periods: "20", arrows: [], letter: "", "Elke week bij de huisarts.")
+        try avoided("fysio", "6", arrows: ["Right"], letter: "e", "Viel twee keer.")
+        try avoided("eerste hulp", "1", arrows: ["Right", "Right"], letter: "m", "Val in de badkamer.")
+        try avoided("ambulance", "1", arrows: ["Right", "Right"], letter: "m", "Bij een val.")
+        try avoided("verpleeghuis", "60", arrows: ["Right"], letter: "e", "Opname was aangevraagd.")
+        try avoided("schoonmaak", "3", per: 2, periods: "26", arrows: [], letter: "", "Zoon doet het huishouden.")
+        try avoided("amw", "4", arrows: ["Left"], letter: "b", "Gesprekken bij maatschappelijk werk.")
+        try keys.press("PageDown")                                  // from inside a line, PgDn moves on in both
+        if !modern { try keys.press("BSpace", "BSpace", "BSpace") }  // toerekening: 100 was there
+        try keys.type("70")
+        try nextStep()
+        let overview = try session.waitFor("Alleen deze casus")
+        #expect(overview.contains("Totaal"))
+        try keys.press("i")
+        try session.waitFor("Casus C-0008 is ingediend.")
+        print("acht regels, drie wetten (\(path.rawValue)): \(keys.namedKeys) navigatietoetsen + \(keys.typedCharacters) getypte tekens")
+
+        guard case .success(let record) = CaseStore(folder: scratch.url.appendingPathComponent("cases")).load(fileName: "C-0008.json") else {
+            Issue.record("C-0008.json could not be read")
+            return
+        }
+        // Both ways give the same case, to the line.
+        #expect(record.context.referrer == "wijkteam")
+        #expect(record.context.ageBand == "65-74")
+        #expect(record.context.household == "samenwonend")
+        #expect(record.deployed.map(\.item.code) == ["WMO-RESPIJT"])
+        #expect(record.avoided.map(\.item.code) == ["ZVW-HA-CONSULT", "ZVW-FYSIO", "ZVW-SEH", "ZVW-AMBU-GEWOGEN", "WLZ-VPH",
+                                                    "WMO-HH-THUIS", "WMO-CONSULT-MW"])
+        #expect(Set(record.avoided.map(\.item.law) + record.deployed.map(\.item.law)) == ["zvw", "wlz", "wmo"])
+        #expect(record.avoided.map(\.likelihood.value) == [75, 50, 25, 25, 50, 75, 90])
+        #expect(record.attribution.value == 70)
+        #expect(keys.namedKeys == (modern ? 76 : 92), "the navigation keys of this case")
+    }
+
     @Test("killed halfway through a case: the draft is offered on restart and holds everything typed")
     func killedHalfway() throws {
         let scratch = try Scratch()
