@@ -25,11 +25,26 @@ enum DashboardScreen {
             }
         }
         let total = summary.total
-        frame.put("Totaal: voorkomen \(DutchNumber.euroWhole(total.avoided)) · kosten \(DutchNumber.euroWhole(total.effort + total.deployed)) · netto \(DutchNumber.euroWhole(total.net)) · rendement \(DutchNumber.ratio(total.returnRatio))",
-                  x: 1, y: frame.height - 3, style: .heading, maxWidth: frame.width - 2)
+        frame.put(totalLine(total, width: frame.width - 2), x: 1, y: frame.height - 3, style: .heading, maxWidth: frame.width - 2)
         if rows.isEmpty && !dashboard.tracing { frame.put("Geen casussen binnen dit filter; 0 zet de filters uit.", x: 3, y: 5, style: .muted) }
         Chrome.notice(&frame, app.notice ?? "Netto laag \(DutchNumber.euroWhole(total.netLow)) · hoog \(DutchNumber.euroWhole(total.netHigh)) · conservatief \(DutchNumber.euroWhole(total.netConservative))")
         Chrome.hintBar(&frame, screen: app.screenKind)
+    }
+
+    /// The dashboard's Totaal line in the longest wording that fits: with amounts of
+    /// millions (or `EUR` for `€`) the words shorten, so no amount or the ratio is cut off.
+    static func totalLine(_ total: Totals, width: Int) -> String {
+        let figures = [DutchNumber.euroWhole(total.avoided), DutchNumber.euroWhole(total.effort + total.deployed),
+                       DutchNumber.euroWhole(total.net), DutchNumber.ratio(total.returnRatio)]
+        let wordings = [
+            ("Totaal: ", ["voorkomen", "kosten", "netto", "rendement"]),
+            ("Totaal: ", ["voork.", "kosten", "netto", "rend."]),
+            ("", ["voork.", "kost.", "netto", "rend."]),
+        ]
+        var lines = wordings.map { lead, words in lead + zip(words, figures).map { "\($0) \($1)" }.joined(separator: " · ") }
+        // Last resort: netto left out (it is voorkomen minus kosten), never a figure cut in half.
+        lines.append("voork. \(figures[0]) · kost. \(figures[1]) · rend. \(figures[3])")
+        return lines.first { TextWidth.of($0) <= width } ?? lines[lines.count - 1]
     }
 
     static let top = 4
