@@ -10,7 +10,8 @@ enum PriceListScreen {
             state.priceListQuery.isEmpty ? "\(list.items.count) items · / om te zoeken" : "Zoeken: \(state.priceListQuery) (Esc in zoekveld wist)"
         frame.put(search, x: 1, y: 1, style: state.isEditingQuery ? .selected : .muted, maxWidth: frame.width - 2)
 
-        let priceWidth = 12
+        // As wide as the dearest item needs (`EUR 78.631,00` under a locale without UTF-8).
+        let priceWidth = max(12, list.items.map { TextWidth.of(DutchNumber.euro($0.price)) }.max() ?? 0)
         let descriptionWidth = frame.width - 2 - priceWidth - 1 - 10 - 1 - 5 - 1 - 7
         var header = TextWidth.padRight("Omschrijving", to: descriptionWidth) + " " + TextWidth.padRight("Eenheid", to: 10) + " "
         header += TextWidth.padLeft("Prijs", to: priceWidth) + " " + "Jaar " + " " + "Oordeel"
