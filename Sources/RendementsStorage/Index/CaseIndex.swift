@@ -116,7 +116,7 @@ public struct CaseIndex: Sendable {
         var problems = listing.problems
         var changed: [(String, FileIdentity, Data?, String?, String?)] = []
         // Rows that still match their file are decoded on every core; the others are read and valued again.
-        enum Source { case memory(CaseFigurePair), row(Data), stale }
+        enum Source: Sendable { case memory(CaseFigurePair), row(Data), stale }
         var sources: [(CaseStore.Listing.Entry, Source)] = []
         sources.reserveCapacity(listing.cases.count)
         for entry in listing.cases {
@@ -136,29 +136,15 @@ public struct CaseIndex: Sendable {
             }
             sources.append((entry, .stale))
         }
-        let blobs = sources.compactMap { if case .row(let blob) = $0.1 { blob } else { nil } }
-        var decoded = blobs.parallelMap(state: { FiguresCodec.Interned() }) { names, blob in FiguresCodec.decode(blob, names: &names) }
-            .makeIterator()
-        var slots: [CaseFigurePair?] = []
-        slots.reserveCapacity(sources.count)
-        var stale: [CaseStore.Listing.Entry] = []
-        for (entry, source) in sources {
-            switch source {
-            case .memory(let pair):
-                slots.append(pair)
-            case .row:
-                // A row that no longer decodes is valued again from its file.
-                if let pair = decoded.next() ?? nil {
-                    slots.append(pair)
-                } else {
-                    slots.append(nil)
-                    stale.append(entry)
-                }
-            case .stale:
-                slots.append(nil)
-                stale.append(entry)
+        // A row that no longer decodes (nil) is valued again from its file, as a stale one is.
+        let slots = sources.parallelMap(state: { FiguresCodec.Interned() }) { names, source -> CaseFigurePair? in
+            switch source.1 {
+            case .memory(let pair): pair
+            case .row(let blob): FiguresCodec.decode(blob, names: &names)
+            case .stale: nil
             }
         }
+        let stale = zip(sources, slots).compactMap { source, slot in slot == nil ? source.0 : nil }
         let valued = stale.parallelMap { entry in store.loadCase(entry).map { (CaseFigurePair($0, options: options), $0.searchText) } }
         var fresh = zip(stale, valued).makeIterator()
         for slot in slots {
