@@ -153,6 +153,17 @@ public struct AppState: Sendable {
         setCases(cases)
     }
 
+    /// The hint bar's rows for the current screen at the current width.
+    public var hintRows: [[Keymap.Hint]] {
+        Keymap.hintRows(on: screenKind, typing: screen == .intake && intake?.isTyping == true, width: size.width)
+    }
+
+    /// The room a screen has: the terminal less the hint bar's extra rows. Screens lay
+    /// out in this, and paging counts in it, so the selected row is never under the bar.
+    public var bodySize: Size {
+        Size(width: size.width, height: size.height - max(0, hintRows.count - 1))
+    }
+
     public var screenKind: ScreenKind {
         switch screen {
         case .start: .start

@@ -6,6 +6,23 @@ public enum Action: Hashable, Sendable {
     case review, reopen, changeLikelihood, changeQuantity, changeAttribution, changeItem, approve, sendBack, reapply
     case nextPanel, previousPanel, togglePeriod, cycleGrouping, filterSelection, filterYear, filterDomain, trace
     case howWeCalculate
+    /// Home and End: the first or the last row of a list.
+    case first, last
+}
+
+extension Action {
+    /// Where a key stands in the hint bar and help: moving, then the screen's own actions, then leaving.
+    var hintRank: Int {
+        switch self {
+        case .previous, .next: 0
+        case .pageUp, .pageDown: 1
+        case .first, .last: 2
+        case .back: 7
+        case .help: 8
+        case .quit: 9
+        default: 5
+        }
+    }
 }
 
 /// The screens that have their own keys.
@@ -66,70 +83,72 @@ public enum Keymap {
         KeyBinding([.right, .down, .tab], "", "", .next, on: [.start]),
         KeyBinding([.up, .character("k")], "↑↓", "Vorige of volgende regel", hint: "regel", .previous, on: [.priceList]),
         KeyBinding([.down, .character("j")], "", "", .next, on: [.priceList]),
-        KeyBinding([.pageUp], "PgUp/PgDn", "Een scherm terug of verder", .pageUp, on: [.priceList]),
+        KeyBinding([.pageUp], "PgUp/PgDn", "Een scherm terug of verder", hint: "blad", .pageUp, on: [.priceList]),
         KeyBinding([.pageDown], "", "", .pageDown, on: [.priceList]),
         KeyBinding([.character("/")], "/", "Zoeken op code, omschrijving of synoniem; Enter klaar, Esc wist", hint: "zoeken", .search, on: [.priceList]),
         KeyBinding([.enter], "Enter", "Gekozen onderdeel openen", hint: "openen", .open, on: [.start]),
         KeyBinding([.escape], "Esc", "Terug naar het vorige scherm", hint: "terug", .back, on: [.priceList, .help]),
         KeyBinding([.tab, .down], "Tab/↓", "Volgend veld (in een tekstvak: ↓ regel omlaag)", hint: "veld", .next, on: ScreenKind.intakeScreens),
-        KeyBinding([.backTab, .up], "Shift-Tab/↑", "Vorig veld", .previous, on: ScreenKind.intakeScreens),
-        KeyBinding([.pageDown, .control("n")], "PgDn", "Volgende stap", hint: "stap", .nextStep, on: [.intake, .intakeLines]),
-        KeyBinding([.pageUp, .control("p")], "PgUp", "Vorige stap", .previousStep, on: ScreenKind.intakeScreens),
+        KeyBinding([.backTab, .up], "Shift-Tab/↑", "Vorig veld", hint: "vorig", .previous, on: ScreenKind.intakeScreens),
+        KeyBinding([.pageDown, .control("n")], "PgDn", "Volgende stap", hint: "stap verder", .nextStep, on: [.intake, .intakeLines]),
+        KeyBinding([.pageUp, .control("p")], "PgUp", "Vorige stap", hint: "stap terug", .previousStep, on: ScreenKind.intakeScreens),
         KeyBinding([.escape], "Esc", "Terug: vorige stap of startscherm; er gaat niets verloren", hint: "terug", .back, on: ScreenKind.intakeScreens),
         KeyBinding([.character("a"), .character("/"), .control("a")], "a of /", "Regel toevoegen: zoek in de prijslijst op code, omschrijving of synoniem (in een veld: Ctrl-A)",
-                   hint: "regel erbij", .addLine, on: [.intakeLines]),
-        KeyBinding([.character("x"), .delete], "x/Del", "Gekozen regel verwijderen (vraagt eerst)", .removeLine, on: [.intakeLines]),
+                   hint: "toevoegen", .addLine, on: [.intakeLines]),
+        KeyBinding([.character("x"), .delete], "x/Del", "Gekozen regel verwijderen (vraagt eerst)", hint: "weg", .removeLine, on: [.intakeLines]),
         KeyBinding([.character("i")], "i", "Indienen bij een collega", hint: "indienen", .submit, on: [.intakeOverview]),
         KeyBinding([.character("c")], "c", "Bewaren als concept", hint: "concept", .saveConcept, on: [.intakeOverview]),
-        KeyBinding([.control("s")], "Ctrl-S", "Opslaan (gebeurt ook na elke wijziging)", .save, on: ScreenKind.intakeScreens),
+        KeyBinding([.control("s")], "Ctrl-S", "Opslaan (gebeurt ook na elke wijziging)", hint: "bewaar", .save, on: ScreenKind.intakeScreens),
         KeyBinding([.up], "↑↓", "Item kiezen", hint: "kiezen", .previous, on: [.picker]),
         KeyBinding([.down], "", "", .next, on: [.picker]),
-        KeyBinding([.pageUp], "PgUp/PgDn", "Een scherm terug of verder", .pageUp, on: [.picker]),
+        KeyBinding([.pageUp], "PgUp/PgDn", "Een scherm terug of verder", hint: "blad", .pageUp, on: [.picker]),
         KeyBinding([.pageDown], "", "", .pageDown, on: [.picker]),
         KeyBinding([.enter], "Enter", "Gekozen item als regel toevoegen", hint: "toevoegen", .open, on: [.picker]),
         KeyBinding([.escape], "Esc", "Sluiten zonder toe te voegen", hint: "sluiten", .back, on: [.picker]),
         KeyBinding([.up, .character("k")], "↑↓", "Casus kiezen", hint: "kiezen", .previous, on: [.browser]),
         KeyBinding([.down, .character("j")], "", "", .next, on: [.browser]),
-        KeyBinding([.pageUp], "PgUp/PgDn", "Een scherm terug of verder", .pageUp, on: [.browser, .caseView, .caseReview]),
+        KeyBinding([.pageUp], "PgUp/PgDn", "Een scherm terug of verder", hint: "blad", .pageUp, on: [.browser, .caseView, .caseReview]),
         KeyBinding([.pageDown], "", "", .pageDown, on: [.browser, .caseView, .caseReview]),
+        KeyBinding([.home], "Home/End", "Naar de eerste of de laatste regel", hint: "begin/eind", .first, on: [.priceList, .picker, .browser, .dashboard]),
+        KeyBinding([.end], "", "", .last, on: [.priceList, .picker, .browser, .dashboard]),
         KeyBinding([.enter], "Enter", "Casus openen", hint: "openen", .open, on: [.browser]),
         KeyBinding([.character("s")], "s", "Sorteren: id, status, auteur, interventie, einddatum, voorkomen, netto (S: omgekeerd)",
                    hint: "sorteer", .sort, on: [.browser]),
-        KeyBinding([.character("S")], "S", "Sorteervolgorde omdraaien", .reverseSort, on: [.browser]),
+        KeyBinding([.character("S")], "S", "Sorteervolgorde omdraaien", hint: "omdraaien", .reverseSort, on: [.browser]),
         KeyBinding([.character("1")], "1", "Filter op status (volgende waarde)", hint: "status", .filterStatus, on: [.browser]),
-        KeyBinding([.character("2")], "2", "Filter op auteur", .filterAuthor, on: [.browser]),
-        KeyBinding([.character("3")], "3", "Filter op interventie", .filterIntervention, on: [.browser]),
-        KeyBinding([.character("4")], "4", "Filter op team", .filterTeam, on: [.browser]),
-        KeyBinding([.character("0")], "0", "Alle filters uit", .clearFilters, on: [.browser]),
+        KeyBinding([.character("2")], "2", "Filter op auteur", hint: "auteur", .filterAuthor, on: [.browser]),
+        KeyBinding([.character("3")], "3", "Filter op interventie", hint: "interventie", .filterIntervention, on: [.browser]),
+        KeyBinding([.character("4")], "4", "Filter op team", hint: "team", .filterTeam, on: [.browser]),
+        KeyBinding([.character("0")], "0", "Alle filters uit", hint: "filters uit", .clearFilters, on: [.browser]),
         KeyBinding([.character("/")], "/", "Zoeken in verhalen en onderbouwingen", hint: "zoek", .search, on: [.browser]),
         KeyBinding([.up], "↑↓", "Verder lezen (bij beoordelen: regel kiezen)", hint: "regel", .previous, on: [.caseReview]),
-        KeyBinding([.up], "↑↓", "Verder lezen", .previous, on: [.caseView]),
+        KeyBinding([.up], "↑↓", "Verder lezen", hint: "lezen", .previous, on: [.caseView]),
         KeyBinding([.down], "", "", .next, on: [.caseView, .caseReview]),
         KeyBinding([.character("b")], "b", "Beoordelen: schattingen aanpassen, goedkeuren of terugsturen", hint: "beoordelen", .review, on: [.caseView]),
-        KeyBinding([.character("a")], "a", "Teruggestuurde eigen casus aanpassen en opnieuw indienen", .reopen, on: [.caseView]),
+        KeyBinding([.character("a")], "a", "Teruggestuurde eigen casus aanpassen en opnieuw indienen", hint: "aanpassen", .reopen, on: [.caseView]),
         KeyBinding([.character("k")], "k", "Kans van de gekozen regel aanpassen", hint: "kans", .changeLikelihood, on: [.caseReview]),
         KeyBinding([.character("h")], "h", "Hoeveelheid van de gekozen regel aanpassen", hint: "hoeveel", .changeQuantity, on: [.caseReview]),
-        KeyBinding([.character("t")], "t", "Toerekening aanpassen", hint: "toerek.", .changeAttribution, on: [.caseReview]),
-        KeyBinding([.character("w")], "w", "Item van de gekozen regel wisselen (prijslijst)", .changeItem, on: [.caseReview]),
-        KeyBinding([.character("n")], "n", "Nieuwe regel toevoegen (prijslijst, hoeveelheid, kans, onderbouwing)", .addLine, on: [.caseReview]),
-        KeyBinding([.character("x")], "x", "Gekozen regel verwijderen (met reden)", .removeLine, on: [.caseReview]),
+        KeyBinding([.character("t")], "t", "Toerekening aanpassen", hint: "toerekening", .changeAttribution, on: [.caseReview]),
+        KeyBinding([.character("w")], "w", "Item van de gekozen regel wisselen (prijslijst)", hint: "ander item", .changeItem, on: [.caseReview]),
+        KeyBinding([.character("n")], "n", "Nieuwe regel toevoegen (prijslijst, hoeveelheid, kans, onderbouwing)", hint: "nieuwe regel", .addLine, on: [.caseReview]),
+        KeyBinding([.character("x")], "x", "Gekozen regel verwijderen (met reden)", hint: "regel weg", .removeLine, on: [.caseReview]),
         KeyBinding([.character("g")], "g", "Goedkeuren", hint: "goedkeuren", .approve, on: [.caseReview]),
-        KeyBinding([.character("r")], "r", "Terugsturen met opmerkingen", hint: "terug m. opm.", .sendBack, on: [.caseReview]),
-        KeyBinding([.character("o")], "o", "Wijziging die niet opgeslagen kon worden opnieuw toepassen op de huidige versie", .reapply, on: [.caseReview]),
+        KeyBinding([.character("r")], "r", "Terugsturen met opmerkingen", hint: "terugsturen", .sendBack, on: [.caseReview]),
+        KeyBinding([.character("o")], "o", "Wijziging die niet opgeslagen kon worden opnieuw toepassen op de huidige versie", hint: "opnieuw", .reapply, on: [.caseReview]),
         KeyBinding([.up], "↑↓", "Rij kiezen", hint: "rij", .previous, on: [.dashboard]),
         KeyBinding([.down], "", "", .next, on: [.dashboard]),
         KeyBinding([.tab], "Tab", "Volgend paneel (verloop, wie betaalt, per groep, patronen)", hint: "paneel", .nextPanel, on: [.dashboard]),
-        KeyBinding([.backTab], "Shift-Tab", "Vorig paneel", .previousPanel, on: [.dashboard]),
+        KeyBinding([.backTab], "Shift-Tab", "Vorig paneel", hint: "vorig", .previousPanel, on: [.dashboard]),
         KeyBinding([.enter], "Enter", "De casussen achter deze rij", hint: "casussen", .open, on: [.dashboard]),
         KeyBinding([.character("u")], "u", "Uitleg: hoe dit bedrag is berekend (casussen, regels, prijzen, prijsjaar)", hint: "uitleg", .trace, on: [.dashboard]),
-        KeyBinding([.character("p")], "p", "Per maand of per kwartaal", .togglePeriod, on: [.dashboard]),
-        KeyBinding([.character("g")], "g", "Groeperen op interventie, team of leefgebied", .cycleGrouping, on: [.dashboard]),
-        KeyBinding([.character("1")], "1", "Filter: ingediend en goedgekeurd, of alleen goedgekeurd", hint: "t/m 5 filter", .filterSelection, on: [.dashboard]),
-        KeyBinding([.character("2")], "2", "Filter op team", .filterTeam, on: [.dashboard]),
-        KeyBinding([.character("3")], "3", "Filter op interventie", .filterIntervention, on: [.dashboard]),
-        KeyBinding([.character("4")], "4", "Filter op leefgebied", .filterDomain, on: [.dashboard]),
-        KeyBinding([.character("5")], "5", "Filter op jaar (einddatum)", .filterYear, on: [.dashboard]),
-        KeyBinding([.character("0")], "0", "Alle filters uit", .clearFilters, on: [.dashboard]),
+        KeyBinding([.character("p")], "p", "Per maand of per kwartaal", hint: "periode", .togglePeriod, on: [.dashboard]),
+        KeyBinding([.character("g")], "g", "Groeperen op interventie, team of leefgebied", hint: "groeperen", .cycleGrouping, on: [.dashboard]),
+        KeyBinding([.character("1")], "1", "Filter: ingediend en goedgekeurd, of alleen goedgekeurd", hint: "selectie", .filterSelection, on: [.dashboard]),
+        KeyBinding([.character("2")], "2", "Filter op team", hint: "team", .filterTeam, on: [.dashboard]),
+        KeyBinding([.character("3")], "3", "Filter op interventie", hint: "interventie", .filterIntervention, on: [.dashboard]),
+        KeyBinding([.character("4")], "4", "Filter op leefgebied", hint: "leefgebied", .filterDomain, on: [.dashboard]),
+        KeyBinding([.character("5")], "5", "Filter op jaar (einddatum)", hint: "jaar", .filterYear, on: [.dashboard]),
+        KeyBinding([.character("0")], "0", "Alle filters uit", hint: "filters uit", .clearFilters, on: [.dashboard]),
         KeyBinding([.up], "↑↓", "Verder lezen", hint: "lezen", .previous, on: [.trace]),
         KeyBinding([.down], "", "", .next, on: [.trace]),
         KeyBinding([.escape], "Esc", "Uitleg sluiten", hint: "sluiten", .back, on: [.trace]),
@@ -150,8 +169,35 @@ public enum Keymap {
         return bindings.first { $0.screens.contains(screen) && $0.keys.contains(key) }?.action
     }
 
+    /// One key in the hint bar: its name and one or two words.
+    public struct Hint: Equatable, Sendable {
+        public let label: String
+        public let text: String
+    }
+
+    /// The hint bar's rows: every key of the screen, wrapped at the width rather than
+    /// cut, so the bar never hides a key. While typing, printable keys are left out or
+    /// named by their non-printable form (see `typingLabel`).
+    public static func hintRows(on screen: ScreenKind, typing: Bool, width: Int) -> [[Hint]] {
+        var rows: [[Hint]] = [[]]
+        var x = 1
+        for binding in described(on: screen) {
+            guard let text = binding.hint, let label = typing ? binding.typingLabel : binding.label else { continue }
+            let columns = TextWidth.of(label) + 1 + TextWidth.of(text)
+            if x + columns >= width, rows[rows.count - 1].isEmpty == false {
+                rows.append([])
+                x = 1
+            }
+            rows[rows.count - 1].append(Hint(label: label, text: text))
+            x += columns + 2
+        }
+        return rows
+    }
+
     /// The bindings a user sees described for one screen (help and hint bar).
+    /// Moving comes first and leaving last, as in htop and midnight commander.
     public static func described(on screen: ScreenKind) -> [KeyBinding] {
-        bindings.filter { $0.screens.contains(screen) && !$0.label.isEmpty }
+        let shown = bindings.filter { $0.screens.contains(screen) && !$0.label.isEmpty }
+        return shown.enumerated().sorted { ($0.element.action.hintRank, $0.offset) < ($1.element.action.hintRank, $1.offset) }.map(\.element)
     }
 }

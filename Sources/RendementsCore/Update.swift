@@ -192,7 +192,7 @@ public enum Update {
                 }
             case .priceList, .start, .intake, .browser, .caseView, .dashboard: state.screen = .start
             }
-        case .previous, .next, .pageUp, .pageDown:
+        case .previous, .next, .pageUp, .pageDown, .first, .last:
             move(action, &state)
         case .open:
             switch state.selectedMenuItem {
@@ -229,11 +229,13 @@ public enum Update {
             let count = MenuItem.allCases.count
             state.menuIndex = (state.menuIndex + (action == .previous ? count - 1 : 1)) % count
         case .priceList:
-            let page = PriceListLayout.visibleRows(state.size)
+            let page = PriceListLayout.visibleRows(state.bodySize)
             switch action {
             case .previous: state.priceListCursor -= 1
             case .next: state.priceListCursor += 1
             case .pageUp: state.priceListCursor -= page
+            case .first: state.priceListCursor = 0
+            case .last: state.priceListCursor = Int.max / 2
             default: state.priceListCursor += page
             }
             clampPriceList(&state)
@@ -267,7 +269,7 @@ public enum Update {
     static func clampPriceList(_ state: inout AppState) {
         let count = state.priceListRows.count
         state.priceListCursor = min(max(0, state.priceListCursor), max(0, count - 1))
-        let visible = PriceListLayout.visibleRows(state.size)
+        let visible = PriceListLayout.visibleRows(state.bodySize)
         if state.priceListCursor < state.priceListScroll { state.priceListScroll = state.priceListCursor }
         if state.priceListCursor >= state.priceListScroll + visible { state.priceListScroll = state.priceListCursor - visible + 1 }
         state.priceListScroll = min(state.priceListScroll, max(0, count - visible))

@@ -39,8 +39,7 @@ enum CaseBrowserScreen {
             frame.put(app.cases.isEmpty ? "Nog geen casussen in deze business case." : "Geen casus past bij dit filter; 0 zet de filters uit.",
                       x: 3, y: 4, style: .muted)
         }
-        Chrome.notice(&frame, app.notice ?? "1 status · 2 auteur · 3 interventie · 4 team · 0 alles · s sorteren")
-        Chrome.hintBar(&frame, screen: app.screenKind)
+        Chrome.notice(&frame, app.notice)
     }
 
     static func line(_ cells: [String], _ columns: [(String, Int, Bool)]) -> String {

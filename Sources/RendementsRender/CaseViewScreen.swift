@@ -26,6 +26,5 @@ enum CaseViewScreen {
             frame.put(" \(prompt.label): \(prompt.text)▏", x: 0, y: y, style: .selected)
         }
         Chrome.notice(&frame, app.notice ?? (view.unsaved ? "Niet opgeslagen; probeer opnieuw." : nil))
-        Chrome.hintBar(&frame, screen: app.screenKind)
     }
 }

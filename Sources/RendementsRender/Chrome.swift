@@ -8,18 +8,17 @@ enum Chrome {
         if !right.isEmpty { frame.put(right + " ", x: frame.width - TextWidth.of(right) - 1, y: 0, style: .title) }
     }
 
-    /// The hint bar reads the keymap, so it always matches what the keys do.
-    /// While typing, bindings on printable keys are left out (they would type text)
-    /// or shown by their non-printable key (`Ctrl-Q` for `q`).
-    static func hintBar(_ frame: inout Frame, screen: ScreenKind, typing: Bool = false) {
-        let y = frame.height - 1
-        frame.fill(y: y, style: .hint)
-        var x = 1
-        for binding in Keymap.described(on: screen) {
-            guard let hint = binding.hint, let label = typing ? binding.typingLabel : binding.label else { continue }
-            guard x + TextWidth.of("\(label) \(hint)") < frame.width else { break }
-            frame.put(label, x: x, y: y, style: Style(.hint, bold: true, reverse: true))
-            x = frame.put(" " + hint, x: x + TextWidth.of(label), y: y, style: .hint) + 2
+    /// The hint bar reads the keymap (through `AppState.hintRows`), so it always
+    /// matches what the keys do; it takes as many bottom rows as its keys need.
+    static func hintBar(_ frame: inout Frame, rows: [[Keymap.Hint]]) {
+        for (index, hints) in rows.enumerated() {
+            let y = frame.height - rows.count + index
+            frame.fill(y: y, style: .hint)
+            var x = 1
+            for hint in hints {
+                frame.put(hint.label, x: x, y: y, style: Style(.hint, bold: true, reverse: true))
+                x = frame.put(" " + hint.text, x: x + TextWidth.of(hint.label), y: y, style: .hint) + 2
+            }
         }
     }
 

@@ -21,14 +21,13 @@ enum DashboardScreen {
             case .verloop: verloop(rows, dashboard, &frame)
             case .wetten: wetten(rows, dashboard, &frame)
             case .groepen: groepen(rows, dashboard, &frame)
-            case .patronen: patronen(rows, dashboard, &frame)
+            case .patronen: patronen(rows, dashboard, app.priceList, &frame)
             }
         }
         let total = summary.total
         frame.put(totalLine(total, width: frame.width - 2), x: 1, y: frame.height - 3, style: .heading, maxWidth: frame.width - 2)
         if rows.isEmpty && !dashboard.tracing { frame.put("Geen casussen binnen dit filter; 0 zet de filters uit.", x: 3, y: 5, style: .muted) }
         Chrome.notice(&frame, app.notice ?? "Netto laag \(DutchNumber.euroWhole(total.netLow)) · hoog \(DutchNumber.euroWhole(total.netHigh)) · conservatief \(DutchNumber.euroWhole(total.netConservative))")
-        Chrome.hintBar(&frame, screen: app.screenKind)
     }
 
     /// The dashboard's Totaal line in the longest wording that fits: with amounts of
@@ -129,26 +128,34 @@ enum DashboardScreen {
         }
     }
 
-    private static func patronen(_ rows: [DashboardRow], _ dashboard: DashboardState, _ frame: inout Frame) {
-        var y = top
-        var lastKind: DashboardRow.Kind?
+    /// Headings between the kinds of rows; the list scrolls so the selected row is always shown.
+    /// A transfer (bijstand) is marked: it saves its financier money but is not in the societal total.
+    private static func patronen(_ rows: [DashboardRow], _ dashboard: DashboardState, _ list: PriceList?, _ frame: inout Frame) {
         let maxBand = max(1, rows.filter { $0.kind == .band }.map(\.group.caseCount).max() ?? 1)
-        for (index, row) in rows.enumerated() where y < frame.height - 4 {
+        var lines: [(text: String, style: Style, row: Int?)] = []
+        var lastKind: DashboardRow.Kind?
+        for (index, row) in rows.enumerated() {
             if row.kind != lastKind {
                 let title = row.kind == .itemByValue ? "Meest voorkomen zorg naar waarde" : row.kind == .itemByCount ? "… naar aantal regels" : "Verdeling van de casusresultaten (netto)"
-                frame.put(title, x: 1, y: y, style: .heading)
-                y += 1
+                lines.append((title, .heading, nil))
                 lastKind = row.kind
             }
             let style = rowStyle(index, dashboard)
             if let item = row.item {
-                frame.put(TextWidth.padRight("  " + row.label, to: 50) + TextWidth.padLeft("\(item.lineCount)×", to: 6)
-                          + TextWidth.padLeft(DutchNumber.euroWhole(item.value), to: 12), x: 1, y: y, style: style)
+                let transfer = list?.item(item.code)?.kind == .transfer ? " (transfer)" : ""
+                let label = TextWidth.clip("  " + row.label, to: 50 - TextWidth.of(transfer)) + transfer
+                lines.append((TextWidth.padRight(label, to: 50) + TextWidth.padLeft("\(item.lineCount)×", to: 6)
+                              + TextWidth.padLeft(DutchNumber.euroWhole(item.value), to: 12), style, index))
             } else {
                 let bar = String(repeating: "█", count: row.group.caseCount * 30 / maxBand)
-                frame.put(TextWidth.padRight("  " + row.label, to: 26) + TextWidth.padLeft("\(row.group.caseCount)", to: 4) + " " + bar, x: 1, y: y, style: style)
+                lines.append((TextWidth.padRight("  " + row.label, to: 26) + TextWidth.padLeft("\(row.group.caseCount)", to: 4) + " " + bar, style, index))
             }
-            y += 1
+        }
+        let height = max(1, frame.height - 4 - top)
+        let selectedLine = lines.firstIndex { $0.row == dashboard.selectedIndex } ?? 0
+        let first = min(max(0, selectedLine - height + 1), max(0, lines.count - height))
+        for (offset, line) in lines.dropFirst(first).prefix(height).enumerated() {
+            frame.put(line.text, x: 1, y: top + offset, style: line.style)
         }
     }
 

@@ -18,7 +18,7 @@ public struct Cell: Hashable, Sendable {
 /// and tests read it back as text.
 public struct Frame: Sendable, Equatable {
     public let width: Int
-    public let height: Int
+    public private(set) var height: Int
     public private(set) var cells: [Cell]
 
     public init(width: Int, height: Int) {
@@ -49,6 +49,13 @@ public struct Frame: Sendable, Equatable {
             column += columns
         }
         return column
+    }
+
+    /// Adds blank rows at the bottom.
+    public mutating func extend(toHeight newHeight: Int) {
+        guard newHeight > height else { return }
+        cells += Array(repeating: Cell(), count: width * (newHeight - height))
+        height = newHeight
     }
 
     /// Paints a row (or part of it) with a style, keeping the characters.

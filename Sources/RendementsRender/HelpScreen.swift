@@ -9,7 +9,6 @@ enum HelpScreen {
                 frame.put(line, x: 2, y: 2 + offset, style: line.hasSuffix(":") ? .heading : .normal, maxWidth: frame.width - 4)
             }
             Chrome.notice(&frame, "r = terug naar de toetsen")
-            Chrome.hintBar(&frame, screen: .help)
             return
         }
         Chrome.titleBar(&frame, "Hulp — \(title(returnTo))")
@@ -27,7 +26,6 @@ enum HelpScreen {
             y += 1
         }
         Chrome.notice(&frame, state.notice)
-        Chrome.hintBar(&frame, screen: .help)
     }
 
     /// The method in plain Dutch, as the help page "Hoe rekenen we".

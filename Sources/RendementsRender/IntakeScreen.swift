@@ -26,7 +26,6 @@ enum IntakeScreen {
         if let picker = intake.picker { PickerOverlay.draw(picker, app.priceList, into: &frame) }
         let fieldError = intake.focusedField.flatMap { intake.errors[$0.id] }
         Chrome.notice(&frame, app.notice ?? fieldError)
-        Chrome.hintBar(&frame, screen: app.screenKind, typing: intake.isTyping)
     }
 
     private static func stepBar(_ intake: IntakeState, _ frame: inout Frame) {

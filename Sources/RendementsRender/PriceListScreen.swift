@@ -19,7 +19,7 @@ enum PriceListScreen {
         frame.put(String(repeating: "─", count: frame.width - 2), x: 1, y: 3, style: .muted)
 
         let rows = state.priceListRows
-        let visible = PriceListLayout.visibleRows(state.size)
+        let visible = PriceListLayout.visibleRows(state.bodySize)
         for (offset, index) in (state.priceListScroll..<min(rows.count, state.priceListScroll + visible)).enumerated() {
             let y = PriceListLayout.headerRows + offset
             let isCursor = index == state.priceListCursor
@@ -40,6 +40,5 @@ enum PriceListScreen {
         } else {
             Chrome.notice(&frame, state.notice)
         }
-        Chrome.hintBar(&frame, screen: .priceList)
     }
 }

@@ -60,7 +60,6 @@ enum StartScreen {
             frame.put("Let op: \(problem)\(more)", x: 1, y: y, style: .warning, maxWidth: frame.width - 2)
         }
         Chrome.notice(&frame, state.notice)
-        Chrome.hintBar(&frame, screen: .start)
     }
 
     private static func row(_ frame: inout Frame, y: Int, _ cells: [String], style: Style = .normal) {

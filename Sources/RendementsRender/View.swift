@@ -3,11 +3,13 @@ import RendementsCore
 /// `view(state)`: turns the app state into a frame of cells. Pure.
 public enum View {
     public static func render(_ state: AppState) -> Frame {
-        var frame = Frame(width: state.size.width, height: state.size.height)
         if state.size.isTooSmall {
+            var frame = Frame(width: state.size.width, height: state.size.height)
             tooSmall(state.size, into: &frame)
             return frame
         }
+        // The screen draws in the room above the hint bar; the bar then takes the rows below.
+        var frame = Frame(width: state.bodySize.width, height: state.bodySize.height)
         switch state.screen {
         case .start: StartScreen.draw(state, into: &frame)
         case .priceList: PriceListScreen.draw(state, into: &frame)
@@ -17,6 +19,8 @@ public enum View {
         case .dashboard: DashboardScreen.draw(state, into: &frame)
         case .help(let returnTo): HelpScreen.draw(state, returnTo: returnTo, into: &frame)
         }
+        frame.extend(toHeight: state.size.height)
+        Chrome.hintBar(&frame, rows: state.hintRows)
         if let question = state.confirmation { ConfirmationDialog.draw(question, state, into: &frame) }
         return frame
     }

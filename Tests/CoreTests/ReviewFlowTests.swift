@@ -419,4 +419,13 @@ struct ReloadTests {
         driver.press(.control("q"))
         #expect(driver.effects == [.quit])
     }
+
+    @Test("Home and End in the browser go to the first and the last case")
+    func browserHomeAndEnd() {
+        var driver = ReviewFlowTests.driver(user: "chris")
+        driver.press(.end)
+        #expect(driver.state.browser.cursor == 2)
+        driver.press(.home)
+        #expect(driver.state.browser.cursor == 0)
+    }
 }

@@ -95,7 +95,7 @@ struct UpdateTests {
         #expect(state.size == Size(width: 60, height: 10))
         #expect(state.size.isTooSmall)
         #expect(state.priceListCursor == 4)
-        #expect(state.priceListScroll == 4 - PriceListLayout.visibleRows(state.size) + 1)
+        #expect(state.priceListScroll == 4 - PriceListLayout.visibleRows(state.bodySize) + 1)
         _ = Update.apply(.resized(Size(width: 80, height: 24)), to: &state)
         #expect(state.screen == .priceList)
         #expect(state.priceListScroll == 0)
@@ -111,5 +111,42 @@ struct UpdateTests {
             }
         }
         #expect(Keymap.described(on: .start).compactMap(\.hint) == ["kiezen", "openen", "hulp", "afsluiten"])
+    }
+
+    @Test("the hint bar lists every key of every screen, in at most three rows that fit 80 columns (issue 12: the footer hid w, n, x, Esc)")
+    func hintBarListsAllKeys() {
+        for screen in ScreenKind.allCases {
+            for typing in [false, true] {
+                let rows = Keymap.hintRows(on: screen, typing: typing, width: 80)
+                let expected = Keymap.described(on: screen).compactMap { typing ? $0.typingLabel : $0.label }
+                #expect(rows.flatMap { $0 }.map(\.label) == expected, "\(screen) typing \(typing)")
+                #expect(rows.count <= 3, "\(screen): \(rows.count) rows")
+                for row in rows {
+                    let width = 1 + row.map { TextWidth.of($0.label) + 1 + TextWidth.of($0.text) }.reduce(0, +) + 2 * (row.count - 1)
+                    #expect(width < 80, "\(screen): \(row)")
+                }
+            }
+        }
+        #expect(Keymap.described(on: .caseReview).map(\.label) == ["↑↓", "PgUp/PgDn", "k", "h", "t", "w", "n", "x", "g", "r", "o", "Esc", "?/F1", "q"])
+        #expect(Keymap.hintRows(on: .start, typing: false, width: 80).count == 1)
+        #expect(Keymap.hintRows(on: .browser, typing: false, width: 80).count == 3)
+        // The screen gives the bar's extra rows up, so paging counts in what is visible.
+        var state = Self.state()
+        _ = send([.right, .enter], to: &state)
+        #expect(state.screenKind == .browser && state.bodySize == Size(width: 80, height: 22))
+    }
+
+    @Test("Home and End go to the first and the last row of the price list and the picker")
+    func homeAndEnd() throws {
+        var state = Self.state()
+        _ = send([.left, .enter, .end], to: &state)
+        #expect(state.priceListCursor == state.priceListRows.count - 1)
+        _ = send([.home], to: &state)
+        #expect(state.priceListCursor == 0)
+        var picker = ItemPicker(kind: .avoided)
+        _ = picker.handle(.end, list: Self.list)
+        #expect(picker.cursor == 2)
+        _ = picker.handle(.home, list: Self.list)
+        #expect(picker.cursor == 0)
     }
 }

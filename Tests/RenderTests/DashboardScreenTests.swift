@@ -27,4 +27,16 @@ struct DashboardScreenTests {
     func wide() {
         Snapshot.assert(View.render(Example.after(Self.open, Example.state(width: 120, height: 30))), named: "dashboard-verloop-120x30")
     }
+
+    @Test("Patronen scrolls to the selected row, which the hint bar never covers; a transfer is marked as one")
+    func patronenScrolls() throws {
+        let top = View.render(Example.after(Self.open + [.tab, .tab, .tab], Example.state())).text
+        #expect(top.contains("   Bijstand alleenstaande 21–AOW incl. … (transfer)    1×     € 2.889"))
+        let bottom = View.render(Example.after(Self.open + [.tab, .tab, .tab, .end], Example.state()))
+        let lines = bottom.text.split(separator: "\n", omittingEmptySubsequences: false)
+        let last = try #require(lines.firstIndex { $0.hasPrefix("   € 10.000 of meer") })
+        #expect(last < 20, "above the Totaal line and the three hint rows")
+        #expect(bottom[3, last].style == .selected)
+        #expect(!bottom.text.contains("Meest voorkomen zorg naar waarde"), "scrolled past the first heading")
+    }
 }

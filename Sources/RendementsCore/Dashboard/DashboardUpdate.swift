@@ -25,6 +25,8 @@ enum DashboardUpdate {
         switch action {
         case .previous: state.cursor[state.panel] = max(0, state.selectedIndex - 1)
         case .next: state.cursor[state.panel] = min(max(0, rows.count - 1), state.selectedIndex + 1)
+        case .first: state.cursor[state.panel] = 0
+        case .last: state.cursor[state.panel] = max(0, rows.count - 1)
         case .nextPanel, .previousPanel:
             let count = DashboardPanel.allCases.count
             state.panel = DashboardPanel(rawValue: (state.panel.rawValue + (action == .nextPanel ? 1 : count - 1)) % count) ?? .verloop

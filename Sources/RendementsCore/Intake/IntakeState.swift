@@ -25,6 +25,8 @@ public struct ItemPicker: Hashable, Sendable {
             case .next: cursor = min(max(0, items.count - 1), cursor + 1)
             case .pageUp: cursor = max(0, cursor - IntakeLayout.pickerRows)
             case .pageDown: cursor = min(max(0, items.count - 1), cursor + IntakeLayout.pickerRows)
+            case .first: cursor = 0
+            case .last: cursor = max(0, items.count - 1)
             case .open:
                 guard items.indices.contains(cursor) else { return (true, nil) }
                 return (false, items[cursor])

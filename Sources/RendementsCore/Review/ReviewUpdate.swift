@@ -20,12 +20,14 @@ enum ReviewUpdate {
 
     private static func browser(_ action: Action, _ app: inout AppState) -> [Effect] {
         let rows = app.browserRows
-        let page = max(1, app.size.height - 7)
+        let page = max(1, app.bodySize.height - 7)
         switch action {
         case .previous: app.browser.cursor -= 1
         case .next: app.browser.cursor += 1
         case .pageUp: app.browser.cursor -= page
         case .pageDown: app.browser.cursor += page
+        case .first: app.browser.cursor = 0
+        case .last: app.browser.cursor = rows.count - 1
         case .open:
             guard rows.indices.contains(app.browser.cursor) else { return [] }
             let id = rows[app.browser.cursor].figures.id
@@ -131,8 +133,8 @@ enum ReviewUpdate {
             } else {
                 view.scroll = max(0, view.scroll + (action == .previous ? -1 : 1))
             }
-        case .pageUp: view.scroll = max(0, view.scroll - (app.size.height - 4))
-        case .pageDown: view.scroll += app.size.height - 4
+        case .pageUp: view.scroll = max(0, view.scroll - (app.bodySize.height - 4))
+        case .pageDown: view.scroll += app.bodySize.height - 4
         case .review:
             if record.author == app.user {
                 app.notice = "Je kunt je eigen casus niet beoordelen; vraag een collega."
