@@ -159,6 +159,12 @@ public enum Update {
                 return []
             }
             return IntakeUpdate.overwriteNewer(id, submit: submit, &state)
+        case .submitCase:
+            guard yes else {
+                state.notice = "Niet ingediend; c bewaart de casus als concept."
+                return []
+            }
+            return IntakeUpdate.confirmedSubmit(&state)
         }
     }
 

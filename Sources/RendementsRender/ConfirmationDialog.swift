@@ -37,6 +37,13 @@ enum ConfirmationDialog {
             let net = state.record(id).flatMap { try? CaseValuation($0, options: state.estimateOptions).total.net }
             return ["Casus \(id) goedkeuren" + (net.map { " (netto \(DutchNumber.euro($0)))" } ?? "") + "?",
                     "Daarna telt hij mee als goedgekeurd en wijzigt niemand hem meer."]
+        case .submitCase:
+            guard let intake = state.intake else { return ["Casus indienen?"] }
+            let valuation = DraftConversion(form: intake.form).provisional(intake.draft)
+            let warnings = IntakeWarnings.warnings(intake.draft, valuation: valuation, priceList: state.priceList)
+            let net = valuation.map { " (netto \(DutchNumber.euro($0.total.net)))" } ?? ""
+            return ["Casus indienen bij een collega\(net)?", "Daarna wijzig je hem alleen nog als hij wordt teruggestuurd."]
+                + (warnings.isEmpty ? [] : ["Let op: \(warnings.count) waarschuwing\(warnings.count == 1 ? "" : "en") op het overzicht (met !)."])
         case .takeOverLock:
             return ["Het programma dat deze casus vergrendelde draait niet meer.", "Wil je het slot overnemen en beoordelen?"]
         case .removeLine(let kind, let index):

@@ -382,6 +382,9 @@ struct IntakeTests {
         driver.enterCompleteCase()
         #expect(driver.intake?.step == .overzicht)
         driver.press(.character("i"))
+        #expect(driver.state.confirmation == .submitCase, "submitting asks first")
+        #expect(!driver.effects.contains { if case .writeCase = $0 { true } else { false } })
+        driver.press(.character("y"))
         guard case .writeCase(let record) = driver.effects.last else {
             Issue.record("expected a case to be written, problems: \(driver.intake?.submitProblems ?? [])")
             return
@@ -499,7 +502,7 @@ struct IntakeTests {
         driver.press(.tab)
         driver.type("75")
         driver.press(.tab, .tab)
-        driver.press(.pageDown, .pageDown, .character("i"))
+        driver.press(.pageDown, .pageDown, .character("i"), .character("j"))
         guard case .writeCase(let record) = driver.effects.last else {
             Issue.record("expected a case, problems: \(driver.intake?.submitProblems.map(\.message) ?? [])")
             return

@@ -85,6 +85,9 @@ struct IntakeEndToEndTests {
         let overview = try session.waitFor("Alleen deze casus")
         #expect(overview.contains("Totaal"))
         try keys.press("i")
+        let question = try session.waitFor("Casus indienen bij een collega")
+        #expect(question.contains("Daarna wijzig je hem alleen nog als hij wordt teruggestuurd."))
+        try keys.press("j")
         try session.waitFor("Casus C-0008 is ingediend.")
         let seconds = Date().timeIntervalSince(started)
         print("intake e2e: \(keys.namedKeys) named keys + \(keys.typedCharacters) typed characters = \(keys.namedKeys + keys.typedCharacters) keystrokes, \(String(format: "%.1f", seconds)) s")
@@ -207,7 +210,7 @@ struct IntakeEndToEndTests {
         try nextStep()
         let overview = try session.waitFor("Alleen deze casus")
         #expect(overview.contains("Totaal"))
-        try keys.press("i")
+        try keys.press("i", "j")   // submitting asks first (one key more since the count of 92 / 76)
         try session.waitFor("Casus C-0008 is ingediend.")
         print("acht regels, drie wetten (\(path.rawValue)): \(keys.namedKeys) navigatietoetsen + \(keys.typedCharacters) getypte tekens")
 
@@ -225,7 +228,7 @@ struct IntakeEndToEndTests {
         #expect(Set(record.avoided.map(\.item.law) + record.deployed.map(\.item.law)) == ["zvw", "wlz", "wmo"])
         #expect(record.avoided.map(\.likelihood.value) == [75, 50, 25, 25, 50, 75, 90])
         #expect(record.attribution.value == 70)
-        #expect(keys.namedKeys == (modern ? 76 : 92), "the navigation keys of this case")
+        #expect(keys.namedKeys == (modern ? 77 : 93), "the navigation keys of this case")
     }
 
     @Test("killed halfway through a case: the draft is offered on restart and holds everything typed")

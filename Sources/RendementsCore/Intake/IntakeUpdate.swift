@@ -315,41 +315,59 @@ enum IntakeUpdate {
                   intake.draft.lines(kind).indices.contains(index) else { return [] }
             app.confirmation = .removeLine(kind, index)
         case .submit, .saveConcept:
-            guard intake.step == .overzicht else {
-                app.notice = "Indienen of als concept bewaren doe je op het overzicht (stap 7)."
-                return []
-            }
-            switch DraftConversion(form: intake.form).record(intake.draft, status: .concept) {
-            case .success(var record):
-                intake.submitProblems = []
-                if let id = intake.draft.editingCaseID, let existing = app.record(id) {
-                    // Another window or a colleague wrote the case since this rework began: the author decides, knowing it.
-                    if existing.revision != intake.draft.editingRevision,
-                       existing.status == .concept || existing.status == .teruggestuurd {
-                        app.confirmation = .overwriteNewer(id, submit: action == .submit)
-                        return []
-                    }
-                    return resubmit(existing, with: record, submit: action == .submit, &app)
-                }
-                // A submitted case carries the event that submitted it, so its status agrees with its history.
-                if action == .submit {
-                    do {
-                        try record.move(to: .ingediend, by: record.author, at: "", reason: "ingediend")
-                    } catch {
-                        app.notice = error.dutchMessage
-                        return []
-                    }
-                }
-                return [.writeCase(record)]
-            case .failure(let incomplete):
-                let problems = incomplete.problems
-                intake.submitProblems = problems
-                app.notice = "Nog niet compleet: \(problems.count) punt\(problems.count == 1 ? "" : "en") hieronder."
-            }
+            return commit(submit: action == .submit, confirmed: false, &intake, &app)
         default:
             break
         }
         return []
+    }
+
+    /// After a yes: the case is submitted as it stands.
+    static func confirmedSubmit(_ app: inout AppState) -> [Effect] {
+        guard var intake = app.intake else { return [] }
+        let effects = commit(submit: true, confirmed: true, &intake, &app)
+        app.intake = intake
+        return effects
+    }
+
+    /// Submit or save as concept from the overview. A submit is asked first (`confirmed`),
+    /// once the draft is complete, unless the newer-version question already asks it.
+    private static func commit(submit: Bool, confirmed: Bool, _ intake: inout IntakeState, _ app: inout AppState) -> [Effect] {
+        guard intake.step == .overzicht else {
+            app.notice = "Indienen of als concept bewaren doe je op het overzicht (stap 7)."
+            return []
+        }
+        switch DraftConversion(form: intake.form).record(intake.draft, status: .concept) {
+        case .success(var record):
+            intake.submitProblems = []
+            let existing = intake.draft.editingCaseID.flatMap { app.record($0) }
+            // Another window or a colleague wrote the case since this rework began: the author decides, knowing it.
+            if let existing, existing.revision != intake.draft.editingRevision,
+               existing.status == .concept || existing.status == .teruggestuurd {
+                app.confirmation = .overwriteNewer(existing.id, submit: submit)
+                return []
+            }
+            if submit, !confirmed {
+                app.confirmation = .submitCase
+                return []
+            }
+            if let existing { return resubmit(existing, with: record, submit: submit, &app) }
+            // A submitted case carries the event that submitted it, so its status agrees with its history.
+            if submit {
+                do {
+                    try record.move(to: .ingediend, by: record.author, at: "", reason: "ingediend")
+                } catch {
+                    app.notice = error.dutchMessage
+                    return []
+                }
+            }
+            return [.writeCase(record)]
+        case .failure(let incomplete):
+            let problems = incomplete.problems
+            intake.submitProblems = problems
+            app.notice = "Nog niet compleet: \(problems.count) punt\(problems.count == 1 ? "" : "en") hieronder."
+            return []
+        }
     }
 
     /// After a yes: the rework replaces the newer version it did not start from.
