@@ -51,7 +51,8 @@ public enum Effect: Hashable, Sendable {
 /// The price-list browser's fixed layout: rows above and below the list.
 public enum PriceListLayout {
     public static let headerRows = 4
-    public static let footerRows = 2
+    /// The hint bar's first row and two for the selected item's source, which may wrap.
+    public static let footerRows = 3
 
     public static func visibleRows(_ size: Size) -> Int { max(1, size.height - headerRows - footerRows) }
 }
@@ -63,7 +64,7 @@ public enum Update {
         switch msg {
         case .resized(let size):
             state.size = size
-            clampPriceList(&state)
+            clampPriceList(&state, going: 1)
             return []
         case .idle:
             // A pause ends type-ahead in a pick list: the next letter starts a new choice.
@@ -219,6 +220,7 @@ public enum Update {
                     state.notice = "Er is geen prijslijst geladen; controleer de map met 'rendementsmeter validate'."
                 } else {
                     state.screen = .priceList
+                    clampPriceList(&state, going: 1)
                 }
             }
         case .search:
@@ -244,7 +246,7 @@ public enum Update {
             case .last: state.priceListCursor = Int.max / 2
             default: state.priceListCursor += page
             }
-            clampPriceList(&state)
+            clampPriceList(&state, going: [.previous, .pageUp, .last].contains(action) ? -1 : 1)
         case .help, .intake, .browser, .caseView, .dashboard:
             break
         }
@@ -265,18 +267,29 @@ public enum Update {
             break
         }
         state.priceListCursor = 0
-        clampPriceList(&state)
+        clampPriceList(&state, going: 1)
         if state.priceListRows.isEmpty {
             state.notice = "Niets gevonden voor '\(state.priceListQuery)'."
         }
     }
 
-    /// Keeps the cursor on the list and inside the visible window.
-    static func clampPriceList(_ state: inout AppState) {
-        let count = state.priceListRows.count
+    /// Keeps the cursor on an item of the list (a law's heading is no choice, so the cursor
+    /// moves past it in the direction it was going) and inside the visible window,
+    /// together with the heading right above it.
+    static func clampPriceList(_ state: inout AppState, going direction: Int) {
+        let rows = state.priceListRows
+        let count = rows.count
         state.priceListCursor = min(max(0, state.priceListCursor), max(0, count - 1))
+        if rows.indices.contains(state.priceListCursor), case .heading = rows[state.priceListCursor] {
+            let isItem: (Int) -> Bool = { if case .item = rows[$0] { true } else { false } }
+            let ahead = direction < 0 ? (0..<state.priceListCursor).reversed().first(where: isItem) : (state.priceListCursor..<count).first(where: isItem)
+            let behind = direction < 0 ? (state.priceListCursor..<count).first(where: isItem) : (0..<state.priceListCursor).reversed().first(where: isItem)
+            state.priceListCursor = ahead ?? behind ?? state.priceListCursor
+        }
         let visible = PriceListLayout.visibleRows(state.bodySize)
-        if state.priceListCursor < state.priceListScroll { state.priceListScroll = state.priceListCursor }
+        var top = state.priceListCursor
+        if top > 0, case .heading = rows[top - 1] { top -= 1 }
+        if top < state.priceListScroll { state.priceListScroll = top }
         if state.priceListCursor >= state.priceListScroll + visible { state.priceListScroll = state.priceListCursor - visible + 1 }
         state.priceListScroll = min(state.priceListScroll, max(0, count - visible))
         state.priceListScroll = max(0, state.priceListScroll)

@@ -29,6 +29,6 @@ enum PickerOverlay {
         }
         if items.isEmpty { frame.put("│ Niets gevonden; Backspace wist een letter.", x: 2, y: top + 2, style: .muted) }
         frame.put("└" + String(repeating: "─", count: width - 2) + "┘", x: 2, y: top + rows + 2)
-        frame.put(" \(items.count) items · Enter kiest · Esc sluit ", x: 4, y: top + rows + 2, style: .muted)
+        frame.put(" \(items.count) \(items.count == 1 ? "item" : "items") · Enter kiest · Esc sluit ", x: 4, y: top + rows + 2, style: .muted)
     }
 }
