@@ -25,6 +25,7 @@ enum IntakeUpdate {
     static func handle(_ key: Key, _ app: inout AppState) -> [Effect] {
         guard var intake = app.intake else { app.screen = .start; return [] }
         let before = intake.draft
+        let errorsBefore = intake.errors
         var effects: [Effect] = []
         if intake.picker != nil {
             let list = app.priceList
@@ -41,6 +42,12 @@ enum IntakeUpdate {
         if unmoved != before {
             intake.draft.lastStep = intake.step.rawValue
             effects.append(.saveDraft(intake.draft))
+        }
+        // A field found wrong as the user leaves it is said out loud: its own message shows
+        // only while it has focus, and a `!` alone is easy to miss.
+        if app.notice == nil, let (id, message) = intake.errors.first(where: { errorsBefore[$0.key] != $0.value }),
+           intake.focusedField?.id != id {
+            app.notice = message
         }
         app.intake = intake
         return effects
