@@ -85,3 +85,15 @@ public struct CaseEstimate: Hashable, Codable, Sendable {
     public var avoided: [AvoidedCareLine]
     public var attribution: Percentage
 }
+
+extension CaseEvent {
+    /// The field as a reader says it: `voorkomen[2].kans` is "voorkomen regel 2, kans".
+    /// The stored path stays as it is: it is part of the hashed history.
+    public var dutchField: String {
+        guard let open = field.firstIndex(of: "["), let close = field.firstIndex(of: "]"), open < close else { return field }
+        let part = field[..<open]
+        let number = field[field.index(after: open)..<close]
+        let rest = field[field.index(after: close)...].drop { $0 == "." }
+        return "\(part) regel \(number)" + (rest.isEmpty ? "" : ", \(rest)")
+    }
+}

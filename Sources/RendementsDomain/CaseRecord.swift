@@ -135,6 +135,14 @@ public struct CaseStory: Hashable, Codable, Sendable {
     public var approach: String
     public var result: String
 
+    /// What the three parts are called wherever they are asked or shown (intake, case view, export).
+    public static let labels = (situation: "Situatie", approach: "Wat is er gedaan", result: "Wat is er veranderd")
+
+    /// The parts with their labels, in reading order.
+    public var labelled: [(label: String, text: String)] {
+        [(Self.labels.situation, situation), (Self.labels.approach, approach), (Self.labels.result, result)]
+    }
+
     public init(situation: String = "", approach: String = "", result: String = "") {
         self.situation = situation
         self.approach = approach

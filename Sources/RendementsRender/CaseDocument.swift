@@ -25,7 +25,7 @@ struct CaseDocument {
         if let remarks = record.currentRemarks { add("Opmerkingen van de beoordelaar: \(remarks)", .warning) }
         add("")
         add("Het verhaal", .heading)
-        for (label, text) in [("Situatie", record.story.situation), ("Aanpak", record.story.approach), ("Resultaat", record.story.result)] {
+        for (label, text) in record.story.labelled {
             wrapped("\(label): \(text.isEmpty ? "—" : text)", indent: 2)
         }
         add("")
@@ -63,8 +63,8 @@ struct CaseDocument {
         add("Geschiedenis", .heading)
         if record.history.isEmpty { add("  nog geen wijzigingen") }
         for event in record.history {
-            let change = event.action == .status ? "status \(event.old) → \(event.new)" : "\(event.field): \(event.old.isEmpty ? "—" : event.old) → \(event.new.isEmpty ? "—" : event.new)"
-            wrapped("\(event.at.prefix(16).replacingOccurrences(of: "T", with: " ")) \(event.by): \(change) — \(event.reason)", indent: 2)
+            let change = event.action == .status ? "status \(event.old) → \(event.new)" : "\(event.dutchField): \(event.old.isEmpty ? "—" : event.old) → \(event.new.isEmpty ? "—" : event.new)"
+            wrapped("\(DutchTimestamp.display(event.at)) \(event.by): \(change) — \(event.reason)", indent: 2)
         }
     }
 

@@ -26,7 +26,7 @@ enum ConfirmationDialog {
                 ? ["Let op: de laatste wijzigingen konden niet worden", "opgeslagen. Afsluiten verliest die. Toch afsluiten?"]
                 : ["De casus is nog niet ingediend. Hij blijft bewaard", "en wordt bij de volgende start aangeboden. Afsluiten?"]
         case .overwriteNewer(let id, _):
-            let change = state.record(id)?.history.last.map { "door \($0.by), \($0.at.prefix(16).replacingOccurrences(of: "T", with: " "))" } ?? ""
+            let change = state.record(id)?.history.last.map { "door \($0.by), \(DutchTimestamp.display($0.at))" } ?? ""
             let remarks = state.record(id)?.currentRemarks.map { ["Opmerkingen: " + TextWidth.clip($0, to: 60)] } ?? []
             return ["Casus \(id) is gewijzigd sinds je hem opende (\(change))."] + remarks
                 + ["Jouw aanpassing vervangt die versie. Toch opslaan?"]

@@ -163,7 +163,7 @@ public enum HTMLReport {
         var html = "<h2>Verhalen achter de cijfers</h2><p class=\"note\">De drie casussen met het grootste resultaat en drie andere, vast gekozen uit de rest. Pseudoniem: geen namen of adressen.</p>"
         for (record, valuation) in Array(largest) + Array(sample) {
             html += "<div class=\"story\"><h3>\(e(record.id)): \(e(record.context.intervention)), \(e(record.context.team)), netto \(euro(valuation.total.net))</h3>"
-            html += "<p><strong>Situatie.</strong> \(e(record.story.situation))</p><p><strong>Aanpak.</strong> \(e(record.story.approach))</p><p><strong>Resultaat.</strong> \(e(record.story.result))</p><ul>"
+            html += record.story.labelled.map { "<p><strong>\(e($0.label)).</strong> \(e($0.text))</p>" }.joined() + "<ul>"
             for line in valuation.avoidedLines {
                 html += "<li>\(e(list?.lawName(line.line.item.law) ?? line.line.item.law)): \(e(line.line.item.description)), \(e(line.line.quantity.dutchText)) \(e(line.line.item.unit)), kans \(e(line.line.likelihood.dutchText)): \(euro(line.value)). <em>\(e(line.line.reasoning))</em></li>"
             }

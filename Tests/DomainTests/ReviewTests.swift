@@ -59,4 +59,16 @@ struct ReviewTests {
         #expect(record.history.map(\.new) == ["teruggestuurd", "ingediend", "goedgekeurd"])
         #expect(record.currentRemarks == nil)
     }
+
+    @Test("a history field reads as Dutch (the stored, hashed path is unchanged)")
+    func dutchField() {
+        func event(_ field: String) -> CaseEvent {
+            CaseEvent(at: "2026-11-24T10:00:00Z", by: "bram", action: .wijziging, field: field, old: "50", new: "25", reason: "r")
+        }
+        #expect(event("voorkomen[2].kans").dutchField == "voorkomen regel 2, kans")
+        #expect(event("voorkomen[3]").dutchField == "voorkomen regel 3")
+        #expect(event("ingezet[1].prijs").dutchField == "ingezet regel 1, prijs")
+        #expect(event("toerekening").dutchField == "toerekening")
+        #expect(event("voorkomen[2].kans").field == "voorkomen[2].kans")
+    }
 }

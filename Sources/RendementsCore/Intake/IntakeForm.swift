@@ -2,6 +2,13 @@ import RendementsDomain
 
 /// Which fields a step shows, and reading and writing them in the draft.
 public struct IntakeForm: Sendable {
+    /// The story's three parts, labelled the same in the intake and the case view.
+    public static let storyFields = [
+        FieldSpec(id: .situation, label: CaseStory.labels.situation, kind: .area),
+        FieldSpec(id: .approach, label: CaseStory.labels.approach, kind: .area),
+        FieldSpec(id: .result, label: CaseStory.labels.result, kind: .area),
+    ]
+
     public let hourlyRates: [HourlyRate]
     public let interventions: [String]
     /// The laws own effort can be booked on (code, name), in price-list order.
@@ -39,11 +46,7 @@ public struct IntakeForm: Sendable {
                 FieldSpec(id: .household, label: "Huishouden", kind: .choice(Choices.households)),
             ] + LifeDomain.allCases.map { FieldSpec(id: .domain($0), label: $0.dutchName, kind: .toggle) }
         case .verhaal:
-            return [
-                FieldSpec(id: .situation, label: "Situatie", kind: .area),
-                FieldSpec(id: .approach, label: "Wat is er gedaan", kind: .area),
-                FieldSpec(id: .result, label: "Wat is er veranderd", kind: .area),
-            ]
+            return Self.storyFields
         case .inzet:
             // Hours first (what every case needs), then what is usually right already: rates and the paying law.
             return workerRates.map { FieldSpec(id: .hours($0.code), label: $0.description, kind: .number) } + [
