@@ -3,10 +3,20 @@ import RendementsDomain
 
 /// The start screen: the business case at a glance per law, and the menu.
 enum StartScreen {
-    static let figureWidth = 13
+    static let headers = ["Wet / domein", "Eigen inzet", "Ingezet", "Voorkomen", "Netto"]
 
-    /// The law column grows with the terminal (22 at 80 columns, at most 30).
-    static func nameWidth(_ frame: Frame) -> Int { min(30, frame.width - 2 - 4 * (figureWidth + 1)) }
+    /// The law column takes what the amounts leave (they are as wide as their widest value),
+    /// up to the longest law name.
+    private struct Layout {
+        let figures: FittedColumns
+        let nameWidth: Int
+
+        init(_ rows: [[String]], width: Int) {
+            figures = FittedColumns(headers: Array(headers.dropFirst()), rows: rows.map { Array($0.dropFirst()) })
+            let longest = rows.map { TextWidth.of($0[0]) }.max() ?? 0
+            nameWidth = max(6, min(max(longest, TextWidth.of(headers[0])), width - 2 - figures.total))
+        }
+    }
 
     static func draw(_ state: AppState, into frame: inout Frame) {
         let overview = state.overview
@@ -26,27 +36,31 @@ enum StartScreen {
         frame.put("Status: " + statuses.joined(separator: " · "), x: 1, y: 5, maxWidth: frame.width - 2)
         if let note = state.identityNote { frame.put(note, x: 1, y: 6, style: .notice, maxWidth: frame.width - 2) }
 
+        frame.put("Wat ons sociaal werk aan zorg voorkomt, per wet, tegenover wat het kost.", x: 1, y: 2, style: .muted, maxWidth: frame.width - 2)
         var y = 7
-        row(&frame, y: y, ["Wet / domein", "Eigen inzet", "Ingezet", "Voorkomen", "Netto"], style: .heading)
-        y += 1
-        rule(&frame, y: y)
-        y += 1
         // Rows for the table body: leave room for rule, total, ratio, transfers, notice and hint bar.
-        let available = max(1, frame.height - y - 7)
+        let available = max(1, frame.height - y - 9)
         let rows = overview.lawRows
         let shown = rows.count > available ? Array(rows.prefix(available - 1)) : rows
-        for law in shown {
-            row(&frame, y: y, [law.name, money(law.totals.effort), money(law.totals.deployed), money(law.totals.avoided), money(law.totals.net)])
+        let total = overview.total
+        let cells = shown.map { [$0.name] + figures($0.totals) }
+        let totalCells = ["Totaal"] + figures(total)
+        let layout = Layout(cells + [totalCells], width: frame.width)
+        row(&frame, y: y, headers, layout, style: .heading)
+        y += 1
+        rule(&frame, y: y, layout)
+        y += 1
+        for law in cells {
+            row(&frame, y: y, law, layout)
             y += 1
         }
         if shown.count < rows.count {
             frame.put("… en \(rows.count - shown.count) andere (zie rendementsmeter report)", x: 1, y: y, style: .muted)
             y += 1
         }
-        rule(&frame, y: y)
+        rule(&frame, y: y, layout)
         y += 1
-        let total = overview.total
-        row(&frame, y: y, ["Totaal", money(total.effort), money(total.deployed), money(total.avoided), money(total.net)], style: .heading)
+        row(&frame, y: y, totalCells, layout, style: .heading)
         y += 2
         frame.put("Rendement (voorkomen ÷ (eigen inzet + ingezet)): \(DutchNumber.ratio(total.returnRatio))", x: 1, y: y)
         y += 1
@@ -62,15 +76,17 @@ enum StartScreen {
         Chrome.notice(&frame, state.notice)
     }
 
-    private static func row(_ frame: inout Frame, y: Int, _ cells: [String], style: Style = .normal) {
-        var x = frame.put(TextWidth.padRight(cells[0], to: nameWidth(frame)), x: 1, y: y, style: style)
-        for cell in cells.dropFirst() {
-            x = frame.put(TextWidth.padLeft(cell, to: figureWidth), x: x + 1, y: y, style: style)
-        }
+    private static func figures(_ totals: Totals) -> [String] {
+        [money(totals.effort), money(totals.deployed), money(totals.avoided), money(totals.net)]
     }
 
-    private static func rule(_ frame: inout Frame, y: Int) {
-        frame.put(String(repeating: "─", count: nameWidth(frame) + 4 * (figureWidth + 1)), x: 1, y: y, style: .muted)
+    private static func row(_ frame: inout Frame, y: Int, _ cells: [String], _ layout: Layout, style: Style = .normal) {
+        frame.put(TextWidth.padRight(TextWidth.clip(cells[0], to: layout.nameWidth), to: layout.nameWidth) + layout.figures.line(Array(cells.dropFirst())),
+                  x: 1, y: y, style: style)
+    }
+
+    private static func rule(_ frame: inout Frame, y: Int, _ layout: Layout) {
+        frame.put(String(repeating: "─", count: layout.nameWidth + layout.figures.total), x: 1, y: y, style: .muted)
     }
 
     static func money(_ value: Money) -> String { DutchNumber.euroWhole(value) }
