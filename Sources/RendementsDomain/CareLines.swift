@@ -60,8 +60,16 @@ public enum Certainty: String, CaseIterable, Codable, Sendable {
     public var dutchName: String {
         switch self {
         case .gedocumenteerd: "gedocumenteerd (dossier, brief, verwijzing)"
-        case .bevestigd: "bevestigd door een collega of andere professional"
+        case .bevestigd: "bevestigd door een andere professional"
         case .inschatting: "professionele inschatting"
         }
+    }
+
+    /// The certainty a draft names, also in the longer wording drafts saved before it
+    /// was shortened to fit beside its label at 80 columns.
+    public init?(dutchName: String) {
+        let legacy = ["bevestigd door een collega of andere professional": Certainty.bevestigd]
+        guard let certainty = Self.allCases.first(where: { $0.dutchName == dutchName }) ?? legacy[dutchName] else { return nil }
+        self = certainty
     }
 }

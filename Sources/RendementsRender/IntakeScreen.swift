@@ -76,7 +76,9 @@ enum IntakeScreen {
             frame.put("[\(value.isEmpty ? " " : "x")] \(field.label)", x: x + 2, y: y, style: focused ? .selected : .normal)
         case .choice(let options):
             frame.put(TextWidth.padRight(field.label, to: labelWidth), x: x + 2, y: y)
-            let shown = "‹ \(value.isEmpty ? (focused ? "typ of →" : "kies met → of spatie") : value) ›"
+            // A long option gives way inside its brackets rather than losing the closing one at the edge.
+            let room = frame.width - 2 - (x + 4 + labelWidth) - 4
+            let shown = "‹ \(TextWidth.clip(value.isEmpty ? (focused ? "typ of →" : "kies met → of spatie") : value, to: room)) ›"
             frame.put(shown, x: x + 4 + labelWidth, y: y, style: focused ? .selected : (value.isEmpty ? .muted : .normal))
             if focused {
                 // The options beside the field: what typing can pick, in order.
@@ -171,8 +173,11 @@ enum IntakeScreen {
         frame.put(String(repeating: "─", count: frame.width - 2), x: 1, y: y, style: .muted)
         y += 1
         let item = lines[selected].item
-        frame.put("Regel \(selected + 1): \(item.description) · \(DutchNumber.euro(item.unitPrice)) per \(item.unit) (\(item.priceYear))",
-                  x: 1, y: y, style: .heading, maxWidth: frame.width - 2)
+        // The price, unit and year stay whole; a long description gives way.
+        let lead = "Regel \(selected + 1): "
+        let price = " · \(DutchNumber.euro(item.unitPrice)) per \(item.unit) (\(item.priceYear))"
+        let description = TextWidth.clip(item.description, to: max(8, frame.width - 2 - TextWidth.of(lead) - TextWidth.of(price)))
+        frame.put(lead + description + price, x: 1, y: y, style: .heading, maxWidth: frame.width - 2)
         y += 1
         let visible = max(1, frame.height - 3 - y)
         let fields = Array(intake.fields.enumerated().dropFirst())

@@ -71,4 +71,12 @@ struct ReviewTests {
         #expect(event("toerekening").dutchField == "toerekening")
         #expect(event("voorkomen[2].kans").field == "voorkomen[2].kans")
     }
+
+    @Test("how a worker knows fits beside its label at 80 columns; a draft in the old wording still reads")
+    func certaintyNames() {
+        #expect(Certainty.allCases.map(\.dutchName).allSatisfy { $0.count <= 44 }, "'bevestigd door een collega of andere professional' was cut to 'professiona'")
+        #expect(Certainty(dutchName: "bevestigd door een collega of andere professional") == .bevestigd)
+        #expect(Certainty(dutchName: "bevestigd door een andere professional") == .bevestigd)
+        #expect(Certainty(dutchName: "weet niet") == nil)
+    }
 }

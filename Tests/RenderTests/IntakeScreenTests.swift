@@ -60,7 +60,9 @@ struct IntakeScreenTests {
     func avoided() {
         let frame = View.render(Example.after(IntakeScript.avoided, Example.state()))
         Snapshot.assert(frame, named: "intake-5-voorkomen-80x24")
-        #expect(frame.text.contains("Verpleeghuis: verpleging en verzorging incl. dagbesteding"))
+        // The price, unit and year whole (they were cut off after '€ 290,00'); the description gives way.
+        #expect(frame.text.contains(" Regel 2: Verpleeghuis: verpleging en verzorging inc… · € 290,00 per dag (2022)\n"))
+        #expect(frame.text.contains("Verpleeghuis: verpleging en v…"))
     }
 
     @Test("the picker over the price list")

@@ -212,7 +212,7 @@ public struct DraftConversion: Sendable {
         result.highQuantity = count(line.highQuantity, .highQuantity, "de hoge hoeveelheid")
         result.lowLikelihood = percent(line.lowLikelihood, .lowLikelihood, "de lage kans")
         result.highLikelihood = percent(line.highLikelihood, .highLikelihood, "de hoge kans")
-        result.certainty = Certainty.allCases.first { $0.dutchName == line.certainty }
+        result.certainty = Certainty(dutchName: line.certainty)
         if let low = result.lowQuantity, low.units > base.quantity.units {
             problems.append(DraftProblem(step: .voorkomen, field: .lowQuantity, message: "\(name): de lage hoeveelheid is groter dan de gewone."))
         }
