@@ -28,6 +28,8 @@ public struct AppState: Sendable {
     public var isEditingQuery = false
     /// The help screen shows the method ("Hoe rekenen we") instead of the screen's keys.
     public var helpShowsMethod = false
+    /// The first row of help shown; the help page scrolls when it is longer than the screen.
+    public var helpScroll = 0
 
     /// Who is working: recorded as the author of new cases.
     public var user: String

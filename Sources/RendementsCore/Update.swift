@@ -184,9 +184,11 @@ public enum Update {
             return quit(&state)
         case .help:
             state.helpShowsMethod = false
+            state.helpScroll = 0
             state.screen = .help(returnTo: state.screenKind)
         case .howWeCalculate:
             state.helpShowsMethod.toggle()
+            state.helpScroll = 0
         case .back:
             switch state.screen {
             case .help(let returnTo):
@@ -247,7 +249,19 @@ public enum Update {
             default: state.priceListCursor += page
             }
             clampPriceList(&state, going: [.previous, .pageUp, .last].contains(action) ? -1 : 1)
-        case .help, .intake, .browser, .caseView, .dashboard:
+        case .help(let returnTo):
+            let visible = HelpText.visibleRows(state.bodySize)
+            let last = max(0, HelpText.lines(for: returnTo, method: state.helpShowsMethod, width: state.size.width).count - visible)
+            switch action {
+            case .previous: state.helpScroll -= 1
+            case .next: state.helpScroll += 1
+            case .pageUp: state.helpScroll -= visible
+            case .pageDown: state.helpScroll += visible
+            case .first: state.helpScroll = 0
+            default: state.helpScroll = last
+            }
+            state.helpScroll = min(max(0, state.helpScroll), last)
+        case .intake, .browser, .caseView, .dashboard:
             break
         }
     }

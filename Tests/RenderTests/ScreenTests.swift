@@ -115,4 +115,25 @@ struct FrameTests {
         frame.put("日日日日", x: 0, y: 0)
         #expect(frame.text == "日日日", "a wide character that does not fit is not half drawn")
     }
+
+    @Test("help scrolls: every key of the dashboard can be read at 80x24, none cut at the edge (q and Esc were below the screen)")
+    func helpScrolls() {
+        let opened = Example.after([.right, .right, .enter, .character("?")], Example.state())
+        let top = View.render(opened).text
+        #expect(top.contains(" Hulp — Dashboard                                                  ↑↓ voor meer"))
+        #expect(!top.contains("Afsluiten (q buiten"))
+        let bottom = View.render(Example.after([.end], opened)).text
+        #expect(bottom.contains("    q            Afsluiten (q buiten tekstvelden, Ctrl-Q overal)"))
+        #expect(bottom.contains("    u            Uitleg: hoe dit bedrag is berekend (casussen, regels,\n                 prijzen, prijsjaar)"))
+        var seen = Set<String>()
+        var state = opened
+        for _ in 0..<10 {
+            for line in View.render(state).text.split(separator: "\n") where line.hasPrefix("    ") {
+                seen.insert(String(line.dropFirst(4).prefix(13)).trimmingCharacters(in: .whitespaces))
+            }
+            state = Example.after([.down], state)
+        }
+        #expect(Keymap.described(on: .dashboard).allSatisfy { seen.contains($0.label) }, "\(seen)")
+        #expect(View.render(Example.after([.home], state)).text == top)
+    }
 }
