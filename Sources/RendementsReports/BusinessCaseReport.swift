@@ -15,10 +15,10 @@ public enum BusinessCaseReport {
 
         var table = TextTable([
             .init(title: "Wet / domein", width: 26, rightAligned: false),
-            .init(title: "Eigen inzet", width: 14, rightAligned: true),
-            .init(title: "Ingezet", width: 14, rightAligned: true),
-            .init(title: "Voorkomen", width: 14, rightAligned: true),
-            .init(title: "Netto", width: 14, rightAligned: true),
+            .init(title: "Eigen inzet", width: 12, rightAligned: true),
+            .init(title: "Ingezet", width: 12, rightAligned: true),
+            .init(title: "Voorkomen", width: 12, rightAligned: true),
+            .init(title: "Netto", width: 12, rightAligned: true),
         ])
         let laws = LawOrder.codes(priceList: priceList, present: summary.perLaw.keys)
         for code in laws {

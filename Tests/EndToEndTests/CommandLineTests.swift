@@ -65,7 +65,7 @@ struct CommandLineTests {
     func report() throws {
         let outcome = try Binary.run(["report"])
         #expect(outcome.status == 0)
-        #expect(outcome.stdout.contains("Totaal                         € 7.553,00     € 3.154,66    € 15.869,81     € 5.162,15"))
+        #expect(outcome.stdout.contains("Totaal                       € 7.553,00   € 3.154,66  € 15.869,81   € 5.162,15"))
         #expect(outcome.stdout.contains("Rendement (voorkomen ÷ (eigen inzet + ingezet)): 1,48"))
         let approved = try Binary.run(["report", "--approved-only"])
         #expect(approved.stdout.contains("Telt: alleen goedgekeurde casussen (3 van 7)"))
@@ -137,7 +137,7 @@ struct HonestEstimateCommandLineTests {
         // CBS CPI 2024 and 2025 (+3,3 % each): 290 × 90 × ,5 × ,6 × 1,038 × 1,033 × 1,033 = 8.672,81 (was 7.830,00 in 2022 prices)
         let in2025 = try Binary.run(["report", "--price-year", "2025", "--team", "Team Noord"])
         #expect(in2025.status == 0, "\(in2025.stderr)")
-        #expect(in2025.stdout.contains("Wlz                                € 0,00         € 0,00     € 8.672,81     € 8.672,81"))
+        #expect(in2025.stdout.contains("Wlz                              € 0,00       € 0,00   € 8.672,81   € 8.672,81"))
         let filtered = try Binary.run(["report", "--price-year", "2023", "--team", "Team Noord"])
         #expect(filtered.status == 0, "the cases of Team Noord can all be indexed")
         #expect(filtered.stdout.contains("versie 2026.1; prijsjaar 2023 (geïndexeerd met CPI)"))

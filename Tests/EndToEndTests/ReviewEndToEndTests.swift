@@ -55,7 +55,7 @@ struct ReviewEndToEndTests {
 
         let after = try Binary.run(["report", "--approved-only"], in: scratch.url).stdout
         #expect(after.contains("Telt: alleen goedgekeurde casussen (4 van 7)"))
-        #expect(after.contains("Wlz                                € 0,00         € 0,00     € 3.915,00     € 3.915,00"))
+        #expect(after.contains("Wlz                              € 0,00       € 0,00   € 3.915,00   € 3.915,00"))
         #expect(after.contains("  Wlz: € 7.830,00 → € 3.915,00"))
         #expect(try Binary.run(["validate"], in: scratch.url).status == 0)
     }
