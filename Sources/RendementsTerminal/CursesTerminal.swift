@@ -119,6 +119,12 @@ public final class CursesTerminal {
             }
             return true
         }
+        // Alt with a key arrives as Esc and that key at once; it means nothing here, so
+        // neither a step back nor a typed letter. (A person's Esc then letter never arrives
+        // in one read.)
+        if result == OK, introducer >= 0x20, introducer != UInt32(UInt8(ascii: "[")), introducer != UInt32(UInt8(ascii: "O")) {
+            return true
+        }
         guard result == OK, introducer == UInt32(UInt8(ascii: "[")) || introducer == UInt32(UInt8(ascii: "O")) else {
             unget(result, introducer)
             return false

@@ -7,7 +7,7 @@ import Testing
 struct KeyEndToEndTests {
     /// xterm/PuTTY (`ESC [1~`, `ESC [4~`), rxvt (`ESC [7~`, `ESC [8~`), xterm's own (`ESC [H`, `ESC OF`),
     /// an unknown sequence, Ctrl-Right, Shift-Right and Insert (at the end of the text: no move), under two terminal types.
-    @Test("Home and End in every form move the cursor; unknown sequences change nothing", arguments: ["xterm", "screen"])
+    @Test("Home and End in every form move the cursor; unknown sequences and Alt+letter change nothing", arguments: ["xterm", "screen"])
     func homeAndEnd(term: String) throws {
         let scratch = try Scratch()
         try scratch.copyShippedData()
@@ -22,6 +22,8 @@ struct KeyEndToEndTests {
             ("\u{1B}[H", "C"), ("\u{1B}OF", "X"), ("\u{1B}[99~", ""), ("\u{1B}[1;5C", ""), ("\u{1B}[1;2C", ""), ("\u{1B}[2~", "W"),
             // A terminal's answers (colour report, title): dropped whole, never a step back or typed text.
             ("\u{1B}]11;rgb:0000/0000/0000\u{1B}\\", ""), ("\u{1B}]0;x\u{07}", ""),
+            // Alt+letter (Esc and the letter at once) was a step back, then a typed letter.
+            ("\u{1B}a", ""), ("\u{1B}q", ""),
         ]
         for (sequence, typed) in sequences {
             try session.type(sequence)
