@@ -210,7 +210,13 @@ enum IntakeScreen {
             guard let totals = valuation.perLaw[code], totals != Totals() else { return nil }
             return "\(list?.lawName(code) ?? code) \(DutchNumber.euroWhole(totals.net))"
         }
-        let text = "Netto per wet: " + (parts.isEmpty ? "nog niets" : parts.joined(separator: " · ")) + " │ totaal \(DutchNumber.euroWhole(valuation.total.net))"
+        // Laws give way from the end (counted, never cut in half); the total always shows.
+        let total = " │ totaal \(DutchNumber.euroWhole(valuation.total.net))"
+        let texts = (0...parts.count).reversed().map { shown in
+            "Netto per wet: " + (parts.isEmpty ? "nog niets" : parts.prefix(shown).joined(separator: " · "))
+                + (shown < parts.count ? (shown > 0 ? " · " : "") + "+\(parts.count - shown) op het overzicht" : "") + total
+        }
+        let text = texts.first { TextWidth.of($0) <= frame.width - 2 } ?? texts[texts.count - 1]
         frame.put(text, x: 1, y: frame.height - 3, style: .muted, maxWidth: frame.width - 2)
     }
 
@@ -218,16 +224,19 @@ enum IntakeScreen {
         let conversion = DraftConversion(form: intake.form)
         let valuation = conversion.provisional(intake.draft)
         var y = 3
-        frame.put(TextWidth.padRight("Wet / domein", to: 22) + TextWidth.padLeft("Eigen inzet", to: 13) + TextWidth.padLeft("Ingezet", to: 13)
-                  + TextWidth.padLeft("Voorkomen", to: 13) + TextWidth.padLeft("Netto", to: 14), x: 1, y: y, style: .heading)
-        y += 1
         if let valuation {
-            for code in LawOrder.codes(priceList: list, present: valuation.perLaw.keys) where valuation.perLaw[code] != nil {
-                let totals = valuation.perLaw[code] ?? Totals()
-                frame.put(figures(list?.lawName(code) ?? code, totals), x: 1, y: y)
+            let laws = LawOrder.codes(priceList: list, present: valuation.perLaw.keys).compactMap { code in
+                valuation.perLaw[code].map { figures(list?.lawName(code) ?? code, $0) }
+            }
+            let total = figures("Totaal", valuation.total)
+            let table = LawTable(laws + [total], width: frame.width)
+            frame.put(table.line(LawTable.headers), x: 1, y: y, style: .heading)
+            y += 1
+            for law in laws {
+                frame.put(table.line(law), x: 1, y: y)
                 y += 1
             }
-            frame.put(figures("Totaal", valuation.total), x: 1, y: y, style: .heading)
+            frame.put(table.line(total), x: 1, y: y, style: .heading)
             y += 1
             frame.put("Rendement: \(DutchNumber.ratio(valuation.total.returnRatio))   (voorkomen ÷ (eigen inzet + ingezet))", x: 1, y: y)
             y += 2
@@ -246,8 +255,7 @@ enum IntakeScreen {
         frame.put("Alleen deze casus. i = indienen bij een collega, c = bewaren als concept.", x: 1, y: frame.height - 3, style: .heading)
     }
 
-    private static func figures(_ name: String, _ totals: Totals) -> String {
-        TextWidth.padRight(name, to: 22) + TextWidth.padLeft(DutchNumber.euro(totals.effort), to: 13) + TextWidth.padLeft(DutchNumber.euro(totals.deployed), to: 13)
-            + TextWidth.padLeft(DutchNumber.euro(totals.avoided), to: 13) + TextWidth.padLeft(DutchNumber.euro(totals.net), to: 14)
+    private static func figures(_ name: String, _ totals: Totals) -> [String] {
+        [name, DutchNumber.euro(totals.effort), DutchNumber.euro(totals.deployed), DutchNumber.euro(totals.avoided), DutchNumber.euro(totals.net)]
     }
 }

@@ -3,21 +3,6 @@ import RendementsDomain
 
 /// The start screen: the business case at a glance per law, and the menu.
 enum StartScreen {
-    static let headers = ["Wet / domein", "Eigen inzet", "Ingezet", "Voorkomen", "Netto"]
-
-    /// The law column takes what the amounts leave (they are as wide as their widest value),
-    /// up to the longest law name.
-    private struct Layout {
-        let figures: FittedColumns
-        let nameWidth: Int
-
-        init(_ rows: [[String]], width: Int) {
-            figures = FittedColumns(headers: Array(headers.dropFirst()), rows: rows.map { Array($0.dropFirst()) })
-            let longest = rows.map { TextWidth.of($0[0]) }.max() ?? 0
-            nameWidth = max(6, min(max(longest, TextWidth.of(headers[0])), width - 2 - figures.total))
-        }
-    }
-
     static func draw(_ state: AppState, into frame: inout Frame) {
         let overview = state.overview
         Chrome.titleBar(&frame, "Rendementsmeter — \(overview.businessCaseName)", right: overview.fictional ? "VOORBEELD (fictief)" : "")
@@ -45,8 +30,8 @@ enum StartScreen {
         let total = overview.total
         let cells = shown.map { [$0.name] + figures($0.totals) }
         let totalCells = ["Totaal"] + figures(total)
-        let layout = Layout(cells + [totalCells], width: frame.width)
-        row(&frame, y: y, headers, layout, style: .heading)
+        let layout = LawTable(cells + [totalCells], width: frame.width)
+        row(&frame, y: y, LawTable.headers, layout, style: .heading)
         y += 1
         rule(&frame, y: y, layout)
         y += 1
@@ -80,13 +65,12 @@ enum StartScreen {
         [money(totals.effort), money(totals.deployed), money(totals.avoided), money(totals.net)]
     }
 
-    private static func row(_ frame: inout Frame, y: Int, _ cells: [String], _ layout: Layout, style: Style = .normal) {
-        frame.put(TextWidth.padRight(TextWidth.clip(cells[0], to: layout.nameWidth), to: layout.nameWidth) + layout.figures.line(Array(cells.dropFirst())),
-                  x: 1, y: y, style: style)
+    private static func row(_ frame: inout Frame, y: Int, _ cells: [String], _ layout: LawTable, style: Style = .normal) {
+        frame.put(layout.line(cells), x: 1, y: y, style: style)
     }
 
-    private static func rule(_ frame: inout Frame, y: Int, _ layout: Layout) {
-        frame.put(String(repeating: "─", count: layout.nameWidth + layout.figures.total), x: 1, y: y, style: .muted)
+    private static func rule(_ frame: inout Frame, y: Int, _ layout: LawTable) {
+        frame.put(layout.rule, x: 1, y: y, style: .muted)
     }
 
     static func money(_ value: Money) -> String { DutchNumber.euroWhole(value) }

@@ -84,6 +84,25 @@ struct IntakeScreenTests {
         #expect(frame.text.contains("i indienen"))
     }
 
+    @Test("amounts of millions fit whole in the overview and the running totals (they were cut at the edge)")
+    func bigAmounts() {
+        // 99.999 hours of own effort and 999.999 physiotherapy sessions.
+        let keys = IntakeScript.story + [.pageDown] + IntakeScript.keys("99999")
+            + [.pageDown, .character("a")] + IntakeScript.keys("respijt") + [.enter] + IntakeScript.keys("2") + [.tab, .tab] + IntakeScript.keys("Respijt.") + [.enter]
+            + [.pageDown, .character("a")] + IntakeScript.keys("fysio") + [.enter] + IntakeScript.keys("999999") + [.tab, .tab, .tab] + IntakeScript.keys("Bewegen helpt.") + [.enter]
+        for (at, screen) in [(keys + [.pageDown], "step 6"), (keys + [.pageDown, .pageDown], "overview")] {
+            let text = View.render(Example.after(at, Example.state())).text
+            let lines = text.split(separator: "\n").filter { $0.contains("€") }
+            #expect(lines.count >= (screen == "overview" ? 4 : 1), "\(screen): \(text)")
+            for line in lines { #expect(TextWidth.of(String(line)) < 80 && !line.contains("…"), "\(screen): '\(line)'") }
+            if screen == "overview" {
+                #expect(text.contains(" Wmo 2015      € 6.399.936,00  € 408,42           € 0,00  -€ 6.400.344,42\n"), "\(text)")
+            } else {
+                #expect(lines.contains { $0.hasPrefix(" Netto per wet: ") && $0.contains(" │ totaal ") }, "\(text)")
+            }
+        }
+    }
+
     @Test("the overview at 120x30")
     func overviewWide() {
         Snapshot.assert(View.render(Example.after(IntakeScript.overview, Example.state(width: 120, height: 30))), named: "intake-7-overzicht-120x30")
