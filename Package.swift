@@ -11,6 +11,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
     ],
     targets: [
         // ncursesw as a system library plus a shim header for what Swift cannot import.
@@ -22,6 +24,12 @@ let package = Package(
         // Files: CSV price lists, JSON case files, atomic writes, validation.
         .target(name: "RendementsStorage", dependencies: [
             "RendementsDomain", .product(name: "Crypto", package: "swift-crypto"), .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // The business case on a PostgreSQL server: schema and migrations, roles and row-level
+        // security, loading a folder's cases, the per-law figures and the sector view.
+        .target(name: "RendementsPostgres", dependencies: [
+            "RendementsDomain", "RendementsStorage", .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         // Text report and CSV export built from the domain; no I/O.
         .target(name: "RendementsReports", dependencies: ["RendementsDomain"]),
@@ -35,7 +43,7 @@ let package = Package(
             name: "rendementsmeter",
             dependencies: [
                 "RendementsDomain", "RendementsStorage", "RendementsReports", "RendementsCore",
-                "RendementsRender", "RendementsTerminal",
+                "RendementsRender", "RendementsTerminal", "RendementsPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,7 +66,7 @@ let package = Package(
         // Runs the built binary: the command line and tmux end-to-end sessions.
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["rendementsmeter", "fuzz-prijslijst", "fuzz-casus", "fuzz-getal", "RendementsDomain", "RendementsStorage"]
+            dependencies: ["rendementsmeter", "bench-genereer", "fuzz-prijslijst", "fuzz-casus", "fuzz-getal", "RendementsDomain", "RendementsStorage"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -2,7 +2,7 @@ import Crypto
 import Foundation
 
 /// The lower-case hex SHA-256 of some bytes: the form every hash in the files and the index takes.
-func sha256Hex(_ data: Data) -> String {
+public func sha256Hex(_ data: Data) -> String {
     // Built by table rather than String(format:): formatting was an eighth of a cold report.
     let digits = Array("0123456789abcdef".utf8)
     var hex = [UInt8]()

@@ -13,7 +13,7 @@ struct Rendementsmeter: ParsableCommand {
             omgevingsvariabelen RENDEMENTSMETER_CASES en RENDEMENTSMETER_PRICE_LIST.
             """,
         version: "0.1.0",
-        subcommands: [Start.self, Validate.self, Report.self, Explain.self, Reprice.self, Export.self, Import.self],
+        subcommands: [Start.self, Validate.self, Report.self, Explain.self, Reprice.self, Export.self, Import.self, Push.self, Database.self],
         defaultSubcommand: Start.self
     )
 

@@ -1,5 +1,7 @@
 import ArgumentParser
+import Foundation
 import RendementsDomain
+import RendementsPostgres
 import RendementsReports
 import RendementsStorage
 
@@ -14,9 +16,19 @@ struct Report: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Breng alle prijzen naar dit jaar (CPI-index van de prijslijst); standaard reportYear uit businesscase.json, anders het eigen prijsjaar.", valueName: "JAAR"))
     var priceYear: Int?
 
-    func validate() throws { try PriceYearOption.check(priceYear) }
+    @OptionGroup var server: ServerOption
+
+    @Flag(name: .long, help: "Het sectorbeeld over alle organisaties (alleen voor een sector-analist; met --database).")
+    var sector = false
+
+    func validate() throws {
+        try PriceYearOption.check(priceYear)
+        if sector && server.addressText == nil { throw ValidationError("--sector werkt alleen met --database") }
+    }
 
     func run() throws {
+        if sector { return try SectorReport.print(try server.address()) }
+        if server.addressText != nil { return try runOnServer(try server.address()) }
         let business = BusinessCaseFigures.open(cases: locations.casesFolder, priceList: locations.priceListFolder, reportYear: priceYear)
         if let error = business.folderError {
             printError("fout: " + error.dutchMessage)
@@ -37,5 +49,26 @@ struct Report: ParsableCommand {
         }
         print(BusinessCaseReport.text(name: business.settings.name, fictional: business.isFictional, summary: summary,
                                       priceList: business.priceList, original: original), terminator: "")
+    }
+
+    /// The same report from the cases on the server that this login may see.
+    private func runOnServer(_ address: ServerAddress) throws {
+        let (organisation, files) = try onServer(address) { business in (try await business.organisation(), try await business.caseFiles()) }
+        let list = PriceListReader.read(folder: locations.priceListFolder)
+        let settings = organisation.settings.flatMap { try? JSONDecoder().decode(BusinessCaseSettings.self, from: Data($0.utf8)) }
+            ?? BusinessCaseSettings(name: organisation.name)
+        let options = settings.estimateOptions(list.priceList, reportYear: priceYear)
+        let name = settings.name
+        var pairs: [CaseFigurePair] = []
+        for file in files {
+            switch CaseCodec.decode(Data(file.content.utf8)) {
+            case .success(let record): pairs.append(CaseFigurePair(record, options: options))
+            case .failure(let error): printError("let op: \(file.id): \(error.dutchMessage) (niet meegeteld)")
+            }
+        }
+        let summary = BusinessCaseSummary(figures: pairs.lazy.map(\.current), filter: filters.filter, options: options, detail: .lawTotals)
+        let original = BusinessCaseSummary(figures: pairs.lazy.map(\.original), filter: filters.filter, options: options, detail: .lawTotals)
+        print(BusinessCaseReport.text(name: name, fictional: !pairs.isEmpty && pairs.allSatisfy(\.current.fictional), summary: summary,
+                                      priceList: list.priceList, original: original), terminator: "")
     }
 }

@@ -1,0 +1,153 @@
+import Foundation
+import PostgresNIO
+import RendementsDomain
+import RendementsStorage
+
+/// What the app asks of a business case on the server. Every call runs as the login of
+/// the session, so the server's roles and row-level security decide what it may see and do.
+public struct ServerBusinessCase: Sendable {
+    let session: ServerSession
+
+    public init(_ session: ServerSession) { self.session = session }
+
+    // MARK: - Schema
+
+    /// Applies the migrations the database lacks; returns the version before and after.
+    public func migrate() async throws -> (from: Int, to: Int) {
+        try await session.execute(Schema.bootstrap)
+        let current = try await currentVersion()
+        for migration in Schema.migrations where migration.version > current {
+            try await session.transaction { session in
+                for statement in migration.statements { try await session.execute(statement) }
+                try await session.query("INSERT INTO rm_schema_version (version) VALUES (\(migration.version))")
+            }
+        }
+        return (current, try await currentVersion())
+    }
+
+    func currentVersion() async throws -> Int {
+        let rows = try await session.query("SELECT coalesce(max(version), 0) FROM rm_schema_version")
+        for try await version in rows.decode(Int.self) { return version }
+        return 0
+    }
+
+    // MARK: - Organisations and users (needs a login that may create roles)
+
+    /// False when an organisation with this code was already there (nothing changes then).
+    public func addOrganisation(code: String, name: String) async throws -> Bool {
+        let rows = try await session.query("INSERT INTO rm_organisation (code, name) VALUES (\(code), \(name)) ON CONFLICT (code) DO NOTHING RETURNING id")
+        for try await _ in rows.decode(Int.self) { return true }
+        return false
+    }
+
+    /// A login for one person, member of the group role of `role` and of one organisation.
+    public func addUser(login: String, password: String, organisation: String, role: Schema.Role) async throws {
+        guard login.range(of: "^[a-z][a-z0-9_.-]{1,62}$", options: .regularExpression) != nil else {
+            throw ServerError.rule("'\(login)' kan geen inlognaam zijn: kleine letters, cijfers, _ . of -, beginnend met een letter")
+        }
+        guard !password.isEmpty, !password.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw ServerError.rule("kies een wachtwoord zonder regeleinden of stuurtekens")
+        }
+        try await session.transaction { session in
+            let rows = try await session.query("SELECT id FROM rm_organisation WHERE code = \(organisation)")
+            var id: Int?
+            for try await found in rows.decode(Int.self) { id = found }
+            guard let id else { throw ServerError.rule("er is geen organisatie met code '\(organisation)'; voeg die eerst toe") }
+            // Role names and passwords cannot be bound as parameters; both were checked above.
+            let literal = "'" + password.replacingOccurrences(of: "'", with: "''") + "'"
+            try await session.execute("CREATE ROLE \"\(login)\" LOGIN PASSWORD \(literal) IN ROLE \(role.groupRole)")
+            try await session.query("INSERT INTO rm_member (login, organisation_id, role) VALUES (\(login), \(id), \(role.rawValue))")
+        }
+    }
+
+    // MARK: - The organisation
+
+    /// The login's organisation: its name and its business-case settings (`businesscase.json`), if set.
+    public func organisation() async throws -> (name: String, settings: String?) {
+        let rows = try await session.query("SELECT name, settings FROM rm_organisation WHERE id = rm_my_organisation()")
+        for try await (name, settings) in rows.decode((String, String?).self) { return (name, settings) }
+        throw ServerError.refused("de login '\(session.address.user)' hoort bij geen organisatie; vraag de beheerder om 'rendementsmeter database add-user'")
+    }
+
+    /// Stores the business case's settings, so every member values with the same ones.
+    public func setSettings(_ settings: String) async throws {
+        try await session.query("UPDATE rm_organisation SET settings = \(settings) WHERE id = rm_my_organisation()")
+    }
+
+    // MARK: - Cases
+
+    /// What loading one case did.
+    public enum PushOutcome: Equatable, Sendable {
+        case added
+        /// The same case, with the same content, was already there.
+        case alreadyThere
+        /// A case with this id but other content is there; it is left as it is.
+        case conflict(revision: Int)
+    }
+
+    /// Adds one case with its history and its valued totals per law, in one transaction; never overwrites.
+    public func push(_ record: CaseRecord, content: String, perLaw: [String: Totals]) async throws -> PushOutcome {
+        let hash = sha256Hex(Data(content.utf8))
+        return try await session.transaction { session in
+            let existing = try await session.query("SELECT file_hash, revision FROM rm_case WHERE id = \(record.id)")
+            for try await (storedHash, revision) in existing.decode((String, Int).self) {
+                return storedHash == hash ? .alreadyThere : .conflict(revision: revision)
+            }
+            try await session.query("""
+                INSERT INTO rm_case (id, status, author, revision, content, file_hash)
+                VALUES (\(record.id), \(record.status.rawValue), \(record.author), 0, \(content), \(hash))
+                """)
+            for (seq, event) in record.history.enumerated() {
+                try await session.query("""
+                    INSERT INTO rm_case_event (organisation_id, case_id, seq, happened_at, by_login, action, field, old_value, new_value, reason, content_hash)
+                    VALUES (rm_my_organisation(), \(record.id), \(seq + 1), \(event.at), \(event.by), \(event.action.rawValue),
+                            \(event.field), \(event.old), \(event.new), \(event.reason), \(event.contentHash))
+                    """)
+            }
+            let year = record.context.periodEnd.year
+            for (law, totals) in perLaw.sorted(by: { $0.key < $1.key }) {
+                try await session.query("""
+                    INSERT INTO rm_case_figure (organisation_id, case_id, law, intervention, year, avoided_cents, deployed_cents, effort_cents)
+                    VALUES (rm_my_organisation(), \(record.id), \(law), \(record.context.intervention), \(year),
+                            \(totals.avoided.cents), \(totals.deployed.cents), \(totals.effort.cents))
+                    """)
+            }
+            return .added
+        }
+    }
+
+    /// Every case the login may see, as its case file (the folder format).
+    public func caseFiles() async throws -> [(id: String, content: String)] {
+        var files: [(id: String, content: String)] = []
+        let rows = try await session.query("SELECT id, content FROM rm_case ORDER BY id")
+        for try await (id, content) in rows.decode((String, String).self) { files.append((id, content)) }
+        return files
+    }
+
+    // MARK: - The sector view
+
+    /// One group of the sector view; groups below the thresholds are not returned at all.
+    public struct SectorRow: Equatable, Sendable {
+        public let intervention: String
+        public let law: String
+        public let year: Int
+        public let cases: Int
+        public let organisations: Int
+        public let avoided: Money
+        public let deployed: Money
+        public let effort: Money
+        public let medianCaseRatio: Double?
+    }
+
+    public func sector() async throws -> [SectorRow] {
+        var result: [SectorRow] = []
+        let rows = try await session.query("SELECT * FROM rm_sector()")
+        for try await (intervention, law, year, cases, organisations, avoided, deployed, effort, median)
+            in rows.decode((String, String, Int, Int, Int, Int64, Int64, Int64, Double?).self) {
+            result.append(SectorRow(intervention: intervention, law: law, year: year, cases: cases, organisations: organisations,
+                                    avoided: Money(cents: avoided), deployed: Money(cents: deployed), effort: Money(cents: effort),
+                                    medianCaseRatio: median))
+        }
+        return result
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import Logging
+import NIOPosix
+import PostgresNIO
+
+/// One connection to the server for one command: opened, used, closed. The login it was
+/// opened with is the user's identity for every rule the server enforces.
+public struct ServerSession: Sendable {
+    let connection: PostgresConnection
+    public let address: ServerAddress
+
+    static let logger = Logger(label: "rendementsmeter.postgres")
+
+    /// Opens a connection, runs `body`, and closes the connection whatever happens.
+    public static func with<T: Sendable>(_ address: ServerAddress, _ body: (ServerSession) async throws -> T) async throws(ServerError) -> T {
+        let configuration = PostgresConnection.Configuration(
+            host: address.host, port: address.port, username: address.user, password: address.password,
+            database: address.database, tls: .disable)
+        let connection: PostgresConnection
+        do {
+            connection = try await PostgresConnection.connect(
+                on: MultiThreadedEventLoopGroup.singleton.next(), configuration: configuration, id: 1, logger: logger)
+        } catch {
+            throw ServerError.connecting(error, address)
+        }
+        do {
+            let result = try await body(ServerSession(connection: connection, address: address))
+            try? await connection.close()
+            return result
+        } catch {
+            try? await connection.close()
+            throw ServerError.from(error)
+        }
+    }
+
+    /// Runs statements that take no parameters (schema changes).
+    func execute(_ sql: String) async throws {
+        try await connection.query(PostgresQuery(unsafeSQL: sql), logger: Self.logger)
+    }
+
+    func query(_ query: PostgresQuery) async throws -> PostgresRowSequence {
+        try await connection.query(query, logger: Self.logger)
+    }
+
+    /// `body` in one transaction: all of it is written, or none.
+    func transaction<T: Sendable>(_ body: (ServerSession) async throws -> T) async throws -> T {
+        try await execute("BEGIN")
+        do {
+            let result = try await body(self)
+            try await execute("COMMIT")
+            return result
+        } catch {
+            try? await execute("ROLLBACK")
+            throw error
+        }
+    }
+}
+
+extension ServerError {
+    static func connecting(_ error: any Error, _ address: ServerAddress) -> ServerError {
+        if let psql = error as? PSQLError, let message = psql.serverInfo?[.message] {
+            let state = psql.serverInfo?[.sqlState] ?? ""
+            if state == "28P01" || state == "28000" {
+                return .refused("inloggen als '\(address.user)' lukt niet: gebruikersnaam of wachtwoord klopt niet")
+            }
+            if state == "3D000" { return .refused("de database '\(address.database)' bestaat niet op \(address.host):\(address.port)") }
+            return .refused(message)
+        }
+        return .unreachable("de databaseserver op \(address.host):\(address.port) is niet bereikbaar; draait hij, en klopt het adres?")
+    }
+
+    /// A server's refusal in its own (Dutch, for the app's rules) words.
+    static func from(_ error: any Error) -> ServerError {
+        if let server = error as? ServerError { return server }
+        if let psql = error as? PSQLError {
+            if let message = psql.serverInfo?[.message] {
+                switch psql.serverInfo?[.sqlState] ?? "" {
+                case "42501": return .refused(message.hasPrefix("permission denied") ? "dat mag deze gebruiker niet (\(message))" : message)
+                case "40001", "23514", "23505": return .rule(message)
+                default: return .refused(message)
+                }
+            }
+            return .unreachable("de verbinding met de databaseserver viel weg; er is niets half opgeslagen")
+        }
+        return .refused("\(error)")
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import RendementsPostgres
+
+/// `rendementsmeter database`: set up the server (schema, organisations, users).
+struct Database: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Richt de PostgreSQL-database in: schema, organisaties en gebruikers.",
+        subcommands: [Init.self, Migrate.self, AddOrganisation.self, AddUser.self])
+
+    struct Init: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Maak het schema in een lege database (mag vaker; doet dan niets).")
+        @OptionGroup var server: ServerOption
+        func run() throws { try Migrate.apply(server) }
+    }
+
+    struct Migrate: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Breng het schema naar de nieuwste versie (mag vaker; doet dan niets).")
+        @OptionGroup var server: ServerOption
+        func run() throws { try Self.apply(server) }
+
+        static func apply(_ server: ServerOption) throws {
+            let (from, to) = try onServer(try server.address()) { try await $0.migrate() }
+            print(from == to ? "schema is al versie \(to); niets veranderd" : "schema van versie \(from) naar \(to)")
+        }
+    }
+
+    struct AddOrganisation: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "add-organisation", abstract: "Voeg een organisatie toe.")
+        @OptionGroup var server: ServerOption
+        @Option(help: ArgumentHelp("Korte code: kleine letters, cijfers en -.", valueName: "CODE")) var code: String
+        @Option(help: ArgumentHelp("Naam van de organisatie.", valueName: "NAAM")) var name: String
+
+        func run() throws {
+            let (code, name) = (code, name)
+            let added = try onServer(try server.address()) { try await $0.addOrganisation(code: code, name: name) }
+            print(added ? "organisatie \(code) toegevoegd" : "organisatie \(code) bestond al; niets veranderd")
+        }
+    }
+
+    struct AddUser: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "add-user", abstract: "Voeg een gebruiker (een login) toe met een rol in een organisatie.")
+        @OptionGroup var server: ServerOption
+        @Option(help: ArgumentHelp("Inlognaam.", valueName: "NAAM")) var login: String
+        @Option(help: ArgumentHelp("Wachtwoord.", valueName: "WACHTWOORD")) var password: String
+        @Option(help: ArgumentHelp("Code van de organisatie.", valueName: "CODE")) var organisation: String
+        @Option(help: ArgumentHelp("Rol: " + Schema.Role.allCases.map(\.rawValue).joined(separator: ", ") + ".", valueName: "ROL")) var role: String
+
+        func validate() throws {
+            guard Schema.Role(rawValue: role) != nil else {
+                throw ValidationError("onbekende rol '\(role)'; kies uit " + Schema.Role.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+        }
+
+        func run() throws {
+            let (login, password, organisation) = (login, password, organisation)
+            guard let role = Schema.Role(rawValue: role) else { throw ExitCode(2) }
+            try onServer(try server.address()) { try await $0.addUser(login: login, password: password, organisation: organisation, role: role) }
+            print("gebruiker \(login) toegevoegd als \(role.rawValue) van \(organisation)")
+        }
+    }
+}

@@ -1,0 +1,194 @@
+import Foundation
+import RendementsDomain
+import RendementsStorage
+import Testing
+
+/// Issue 13: the business case on a real PostgreSQL server, started for each test. The
+/// rules are checked with plain SQL in `psql` as each role, not only through the app.
+@Suite("The business case on PostgreSQL")
+struct ServerStoreTests {
+    /// A server with the schema, two organisations and a login per role.
+    struct Setup {
+        let server: ThrowawayServer
+        let scratch: Scratch
+
+        init() throws {
+            server = try ThrowawayServer()
+            scratch = try Scratch()
+            try scratch.copyShippedData()
+            for arguments in [["database", "init"], ["database", "add-organisation", "--code", "voorbeeld", "--name", "Welzijn Voorbeeldstad"],
+                              ["database", "add-organisation", "--code", "tweede", "--name", "Tweede organisatie"]] {
+                try expectSuccess(arguments + ["--database", server.adminURL])
+            }
+            for (login, organisation, role) in [("beheer1", "voorbeeld", "beheerder"), ("anouk", "voorbeeld", "sociaal-werker"),
+                                                ("bram", "voorbeeld", "beoordelaar"), ("mia", "voorbeeld", "manager"),
+                                                ("zed", "tweede", "manager"), ("ana", "tweede", "sector-analist")] {
+                try expectSuccess(["database", "add-user", "--login", login, "--password", "pw-\(login)", "--organisation", organisation,
+                                   "--role", role, "--database", server.adminURL])
+            }
+        }
+
+        func url(_ login: String) -> String { server.url(user: login, password: "pw-\(login)") }
+
+        @discardableResult
+        func expectSuccess(_ arguments: [String]) throws -> Binary.Outcome {
+            let outcome = try Binary.run(arguments, in: scratch.url)
+            #expect(outcome.status == 0, "\(arguments): \(outcome.stderr)")
+            return outcome
+        }
+
+        /// `sql` as `login` through psql over TCP with its password.
+        func sql(_ login: String, _ sql: String) throws -> Binary.Outcome {
+            try server.psql(user: login, password: "pw-\(login)", sql)
+        }
+    }
+
+    @Test("init and migrate are idempotent; push twice adds nothing; the server's report is the folder's to the cent; a conflict is never overwritten")
+    func pushAndReport() throws {
+        let setup = try Setup()
+        defer { setup.server.stop() }
+        let again = try setup.expectSuccess(["database", "migrate", "--database", setup.server.adminURL])
+        #expect(again.stdout == "schema is al versie 1; niets veranderd\n")
+        let first = try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
+        #expect(first.stdout == "7 toegevoegd, 0 stonden er al, 0 conflict(en), 0 niet gezet\n")
+        let second = try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
+        #expect(second.stdout == "0 toegevoegd, 7 stonden er al, 0 conflict(en), 0 niet gezet\n")
+        #expect(try setup.sql("mia", "SELECT count(*) FROM rm_case").stdout == "7\n")
+        #expect(try setup.sql("mia", "SELECT count(*) FROM rm_case_event").stdout == "10\n")
+
+        let folder = try Binary.run(["report"], in: setup.scratch.url)
+        for login in ["anouk", "bram", "mia", "beheer1"] {
+            let server = try setup.expectSuccess(["report", "--database", setup.url(login)])
+            #expect(server.stdout == folder.stdout, "\(login) sees the same business case as the folder")
+        }
+        #expect(folder.stdout.contains("Totaal                       € 7.553,00   € 3.154,66  € 15.869,81   € 5.162,15"))
+
+        // A changed case with an id already on the server: reported, the server keeps its version.
+        let file = setup.scratch.url.appendingPathComponent("cases/C-0007.json")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let before = try setup.sql("mia", "SELECT content FROM rm_case WHERE id = 'C-0007'").stdout
+        let changed = text.replacingOccurrences(of: "\"team\" : \"", with: "\"team\" : \"Ander ")
+        #expect(changed != text)
+        try changed.write(to: file, atomically: true, encoding: .utf8)
+        let conflict = try Binary.run(["push", "--database", setup.url("beheer1")], in: setup.scratch.url)
+        #expect(conflict.status == 1)
+        #expect(conflict.stderr.contains("conflict: C-0007 staat al op de server met andere inhoud (versie 0); niet overschreven"), "\(conflict.stderr)")
+        #expect(try setup.sql("mia", "SELECT content FROM rm_case WHERE id = 'C-0007'").stdout == before)
+    }
+
+    @Test("organisations are apart and the rules hold, in plain SQL as each role")
+    func rulesAsEachRole() throws {
+        let setup = try Setup()
+        defer { setup.server.stop() }
+        try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
+        // Another organisation sees nothing of these cases, also with plain SQL.
+        #expect(try setup.sql("zed", "SELECT count(*) FROM rm_case").stdout == "0\n")
+        #expect(try setup.sql("zed", "SELECT count(*) FROM rm_case_event").stdout == "0\n")
+        #expect(try setup.sql("zed", "SELECT name FROM rm_organisation").stdout == "Tweede organisatie\n")
+        #expect(try setup.sql("zed", "UPDATE rm_case SET status = 'concept'").status != 0, "a manager changes nothing")
+        // The sector analyst sees no case, only the aggregate function.
+        let analyst = try setup.sql("ana", "SELECT count(*) FROM rm_case")
+        #expect(analyst.status != 0 && analyst.stderr.contains("permission denied for table rm_case"), "\(analyst.stderr)")
+        #expect(try setup.sql("ana", "SELECT count(*) FROM rm_sector()").stdout == "0\n", "seven cases of one organisation: all suppressed")
+        #expect(try setup.sql("anouk", "SELECT count(*) FROM rm_sector()").status != 0, "only the sector analyst calls it")
+        // History is appended, never changed or deleted, by any role the app uses.
+        for login in ["anouk", "bram", "mia", "beheer1"] {
+            let update = try setup.sql(login, "UPDATE rm_case_event SET reason = 'anders'")
+            #expect(update.status != 0 && update.stderr.contains("permission denied"), "\(login): \(update.stderr)")
+            let delete = try setup.sql(login, "DELETE FROM rm_case_event")
+            #expect(delete.status != 0, "\(login): \(delete.stderr)")
+            #expect(try setup.sql(login, "DELETE FROM rm_case").status != 0, "\(login) deletes no case")
+        }
+        #expect(try setup.sql("mia", "SELECT count(*) FROM rm_case_event").stdout == "10\n")
+        // Even the owner of the tables cannot rewrite history: the trigger refuses.
+        let owner = try setup.server.psql(user: "postgres", "UPDATE rm_case_event SET reason = 'anders'")
+        #expect(owner.stderr.contains("de geschiedenis wordt alleen aangevuld, nooit gewijzigd of verwijderd"), "\(owner.stderr)")
+
+        // A reviewer decides a colleague's submitted case, with a revision check.
+        let stale = try setup.sql("bram", "UPDATE rm_case SET status = 'goedgekeurd', revision = revision WHERE id = 'C-0003'")
+        #expect(stale.stderr.contains("casus C-0003 is intussen gewijzigd (versie 0); haal de huidige versie op"), "\(stale.stderr)")
+        let jump = try setup.sql("bram", "UPDATE rm_case SET status = 'concept', revision = revision + 1 WHERE id = 'C-0003'")
+        #expect(jump.stderr.contains("de status kan niet van ingediend naar concept"), "\(jump.stderr)")
+        #expect(try setup.sql("bram", "UPDATE rm_case SET status = 'goedgekeurd', revision = revision + 1 WHERE id = 'C-0003' RETURNING revision").stdout == "1\n")
+        // The author of a case never approves it: the server refuses, whatever the client says.
+        try setup.sql("beheer1", "INSERT INTO rm_case (id, status, author, content, file_hash) VALUES ('C-0100', 'ingediend', 'bram', '{}', 'x')")
+        let own = try setup.sql("bram", "UPDATE rm_case SET status = 'goedgekeurd', revision = revision + 1 WHERE id = 'C-0100' RETURNING revision")
+        #expect(own.stdout == "", "bram's own case is not his to review: no row is his to update (\(own.stderr))")
+        let ownEvent = try setup.sql("bram", """
+            INSERT INTO rm_case_event (organisation_id, case_id, seq, happened_at, by_login, action, field, old_value, new_value, reason, content_hash)
+            VALUES (rm_my_organisation(), 'C-0100', 1, 'nu', 'bram', 'status', 'status', 'ingediend', 'goedgekeurd', '', 'h')
+            """)
+        #expect(ownEvent.stderr.contains("niemand keurt zijn eigen casus goed"), "\(ownEvent.stderr)")
+        let unsealed = try setup.sql("anouk", """
+            INSERT INTO rm_case_event (organisation_id, case_id, seq, happened_at, by_login, action, field, old_value, new_value, reason)
+            VALUES (rm_my_organisation(), 'C-0100', 2, 'nu', 'anouk', 'status', 'status', 'ingediend', 'goedgekeurd', '')
+            """)
+        #expect(unsealed.stderr.contains("rm_case_event_check"), "an approval records the content it approved: \(unsealed.stderr)")
+        let forged = try setup.sql("anouk", """
+            INSERT INTO rm_case_event (organisation_id, case_id, seq, happened_at, by_login, action, field, old_value, new_value, reason)
+            VALUES (rm_my_organisation(), 'C-0100', 3, 'nu', 'bram', 'wijziging', 'toerekening', '100', '50', 'x')
+            """)
+        #expect(forged.stderr.contains("een wijziging staat op naam van wie hem doet"), "\(forged.stderr)")
+        // A social worker adds only their own cases, in their own organisation.
+        let other = try setup.sql("anouk", "INSERT INTO rm_case (id, status, author, content, file_hash) VALUES ('C-0101', 'concept', 'bram', '{}', 'x')")
+        #expect(other.stderr.contains("alleen een beheerder zet casussen van anderen op de server"), "\(other.stderr)")
+        let elsewhere = try setup.sql("anouk", "INSERT INTO rm_case (organisation_id, id, status, author, content, file_hash) VALUES (2, 'C-0102', 'concept', 'anouk', '{}', 'x')")
+        #expect(elsewhere.stderr.contains("row-level security"), "\(elsewhere.stderr)")
+    }
+
+    @Test("a wrong password, a server that is not there, a role without rights: a clear Dutch message")
+    func failures() throws {
+        let setup = try Setup()
+        defer { setup.server.stop() }
+        let wrong = try Binary.run(["report", "--database", setup.server.url(user: "anouk", password: "fout")], in: setup.scratch.url)
+        #expect(wrong.status == 1)
+        #expect(wrong.stderr == "fout: inloggen als 'anouk' lukt niet: gebruikersnaam of wachtwoord klopt niet\n")
+        let sector = try Binary.run(["report", "--sector", "--database", setup.url("anouk")], in: setup.scratch.url)
+        #expect(sector.stderr == "fout: dat mag deze gebruiker niet (permission denied for function rm_sector)\n")
+        let address = try Binary.run(["report", "--database", "mysql://x"], in: setup.scratch.url)
+        #expect(address.status == 2)
+        #expect(address.stderr == "fout: 'mysql://x' is geen databaseadres; schrijf postgres://gebruiker:wachtwoord@server:5432/database\n")
+        setup.server.stop()
+        let gone = try Binary.run(["report", "--database", setup.url("anouk")], in: setup.scratch.url)
+        #expect(gone.stderr.hasPrefix("fout: de databaseserver op 127.0.0.1:\(setup.server.port) is niet bereikbaar"), "\(gone.stderr)")
+    }
+
+    @Test("the sector view: per intervention, law and year across organisations, no case shown, groups under 10 cases or 3 organisations left out")
+    func sectorView() throws {
+        let setup = try Setup()
+        defer { setup.server.stop() }
+        for (code, login) in [("derde", "beheer3"), ("tweede", "beheer2")] {
+            if code == "derde" { try setup.expectSuccess(["database", "add-organisation", "--code", code, "--name", "Derde", "--database", setup.server.adminURL]) }
+            try setup.expectSuccess(["database", "add-user", "--login", login, "--password", "pw-\(login)", "--organisation", code,
+                                     "--role", "beheerder", "--database", setup.server.adminURL])
+        }
+        let generator = Binary.url.deletingLastPathComponent().appendingPathComponent("bench-genereer").path
+        let generated = setup.scratch.url.appendingPathComponent("gegenereerd")
+        let made = try Binary.execute(generator, [generated.path, "150", "1", "price-lists/standaard"], in: setup.scratch.url)
+        #expect(made.status == 0, "\(made.stderr)")
+        for login in ["beheer1", "beheer2", "beheer3"] {
+            try setup.expectSuccess(["push", "--cases", generated.path, "--database", setup.url(login)])
+        }
+        // The same groups worked out from the files: the approved cases, valued, three organisations each.
+        let (settings, _) = BusinessCaseSettings.loadOrDefaults(folder: generated)
+        let list = PriceListReader.read(folder: setup.scratch.url.appendingPathComponent("price-lists/standaard")).priceList
+        let options = settings.estimateOptions(list)
+        var groups: [String: (cases: Int, avoided: Int64, deployed: Int64, effort: Int64)] = [:]
+        for record in try CaseStore(folder: generated).loadAll().cases.map(\.record) where record.status == .goedgekeurd {
+            for (law, totals) in try CaseValuation(record, options: options).perLaw {
+                let key = "\(record.context.intervention)|\(law)|\(record.context.periodEnd.year)"
+                let sum = groups[key] ?? (0, 0, 0, 0)
+                groups[key] = (sum.cases + 3, sum.avoided + 3 * totals.avoided.cents, sum.deployed + 3 * totals.deployed.cents, sum.effort + 3 * totals.effort.cents)
+            }
+        }
+        let expected = groups.filter { $0.value.cases >= 10 }.map { "\($0.key)|\($0.value.cases)|3|\($0.value.avoided)|\($0.value.deployed)|\($0.value.effort)" }.sorted()
+        #expect(groups.contains { $0.value.cases < 10 }, "some groups are small, so suppression is tested")
+        #expect(expected.count >= 3)
+        let shown = try setup.sql("ana", "SELECT intervention, law, year, cases, organisations, avoided_cents, deployed_cents, effort_cents FROM rm_sector()")
+        #expect(shown.stdout.split(separator: "\n").map(String.init).sorted() == expected, "\(shown.stdout) \(shown.stderr)")
+        let report = try setup.expectSuccess(["report", "--sector", "--database", setup.url("ana")])
+        #expect(report.stdout.hasPrefix("Sectorbeeld: goedgekeurde casussen van alle organisaties, per interventie, wet en jaar.\nGroepen met minder dan 10 casussen of 3 organisaties zijn weggelaten.\n"))
+        #expect(report.stdout.split(separator: "\n", omittingEmptySubsequences: false).count == 5 + expected.count, "two lines, a blank one, the heading, a row per group and the last newline")
+        #expect(report.stdout.contains("\nInterventie\tWet\tJaar\tCas.\tOrg.\tVoorkomen\tKosten\tRend.\tMediaan\n"))
+    }
+}

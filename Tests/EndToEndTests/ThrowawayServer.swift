@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+/// A PostgreSQL server of its own for one test: `initdb` in a temporary folder, started on a
+/// free port on 127.0.0.1 as the `postgres` user (the server refuses to run as root), stopped
+/// and removed at the end. Needs Debian's postgresql package (`.ci/run` installs it).
+final class ThrowawayServer {
+    let folder: URL
+    let port: Int
+    let password = "geheim"
+    private let binaries: URL
+    private var running = false
+
+    /// The superuser's address, for setting up; the app's users get their own logins.
+    var adminURL: String { url(user: "postgres", password: password) }
+
+    func url(user: String, password: String, database: String = "rm") -> String {
+        "postgres://\(user):\(password)@127.0.0.1:\(port)/\(database)"
+    }
+
+    init() throws {
+        binaries = try Self.findBinaries()
+        folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("rm-pg-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        port = try Self.freePort()
+        if getuid() == 0 { _ = try Binary.execute("/bin/chown", ["postgres", folder.path]) }
+        let data = folder.appendingPathComponent("data").path
+        try run("initdb", ["-D", data, "-U", "postgres", "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8"])
+        try run("pg_ctl", ["-D", data, "-l", folder.appendingPathComponent("log").path, "-w", "-o",
+                           "-p \(port) -k \(folder.path) -c listen_addresses=127.0.0.1 -c fsync=off", "start"])
+        running = true
+        try psql(user: "postgres", database: "postgres", "ALTER ROLE postgres PASSWORD '\(password)'")
+        try psql(user: "postgres", database: "postgres", "CREATE DATABASE rm")
+    }
+
+    deinit { stop() }
+
+    func stop() {
+        guard running else { return }
+        running = false
+        _ = try? run("pg_ctl", ["-D", folder.appendingPathComponent("data").path, "-m", "fast", "-w", "stop"])
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// Plain SQL through `psql` over TCP as a login, as a person at a `psql` prompt would.
+    @discardableResult
+    func psql(user: String, password: String? = nil, database: String = "rm", _ sql: String) throws -> Binary.Outcome {
+        let host = password == nil ? folder.path : "127.0.0.1"
+        return try Binary.execute("/usr/bin/psql", ["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h", host, "-p", "\(port)", "-U", user, "-d", database, "-c", sql],
+                                  environment: ["PGPASSWORD": password ?? "", "PGCONNECT_TIMEOUT": "10"])
+    }
+
+    @discardableResult
+    private func run(_ tool: String, _ arguments: [String]) throws -> Binary.Outcome {
+        let path = binaries.appendingPathComponent(tool).path
+        let outcome = getuid() == 0
+            ? try Binary.execute("/usr/sbin/runuser", ["-u", "postgres", "--", path] + arguments, in: folder)
+            : try Binary.execute(path, arguments, in: folder)
+        guard outcome.status == 0 else {
+            throw ServerSetupError(message: "\(tool) failed (\(outcome.status)): \(outcome.stderr) \(outcome.stdout)")
+        }
+        return outcome
+    }
+
+    struct ServerSetupError: Error, CustomStringConvertible {
+        let message: String
+        var description: String { message }
+    }
+
+    /// Debian's server binaries, newest version first; nothing is skipped when they are missing.
+    private static func findBinaries() throws -> URL {
+        let root = URL(fileURLWithPath: "/usr/lib/postgresql")
+        let versions = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+        for version in versions.sorted(by: { (Int($0) ?? 0) > (Int($1) ?? 0) }) {
+            let bin = root.appendingPathComponent(version).appendingPathComponent("bin")
+            if FileManager.default.isExecutableFile(atPath: bin.appendingPathComponent("initdb").path) { return bin }
+        }
+        throw ServerSetupError(message: "PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb); 'apt-get install postgresql' or run .ci/run")
+    }
+
+    /// A port the kernel just handed out, so two tests never pick the same one.
+    private static func freePort() throws -> Int {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { throw ServerSetupError(message: "no socket") }
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) == 0 && getsockname(socket, $0, &length) == 0 }
+        }
+        guard bound else { throw ServerSetupError(message: "no free port") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}
