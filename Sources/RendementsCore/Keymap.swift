@@ -54,11 +54,12 @@ public struct KeyBinding: Sendable {
     /// The label while a text field has focus: printable keys are text then, so
     /// the binding is shown by its first non-printable key, or not at all.
     public var typingLabel: String? {
-        guard case .character = keys.first else { return label }
+        guard keys.contains(where: { if case .character = $0 { true } else { false } }) else { return label }
         for key in keys {
             switch key {
             case .control(let letter): return "Ctrl-\(letter.uppercased())"
             case .function(let number): return "F\(number)"
+            case .delete: return "Del"
             default: continue
             }
         }

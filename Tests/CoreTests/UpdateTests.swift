@@ -135,6 +135,10 @@ struct UpdateTests {
             }
         }
         #expect(Keymap.described(on: .caseReview).map(\.label) == ["↑↓", "PgUp/PgDn", "k", "h", "t", "w", "n", "x", "g", "r", "o", "Esc", "?/F1", "q"])
+        // In a field letters are text or type-ahead, so the bar names the keys that still act there
+        // (a helper pressed the listed 'a' and 'x' on a pick list and changed its choice).
+        #expect(Keymap.hintRows(on: .intakeLines, typing: true, width: 80).flatMap { $0 }.map(\.label)
+                == ["Tab/↓", "Shift-Tab/↑", "PgDn", "PgUp", "Ctrl-A", "Del", "Ctrl-S", "Esc", "F1", "Ctrl-Q"])
         #expect(Keymap.hintRows(on: .start, typing: false, width: 80).count == 1)
         #expect(Keymap.hintRows(on: .browser, typing: false, width: 80).count == 3)
         // The screen gives the bar's extra rows up, so paging counts in what is visible.

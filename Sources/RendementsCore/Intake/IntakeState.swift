@@ -91,7 +91,12 @@ public struct IntakeState: Sendable {
     public func value(_ id: FieldID) -> String { form.value(id, in: draft, selected: selected) }
 
     /// True when typed characters go into the focused field rather than to the keymap.
-    public var isTyping: Bool { picker != nil || (focusedField?.kind.takesText ?? false) }
+    /// Letters are text in a text field and type-ahead in a pick list: no letter is a command there.
+    public var isTyping: Bool {
+        guard picker == nil, let kind = focusedField?.kind else { return picker != nil }
+        if case .choice = kind { return true }
+        return kind.takesText
+    }
 
     /// Running totals of what has been entered so far (invalid entries count as zero).
     public var valuation: CaseValuation? { DraftConversion(form: form).provisional(draft) }

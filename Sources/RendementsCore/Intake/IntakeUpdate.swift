@@ -79,19 +79,18 @@ enum IntakeUpdate {
                 enterMoves(&intake)
             case .backspace:
                 intake.typeAhead = String(intake.typeAhead.dropLast())
+                if let option = TypeAhead.match(intake.typeAhead, in: options) { set(field.id, option, &intake) }
+                return true
             case .character(let character) where !character.isWhitespace:
                 // Type-ahead, as in file managers: "7" picks 75+, "ge" gezin met kinderen.
+                // What does not match keeps the choice as it was: a letter alone never jumps
+                // elsewhere ("Huis" once picked "Werk en inkomen" by its "i").
                 let typed = intake.typeAhead + String(character)
+                intake.typeAhead = typed
                 if let option = TypeAhead.match(typed, in: options) {
-                    intake.typeAhead = typed
                     set(field.id, option, &intake)
-                } else if let option = TypeAhead.match(String(character), in: options) {
-                    intake.typeAhead = String(character)
-                    set(field.id, option, &intake)
-                } else if character == "q" || character == "?" {
-                    return false  // quit and help stay what they are outside text fields
                 } else {
-                    notice = "Geen keuze begint met '\(typed)'; ← → bladeren door alle keuzes."
+                    notice = "Geen keuze met '\(typed)'; Backspace wist een letter, ← → bladeren door alle keuzes."
                 }
                 return true
             default:
