@@ -160,12 +160,12 @@ public enum Update {
                 return []
             }
             return IntakeUpdate.overwriteNewer(id, submit: submit, &state)
-        case .submitCase:
+        case .finishCase(let submit):
             guard yes else {
-                state.notice = "Niet ingediend; c bewaart de casus als concept."
+                state.notice = submit ? "Niet ingediend; c bewaart de casus als concept." : "Niet bewaard als concept; je gaat verder met de casus."
                 return []
             }
-            return IntakeUpdate.confirmedSubmit(&state)
+            return IntakeUpdate.confirmedFinish(submit: submit, &state)
         }
     }
 

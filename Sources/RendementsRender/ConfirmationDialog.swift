@@ -37,7 +37,9 @@ enum ConfirmationDialog {
             let net = state.record(id).flatMap { try? CaseValuation($0, options: state.estimateOptions).total.net }
             return ["Casus \(id) goedkeuren" + (net.map { " (netto \(DutchNumber.euro($0)))" } ?? "") + "?",
                     "Daarna telt hij mee als goedgekeurd en wijzigt niemand hem meer."]
-        case .submitCase:
+        case .finishCase(submit: false):
+            return ["Casus bewaren als concept en de invoer sluiten?", "Verder gaan kan later: Casussen beoordelen, de casus, a."]
+        case .finishCase(submit: true):
             guard let intake = state.intake else { return ["Casus indienen?"] }
             let valuation = DraftConversion(form: intake.form).provisional(intake.draft)
             let warnings = IntakeWarnings.warnings(intake.draft, valuation: valuation, priceList: state.priceList)

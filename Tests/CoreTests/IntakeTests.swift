@@ -382,6 +382,39 @@ struct IntakeTests {
         #expect(driver.draft?.avoided.map(\.item.code) == ["ZVW-HA"])
     }
 
+    @Test("c asks before it saves a concept and closes the intake (a helper typed a sentence on the overview and lost the intake at its first c)")
+    func conceptAsks() {
+        var driver = IntakeDriver()
+        driver.enterCompleteCase()
+        driver.press(.character("c"))
+        #expect(driver.state.confirmation == .finishCase(submit: false))
+        driver.press(.character("n"))
+        #expect(driver.state.notice == "Niet bewaard als concept; je gaat verder met de casus.")
+        #expect(driver.state.screen == .intake && driver.intake?.step == .overzicht)
+        #expect(!driver.effects.contains { if case .writeCase = $0 { true } else { false } })
+        driver.press(.character("c"), .character("y"))
+        guard case .writeCase(let record) = driver.effects.last else {
+            Issue.record("expected the concept to be written")
+            return
+        }
+        #expect(record.status == .concept)
+    }
+
+    @Test("Enter on the last field of a care line goes back to the list, never on to the next step")
+    func enterOnLastLineField() {
+        var driver = IntakeDriver()
+        driver.enterCompleteCase()
+        driver.press(.pageUp, .pageUp)                       // Voorkomen zorg, on the list
+        #expect(driver.intake?.step == .voorkomen)
+        driver.press(.enter)                                 // into the selected line
+        let last = (driver.intake?.fields.count ?? 0) - 1
+        for _ in 1..<last { driver.press(.tab) }
+        #expect(driver.intake?.focus == last)
+        driver.press(.enter)
+        #expect(driver.intake?.step == .voorkomen, "it went on to Toerekening, where the next typing landed")
+        #expect(driver.intake?.focus == 0)
+    }
+
     @Test("submitting an incomplete case lists what is missing; a complete one becomes exactly this record")
     func submit() throws {
         var incomplete = IntakeDriver()
@@ -394,7 +427,7 @@ struct IntakeTests {
         driver.enterCompleteCase()
         #expect(driver.intake?.step == .overzicht)
         driver.press(.character("i"))
-        #expect(driver.state.confirmation == .submitCase, "submitting asks first")
+        #expect(driver.state.confirmation == .finishCase(submit: true), "submitting asks first")
         #expect(!driver.effects.contains { if case .writeCase = $0 { true } else { false } })
         driver.press(.character("y"))
         guard case .writeCase(let record) = driver.effects.last else {

@@ -319,7 +319,7 @@ struct StaleReworkTests {
         for key in [Key.character("c"), .character("i")] {
             author.effects = []
             author.press(key)
-            if key == .character("i") { author.press(.character("j")) }
+            author.press(.character("j"))
             #expect(!author.effects.contains { if case .saveCase = $0 { true } else { false } })
             #expect(author.state.notice == "Casus C-0003 is intussen goedgekeurd door dana; je aanpassing is niet opgeslagen en blijft in je concept.")
         }

@@ -112,6 +112,7 @@ public enum Confirmation: Hashable, Sendable {
     case overwriteNewer(String, submit: Bool)
     /// A reviewer approves or sends back a case: it changes what counts, so it is asked.
     case reviewDecision(String, PendingReview)
-    /// Submitting hands the case to a colleague; the author can no longer change it, so it is asked.
-    case submitCase
+    /// Submitting hands the case to a colleague, saving a concept closes the intake; one key
+    /// on the overview must not do either unasked.
+    case finishCase(submit: Bool)
 }

@@ -243,7 +243,12 @@ enum IntakeUpdate {
     /// Enter: the next field, and on a step's last field the next step, so PgDn
     /// (missing on many laptops) is never needed to go on.
     private static func enterMoves(_ intake: inout IntakeState) {
-        if intake.focus >= intake.fields.count - 1, let next = IntakeStep(rawValue: intake.step.rawValue + 1) {
+        if intake.focus > 0, intake.focus >= intake.fields.count - 1, intake.step == .ingezet || intake.step == .voorkomen {
+            // The last field of a care line: back to the list, as after the reasoning, so what
+            // is typed next is the next line, never the next step's fields.
+            validate(intake.fields[intake.focus].id, &intake)
+            intake.focus = 0
+        } else if intake.focus >= intake.fields.count - 1, let next = IntakeStep(rawValue: intake.step.rawValue + 1) {
             go(to: next, &intake)
         } else {
             moveFocus(by: 1, &intake)
@@ -328,15 +333,15 @@ enum IntakeUpdate {
         return []
     }
 
-    /// After a yes: the case is submitted as it stands.
-    static func confirmedSubmit(_ app: inout AppState) -> [Effect] {
+    /// After a yes: the case is submitted, or saved as a concept, as it stands.
+    static func confirmedFinish(submit: Bool, _ app: inout AppState) -> [Effect] {
         guard var intake = app.intake else { return [] }
-        let effects = commit(submit: true, confirmed: true, &intake, &app)
+        let effects = commit(submit: submit, confirmed: true, &intake, &app)
         app.intake = intake
         return effects
     }
 
-    /// Submit or save as concept from the overview. A submit is asked first (`confirmed`),
+    /// Submit or save as concept from the overview. Either is asked first (`confirmed`),
     /// once the draft is complete, unless the newer-version question already asks it.
     private static func commit(submit: Bool, confirmed: Bool, _ intake: inout IntakeState, _ app: inout AppState) -> [Effect] {
         guard intake.step == .overzicht else {
@@ -353,8 +358,8 @@ enum IntakeUpdate {
                 app.confirmation = .overwriteNewer(existing.id, submit: submit)
                 return []
             }
-            if submit, !confirmed {
-                app.confirmation = .submitCase
+            if !confirmed {
+                app.confirmation = .finishCase(submit: submit)
                 return []
             }
             if let existing { return resubmit(existing, with: record, submit: submit, &app) }
