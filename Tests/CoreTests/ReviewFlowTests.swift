@@ -421,6 +421,21 @@ struct ReloadTests {
         #expect(driver.effects == [.quit])
     }
 
+    @Test("the author's own submitted case says why it cannot be changed; an untouched new case is no obstacle to reopening a concept")
+    func reopenMessages() {
+        var author = ReviewFlowTests.driver(user: "anouk")
+        author.press(.enter, .character("a"))                 // C-0001, anouk's, submitted
+        #expect(author.state.notice == "Je casus is ingediend; aanpassen kan weer als een collega hem terugstuurt.")
+        var bram = ReviewFlowTests.driver(user: "bram")
+        bram.press(.escape, .left, .enter)                   // Nieuwe casus, nothing typed
+        #expect(bram.state.screen == .intake)
+        bram.press(.escape)
+        #expect(bram.state.screen == .start && bram.state.intake == nil && bram.state.notice == nil, "\(String(describing: bram.state.intake?.draft))")
+        bram.press(.right, .enter, .down, .down, .enter, .character("a"))   // C-0003, sent back to bram
+        #expect(bram.state.screen == .intake, "\(bram.state.notice ?? "")")
+        #expect(bram.draft?.editingCaseID == "C-0003")
+    }
+
     @Test("Home and End in the browser go to the first and the last case")
     func browserHomeAndEnd() {
         var driver = ReviewFlowTests.driver(user: "chris")

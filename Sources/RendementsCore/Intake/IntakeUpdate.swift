@@ -34,6 +34,8 @@ enum IntakeUpdate {
             app.intake = intake  // the screen kind follows the current step
             if let action = Keymap.action(for: key, on: app.screenKind, typing: intake.isTyping) {
                 effects += perform(action, &intake, &app)
+                // An untouched new case closed with Esc: there is nothing to keep.
+                if app.intake == nil, app.screen != .intake { return effects }
             }
         }
         // Moving between steps alone is no edit: the step is written with the next change.
@@ -293,9 +295,14 @@ enum IntakeUpdate {
             if let previous = IntakeStep(rawValue: intake.step.rawValue - 1) {
                 go(to: previous, &intake)
             } else {
-                app.intake = intake
                 app.screen = .start
-                app.notice = "De casus is bewaard; kies 'Nieuwe casus' om verder te gaan."
+                if intake.draft == IntakeDraft(author: intake.draft.author, priceListVersion: intake.draft.priceListVersion) {
+                    // Nothing typed: nothing to keep, and nothing in the way of reopening a concept.
+                    app.intake = nil
+                } else {
+                    app.intake = intake
+                    app.notice = "De casus is bewaard; kies 'Nieuwe casus' om verder te gaan."
+                }
             }
         case .help:
             app.intake = intake

@@ -144,12 +144,18 @@ enum ReviewUpdate {
                 return [.lockCase(record.id, takeOver: false)]
             }
         case .reopen:
-            guard record.author == app.user, record.status == .teruggestuurd || record.status == .concept else {
-                app.notice = "Alleen de auteur past een teruggestuurde casus of concept aan."
+            guard record.author == app.user else {
+                app.notice = "Alleen de auteur (\(record.author)) past een teruggestuurde casus of concept aan."
+                return []
+            }
+            guard record.status == .teruggestuurd || record.status == .concept else {
+                app.notice = record.status == .goedgekeurd
+                    ? "Je casus is goedgekeurd en telt mee; hij wordt niet meer aangepast."
+                    : "Je casus is ingediend; aanpassen kan weer als een collega hem terugstuurt."
                 return []
             }
             guard app.intake == nil else {
-                app.notice = "Rond eerst de casus af die je aan het invoeren bent."
+                app.notice = "Je bent nog een andere casus aan het invoeren: rond die eerst af via 'Nieuwe casus' (indienen of c: concept)."
                 return []
             }
             app.intake = IntakeState(draft: IntakeDraft(editing: record), form: app.intakeForm)
