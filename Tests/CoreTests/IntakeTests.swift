@@ -382,6 +382,26 @@ struct IntakeTests {
         #expect(driver.draft?.avoided.map(\.item.code) == ["ZVW-HA"])
     }
 
+    @Test("a percentage above 100 is named as the field is left; a paste beyond a field's length is refused whole (a helper pasted a 5,002-character team)")
+    func boundsOnLeaving() {
+        var driver = IntakeDriver()
+        driver.enterCompleteCase()
+        driver.press(.pageUp)                                 // Toerekening
+        driver.press(.backspace, .backspace, .backspace)
+        driver.type("300")
+        driver.press(.tab)
+        #expect(driver.intake?.errors[.attribution] == "Toerekening (%): 300 % kan niet; een percentage ligt tussen 0 en 100")
+        // The field keeps focus (it is the step's only one), so its message shows beneath it.
+        var fresh = IntakeDriver()
+        fresh.openNewCase()
+        fresh.press(.tab)                                     // Team
+        fresh.press(.text(String(repeating: "Noord ", count: 834)))
+        #expect(fresh.draft?.team == "")
+        #expect(fresh.state.notice == "Team: hoogstens 200 tekens; wat er niet bij past is niet overgenomen.")
+        fresh.type("Noord")
+        #expect(fresh.draft?.team == "Noord")
+    }
+
     @Test("c asks before it saves a concept and closes the intake (a helper typed a sentence on the overview and lost the intake at its first c)")
     func conceptAsks() {
         var driver = IntakeDriver()

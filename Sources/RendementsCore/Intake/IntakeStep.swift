@@ -26,6 +26,14 @@ public enum FieldID: Hashable, Sendable {
     case lines(LineKind), quantity(LineKind), per(LineKind), periods(LineKind), likelihood, customLikelihood, lineText(LineKind)
     case certainty, years, dropOff, lowQuantity, highQuantity, lowLikelihood, highLikelihood
     case attribution
+
+    /// A share in percent: 0 to 100, checked as the field is left.
+    public var isPercentage: Bool {
+        switch self {
+        case .customLikelihood, .dropOff, .lowLikelihood, .highLikelihood, .attribution: true
+        default: false
+        }
+    }
 }
 
 /// How a field is edited.

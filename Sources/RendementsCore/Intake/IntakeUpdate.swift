@@ -6,6 +6,9 @@ public enum IntakeLayout {
     /// Visible lines of each story text area.
     public static func areaHeight(_ size: Size) -> Int { max(2, (size.height - 8) / 3 - 1) }
     public static let pickerRows = 12
+    /// A name, number or date fits on one screen line; a story part may be long, not endless.
+    public static let maximumLineLength = 200
+    public static let maximumAreaLength = 20_000
 }
 
 /// Keys and effect results while a case is being entered.
@@ -201,6 +204,11 @@ enum IntakeUpdate {
         default:
             return false
         }
+        let limit = field.kind == .area ? IntakeLayout.maximumAreaLength : IntakeLayout.maximumLineLength
+        if newText.count > limit, newText.count > text.count {
+            notice = "\(field.label): hoogstens \(limit) tekens; wat er niet bij past is niet overgenomen."
+            return true
+        }
         if newText != text {
             // Only the text around the cursor can have changed; checking a window keeps long stories fast.
             let window = { (source: String) in TextEditing.slice(source, from: cursor - inserted - 40, to: cursor + 40) }
@@ -268,6 +276,9 @@ enum IntakeUpdate {
     private static func validate(_ id: FieldID, _ intake: inout IntakeState) {
         guard let spec = intake.fields.first(where: { $0.id == id }) else { return }
         intake.errors[id] = DraftConversion.fieldError(spec.kind, intake.value(id), label: spec.label)
+        if intake.errors[id] == nil, id.isPercentage, let value = DutchNumber.parse(intake.value(id)), value > 100 {
+            intake.errors[id] = "\(spec.label): \(DutchNumber.decimal(value)) % kan niet; een percentage ligt tussen 0 en 100"
+        }
     }
 
     private static func go(to step: IntakeStep, _ intake: inout IntakeState) {
