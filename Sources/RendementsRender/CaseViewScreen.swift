@@ -23,7 +23,9 @@ enum CaseViewScreen {
         if let prompt = view.prompt {
             let y = frame.height - 3
             frame.fill(y: y, style: .selected)
-            frame.put(" \(prompt.label): \(prompt.text)▏", x: 0, y: y, style: .selected)
+            let start = frame.put(" \(prompt.label): ", x: 0, y: y, style: .selected)
+            // A value to start from shows reversed: typing replaces it.
+            frame.put(prompt.text + "▏", x: start, y: y, style: prompt.replacesOnType ? Style(.selected, reverse: true) : .selected)
         }
         Chrome.notice(&frame, app.notice ?? (view.unsaved ? "Niet opgeslagen; probeer opnieuw." : nil))
     }

@@ -74,8 +74,12 @@ struct ReviewFlowTests {
         #expect(driver.state.screenKind == .caseReview)
         driver.press(.down, .character("k"))
         #expect(driver.state.caseView?.prompt?.purpose == .likelihood(line: 2))
-        driver.press(.backspace, .backspace)
+        #expect(driver.state.caseView?.prompt?.text == "50" && driver.state.caseView?.prompt?.replacesOnType == true)
+        driver.type("x")
+        #expect(driver.state.notice == "Alleen cijfers, zoals 12 of 2,5; de waarde blijft zoals hij was.")
+        #expect(driver.state.caseView?.prompt?.text == "50", "a letter is refused at once, not at Enter")
         driver.type("25")
+        #expect(driver.state.caseView?.prompt?.text == "25", "typing replaces the value shown (it made 5025 before)")
         driver.press(.enter)
         driver.effects = []
         driver.press(.enter)

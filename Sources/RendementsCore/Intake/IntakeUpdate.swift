@@ -8,7 +8,7 @@ public enum IntakeLayout {
     public static let pickerRows = 12
     /// A name, number or date fits on one screen line; a story part may be long, not endless.
     public static let maximumLineLength = 200
-    public static let maximumAreaLength = 20_000
+    public static let maximumAreaLength = 200_000
 }
 
 /// Keys and effect results while a case is being entered.

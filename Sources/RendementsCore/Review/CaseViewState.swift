@@ -26,11 +26,22 @@ public struct Prompt: Hashable, Sendable {
     public var purpose: PromptPurpose
     public var label: String
     public var text = ""
+    /// A value shown to start from is selected: typing replaces it, as in the intake's fields.
+    public var replacesOnType: Bool
 
     public init(purpose: PromptPurpose, label: String, text: String = "") {
         self.purpose = purpose
         self.label = label
         self.text = text
+        self.replacesOnType = !text.isEmpty
+    }
+
+    /// Prompts for a number take digits, a comma and a dot only.
+    public var takesNumber: Bool {
+        switch purpose {
+        case .likelihood, .quantity, .attribution, .newLineQuantity, .newLineLikelihood: true
+        case .reason, .remarks, .newLineReasoning: false
+        }
     }
 }
 

@@ -245,9 +245,16 @@ enum ReviewUpdate {
         defer { app.caseView = view }
         switch key {
         case .character(let character):
+            if prompt.takesNumber, !(character.isASCII && character.isNumber) && !",.".contains(character) {
+                app.notice = "Alleen cijfers, zoals 12 of 2,5; de waarde blijft zoals hij was."
+                return []
+            }
+            if prompt.replacesOnType { prompt.text = "" }
+            prompt.replacesOnType = false
             prompt.text.append(character)
         case .backspace:
-            if !prompt.text.isEmpty { prompt.text.removeLast() }
+            if prompt.replacesOnType { prompt.text = "" } else if !prompt.text.isEmpty { prompt.text.removeLast() }
+            prompt.replacesOnType = false
         case .escape:
             view.prompt = nil
             return []
