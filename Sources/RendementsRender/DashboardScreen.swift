@@ -12,7 +12,12 @@ enum DashboardScreen {
         for panel in DashboardPanel.allCases {
             x = frame.put(" \(panel.title) ", x: x, y: 1, style: panel == dashboard.panel ? .selected : .muted) + 1
         }
-        frame.put("Filter: \(dashboard.filter.dutchDescription) · \(summary.countedCases) casussen", x: 1, y: 2, style: .heading, maxWidth: frame.width - 2)
+        // The active filter is always whole on screen: it wraps onto the free row below.
+        let filter = "Filter: \(dashboard.filter.dutchDescription) · \(summary.countedCases) \(summary.countedCases == 1 ? "casus" : "casussen")"
+        let characters = Array(filter)
+        for (offset, part) in TextEditing.wrap(filter, width: frame.width - 2).prefix(2).enumerated() {
+            frame.put(String(characters[part.start..<part.end]), x: 1, y: 2 + offset, style: .heading, maxWidth: frame.width - 2)
+        }
         let rows = app.dashboardRows
         if dashboard.tracing, rows.indices.contains(dashboard.selectedIndex) {
             trace(DashboardTrace.lines(rows[dashboard.selectedIndex], records: app.openedRecords, list: app.priceList, options: app.estimateOptions), scroll: dashboard.traceScroll, &frame)
@@ -157,6 +162,9 @@ enum DashboardScreen {
         for (offset, line) in lines.dropFirst(first).prefix(height).enumerated() {
             frame.put(line.text, x: 1, y: top + offset, style: line.style)
         }
+        // What does not fit is said, not silently left out.
+        if first > 0 { frame.put("↑ meer", x: frame.width - 8, y: top, style: .muted) }
+        if first + height < lines.count { frame.put("↓ meer", x: frame.width - 8, y: top + height - 1, style: .muted) }
     }
 
     private static func trace(_ text: [String], scroll: Int, _ frame: inout Frame) {

@@ -20,7 +20,12 @@ struct DashboardScreenTests {
     @Test("the active filter is always on screen")
     func filterShown() {
         let text = View.render(Example.after(Self.open + [.character("1"), .character("2")], Example.state())).text
-        #expect(text.contains("Filter: alleen goedgekeurde casussen · team Team Centrum · 1 casussen"))
+        #expect(text.contains("Filter: alleen goedgekeurde casussen · team Team Centrum · 1 casus"))
+        // Four filters at once wrap onto the next row rather than losing the last ones (and the count).
+        let four = View.render(Example.after(Self.open + [.character("1"), .character("2"), .character("5"), .character("3")], Example.state())).text
+        let lines = four.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[2] == " Filter: alleen goedgekeurde casussen · 2025-01 t/m 2025-12 · team Team")
+        #expect(lines[3] == " Centrum · interventie Jongerenwerk · 1 casus", "\(four)")
     }
 
     @Test("wider terminals get longer bars")
@@ -32,11 +37,13 @@ struct DashboardScreenTests {
     func patronenScrolls() throws {
         let top = View.render(Example.after(Self.open + [.tab, .tab, .tab], Example.state())).text
         #expect(top.contains("   Bijstand alleenstaande 21–AOW incl. … (transfer)    1×     € 2.889"))
+        #expect(top.contains("   € 1.000 – € 5.000          2 ██████████████████████████████          ↓ meer"), "more below is said")
         let bottom = View.render(Example.after(Self.open + [.tab, .tab, .tab, .end], Example.state()))
         let lines = bottom.text.split(separator: "\n", omittingEmptySubsequences: false)
         let last = try #require(lines.firstIndex { $0.hasPrefix("   € 10.000 of meer") })
         #expect(last < 20, "above the Totaal line and the three hint rows")
         #expect(bottom[3, last].style == .selected)
         #expect(!bottom.text.contains("Meest voorkomen zorg naar waarde"), "scrolled past the first heading")
+        #expect(bottom.text.contains("↑ meer") && !bottom.text.contains("↓ meer"))
     }
 }
