@@ -36,7 +36,7 @@ enum PriceListScreen {
             }
         }
         if case .item(let item) = rows.indices.contains(state.priceListCursor) ? rows[state.priceListCursor] : nil {
-            Chrome.notice(&frame, state.notice ?? "\(item.code) · bron: \(item.source)")
+            Chrome.notice(&frame, state.notice ?? "\(item.code) · \(item.description) · bron: \(item.source)")
         } else {
             Chrome.notice(&frame, state.notice)
         }

@@ -81,7 +81,8 @@ struct ScreenTests {
         #expect(text.contains("Dieetadvisering"))
         #expect(text.contains("€ 24,70"))
         let found = Example.after([.down], searched)
-        #expect(View.render(found).text.contains("ZVW-DIEET · bron: Zorginstituut Nederland, Kostenhandleiding 2024"))
+        #expect(View.render(searched).text.contains(" ZVW-DIEET · Dieetadvisering · bron: Zorginstituut Nederland,"), "the item found is selected, its whole name below")
+        #expect(View.render(found).text == View.render(searched).text, "the one item stays selected")
     }
 
     @Test("too small: a clear message and nothing else; the state is kept")
