@@ -96,6 +96,9 @@ public enum HelpText {
                 "letters gewoon tekst (gebruik Ctrl-Q om af te sluiten). Getallen mag je",
                 "typen als 1.234,56 of 1234,56. Geen namen, adressen of BSN: een casus",
                 "blijft pseudoniem. Bij zorgregels: a = toevoegen, / of typen = zoeken.",
+                "Enter gaat naar het volgende veld; op het laatste veld van een stap naar",
+                "de volgende stap, op het laatste veld van een zorgregel terug naar de",
+                "lijst. In een keuzelijst bladeren ← → en spatie, en letters kiezen.",
             ]
         case .browser, .prompt:
             [

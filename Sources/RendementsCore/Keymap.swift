@@ -153,7 +153,7 @@ public enum Keymap {
         KeyBinding([.up], "↑↓", "Verder lezen", hint: "lezen", .previous, on: [.trace]),
         KeyBinding([.down], "", "", .next, on: [.trace]),
         KeyBinding([.escape], "Esc", "Uitleg sluiten", hint: "sluiten", .back, on: [.trace]),
-        KeyBinding([.character("r")], "r", "Hoe rekenen we: de methode in gewone taal", hint: "hoe rekenen we", .howWeCalculate, on: [.help]),
+        KeyBinding([.character("r")], "r", "Wisselen tussen de toetsen en 'Hoe rekenen we': de methode in gewone taal", hint: "methode/toetsen", .howWeCalculate, on: [.help]),
         KeyBinding([.enter], "Enter", "Bevestigen", hint: "ok", .open, on: [.prompt]),
         KeyBinding([.escape], "Esc", "Annuleren", hint: "annuleren", .back, on: [.prompt]),
         KeyBinding([.escape], "Esc", "Terug naar het vorige scherm", hint: "terug", .back, on: [.browser, .caseView, .dashboard]),
