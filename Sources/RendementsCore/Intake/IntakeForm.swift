@@ -9,6 +9,12 @@ public struct IntakeForm: Sendable {
         FieldSpec(id: .result, label: CaseStory.labels.result, kind: .area),
     ]
 
+    /// The volunteers' rate comes from the price list and is not set per case; the label shows it.
+    var volunteerLabel: String {
+        guard let rate = hourlyRates.first(where: { $0.code == Self.volunteerCode })?.rate else { return "Vrijwilligersuren" }
+        return "Vrijwilligersuren (\(DutchNumber.euro(rate))/uur)"
+    }
+
     public let hourlyRates: [HourlyRate]
     public let interventions: [String]
     /// The laws own effort can be booked on (code, name), in price-list order.
@@ -50,7 +56,7 @@ public struct IntakeForm: Sendable {
         case .inzet:
             // Hours first (what every case needs), then what is usually right already: rates and the paying law.
             return workerRates.map { FieldSpec(id: .hours($0.code), label: $0.description, kind: .number) } + [
-                FieldSpec(id: .volunteerHours, label: "Vrijwilligersuren", kind: .number),
+                FieldSpec(id: .volunteerHours, label: volunteerLabel, kind: .number),
                 FieldSpec(id: .otherCostDescription, label: "Overige kosten: wat", kind: .text),
                 FieldSpec(id: .otherCostAmount, label: "Overige kosten: bedrag", kind: .number),
             ] + workerRates.map { FieldSpec(id: .rate($0.code), label: "\(DutchNumber.euroSign)/uur \($0.description)", kind: .number) } + [
