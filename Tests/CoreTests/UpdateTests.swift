@@ -160,4 +160,13 @@ struct UpdateTests {
         _ = picker.handle(.home, list: Self.list)
         #expect(picker.cursor == 0)
     }
+
+    @Test("wrapping never splits an amount from its euro sign")
+    func wrapKeepsAmounts() {
+        for (text, sign) in [("kosten = € 97,24", "€"), ("kosten = EUR 97,24", "EUR")] {
+            let characters = Array(text)
+            let lines = TextEditing.wrap(text, width: text.count - 3).map { String(characters[$0.start..<$0.end]) }
+            #expect(lines == ["kosten =", "\(sign) 97,24"])
+        }
+    }
 }

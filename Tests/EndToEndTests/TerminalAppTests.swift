@@ -102,7 +102,8 @@ struct TerminalAppTests {
         #expect(screen.contains("EUR"))
         try session.send("u")
         screen = try session.waitFor("Zo is dit bedrag berekend")
-        #expect(screen.contains("6 x EUR 30,87 (2022) x 75 % x 70 % = EUR 97,24"), "× and € in plain ASCII")
+        #expect(screen.contains("r1 Huisarts consult gemiddeld: 6 x EUR 30,87 (2022) x 75 % x 70 % =\n     EUR 97,24"),
+                "× and € in plain ASCII; the item by its name; an amount never split from EUR")
         _ = try session.tmux(["pipe-pane", "-t", "main"])
         let sent = try Data(contentsOf: log)
         #expect(sent.count > 1_000, "the dashboard was drawn while logging (\(sent.count) bytes)")

@@ -79,7 +79,11 @@ public enum TextEditing {
                 lastSpace = nil
                 continue
             }
-            if character == " " { lastSpace = index }
+            // An amount stays whole: never a break between the euro sign (or EUR) and its figure.
+            if character == " ", !(index > 0 && characters[index - 1] == "€"),
+               !(index > 2 && characters[index - 3] == "E" && characters[index - 2] == "U" && characters[index - 1] == "R") {
+                lastSpace = index
+            }
             column = next
             index += 1
         }
