@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RendementsDomain
+import RendementsPostgres
 import RendementsReports
 import RendementsStorage
 
@@ -9,13 +10,19 @@ struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Exporteer de business case: CSV per regel of per casus, of een HTML-rapport voor de gemeente.")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case csv, html }
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case csv, html
+        /// The folder format back from the server: every case file as stored, and businesscase.json.
+        case map
+    }
     enum Granularity: String, ExpressibleByArgument, CaseIterable { case line, `case` }
 
     @OptionGroup var locations: Locations
     @OptionGroup var filters: FilterOptions
 
-    @Option(name: .long, help: "Uitvoerformaat: csv of html.")
+    @OptionGroup var server: ServerOption
+
+    @Option(name: .long, help: "Uitvoerformaat: csv, html, of map (met --database: de casussen van de server terug als map, in --out).")
     var format: Format = .csv
 
     @Option(name: .long, help: "CSV: één rij per regel (line) of per casus (case).")
@@ -34,6 +41,11 @@ struct Export: ParsableCommand {
     var force = false
 
     func validate() throws {
+        if format == .map {
+            guard server.addressText != nil, out != nil else { throw ValidationError("--format map haalt de casussen van de server: geef --database en --out MAP") }
+            return
+        }
+        if server.addressText != nil { throw ValidationError("met --database kan alleen --format map (csv en html volgen)") }
         guard let out, !force, Export.isInside(URL(fileURLWithPath: out), folder: locations.casesFolder) else { return }
         throw ValidationError("\(out) ligt in de map van de business case (\(locations.casesFolder.path)); een export overschrijft daar niets. Kies een andere plek, of gebruik --force")
     }
@@ -46,6 +58,7 @@ struct Export: ParsableCommand {
     }
 
     func run() throws {
+        if format == .map, let out { return try exportFolder(to: URL(fileURLWithPath: out), from: try server.address()) }
         // The figures (and so which cases count) come through the index; whole cases are
         // read only to write them out, a slice at a time.
         let folder = locations.openFigures()
@@ -85,12 +98,38 @@ struct Export: ParsableCommand {
                 try sink.write(HTMLReport.render(.init(name: folder.settings.name, fictional: folder.isFictional, summary: summary,
                                                        original: original, records: records, priceList: folder.priceList,
                                                        generatedOn: formatter.string(from: Date()), withStories: withStories)))
+            case .map:
+                break  // handled before: it reads the server, not the folder
             }
             try sink.finish()
         } catch {
             printError("fout: " + error.dutchMessage)
             throw ExitCode(1)
         }
+    }
+
+    /// The server's cases as a business-case folder, so nobody is locked in: each file
+    /// exactly as it was pushed or written. Refuses a folder that already holds files.
+    private func exportFolder(to folder: URL, from address: ServerAddress) throws {
+        let existing = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        guard existing.filter({ !$0.hasPrefix(".") }).isEmpty else {
+            printError("fout: \(folder.path) is niet leeg; kies een nieuwe of lege map (er wordt niets overschreven)")
+            throw ExitCode(2)
+        }
+        let (organisation, files) = try onServer(address) { business in (try await business.organisation(), try await business.caseFiles()) }
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            if let settings = organisation.settings {
+                try AtomicFile.write(Data(settings.utf8), to: folder.appendingPathComponent(CaseStore.settingsFileName), mode: .createNew)
+            }
+            for file in files {
+                try AtomicFile.write(Data(file.content.utf8), to: folder.appendingPathComponent("\(file.id).json"), mode: .createNew)
+            }
+        } catch let error as StorageError {
+            printError("fout: " + error.dutchMessage)
+            throw ExitCode(1)
+        }
+        print("\(files.count) casus(sen) van \(organisation.name) in \(folder.path)")
     }
 
     /// Cases read and written per step: enough to keep both cores busy, small enough for constant memory.

@@ -63,6 +63,18 @@ struct ServerStoreTests {
         }
         #expect(folder.stdout.contains("Totaal                       € 7.553,00   € 3.154,66  € 15.869,81   € 5.162,15"))
 
+        // And back: the folder format from the server, file for file, so nobody is locked in.
+        let back = setup.scratch.url.appendingPathComponent("terug")
+        let exported = try setup.expectSuccess(["export", "--format", "map", "--out", back.path, "--database", setup.url("mia")])
+        #expect(exported.stdout == "7 casus(sen) van Welzijn Voorbeeldstad in \(back.path)\n")
+        for name in try FileManager.default.contentsOfDirectory(atPath: setup.scratch.url.appendingPathComponent("cases").path) where !name.hasPrefix(".") {
+            let original = try Data(contentsOf: setup.scratch.url.appendingPathComponent("cases/\(name)"))
+            #expect(try Data(contentsOf: back.appendingPathComponent(name)) == original, "\(name) byte for byte")
+        }
+        #expect(try Binary.run(["report", "--cases", back.path], in: setup.scratch.url).stdout == folder.stdout)
+        let again2 = try Binary.run(["export", "--format", "map", "--out", back.path, "--database", setup.url("mia")], in: setup.scratch.url)
+        #expect(again2.status == 2 && again2.stderr == "fout: \(back.path) is niet leeg; kies een nieuwe of lege map (er wordt niets overschreven)\n")
+
         // A changed case with an id already on the server: reported, the server keeps its version.
         let file = setup.scratch.url.appendingPathComponent("cases/C-0007.json")
         let text = try String(contentsOf: file, encoding: .utf8)
