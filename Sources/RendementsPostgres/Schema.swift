@@ -27,7 +27,7 @@ public enum Schema {
     public static let bootstrap = "CREATE TABLE IF NOT EXISTS rm_schema_version (version int PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())"
 
     /// Each migration's statements, in order. Never edit a released one: add the next.
-    public static let migrations: [(version: Int, statements: [String])] = [(1, version1)]
+    public static let migrations: [(version: Int, statements: [String])] = [(1, version1), (2, version2)]
 
     public static var latestVersion: Int { migrations.map(\.version).max() ?? 0 }
 
@@ -43,6 +43,28 @@ public enum Schema {
     static var roleNames: String { Role.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ") }
 
     static func groupRoles(_ roles: [Role]) -> String { roles.map(\.groupRole).joined(separator: ", ") }
+
+    /// The price list lives on the server too, versioned, so every member prices with the
+    /// same list. A version, once imported, never changes.
+    static var version2: [String] {
+        let readers = groupRoles([.sociaalWerker, .beoordelaar, .manager, .beheerder])
+        return [
+            """
+            CREATE TABLE rm_price_list (
+                organisation_id int NOT NULL DEFAULT rm_my_organisation() REFERENCES rm_organisation,
+                version text NOT NULL,
+                name text NOT NULL,
+                imported_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+                files jsonb NOT NULL,
+                PRIMARY KEY (organisation_id, version))
+            """,
+            "ALTER TABLE rm_price_list ENABLE ROW LEVEL SECURITY",
+            "CREATE POLICY rm_read ON rm_price_list FOR SELECT TO \(readers) USING (organisation_id = rm_my_organisation())",
+            "CREATE POLICY rm_add ON rm_price_list FOR INSERT TO \(Role.beheerder.groupRole) WITH CHECK (organisation_id = rm_my_organisation())",
+            "GRANT SELECT ON rm_price_list TO \(readers)",
+            "GRANT INSERT ON rm_price_list TO \(Role.beheerder.groupRole)",
+        ]
+    }
 
     static var version1: [String] {
         let readers = groupRoles([.sociaalWerker, .beoordelaar, .manager, .beheerder])

@@ -74,6 +74,37 @@ public struct ServerBusinessCase: Sendable {
         try await session.query("UPDATE rm_organisation SET settings = \(settings) WHERE id = rm_my_organisation()")
     }
 
+    // MARK: - The price list
+
+    /// What importing a price list version did.
+    public enum PriceListOutcome: Equatable, Sendable {
+        case imported, alreadyThere, conflict
+    }
+
+    /// Stores a price list's files under its version; a version is never replaced.
+    public func importPriceList(version: String, name: String, files: [String: String]) async throws -> PriceListOutcome {
+        let json = String(decoding: try JSONSerialization.data(withJSONObject: files, options: [.sortedKeys]), as: UTF8.self)
+        return try await session.transaction { session in
+            let existing = try await session.query("SELECT files::text FROM rm_price_list WHERE version = \(version)")
+            for try await stored in existing.decode(String.self) {
+                let same = (try? JSONSerialization.jsonObject(with: Data(stored.utf8)) as? [String: String]) == files
+                return same ? .alreadyThere : .conflict
+            }
+            try await session.query("INSERT INTO rm_price_list (version, name, files) VALUES (\(version), \(name), \(json)::jsonb)")
+            return .imported
+        }
+    }
+
+    /// The newest price list imported for the login's organisation, as its files.
+    public func newestPriceList() async throws -> (version: String, files: [String: String])? {
+        let rows = try await session.query("SELECT version, files::text FROM rm_price_list ORDER BY imported_at DESC LIMIT 1")
+        for try await (version, json) in rows.decode((String, String).self) {
+            guard let files = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: String] else { return nil }
+            return (version, files)
+        }
+        return nil
+    }
+
     // MARK: - Cases
 
     /// What loading one case did.

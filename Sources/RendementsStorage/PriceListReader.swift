@@ -22,6 +22,9 @@ public struct PriceListReadResult: Sendable {
 public enum PriceListReader {
     public static let itemColumns = ["code", "wet", "categorie", "omschrijving", "eenheid", "prijs", "prijsjaar", "bron", "betrouwbaarheid", "soort"]
 
+    /// The files a price list consists of, required and optional.
+    public static let fileNames = ["info.csv", "wetten.csv", "prijzen.csv", "uurtarieven.csv", "index.csv", "uitsluitingen.csv"]
+
     public static func read(folder: URL) -> PriceListReadResult {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {

@@ -1,11 +1,13 @@
 import ArgumentParser
+import Foundation
 import RendementsPostgres
+import RendementsStorage
 
 /// `rendementsmeter database`: set up the server (schema, organisations, users).
 struct Database: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Richt de PostgreSQL-database in: schema, organisaties en gebruikers.",
-        subcommands: [Init.self, Migrate.self, AddOrganisation.self, AddUser.self])
+        subcommands: [Init.self, Migrate.self, AddOrganisation.self, AddUser.self, ImportPriceList.self])
 
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Maak het schema in een lege database (mag vaker; doet dan niets).")
@@ -34,6 +36,36 @@ struct Database: ParsableCommand {
             let (code, name) = (code, name)
             let added = try onServer(try server.address()) { try await $0.addOrganisation(code: code, name: name) }
             print(added ? "organisatie \(code) toegevoegd" : "organisatie \(code) bestond al; niets veranderd")
+        }
+    }
+
+    struct ImportPriceList: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "import-price-list",
+            abstract: "Zet een prijslijst (de map met CSV-bestanden) op de server, onder zijn versie; een versie verandert nooit meer.")
+        @OptionGroup var server: ServerOption
+        @OptionGroup var locations: Locations
+
+        func run() throws {
+            let folder = locations.priceListFolder
+            let read = PriceListReader.read(folder: folder)
+            guard let list = read.priceList, read.errors.isEmpty else {
+                for problem in read.errors { printError("fout: \(problem)") }
+                printError("fout: de prijslijst in \(folder.path) is niet in orde; niets op de server gezet")
+                throw ExitCode(1)
+            }
+            var files: [String: String] = [:]
+            for name in PriceListReader.fileNames {
+                if let text = try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) { files[name] = text }
+            }
+            let (version, name, contents) = (list.version, list.name, files)
+            let outcome = try onServer(try server.address()) { try await $0.importPriceList(version: version, name: name, files: contents) }
+            switch outcome {
+            case .imported: print("prijslijst \(name), versie \(version) op de server gezet")
+            case .alreadyThere: print("prijslijst versie \(version) stond er al; niets veranderd")
+            case .conflict:
+                printError("fout: versie \(version) staat al op de server met andere inhoud; geef de gewijzigde lijst een nieuwe versie in info.csv")
+                throw ExitCode(1)
+            }
         }
     }
 

@@ -53,8 +53,17 @@ struct Report: ParsableCommand {
 
     /// The same report from the cases on the server that this login may see.
     private func runOnServer(_ address: ServerAddress) throws {
-        let (organisation, files) = try onServer(address) { business in (try await business.organisation(), try await business.caseFiles()) }
-        let list = PriceListReader.read(folder: locations.priceListFolder)
+        let (organisation, files, serverList) = try onServer(address) { business in
+            (try await business.organisation(), try await business.caseFiles(), try await business.newestPriceList())
+        }
+        // The organisation's price list on the server; a folder only when none was imported yet.
+        let list: PriceListReadResult
+        if let serverList {
+            list = PriceListReader.read(source: .memory(name: "server, versie \(serverList.version)", files: serverList.files.mapValues { Data($0.utf8) }))
+        } else {
+            printError("let op: er staat nog geen prijslijst op de server ('rendementsmeter database import-price-list'); gelezen uit \(locations.priceListFolder.path)")
+            list = PriceListReader.read(folder: locations.priceListFolder)
+        }
         let settings = organisation.settings.flatMap { try? JSONDecoder().decode(BusinessCaseSettings.self, from: Data($0.utf8)) }
             ?? BusinessCaseSettings(name: organisation.name)
         let options = settings.estimateOptions(list.priceList, reportYear: priceYear)

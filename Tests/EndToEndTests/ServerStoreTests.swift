@@ -48,7 +48,7 @@ struct ServerStoreTests {
         let setup = try Setup()
         defer { setup.server.stop() }
         let again = try setup.expectSuccess(["database", "migrate", "--database", setup.server.adminURL])
-        #expect(again.stdout == "schema is al versie 1; niets veranderd\n")
+        #expect(again.stdout == "schema is al versie 2; niets veranderd\n")
         let first = try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
         #expect(first.stdout == "7 toegevoegd, 0 stonden er al, 0 conflict(en), 0 niet gezet\n")
         let second = try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
@@ -56,7 +56,24 @@ struct ServerStoreTests {
         #expect(try setup.sql("mia", "SELECT count(*) FROM rm_case").stdout == "7\n")
         #expect(try setup.sql("mia", "SELECT count(*) FROM rm_case_event").stdout == "10\n")
 
+        // The price list goes on the server, versioned; only a beheerder puts it there.
+        let refused = try Binary.run(["database", "import-price-list", "--database", setup.url("anouk")], in: setup.scratch.url)
+        #expect(refused.status == 1 && refused.stderr.contains("dat mag deze gebruiker niet"), "\(refused.stderr)")
+        let imported = try setup.expectSuccess(["database", "import-price-list", "--database", setup.url("beheer1")])
+        #expect(imported.stdout == "prijslijst Maatschappelijke prijslijst (standaard), versie 2026.1 op de server gezet\n")
+        let twice = try setup.expectSuccess(["database", "import-price-list", "--database", setup.url("beheer1")])
+        #expect(twice.stdout == "prijslijst versie 2026.1 stond er al; niets veranderd\n")
+        let prices = setup.scratch.url.appendingPathComponent("price-lists/standaard/prijzen.csv")
+        let original = try Data(contentsOf: prices)
+        try (String(decoding: original, as: UTF8.self) + "\n").write(to: prices, atomically: true, encoding: .utf8)
+        let newContent = try Binary.run(["database", "import-price-list", "--database", setup.url("beheer1")], in: setup.scratch.url)
+        #expect(newContent.stderr == "fout: versie 2026.1 staat al op de server met andere inhoud; geef de gewijzigde lijst een nieuwe versie in info.csv\n")
+        try original.write(to: prices)
+
         let folder = try Binary.run(["report"], in: setup.scratch.url)
+        // Priced with the server's list: the folder named here does not even exist.
+        let fromServerList = try setup.expectSuccess(["report", "--price-list", "/bestaat/niet", "--database", setup.url("anouk")])
+        #expect(fromServerList.stdout == folder.stdout && fromServerList.stderr.isEmpty, "\(fromServerList.stderr)")
         for login in ["anouk", "bram", "mia", "beheer1"] {
             let server = try setup.expectSuccess(["report", "--database", setup.url(login)])
             #expect(server.stdout == folder.stdout, "\(login) sees the same business case as the folder")
