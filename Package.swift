@@ -27,8 +27,10 @@ let package = Package(
         ]),
         // The business case on a PostgreSQL server: schema and migrations, roles and row-level
         // security, loading a folder's cases, the per-law figures and the sector view.
+        // The one interface both stores implement: a folder and an organisation on the server.
+        .target(name: "RendementsStore", dependencies: ["RendementsDomain", "RendementsStorage"]),
         .target(name: "RendementsPostgres", dependencies: [
-            "RendementsDomain", "RendementsStorage", .product(name: "PostgresNIO", package: "postgres-nio"),
+            "RendementsDomain", "RendementsStorage", "RendementsStore", .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         // Text report and CSV export built from the domain; no I/O.
@@ -43,7 +45,7 @@ let package = Package(
             name: "rendementsmeter",
             dependencies: [
                 "RendementsDomain", "RendementsStorage", "RendementsReports", "RendementsCore",
-                "RendementsRender", "RendementsTerminal", "RendementsPostgres",
+                "RendementsRender", "RendementsTerminal", "RendementsStore", "RendementsPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,7 +68,8 @@ let package = Package(
         // Runs the built binary: the command line and tmux end-to-end sessions.
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["rendementsmeter", "bench-genereer", "fuzz-prijslijst", "fuzz-casus", "fuzz-getal", "RendementsDomain", "RendementsStorage"]
+            dependencies: ["rendementsmeter", "bench-genereer", "fuzz-prijslijst", "fuzz-casus", "fuzz-getal", "RendementsDomain", "RendementsStorage",
+                           "RendementsStore", "RendementsPostgres"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -148,7 +148,7 @@ public struct ServerBusinessCase: Sendable {
     }
 
     /// Every case the login may see, as its case file (the folder format).
-    public func caseFiles() async throws -> [(id: String, content: String)] {
+    func storedFiles() async throws -> [(id: String, content: String)] {
         var files: [(id: String, content: String)] = []
         let rows = try await session.query("SELECT id, content FROM rm_case ORDER BY id")
         for try await (id, content) in rows.decode((String, String).self) { files.append((id, content)) }

@@ -55,6 +55,11 @@ public struct BusinessCaseSettings: Codable, Hashable, Sendable {
 
     /// The settings, or the defaults with the problem that made them unusable. An impossible own
     /// hourly rate is dropped (the price list's rate counts) and named; the other settings stay.
+    /// Settings from the text of a `businesscase.json` kept elsewhere (a server); nil when unreadable.
+    public static func decode(_ text: String) -> BusinessCaseSettings? {
+        try? JSONDecoder().decode(BusinessCaseSettings.self, from: Data(text.utf8))
+    }
+
     public static func loadOrDefaults(folder: URL) -> (BusinessCaseSettings, [Problem]) {
         var settings: BusinessCaseSettings
         switch load(folder: folder) {

@@ -29,6 +29,7 @@ enum DutchArguments {
         (#"<subcommand>"#, "<opdracht>"),
         (#"<options>"#, "<opties>"),
         (#"' and '"#, "' en '"),
+        (#"' or '"#, "' of '"),
     ]
 
     static func translate(_ message: String) -> String {

@@ -1,5 +1,7 @@
 import ArgumentParser
+import Foundation
 import RendementsReports
+import RendementsStorage
 
 /// `rendementsmeter explain CASE-ID`: the arithmetic of one case, step by step.
 struct Explain: ParsableCommand {
@@ -7,6 +9,7 @@ struct Explain: ParsableCommand {
         abstract: "Toon de volledige berekening van één casus, regel voor regel en stap voor stap.")
 
     @OptionGroup var locations: Locations
+    @OptionGroup var server: ServerOption
 
     @Argument(help: ArgumentHelp("De casus, bijvoorbeeld C-0003.", valueName: "CASUS-ID"))
     var caseID: String
@@ -17,6 +20,7 @@ struct Explain: ParsableCommand {
     func validate() throws { try PriceYearOption.check(priceYear) }
 
     func run() throws {
+        if server.addressText != nil { return try explainFromServer() }
         let folder = locations.open()
         if let problem = folder.caseResult.problems.first(where: { $0.file == "\(caseID).json" }) {
             printError("fout: \(problem)")
@@ -27,5 +31,24 @@ struct Explain: ParsableCommand {
             throw ExitCode(2)
         }
         print(CaseExplanation.text(stored.record, priceList: folder.priceList, options: folder.estimateOptions(reportYear: priceYear)), terminator: "")
+    }
+
+    /// The same explanation of a case on the server, read through the store interface.
+    private func explainFromServer() throws {
+        let id = caseID
+        let (file, settingsText, serverList) = try onStore(locations, server) { store in
+            (try await store.caseFile(id: id), try await store.settingsText(), try await store.priceList())
+        }
+        guard let file else {
+            printError("fout: casus '\(caseID)' staat niet op de server (of deze login mag hem niet zien)")
+            throw ExitCode(2)
+        }
+        guard case .success(let record) = CaseCodec.decode(Data(file.content.utf8)) else {
+            printError("fout: casus '\(caseID)' op de server is geen leesbaar casusbestand")
+            throw ExitCode(1)
+        }
+        let list = serverList ?? PriceListReader.read(folder: locations.priceListFolder)
+        let settings = settingsText.flatMap(BusinessCaseSettings.decode) ?? BusinessCaseSettings(name: "")
+        print(CaseExplanation.text(record, priceList: list.priceList, options: settings.estimateOptions(list.priceList, reportYear: priceYear)), terminator: "")
     }
 }

@@ -4,6 +4,7 @@ import RendementsDomain
 import RendementsPostgres
 import RendementsReports
 import RendementsStorage
+import RendementsStore
 
 /// `rendementsmeter export`: case lines or cases for a spreadsheet, or a printable HTML report.
 struct Export: ParsableCommand {
@@ -116,20 +117,14 @@ struct Export: ParsableCommand {
             printError("fout: \(folder.path) is niet leeg; kies een nieuwe of lege map (er wordt niets overschreven)")
             throw ExitCode(2)
         }
-        let (organisation, files) = try onServer(address) { business in (try await business.organisation(), try await business.caseFiles()) }
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            if let settings = organisation.settings {
-                try AtomicFile.write(Data(settings.utf8), to: folder.appendingPathComponent(CaseStore.settingsFileName), mode: .createNew)
-            }
-            for file in files {
-                try AtomicFile.write(Data(file.content.utf8), to: folder.appendingPathComponent("\(file.id).json"), mode: .createNew)
-            }
-        } catch let error as StorageError {
-            printError("fout: " + error.dutchMessage)
-            throw ExitCode(1)
+        let target = FolderBusinessCase(folder: folder, priceList: nil)
+        let (name, outcome) = try onServer(address) { server in
+            (try await server.organisation().name,
+             try await StoreCopy.copy(from: server, to: target, options: nil, refusal: { _ in nil }))
         }
-        print("\(files.count) casus(sen) van \(organisation.name) in \(folder.path)")
+        for problem in outcome.conflicts + outcome.refused { printError("niet geëxporteerd: " + problem) }
+        print("\(outcome.added) casus(sen) van \(name) in \(folder.path)")
+        if !outcome.conflicts.isEmpty || !outcome.refused.isEmpty { throw ExitCode(1) }
     }
 
     /// Cases read and written per step: enough to keep both cores busy, small enough for constant memory.

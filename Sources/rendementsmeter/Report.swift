@@ -28,7 +28,7 @@ struct Report: ParsableCommand {
 
     func run() throws {
         if sector { return try SectorReport.print(try server.address()) }
-        if server.addressText != nil { return try runOnServer(try server.address()) }
+        if server.addressText != nil { return try runOnServer() }
         let business = BusinessCaseFigures.open(cases: locations.casesFolder, priceList: locations.priceListFolder, reportYear: priceYear)
         if let error = business.folderError {
             printError("fout: " + error.dutchMessage)
@@ -51,23 +51,19 @@ struct Report: ParsableCommand {
                                       priceList: business.priceList, original: original), terminator: "")
     }
 
-    /// The same report from the cases on the server that this login may see.
-    private func runOnServer(_ address: ServerAddress) throws {
-        let (organisation, files, serverList) = try onServer(address) { business in
-            (try await business.organisation(), try await business.caseFiles(), try await business.newestPriceList())
+    /// The same report from the cases on the server that this login may see: read through
+    /// the store interface, valued here, summed as the folder's are.
+    private func runOnServer() throws {
+        let (settingsText, files, serverList) = try onStore(locations, server) { store in
+            (try await store.settingsText(), try await store.caseFiles(), try await store.priceList())
         }
         // The organisation's price list on the server; a folder only when none was imported yet.
-        let list: PriceListReadResult
-        if let serverList {
-            list = PriceListReader.read(source: .memory(name: "server, versie \(serverList.version)", files: serverList.files.mapValues { Data($0.utf8) }))
-        } else {
+        let list = serverList ?? {
             printError("let op: er staat nog geen prijslijst op de server ('rendementsmeter database import-price-list'); gelezen uit \(locations.priceListFolder.path)")
-            list = PriceListReader.read(folder: locations.priceListFolder)
-        }
-        let settings = organisation.settings.flatMap { try? JSONDecoder().decode(BusinessCaseSettings.self, from: Data($0.utf8)) }
-            ?? BusinessCaseSettings(name: organisation.name)
+            return PriceListReader.read(folder: locations.priceListFolder)
+        }()
+        let settings = settingsText.flatMap(BusinessCaseSettings.decode) ?? BusinessCaseSettings(name: "Business case")
         let options = settings.estimateOptions(list.priceList, reportYear: priceYear)
-        let name = settings.name
         var pairs: [CaseFigurePair] = []
         for file in files {
             switch CaseCodec.decode(Data(file.content.utf8)) {
@@ -77,7 +73,7 @@ struct Report: ParsableCommand {
         }
         let summary = BusinessCaseSummary(figures: pairs.lazy.map(\.current), filter: filters.filter, options: options, detail: .lawTotals)
         let original = BusinessCaseSummary(figures: pairs.lazy.map(\.original), filter: filters.filter, options: options, detail: .lawTotals)
-        print(BusinessCaseReport.text(name: name, fictional: !pairs.isEmpty && pairs.allSatisfy(\.current.fictional), summary: summary,
+        print(BusinessCaseReport.text(name: settings.name, fictional: !pairs.isEmpty && pairs.allSatisfy(\.current.fictional), summary: summary,
                                       priceList: list.priceList, original: original), terminator: "")
     }
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import RendementsPostgres
+import RendementsStorage
+import RendementsStore
 
 /// `--database URL` (or RENDEMENTSMETER_DATABASE): the business case on a PostgreSQL server
 /// instead of a folder. The login in the address is who the user is.
@@ -28,11 +30,24 @@ struct ServerOption: ParsableArguments {
 /// Runs `work` against the server and waits for it: the commands are synchronous, the
 /// driver is not. A server error becomes a Dutch message and exit code 1.
 func onServer<T: Sendable>(_ address: ServerAddress, _ work: @escaping @Sendable (ServerBusinessCase) async throws -> T) throws -> T {
+    try blocking { try await ServerSession.with(address) { try await work(ServerBusinessCase($0)) } }
+}
+
+/// The business case a command works on, whichever store holds it: the server with
+/// --database, else the folder.
+func onStore<T: Sendable>(_ locations: Locations, _ server: ServerOption, _ work: @escaping @Sendable (any BusinessCaseStore) async throws -> T) throws -> T {
+    if server.addressText != nil { return try onServer(try server.address()) { try await work($0) } }
+    let folder = FolderBusinessCase(folder: locations.casesFolder, priceList: locations.priceListFolder)
+    return try blocking { try await work(folder) }
+}
+
+/// Waits for async work; its error becomes a Dutch message and exit code 1.
+private func blocking<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) throws -> T {
     let outcome = ResultBox<T>()
     let done = DispatchSemaphore(value: 0)
     Task.detached {
-        do throws(ServerError) {
-            outcome.set(.success(try await ServerSession.with(address) { try await work(ServerBusinessCase($0)) }))
+        do {
+            outcome.set(.success(try await work()))
         } catch {
             outcome.set(.failure(error))
         }
@@ -42,18 +57,18 @@ func onServer<T: Sendable>(_ address: ServerAddress, _ work: @escaping @Sendable
     switch outcome.get() {
     case .success(let value)?: return value
     case .failure(let error)?:
-        printError("fout: " + error.dutchMessage)
+        printError("fout: " + ((error as? ServerError)?.dutchMessage ?? (error as? StorageError)?.dutchMessage ?? "\(error)"))
         throw ExitCode(1)
     case nil:
         throw ExitCode(1)
     }
 }
 
-/// Carries a result from the server task back to the waiting command.
+/// Carries a result from the async task back to the waiting command.
 private final class ResultBox<T: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
-    private var result: Result<T, ServerError>?
+    private var result: Result<T, any Error>?
 
-    func set(_ value: Result<T, ServerError>) { lock.withLock { result = value } }
-    func get() -> Result<T, ServerError>? { lock.withLock { result } }
+    func set(_ value: Result<T, any Error>) { lock.withLock { result = value } }
+    func get() -> Result<T, any Error>? { lock.withLock { result } }
 }

@@ -74,6 +74,10 @@ struct ServerStoreTests {
         // Priced with the server's list: the folder named here does not even exist.
         let fromServerList = try setup.expectSuccess(["report", "--price-list", "/bestaat/niet", "--database", setup.url("anouk")])
         #expect(fromServerList.stdout == folder.stdout && fromServerList.stderr.isEmpty, "\(fromServerList.stderr)")
+        let explained = try setup.expectSuccess(["explain", "C-0003", "--price-list", "/bestaat/niet", "--database", setup.url("bram")])
+        #expect(explained.stdout == (try Binary.run(["explain", "C-0003"], in: setup.scratch.url)).stdout, "explain reads the case through the same store interface")
+        let unknown = try Binary.run(["explain", "C-0003", "--database", setup.url("zed")], in: setup.scratch.url)
+        #expect(unknown.status == 2 && unknown.stderr == "fout: casus 'C-0003' staat niet op de server (of deze login mag hem niet zien)\n")
         for login in ["anouk", "bram", "mia", "beheer1"] {
             let server = try setup.expectSuccess(["report", "--database", setup.url(login)])
             #expect(server.stdout == folder.stdout, "\(login) sees the same business case as the folder")

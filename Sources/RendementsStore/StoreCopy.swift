@@ -1,0 +1,59 @@
+import Foundation
+import RendementsDomain
+import RendementsStorage
+
+/// Copies a business case from one store to another (a folder onto the server, the server
+/// back into a folder): idempotent, never overwriting, and every case checked on the way.
+public enum StoreCopy {
+    public struct Outcome: Sendable, Equatable {
+        public var added = 0
+        public var alreadyThere = 0
+        /// Cases the target holds in another version, left as they are.
+        public var conflicts: [String] = []
+        /// Cases not copied, with the reason.
+        public var refused: [String] = []
+
+        public var summary: String {
+            "\(added) toegevoegd, \(alreadyThere) stonden er al, \(conflicts.count) conflict(en), \(refused.count) niet gezet"
+        }
+    }
+
+    /// `refusal` names why a case may not go (the BSN guard, bounds); `options` value each
+    /// case for the target's per-law figures (nil for a folder, which keeps none).
+    public static func copy(from source: some BusinessCaseStore, to target: some BusinessCaseStore, options: EstimateOptions?,
+                            refusal: (CaseRecord) -> String?) async throws -> Outcome {
+        var outcome = Outcome()
+        if let settings = try await source.settingsText(), try await !target.adoptSettings(settings) {
+            outcome.refused.append("\(CaseStore.settingsFileName): het doel heeft al andere instellingen; die blijven staan")
+        }
+        for file in try await source.caseFiles() {
+            let record: CaseRecord
+            switch CaseCodec.decode(Data(file.content.utf8)) {
+            case .success(let decoded) where decoded.id == file.id: record = decoded
+            case .success(let decoded): outcome.refused.append("\(file.id): het id in het bestand is \(decoded.id)"); continue
+            case .failure(let error): outcome.refused.append("\(file.id): \(error.dutchMessage)"); continue
+            }
+            if let problem = CaseChecker.integrityProblems(record).first {
+                outcome.refused.append("\(file.id): \(problem)")
+                continue
+            }
+            if let reason = refusal(record) {
+                outcome.refused.append("\(file.id): \(reason)")
+                continue
+            }
+            var perLaw: [String: Totals] = [:]
+            do {
+                if let options { perLaw = try CaseValuation(record, options: options).perLaw }
+            } catch {
+                outcome.refused.append("\(file.id): \(error.dutchMessage)")
+                continue
+            }
+            switch try await target.add(file, record: record, perLaw: perLaw) {
+            case .added: outcome.added += 1
+            case .alreadyThere: outcome.alreadyThere += 1
+            case .conflict(let reason): outcome.conflicts.append(reason)
+            }
+        }
+        return outcome
+    }
+}
