@@ -120,14 +120,21 @@ public struct ServerBusinessCase: Sendable {
     public func push(_ record: CaseRecord, content: String, perLaw: [String: Totals]) async throws -> PushOutcome {
         let hash = sha256Hex(Data(content.utf8))
         return try await session.transaction { session in
-            let existing = try await session.query("SELECT file_hash, revision FROM rm_case WHERE id = \(record.id)")
-            for try await (storedHash, revision) in existing.decode((String, Int).self) {
-                return storedHash == hash ? .alreadyThere : .conflict(revision: revision)
-            }
-            try await session.query("""
+            // Two pushes of the same case at once: the second waits for the first and then finds it.
+            let inserted = try await session.query("""
                 INSERT INTO rm_case (id, status, author, revision, content, file_hash)
                 VALUES (\(record.id), \(record.status.rawValue), \(record.author), 0, \(content), \(hash))
+                ON CONFLICT (organisation_id, id) DO NOTHING RETURNING revision
                 """)
+            var added = false
+            for try await _ in inserted.decode(Int.self) { added = true }
+            if !added {
+                let existing = try await session.query("SELECT file_hash, revision FROM rm_case WHERE id = \(record.id)")
+                for try await (storedHash, revision) in existing.decode((String, Int).self) {
+                    return storedHash == hash ? .alreadyThere : .conflict(revision: revision)
+                }
+                throw ServerError.rule("casus \(record.id) bestaat al, maar deze login mag hem niet zien")
+            }
             for (seq, event) in record.history.enumerated() {
                 try await session.query("""
                     INSERT INTO rm_case_event (organisation_id, case_id, seq, happened_at, by_login, action, field, old_value, new_value, reason, content_hash)

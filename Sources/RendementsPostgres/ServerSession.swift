@@ -16,6 +16,8 @@ public struct ServerSession: Sendable {
         let configuration = PostgresConnection.Configuration(
             host: address.host, port: address.port, username: address.user, password: address.password,
             database: address.database, tls: .disable)
+        ServerWatch.sessionOpened()
+        defer { ServerWatch.sessionClosed() }
         let connection: PostgresConnection
         do {
             connection = try await PostgresConnection.connect(
@@ -35,11 +37,15 @@ public struct ServerSession: Sendable {
 
     /// Runs statements that take no parameters (schema changes).
     func execute(_ sql: String) async throws {
+        ServerWatch.progress()
+        defer { ServerWatch.progress() }
         try await connection.query(PostgresQuery(unsafeSQL: sql), logger: Self.logger)
     }
 
     func query(_ query: PostgresQuery) async throws -> PostgresRowSequence {
-        try await connection.query(query, logger: Self.logger)
+        ServerWatch.progress()
+        defer { ServerWatch.progress() }
+        return try await connection.query(query, logger: Self.logger)
     }
 
     /// `body` in one transaction: all of it is written, or none.

@@ -53,7 +53,12 @@ private func blocking<T: Sendable>(_ work: @escaping @Sendable () async throws -
         }
         done.signal()
     }
-    done.wait()
+    while done.wait(timeout: .now() + 1) == .timedOut {
+        if ServerWatch.isStalled {
+            printError("fout: de databaseserver antwoordt al \(Int(ServerWatch.limit)) seconden niet; er is niets half opgeslagen (elke casus is één transactie)")
+            throw ExitCode(1)
+        }
+    }
     switch outcome.get() {
     case .success(let value)?: return value
     case .failure(let error)?:

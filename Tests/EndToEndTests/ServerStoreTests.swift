@@ -224,4 +224,73 @@ struct ServerStoreTests {
         #expect(report.stdout.split(separator: "\n", omittingEmptySubsequences: false).count == 5 + expected.count, "two lines, a blank one, the heading, a row per group and the last newline")
         #expect(report.stdout.contains("\nInterventie\tWet\tJaar\tCas.\tOrg.\tVoorkomen\tKosten\tRend.\tMediaan\n"))
     }
+
+    /// Every case on the server is whole: its history and its figures came in with it.
+    static let halfWrittenCases = """
+        SELECT count(*) FROM rm_case c
+        WHERE json_array_length(c.content::json->'history') <> (SELECT count(*) FROM rm_case_event e WHERE e.organisation_id = c.organisation_id AND e.case_id = c.id)
+           OR NOT EXISTS (SELECT 1 FROM rm_case_figure f WHERE f.organisation_id = c.organisation_id AND f.case_id = c.id)
+        """
+
+    @Test("five pushes at once put every case there exactly once; a server stopped hard mid-push leaves nothing half-written")
+    func concurrencyAndCrash() throws {
+        let setup = try Setup()
+        defer { setup.server.stop() }
+        let generator = Binary.url.deletingLastPathComponent().appendingPathComponent("bench-genereer").path
+        let generated = setup.scratch.url.appendingPathComponent("gegenereerd")
+        #expect(try Binary.execute(generator, [generated.path, "400", "7", "price-lists/standaard"], in: setup.scratch.url).status == 0)
+        let outcomes = Locked<[Binary.Outcome]>([])
+        let (first, second, directory) = (setup.url("beheer1"), setup.url("beheer2"), setup.scratch.url)
+        DispatchQueue.concurrentPerform(iterations: 5) { _ in
+            if let outcome = try? Binary.run(["push", "--cases", generated.path, "--database", first], in: directory) {
+                outcomes.change { $0.append(outcome) }
+            }
+        }
+        let results = outcomes.value
+        #expect(results.count == 5 && results.allSatisfy { $0.status == 0 }, "\(results.map(\.stderr))")
+        let added = results.compactMap { Int($0.stdout.prefix { $0.isNumber }) }.reduce(0, +)
+        #expect(added == 400, "each case added by exactly one of the five: \(results.map(\.stdout))")
+        #expect(try setup.sql("mia", "SELECT count(*), count(DISTINCT id) FROM rm_case").stdout == "400|400\n")
+        #expect(try setup.sql("mia", Self.halfWrittenCases).stdout == "0\n")
+
+        // A second organisation's push, and the server stopped hard while it runs.
+        try setup.expectSuccess(["database", "add-user", "--login", "beheer2", "--password", "pw-beheer2", "--organisation", "tweede",
+                                 "--role", "beheerder", "--database", setup.server.adminURL])
+        let interrupted = Locked<Binary.Outcome?>(nil)
+        let pushing = Thread {
+            // A driver can wait for ever on a connection cut mid-restart; the watch ends the command.
+            let outcome = try? Binary.run(["push", "--cases", generated.path, "--database", second], in: directory,
+                                          environment: ["RENDEMENTSMETER_SERVER_TIMEOUT": "5"])
+            interrupted.change { $0 = outcome }
+        }
+        pushing.start()
+        var seen = 0
+        for _ in 0..<200 where seen < 60 {
+            usleep(20_000)
+            seen = Int(try setup.sql("beheer2", "SELECT count(*) FROM rm_case").stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        }
+        try setup.server.crashAndRestart()
+        while interrupted.value == nil { usleep(50_000) }
+        let stopped = try #require(interrupted.value)
+        let present = Int(try setup.sql("beheer2", "SELECT count(*) FROM rm_case").stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+        #expect(stopped.status == 1 && present < 400, "the push was cut off: \(present) of 400, \(stopped.stderr)")
+        #expect(stopped.stderr.contains("fout: ") && !stopped.stderr.contains("PSQLError"), "a Dutch message: \(stopped.stderr)")
+        #expect(try setup.sql("beheer2", Self.halfWrittenCases).stdout == "0\n", "no case half-written")
+        let resumed = try setup.expectSuccess(["push", "--cases", generated.path, "--database", setup.url("beheer2")])
+        #expect(resumed.stdout == "\(400 - present) toegevoegd, \(present) stonden er al, 0 conflict(en), 0 niet gezet\n")
+        #expect(try setup.sql("beheer2", "SELECT count(*) FROM rm_case").stdout == "400\n")
+        #expect(try setup.sql("beheer2", Self.halfWrittenCases).stdout == "0\n")
+    }
+}
+
+/// A value several threads change under a lock.
+final class Locked<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value
+
+    init(_ value: Value) { stored = value }
+
+    var value: Value { lock.withLock { stored } }
+
+    func change(_ body: (inout Value) -> Void) { lock.withLock { body(&stored) } }
 }

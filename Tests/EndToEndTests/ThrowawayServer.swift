@@ -18,6 +18,14 @@ final class ThrowawayServer {
         "postgres://\(user):\(password)@127.0.0.1:\(port)/\(database)"
     }
 
+    /// Stops the server at once, as a power cut would (`pg_ctl stop -m immediate`), and starts it again.
+    func crashAndRestart() throws {
+        let data = folder.appendingPathComponent("data").path
+        try run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"])
+        try run("pg_ctl", ["-D", data, "-l", folder.appendingPathComponent("log").path, "-w", "-o",
+                           "-p \(port) -k \(folder.path) -c listen_addresses=127.0.0.1 -c fsync=off", "start"])
+    }
+
     init() throws {
         binaries = try Self.findBinaries()
         folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("rm-pg-\(UUID().uuidString.prefix(8))")
