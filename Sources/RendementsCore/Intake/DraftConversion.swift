@@ -54,6 +54,8 @@ public struct DraftConversion: Sendable {
         if let start, let end, end < start {
             problems.append(DraftProblem(step: .context, field: .periodEnd, message: "De einddatum ligt voor de begindatum."))
         }
+        // Tel én vertel: a case without its story cannot be reviewed or explained.
+        require(draft.situation, .verhaal, .situation, "Vertel de situatie (stap 2): wat speelde er, zonder namen.")
         for (text, field) in [(draft.situation, FieldID.situation), (draft.approach, .approach), (draft.result, .result)] {
             if let refusal = PrivacyGuard.refusal(text) { problems.append(DraftProblem(step: .verhaal, field: field, message: refusal)) }
         }
@@ -145,7 +147,7 @@ public struct DraftConversion: Sendable {
         lenient.intervention = lenient.intervention.isEmpty ? "-" : lenient.intervention
         lenient.team = lenient.team.isEmpty ? "-" : lenient.team
         lenient.municipality = lenient.municipality.isEmpty ? "-" : lenient.municipality
-        lenient.situation = ""
+        lenient.situation = "-"
         lenient.approach = ""
         lenient.result = ""
         for (code, text) in lenient.workerHours where DutchNumber.parse(text) == nil { lenient.workerHours[code] = "" }

@@ -394,7 +394,7 @@ enum IntakeUpdate {
         case .failure(let incomplete):
             let problems = incomplete.problems
             intake.submitProblems = problems
-            app.notice = "Nog niet compleet: \(problems.count) punt\(problems.count == 1 ? "" : "en") hieronder."
+            app.notice = "Nog niet compleet: \(problems.count) punt\(problems.count == 1 ? "" : "en") met ✗ op dit overzicht."
             return []
         }
     }
