@@ -27,7 +27,7 @@ public enum Schema {
     public static let bootstrap = "CREATE TABLE IF NOT EXISTS rm_schema_version (version int PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())"
 
     /// Each migration's statements, in order. Never edit a released one: add the next.
-    public static let migrations: [(version: Int, statements: [String])] = [(1, version1), (2, version2)]
+    public static let migrations: [(version: Int, statements: [String])] = [(1, version1), (2, version2), (3, version3)]
 
     public static var latestVersion: Int { migrations.map(\.version).max() ?? 0 }
 
@@ -43,6 +43,108 @@ public enum Schema {
     static var roleNames: String { Role.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ") }
 
     static func groupRoles(_ roles: [Role]) -> String { roles.map(\.groupRole).joined(separator: ", ") }
+
+    /// Found by a helper with plain SQL: a case could be inserted as approved, its status or
+    /// content changed without an event, its figures rewritten, its history truncated. Now
+    /// the columns must agree with the case file, every change of status or content needs its
+    /// event, history length and events agree at commit, figures are written only with a
+    /// pushed case, and the sector view counts only cases with an approval event.
+    static var version3: [String] {
+        let writers = groupRoles([.sociaalWerker, .beoordelaar, .beheerder])
+        return [
+            """
+            ALTER TABLE rm_case ADD CONSTRAINT rm_case_matches_file CHECK (
+                (content::json->>'id') IS NOT DISTINCT FROM id
+                AND (content::json->>'status') IS NOT DISTINCT FROM status
+                AND (content::json->>'author') IS NOT DISTINCT FROM author::text)
+            """,
+            """
+            CREATE OR REPLACE FUNCTION rm_case_rules() RETURNS trigger LANGUAGE plpgsql AS $$
+            DECLARE
+                latest rm_case_event%ROWTYPE;
+                events int;
+            BEGIN
+                IF TG_OP = 'INSERT' THEN
+                    IF rm_my_role() IS DISTINCT FROM 'beheerder' AND NEW.author <> session_user THEN
+                        RAISE EXCEPTION 'alleen een beheerder zet casussen van anderen op de server' USING ERRCODE = '42501';
+                    END IF;
+                    IF rm_my_role() IS DISTINCT FROM 'beheerder' AND NEW.status NOT IN ('concept', 'ingediend') THEN
+                        RAISE EXCEPTION 'een nieuwe casus is een concept of ingediend, nooit meteen %', NEW.status USING ERRCODE = '42501';
+                    END IF;
+                    RETURN NEW;
+                END IF;
+                IF NEW.organisation_id <> OLD.organisation_id OR NEW.id <> OLD.id OR NEW.author <> OLD.author THEN
+                    RAISE EXCEPTION 'een casus houdt zijn organisatie, id en auteur' USING ERRCODE = '23514';
+                END IF;
+                IF NEW.revision <> OLD.revision + 1 THEN
+                    RAISE EXCEPTION 'casus % is intussen gewijzigd (versie %); haal de huidige versie op', OLD.id, OLD.revision USING ERRCODE = '40001';
+                END IF;
+                IF NEW.status <> OLD.status AND (OLD.status, NEW.status) NOT IN (\(allowedMoves)) THEN
+                    RAISE EXCEPTION 'de status kan niet van % naar %', OLD.status, NEW.status USING ERRCODE = '23514';
+                END IF;
+                IF NEW.status = 'goedgekeurd' AND OLD.status <> 'goedgekeurd' AND NEW.author = session_user THEN
+                    RAISE EXCEPTION 'niemand keurt zijn eigen casus goed' USING ERRCODE = '42501';
+                END IF;
+                SELECT * INTO latest FROM rm_case_event
+                WHERE organisation_id = NEW.organisation_id AND case_id = NEW.id ORDER BY seq DESC LIMIT 1;
+                IF NEW.status <> OLD.status AND (latest.action IS DISTINCT FROM 'status' OR latest.new_value IS DISTINCT FROM NEW.status) THEN
+                    RAISE EXCEPTION 'een statuswijziging hoort bij een gebeurtenis in de geschiedenis (eerst de gebeurtenis, dan de casus)' USING ERRCODE = '23514';
+                END IF;
+                SELECT count(*) INTO events FROM rm_case_event WHERE organisation_id = NEW.organisation_id AND case_id = NEW.id;
+                IF NEW.content <> OLD.content AND events <= coalesce(json_array_length(OLD.content::json->'history'), 0) THEN
+                    RAISE EXCEPTION 'een wijziging van casus % hoort bij een nieuwe gebeurtenis in de geschiedenis', NEW.id USING ERRCODE = '23514';
+                END IF;
+                RETURN NEW;
+            END $$
+            """,
+            // At commit: the case file's history and the history rows tell the same length.
+            """
+            CREATE FUNCTION rm_history_complete() RETURNS trigger LANGUAGE plpgsql AS $$
+            DECLARE
+                events int;
+            BEGIN
+                SELECT count(*) INTO events FROM rm_case_event WHERE organisation_id = NEW.organisation_id AND case_id = NEW.id;
+                IF coalesce(json_array_length(NEW.content::json->'history'), 0) <> events THEN
+                    RAISE EXCEPTION 'casus %: de geschiedenis in het bestand (% stappen) en op de server (%) verschillen', NEW.id,
+                        coalesce(json_array_length(NEW.content::json->'history'), 0), events USING ERRCODE = '23514';
+                END IF;
+                RETURN NULL;
+            END $$
+            """,
+            """
+            CREATE CONSTRAINT TRIGGER rm_history_complete AFTER INSERT OR UPDATE ON rm_case
+            DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION rm_history_complete()
+            """,
+            "CREATE TRIGGER rm_case_no_truncate BEFORE TRUNCATE ON rm_case FOR EACH STATEMENT EXECUTE FUNCTION rm_history_is_append_only()",
+            "CREATE TRIGGER rm_event_no_truncate BEFORE TRUNCATE ON rm_case_event FOR EACH STATEMENT EXECUTE FUNCTION rm_history_is_append_only()",
+            // Figures come with a pushed case and are never rewritten.
+            "REVOKE INSERT, DELETE ON rm_case_figure FROM \(writers)",
+            "GRANT INSERT ON rm_case_figure TO \(Role.beheerder.groupRole)",
+            """
+            CREATE OR REPLACE FUNCTION rm_sector() RETURNS TABLE (intervention text, law text, year int, cases bigint, organisations bigint,
+                avoided_cents bigint, deployed_cents bigint, effort_cents bigint, median_case_ratio double precision)
+            LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+                WITH approved AS (
+                    SELECT f.* FROM rm_case_figure f JOIN rm_case c ON c.organisation_id = f.organisation_id AND c.id = f.case_id
+                    WHERE c.status = 'goedgekeurd' AND EXISTS (
+                        SELECT 1 FROM rm_case_event e
+                        WHERE e.organisation_id = c.organisation_id AND e.case_id = c.id AND e.action = 'status'
+                          AND e.new_value = 'goedgekeurd' AND e.content_hash <> '' AND e.by_login <> c.author)),
+                per_case AS (
+                    SELECT organisation_id, case_id, sum(avoided_cents)::double precision AS avoided,
+                           sum(deployed_cents + effort_cents)::double precision AS cost
+                    FROM approved GROUP BY organisation_id, case_id)
+                SELECT a.intervention, a.law, a.year, count(*), count(DISTINCT a.organisation_id),
+                       sum(a.avoided_cents)::bigint, sum(a.deployed_cents)::bigint, sum(a.effort_cents)::bigint,
+                       percentile_cont(0.5) WITHIN GROUP (ORDER BY CASE WHEN p.cost > 0 THEN p.avoided / p.cost END)
+                FROM approved a JOIN per_case p ON p.organisation_id = a.organisation_id AND p.case_id = a.case_id
+                GROUP BY a.intervention, a.law, a.year
+                HAVING count(*) >= \(sectorMinimumCases) AND count(DISTINCT a.organisation_id) >= \(sectorMinimumOrganisations)
+                ORDER BY 1, 2, 3
+            $$
+            """,
+        ]
+    }
 
     /// The price list lives on the server too, versioned, so every member prices with the
     /// same list. A version, once imported, never changes.

@@ -48,7 +48,7 @@ struct ServerStoreTests {
         let setup = try Setup()
         defer { setup.server.stop() }
         let again = try setup.expectSuccess(["database", "migrate", "--database", setup.server.adminURL])
-        #expect(again.stdout == "schema is al versie 2; niets veranderd\n")
+        #expect(again.stdout == "schema is al versie 3; niets veranderd\n")
         let first = try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
         #expect(first.stdout == "7 toegevoegd, 0 stonden er al, 0 conflict(en), 0 niet gezet\n")
         let second = try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
@@ -137,14 +137,54 @@ struct ServerStoreTests {
         let owner = try setup.server.psql(user: "postgres", "UPDATE rm_case_event SET reason = 'anders'")
         #expect(owner.stderr.contains("de geschiedenis wordt alleen aangevuld, nooit gewijzigd of verwijderd"), "\(owner.stderr)")
 
-        // A reviewer decides a colleague's submitted case, with a revision check.
-        let stale = try setup.sql("bram", "UPDATE rm_case SET status = 'goedgekeurd', revision = revision WHERE id = 'C-0003'")
+        // A reviewer decides a colleague's submitted case: first the event, then the case file with the
+        // new status and that event in its history, with a revision check; all in one transaction.
+        let approve = { (revision: String) in """
+            BEGIN;
+            INSERT INTO rm_case_event (organisation_id, case_id, seq, happened_at, by_login, action, field, old_value, new_value, reason, content_hash)
+            VALUES (rm_my_organisation(), 'C-0003', 2, 'nu', 'bram', 'status', 'status', 'ingediend', 'goedgekeurd', '', 'h');
+            UPDATE rm_case SET status = 'goedgekeurd', revision = \(revision),
+                content = jsonb_set(jsonb_set(content::jsonb, '{status}', '"goedgekeurd"'), '{history}',
+                                    (content::jsonb->'history') || '[{"action": "status"}]'::jsonb)::text
+            WHERE id = 'C-0003' RETURNING revision;
+            COMMIT;
+            """ }
+        let stale = try setup.sql("bram", approve("revision"))
         #expect(stale.stderr.contains("casus C-0003 is intussen gewijzigd (versie 0); haal de huidige versie op"), "\(stale.stderr)")
         let jump = try setup.sql("bram", "UPDATE rm_case SET status = 'concept', revision = revision + 1 WHERE id = 'C-0003'")
         #expect(jump.stderr.contains("de status kan niet van ingediend naar concept"), "\(jump.stderr)")
-        #expect(try setup.sql("bram", "UPDATE rm_case SET status = 'goedgekeurd', revision = revision + 1 WHERE id = 'C-0003' RETURNING revision").stdout == "1\n")
+        // Found by a helper: a status or content changed with no event behind it.
+        let silent = try setup.sql("bram", """
+            UPDATE rm_case SET status = 'goedgekeurd', revision = revision + 1,
+                content = jsonb_set(content::jsonb, '{status}', '"goedgekeurd"')::text WHERE id = 'C-0003'
+            """)
+        #expect(silent.stderr.contains("een statuswijziging hoort bij een gebeurtenis in de geschiedenis"), "\(silent.stderr)")
+        let wiped = try setup.sql("bram", "UPDATE rm_case SET content = '{}', revision = revision + 1 WHERE id = 'C-0003'")
+        #expect(wiped.stderr.contains("een wijziging van casus C-0003 hoort bij een nieuwe gebeurtenis in de geschiedenis"), "\(wiped.stderr)")
+        let columnOnly = try setup.sql("bram", "UPDATE rm_case SET status = 'teruggestuurd', revision = revision + 1 WHERE id = 'C-0003'")
+        #expect(columnOnly.stderr.contains("een statuswijziging hoort bij een gebeurtenis in de geschiedenis"), "\(columnOnly.stderr)")
+        let empty = try setup.sql("beheer1", "INSERT INTO rm_case (id, status, author, content, file_hash) VALUES ('C-0300', 'concept', 'beheer1', '{}', 'x')")
+        #expect(empty.stderr.contains("rm_case_matches_file"), "the columns must agree with the case file: \(empty.stderr)")
+        #expect(try setup.sql("bram", approve("revision + 1")).stdout == "1\n")
+        #expect(try setup.sql("mia", "SELECT status, revision FROM rm_case WHERE id = 'C-0003'").stdout == "goedgekeurd|1\n")
+        // Nobody inserts a case as already approved but a beheerder loading a folder, nor writes figures.
+        let approvedAtOnce = try setup.sql("anouk", """
+            INSERT INTO rm_case (id, status, author, content, file_hash)
+            VALUES ('C-0200', 'goedgekeurd', 'anouk', '{"id": "C-0200", "status": "goedgekeurd", "author": "anouk", "history": []}', 'x')
+            """)
+        #expect(approvedAtOnce.stderr.contains("een nieuwe casus is een concept of ingediend, nooit meteen goedgekeurd"), "\(approvedAtOnce.stderr)")
+        for login in ["anouk", "bram"] {
+            let figures = try setup.sql(login, "DELETE FROM rm_case_figure WHERE case_id = 'C-0001'")
+            #expect(figures.stderr.contains("permission denied"), "\(login): \(figures.stderr)")
+        }
+        let truncate = try setup.server.psql(user: "postgres", "TRUNCATE rm_case_event CASCADE")
+        #expect(truncate.stderr.contains("nooit"), "not even the owner empties the history: \(truncate.stderr)")
+        #expect(try setup.sql("mia", "SELECT count(*) FROM rm_case_event").stdout == "11\n")
         // The author of a case never approves it: the server refuses, whatever the client says.
-        try setup.sql("beheer1", "INSERT INTO rm_case (id, status, author, content, file_hash) VALUES ('C-0100', 'ingediend', 'bram', '{}', 'x')")
+        try setup.sql("beheer1", """
+            INSERT INTO rm_case (id, status, author, content, file_hash)
+            VALUES ('C-0100', 'ingediend', 'bram', '{"id": "C-0100", "status": "ingediend", "author": "bram", "history": []}', 'x')
+            """)
         let own = try setup.sql("bram", "UPDATE rm_case SET status = 'goedgekeurd', revision = revision + 1 WHERE id = 'C-0100' RETURNING revision")
         #expect(own.stdout == "", "bram's own case is not his to review: no row is his to update (\(own.stderr))")
         let ownEvent = try setup.sql("bram", """
@@ -163,9 +203,9 @@ struct ServerStoreTests {
             """)
         #expect(forged.stderr.contains("een wijziging staat op naam van wie hem doet"), "\(forged.stderr)")
         // A social worker adds only their own cases, in their own organisation.
-        let other = try setup.sql("anouk", "INSERT INTO rm_case (id, status, author, content, file_hash) VALUES ('C-0101', 'concept', 'bram', '{}', 'x')")
+        let other = try setup.sql("anouk", "INSERT INTO rm_case (id, status, author, content, file_hash) VALUES ('C-0101', 'concept', 'bram', '{\"id\": \"C-0101\", \"status\": \"concept\", \"author\": \"bram\"}', 'x')")
         #expect(other.stderr.contains("alleen een beheerder zet casussen van anderen op de server"), "\(other.stderr)")
-        let elsewhere = try setup.sql("anouk", "INSERT INTO rm_case (organisation_id, id, status, author, content, file_hash) VALUES (2, 'C-0102', 'concept', 'anouk', '{}', 'x')")
+        let elsewhere = try setup.sql("anouk", "INSERT INTO rm_case (organisation_id, id, status, author, content, file_hash) VALUES (2, 'C-0102', 'concept', 'anouk', '{\"id\": \"C-0102\", \"status\": \"concept\", \"author\": \"anouk\"}', 'x')")
         #expect(elsewhere.stderr.contains("row-level security"), "\(elsewhere.stderr)")
     }
 
