@@ -21,7 +21,8 @@ public struct ServerAddress: Sendable, Equatable {
     public static func parse(_ text: String) -> Result<ServerAddress, ServerError> {
         guard let components = URLComponents(string: text), ["postgres", "postgresql"].contains(components.scheme ?? ""),
               let host = components.host, !host.isEmpty, let user = components.user, !user.isEmpty else {
-            return .failure(.address("'\(text)' is geen databaseadres; schrijf postgres://gebruiker:wachtwoord@server:5432/database"))
+            // The text is not repeated: it may hold a password.
+            return .failure(.address("dat is geen databaseadres; schrijf postgres://gebruiker:wachtwoord@server:5432/database"))
         }
         let database = String(components.path.drop { $0 == "/" })
         return .success(ServerAddress(host: host, port: components.port ?? 5432, user: user, password: components.password,

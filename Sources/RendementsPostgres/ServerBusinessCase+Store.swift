@@ -8,6 +8,8 @@ extension ServerBusinessCase: BusinessCaseStore {
         get async throws { "server \(session.address.host):\(session.address.port) (\(try await organisation().name))" }
     }
 
+    public var fallbackName: String { get async throws { try await organisation().name } }
+
     public func settingsText() async throws -> String? { try await organisation().settings }
 
     public func adoptSettings(_ text: String) async throws -> Bool {

@@ -72,6 +72,9 @@ extension ServerError {
             if state == "3D000" { return .refused("de database '\(address.database)' bestaat niet op \(address.host):\(address.port)") }
             return .refused(message)
         }
+        if address.password == nil {
+            return .refused("inloggen als '\(address.user)' lukt niet: het adres heeft geen wachtwoord (postgres://gebruiker:wachtwoord@server/database)")
+        }
         return .unreachable("de databaseserver op \(address.host):\(address.port) is niet bereikbaar; draait hij, en klopt het adres?")
     }
 
@@ -82,6 +85,8 @@ extension ServerError {
             if let message = psql.serverInfo?[.message] {
                 switch psql.serverInfo?[.sqlState] ?? "" {
                 case "42501": return .refused(message.hasPrefix("permission denied") ? "dat mag deze gebruiker niet (\(message))" : message)
+                case "42710": return .rule("die bestaat al op de server (\(message)); er is niets veranderd")
+                case "42P01", "42883": return .refused("de database heeft het schema (nog) niet; 'rendementsmeter database init' richt het in (\(message))")
                 case "40001", "23514", "23505": return .rule(message)
                 default: return .refused(message)
                 }

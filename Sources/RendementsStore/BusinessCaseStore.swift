@@ -28,6 +28,8 @@ public enum AddOutcome: Sendable, Equatable {
 public protocol BusinessCaseStore: Sendable {
     /// Where the cases are, for messages: "map cases" or "server 127.0.0.1:5432 (organisatie)".
     var label: String { get async throws }
+    /// The name to show when the settings give none: the organisation, or the folder.
+    var fallbackName: String { get async throws }
     /// The business case's settings (`businesscase.json`), if it has them.
     func settingsText() async throws -> String?
     /// Stores the settings where there are none yet; false when other settings are there.

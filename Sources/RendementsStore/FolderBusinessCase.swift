@@ -19,6 +19,8 @@ public struct FolderBusinessCase: BusinessCaseStore {
 
     public var label: String { "map \(folder.path)" }
 
+    public var fallbackName: String { folder.lastPathComponent }
+
     private var settingsFile: URL { folder.appendingPathComponent(CaseStore.settingsFileName) }
 
     public func settingsText() async throws -> String? {

@@ -118,6 +118,12 @@ struct Export: ParsableCommand {
             throw ExitCode(2)
         }
         let target = FolderBusinessCase(folder: folder, priceList: nil)
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            printError("fout: de map \(folder.path) kan niet worden gemaakt")
+            throw ExitCode(1)
+        }
         let (name, outcome) = try onServer(address) { server in
             (try await server.organisation().name,
              try await StoreCopy.copy(from: server, to: target, options: nil, refusal: { _ in nil }))
