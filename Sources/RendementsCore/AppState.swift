@@ -157,7 +157,9 @@ public struct AppState: Sendable {
 
     /// The hint bar's rows for the current screen at the current width.
     public var hintRows: [[Keymap.Hint]] {
-        Keymap.hintRows(on: screenKind, typing: screen == .intake && intake?.isTyping == true, width: size.width)
+        // While a question is open only its answers act, so only they are shown.
+        if confirmation != nil { return Keymap.hintRows(on: .confirm, typing: false, width: size.width) }
+        return Keymap.hintRows(on: screenKind, typing: screen == .intake && intake?.isTyping == true, width: size.width)
     }
 
     /// The room a screen has: the terminal less the hint bar's extra rows. Screens lay

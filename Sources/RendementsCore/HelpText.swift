@@ -68,7 +68,7 @@ public enum HelpText {
         case .browser, .prompt: "Casussen beoordelen"
         case .caseView, .caseReview: "Casus bekijken en beoordelen"
         case .dashboard, .trace: "Dashboard"
-        case .help: "Hulp"
+        case .help, .confirm: "Hulp"
         }
     }
 
@@ -122,7 +122,7 @@ public enum HelpText {
                 "3 interventie, 4 leefgebied, 5 jaar; 0 zet ze uit. Onderaan: netto laag,",
                 "hoog en conservatief naast de centrale schatting.",
             ]
-        case .help:
+        case .help, .confirm:
             []
         }
     }

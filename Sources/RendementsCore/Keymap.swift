@@ -8,6 +8,8 @@ public enum Action: Hashable, Sendable {
     case howWeCalculate
     /// Home and End: the first or the last row of a list.
     case first, last
+    /// The answers to a yes/no question.
+    case yes, no
 }
 
 extension Action {
@@ -36,6 +38,8 @@ public enum ScreenKind: Hashable, Sendable, CaseIterable {
     case browser, caseView, caseReview, prompt
     /// The manager's dashboard, and the explanation of one of its figures.
     case dashboard, trace
+    /// A yes/no question over any screen: only its answers act.
+    case confirm
 
     static let intakeScreens: Set<ScreenKind> = [.intake, .intakeLines, .intakeOverview]
 }
@@ -59,7 +63,6 @@ public struct KeyBinding: Sendable {
             switch key {
             case .control(let letter): return "Ctrl-\(letter.uppercased())"
             case .function(let number): return "F\(number)"
-            case .delete: return "Del"
             default: continue
             }
         }
@@ -153,6 +156,8 @@ public enum Keymap {
         KeyBinding([.up], "↑↓", "Verder lezen", hint: "lezen", .previous, on: [.trace]),
         KeyBinding([.down], "", "", .next, on: [.trace]),
         KeyBinding([.escape], "Esc", "Uitleg sluiten", hint: "sluiten", .back, on: [.trace]),
+        KeyBinding([.character("j"), .character("J"), .character("y"), .character("Y")], "j/y", "Ja", hint: "ja", .yes, on: [.confirm]),
+        KeyBinding([.character("n"), .character("N"), .escape], "n/Esc", "Nee", hint: "nee", .no, on: [.confirm]),
         KeyBinding([.character("r")], "r", "Wisselen tussen de toetsen en 'Hoe rekenen we': de methode in gewone taal", hint: "methode/toetsen", .howWeCalculate, on: [.help]),
         KeyBinding([.enter], "Enter", "Bevestigen", hint: "ok", .open, on: [.prompt]),
         KeyBinding([.escape], "Esc", "Annuleren", hint: "annuleren", .back, on: [.prompt]),

@@ -131,10 +131,10 @@ public enum Update {
     private static func answer(_ key: Key, _ state: inout AppState) -> [Effect] {
         guard let question = state.confirmation else { return [] }
         let yes: Bool
-        switch key {
         // Enter is no answer: a second Enter after typing remarks must not approve or send anything.
-        case .character("j"), .character("J"), .character("y"), .character("Y"): yes = true
-        case .character("n"), .character("N"), .escape: yes = false
+        switch Keymap.action(for: key, on: .confirm) {
+        case .yes: yes = true
+        case .no: yes = false
         default:
             state.notice = "Kies j (ja) of n (nee)."
             return []

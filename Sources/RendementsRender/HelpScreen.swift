@@ -4,10 +4,10 @@ import RendementsCore
 enum HelpScreen {
     static func draw(_ state: AppState, returnTo: ScreenKind, into frame: inout Frame) {
         let lines = HelpText.lines(for: returnTo, method: state.helpShowsMethod, width: frame.width)
-        Chrome.titleBar(&frame, "Hulp — " + (state.helpShowsMethod ? "Hoe rekenen we" : HelpText.title(returnTo)),
-                        right: lines.count > HelpText.visibleRows(state.bodySize) ? "↑↓ voor meer" : "")
         let visible = HelpText.visibleRows(state.bodySize)
         let top = min(state.helpScroll, max(0, lines.count - visible))
+        let more = top + visible < lines.count ? "↓ voor meer" : top > 0 ? "↑ voor het begin" : ""
+        Chrome.titleBar(&frame, "Hulp — " + (state.helpShowsMethod ? "Hoe rekenen we" : HelpText.title(returnTo)), right: more)
         for (offset, line) in lines.dropFirst(top).prefix(visible).enumerated() {
             let y = 2 + offset
             if let key = line.key {

@@ -10,7 +10,8 @@ enum IntakeScreen {
 
     static func draw(_ app: AppState, into frame: inout Frame) {
         guard let intake = app.intake else { return }
-        Chrome.titleBar(&frame, "Nieuwe casus — \(intake.draft.author)", right: "Stap \(intake.step.rawValue + 1)/\(IntakeStep.allCases.count)")
+        let title = intake.draft.editingCaseID.map { "Casus \($0) aanpassen" } ?? "Nieuwe casus"
+        Chrome.titleBar(&frame, "\(title) — \(intake.draft.author)", right: "Stap \(intake.step.rawValue + 1)/\(IntakeStep.allCases.count)")
         stepBar(intake, &frame)
         if let saveError = intake.saveError {
             frame.put("Niet opgeslagen: " + saveError, x: 1, y: 2, style: .warning, maxWidth: frame.width - 2)

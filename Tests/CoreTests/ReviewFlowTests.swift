@@ -440,6 +440,16 @@ struct ReloadTests {
         #expect(bram.draft?.editingCaseID == "C-0003")
     }
 
+    @Test("in a review prompt, an arrow or End keeps the value shown for changing it; typing at once replaces it")
+    func promptKeepsValueAfterArrow() {
+        var driver = ReviewFlowTests.driver(user: "chris")
+        driver.press(.enter, .character("b"))
+        driver.deliver(.lockResult(id: "C-0001", .acquired))
+        driver.press(.down, .character("k"), .end)
+        driver.type("5")
+        #expect(driver.state.caseView?.prompt?.text == "505", "End, then 5: the value was kept (it became 5)")
+    }
+
     @Test("Home and End in the browser go to the first and the last case")
     func browserHomeAndEnd() {
         var driver = ReviewFlowTests.driver(user: "chris")

@@ -137,8 +137,13 @@ struct UpdateTests {
         #expect(Keymap.described(on: .caseReview).map(\.label) == ["↑↓", "PgUp/PgDn", "k", "h", "t", "w", "n", "x", "g", "r", "o", "Esc", "?/F1", "q"])
         // In a field letters are text or type-ahead, so the bar names the keys that still act there
         // (a helper pressed the listed 'a' and 'x' on a pick list and changed its choice).
+        // Del edits the text there, so the bar does not offer it as "weg" (a helper found 12 became 1).
         #expect(Keymap.hintRows(on: .intakeLines, typing: true, width: 80).flatMap { $0 }.map(\.label)
-                == ["Tab/↓", "Shift-Tab/↑", "PgDn", "PgUp", "Ctrl-A", "Del", "Ctrl-S", "Esc", "F1", "Ctrl-Q"])
+                == ["Tab/↓", "Shift-Tab/↑", "PgDn", "PgUp", "Ctrl-A", "Ctrl-S", "Esc", "F1", "Ctrl-Q"])
+        // A yes/no question shows only its answers (the bar listed Tab, i, c under the dialog).
+        var asked = Self.state()
+        asked.confirmation = .quit(unsaved: false)
+        #expect(asked.hintRows.flatMap { $0 }.map(\.label) == ["j/y", "n/Esc"])
         #expect(Keymap.hintRows(on: .start, typing: false, width: 80).count == 1)
         #expect(Keymap.hintRows(on: .browser, typing: false, width: 80).count == 3)
         // The screen gives the bar's extra rows up, so paging counts in what is visible.

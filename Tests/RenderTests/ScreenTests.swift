@@ -121,10 +121,11 @@ struct FrameTests {
     func helpScrolls() {
         let opened = Example.after([.right, .right, .enter, .character("?")], Example.state())
         let top = View.render(opened).text
-        #expect(top.contains(" Hulp — Dashboard                                                  ↑↓ voor meer"))
+        #expect(top.contains(" Hulp — Dashboard                                                   ↓ voor meer"))
         #expect(!top.contains("Afsluiten (q buiten"))
         let bottom = View.render(Example.after([.end], opened)).text
         #expect(bottom.contains("    q            Afsluiten (q buiten tekstvelden, Ctrl-Q overal)"))
+        #expect(bottom.contains(" Hulp — Dashboard                                              ↑ voor het begin"), "no 'more' at the end of the page")
         #expect(bottom.contains("    u            Uitleg: hoe dit bedrag is berekend (casussen, regels,\n                 prijzen, prijsjaar)"))
         var seen = Set<String>()
         var state = opened

@@ -255,6 +255,8 @@ enum ReviewUpdate {
         case .backspace:
             if prompt.replacesOnType { prompt.text = "" } else if !prompt.text.isEmpty { prompt.text.removeLast() }
             prompt.replacesOnType = false
+        case .left, .right, .home, .end:
+            prompt.replacesOnType = false  // to change the value shown rather than replace it
         case .escape:
             view.prompt = nil
             return []
