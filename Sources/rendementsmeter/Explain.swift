@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RendementsReports
 import RendementsStorage
+import RendementsStore
 
 /// `rendementsmeter explain CASE-ID`: the arithmetic of one case, step by step.
 struct Explain: ParsableCommand {
@@ -35,11 +36,13 @@ struct Explain: ParsableCommand {
 
     /// The same explanation of a case on the server, read through the store interface.
     private func explainFromServer() throws {
-        let id = caseID
-        let (file, settingsText, serverList) = try onStore(locations, server) { store in
-            (try await store.caseFile(id: id), try await store.settingsText(), try await store.priceList())
+        let (id, fallback) = (caseID, locations.priceListFolder)
+        let (file, basis) = try onStore(locations, server) { store -> (CaseFile?, ValuationBasis?) in
+            // What the case is valued with is read only for a case that is there.
+            guard let file = try await store.caseFile(id: id) else { return (nil, nil) }
+            return (file, try await ValuationBasis.load(from: store, fallback: fallback))
         }
-        guard let file else {
+        guard let file, let basis else {
             printError("fout: casus '\(caseID)' staat niet op de server (of deze login mag hem niet zien)")
             throw ExitCode(2)
         }
@@ -47,8 +50,7 @@ struct Explain: ParsableCommand {
             printError("fout: casus '\(caseID)' op de server is geen leesbaar casusbestand")
             throw ExitCode(1)
         }
-        let list = serverList ?? PriceListReader.read(folder: locations.priceListFolder)
-        let settings = settingsText.flatMap(BusinessCaseSettings.decode) ?? BusinessCaseSettings(name: "")
-        print(CaseExplanation.text(record, priceList: list.priceList, options: settings.estimateOptions(list.priceList, reportYear: priceYear)), terminator: "")
+        let list = basis.priceList.priceList
+        print(CaseExplanation.text(record, priceList: list, options: basis.settings.estimateOptions(list, reportYear: priceYear)), terminator: "")
     }
 }

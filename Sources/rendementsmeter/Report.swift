@@ -54,15 +54,11 @@ struct Report: ParsableCommand {
     /// The same report from the cases on the server that this login may see: read through
     /// the store interface, valued here, summed as the folder's are.
     private func runOnServer() throws {
-        let (settingsText, name, files, serverList) = try onStore(locations, server) { store in
-            (try await store.settingsText(), try await store.fallbackName, try await store.caseFiles(), try await store.priceList())
+        let fallback = locations.priceListFolder
+        let (basis, files) = try onStore(locations, server) { store in
+            (try await ValuationBasis.load(from: store, fallback: fallback), try await store.caseFiles())
         }
-        // The organisation's price list on the server; a folder only when none was imported yet.
-        let list = serverList ?? {
-            printError("let op: er staat nog geen prijslijst op de server ('rendementsmeter database import-price-list'); gelezen uit \(locations.priceListFolder.path)")
-            return PriceListReader.read(folder: locations.priceListFolder)
-        }()
-        let settings = settingsText.flatMap(BusinessCaseSettings.decode) ?? BusinessCaseSettings(name: name)
+        let (settings, list) = (basis.settings, basis.priceList)
         let options = settings.estimateOptions(list.priceList, reportYear: priceYear)
         var pairs: [CaseFigurePair] = []
         for file in files {
