@@ -441,7 +441,7 @@ struct IntakeTests {
         incomplete.openNewCase()
         incomplete.press(.pageDown, .pageDown, .pageDown, .pageDown, .pageDown, .pageDown, .character("i"))
         #expect(incomplete.intake?.submitProblems.map(\.message).prefix(3) == ["Kies een interventie.", "Vul het team in.", "Vul de gemeente in."])
-        #expect(incomplete.intake?.submitProblems.map(\.message).contains("Vertel de situatie (stap 2): wat speelde er, zonder namen.") == true,
+        #expect(incomplete.intake?.submitProblems.map(\.message).contains("Vertel de situatie: wat speelde er, zonder namen.") == true,
                 "a case without its story was submitted (a helper did it with one key)")
         #expect(incomplete.state.notice?.hasSuffix(" met ✗ op dit overzicht.") == true, "the points are on the overview, above the message")
         #expect(incomplete.effects.contains { if case .writeCase = $0 { true } else { false } } == false)

@@ -55,7 +55,7 @@ public struct DraftConversion: Sendable {
             problems.append(DraftProblem(step: .context, field: .periodEnd, message: "De einddatum ligt voor de begindatum."))
         }
         // Tel én vertel: a case without its story cannot be reviewed or explained.
-        require(draft.situation, .verhaal, .situation, "Vertel de situatie (stap 2): wat speelde er, zonder namen.")
+        require(draft.situation, .verhaal, .situation, "Vertel de situatie: wat speelde er, zonder namen.")
         for (text, field) in [(draft.situation, FieldID.situation), (draft.approach, .approach), (draft.result, .result)] {
             if let refusal = PrivacyGuard.refusal(text) { problems.append(DraftProblem(step: .verhaal, field: field, message: refusal)) }
         }
