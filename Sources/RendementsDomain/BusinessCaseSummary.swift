@@ -54,6 +54,20 @@ public struct ItemTally: Hashable, Sendable {
     public var caseIDs: [String] = []
 }
 
+/// What a `.lawTotals` summary holds, added up by whoever has the cases' figures.
+public struct SummedLawTotals: Hashable, Sendable {
+    /// Cases in the filter's context per status, whatever the status selection.
+    public var statusCounts: [CaseStatus: Int] = [:]
+    /// Selected cases that could be valued.
+    public var countedCases = 0
+    public var total = Totals()
+    public var perLaw: [String: Totals] = [:]
+    /// Selected cases that could not be valued, in file-name order.
+    public var failures: [ValuationError] = []
+
+    public init() {}
+}
+
 /// The business case summed up: per law, month, intervention, team, life
 /// domain and item, built in one pass over the cases (linear in lines).
 public struct BusinessCaseSummary: Sendable {
@@ -127,6 +141,19 @@ public struct BusinessCaseSummary: Sendable {
             case .failure(let error): failures.append(error)
             }
         }
+    }
+
+    /// A `.lawTotals` summary from sums added up elsewhere (the index, in SQL), so a report of
+    /// 100,000 cases builds no per-case value at all. Must equal `init(figures:…)` over the same cases.
+    public init(summed: SummedLawTotals, filter: CaseFilter, options: EstimateOptions) {
+        self.filter = filter
+        self.options = options
+        detail = .lawTotals
+        statusCounts = summed.statusCounts
+        countedCases = summed.countedCases
+        total = summed.total
+        perLaw = summed.perLaw
+        failures = summed.failures
     }
 
     private mutating func add(_ figures: CaseFigures, _ valued: CaseFigures.Valued) {

@@ -39,12 +39,17 @@ public struct BusinessCaseFolder: Sendable {
     }
 
     static func wholeFolderProblems(_ folder: URL, versions: [String]) -> [Problem] {
+        var counts: [String: Int] = [:]
+        for version in versions { counts[version, default: 0] += 1 }
+        return wholeFolderProblems(folder, versionCounts: counts)
+    }
+
+    /// `versionCounts`: how many cases were priced with each price-list version.
+    static func wholeFolderProblems(_ folder: URL, versionCounts counts: [String: Int]) -> [Problem] {
         var problems: [Problem] = []
         if let marker = RepriceMarker.read(casesFolder: folder) {
             problems.append(Problem(file: ".locks/herprijzing.json", message: marker.dutchProblem))
         }
-        var counts: [String: Int] = [:]
-        for version in versions { counts[version, default: 0] += 1 }
         if counts.count > 1 {
             let versions = counts.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: ", ")
             problems.append(Problem(file: folder.lastPathComponent, message:

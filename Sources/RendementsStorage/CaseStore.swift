@@ -50,11 +50,15 @@ public struct CaseStore: Sendable {
     }
 
     func classify(_ name: String) -> Entry {
+        classify(name, in: AT_FDCWD, path: folderPath + "/" + name)
+    }
+
+    /// `path` is looked up relative to the open folder `directory` (a plain name: no path walk per file).
+    private func classify(_ name: String, in directory: Int32, path: String) -> Entry {
         if name.hasPrefix(".") || name.hasSuffix(AtomicFile.temporarySuffix) || name == CaseStore.settingsFileName { return .ignored }
         guard name.hasSuffix(".json"), case let id = String(name.dropLast(5)), CaseID.isValid(id) else { return .stray }
         var info = stat()
-        // A plain path join: URL building was a tenth of reading 10,000 cases through the index.
-        guard lstat(folderPath + "/" + name, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return .notRegular }
+        guard fstatat(directory, path, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return .notRegular }
         let identity = FileIdentity(size: Int64(info.st_size), modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
                                     changed: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec), inode: Int64(bitPattern: UInt64(info.st_ino)))
         return .caseFile(id: id, identity)
@@ -73,16 +77,26 @@ public struct CaseStore: Sendable {
     }
 
     func listing() throws(CaseStoreError) -> Listing {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw .missingFolder(folder.path)
+        guard let directory = opendir(folderPath) else {
+            throw errno == ENOENT || errno == ENOTDIR ? .missingFolder(folder.path) : .unreadableFolder(folder.path)
         }
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
-            throw .unreadableFolder(folder.path)
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
         }
+        names.sort()
+        // At 100,000 files the identities are most of a warm report: taken on every core, each
+        // relative to the open folder.
+        let descriptor = dirfd(directory)
+        let kinds = names.parallelMap { name in classify(name, in: descriptor, path: name) }
         var listing = Listing()
-        for name in names.sorted() {
-            switch classify(name) {
+        listing.cases.reserveCapacity(names.count)
+        for (name, kind) in zip(names, kinds) {
+            switch kind {
             case .ignored:
                 continue
             case .stray:

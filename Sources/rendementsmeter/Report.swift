@@ -29,7 +29,8 @@ struct Report: ParsableCommand {
     func run() throws {
         if sector { return try SectorReport.print(try server.address()) }
         if server.addressText != nil { return try runOnServer() }
-        let business = BusinessCaseFigures.open(cases: locations.casesFolder, priceList: locations.priceListFolder, reportYear: priceYear)
+        let business = BusinessCaseTotals.open(cases: locations.casesFolder, priceList: locations.priceListFolder, reportYear: priceYear,
+                                               filter: filters.filter)
         if let error = business.folderError {
             printError("fout: " + error.dutchMessage)
             throw ExitCode(2)
@@ -39,8 +40,7 @@ struct Report: ParsableCommand {
             printError("let op: \(problem)\(advice)")
         }
         let options = business.options
-        let summary = BusinessCaseSummary(figures: business.figures.lazy.map(\.current), filter: filters.filter, options: options, detail: .lawTotals)
-        let original = BusinessCaseSummary(figures: business.figures.lazy.map(\.original), filter: filters.filter, options: options, detail: .lawTotals)
+        let (summary, original) = (business.current, business.original)
         let indexFailures = summary.failures.filter { if case .missingIndex = $0 { true } else { false } }
         if !indexFailures.isEmpty {
             for failure in indexFailures { printError("fout: " + failure.dutchMessage) }

@@ -13,7 +13,7 @@ import RendementsDomain
 /// and when it cannot be written at all the figures come straight from the files.
 /// SQLite (through GRDB) keeps two processes updating it at once from corrupting it.
 public struct CaseIndex: Sendable {
-    static let formatVersion = 4
+    static let formatVersion = 5
     public let casesFolder: URL
 
     public init(casesFolder: URL) { self.casesFolder = casesFolder }
@@ -50,8 +50,14 @@ public struct CaseIndex: Sendable {
         let key = CaseIndex.settingsKey(options)
         do {
             let database = try open()
-            return try sync(database, listing: listing, store: store, options: options, key: key,
-                            previous: previous?.settingsKey == key ? previous : nil)
+            let synced = try sync(database, listing: listing, store: store, options: options, key: key,
+                                  previous: previous?.settingsKey == key ? previous : nil, wantsFigures: true)
+            let problemFiles = Set(synced.problems.map(\.file))
+            let identities = Dictionary(listing.cases.compactMap { entry in
+                problemFiles.contains(entry.name) ? nil : (entry.name, entry.identity)
+            }, uniquingKeysWith: { first, _ in first })
+            return Snapshot(figures: synced.figures, problems: synced.problems, revalued: synced.revalued, usedIndex: true,
+                            identities: identities, settingsKey: key)
         } catch let error as CaseStoreError {
             throw error
         } catch {
@@ -73,8 +79,50 @@ public struct CaseIndex: Sendable {
                         identities: [:], settingsKey: "")
     }
 
+    /// The law totals for `filter`, added up by the index in SQL; nil when the index cannot be used
+    /// (then value the figures, see `snapshot`). When the files still have the identities the index
+    /// last recorded (one fingerprint compared, no row read), no case is read at all.
+    public func lawTotals(options: EstimateOptions, filter: CaseFilter) throws(CaseStoreError) -> IndexedTotals? {
+        let store = CaseStore(folder: casesFolder)
+        let listing = try store.listing()
+        let key = CaseIndex.settingsKey(options)
+        let digest = ListingDigest(listing.cases).text
+        do {
+            let database = try open()
+            // Another process may change files between bringing the index up to date and reading it;
+            // the totals are read only in a transaction that sees the index matching this listing.
+            for _ in 0..<3 {
+                let totals = try database.read { db -> IndexedTotals? in
+                    guard try Self.meta(db, "settings") == key, try Self.meta(db, "digest") == digest else { return nil }
+                    return try IndexTotalsQuery.read(db, filter: filter, listingProblems: listing.problems)
+                }
+                if let totals { return totals }
+                _ = try sync(database, listing: listing, store: store, options: options, key: key, previous: nil, wantsFigures: false)
+            }
+            return nil
+        } catch let error as CaseStoreError {
+            throw error
+        } catch {
+            return nil
+        }
+    }
+
+    static func meta(_ db: Database, _ key: String) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
+    }
+
+    private struct Synced {
+        /// Every readable case's figures in file-name order; empty when they were not asked for.
+        var figures: [CaseFigurePair] = []
+        var problems: [Problem] = []
+        var revalued = 0
+        var current = true
+    }
+
+    /// Brings the index up to date with `listing`: rows whose identity still matches their file
+    /// are kept (and decoded, with `wantsFigures`), the others valued again from the file.
     private func sync(_ database: DatabaseQueue, listing: CaseStore.Listing, store: CaseStore, options: EstimateOptions,
-                      key: String, previous: Snapshot?) throws -> Snapshot {
+                      key: String, previous: Snapshot?, wantsFigures: Bool) throws -> Synced {
         // Files unchanged since the previous read in this process are taken from memory;
         // only the others are looked up in the index (all of them when there are many).
         var fromMemory: [String: CaseFigurePair] = [:]
@@ -86,15 +134,17 @@ public struct CaseIndex: Sendable {
         }
         let uncovered = listing.cases.filter { fromMemory[$0.name] == nil }
         let readsAll = previous == nil || uncovered.count > 1_000
-        var known: [String: (FileIdentity, Data?, String?)] = [:]
+        var known: [String: (identity: FileIdentity, figures: Data?, valued: Bool, problem: String?)] = [:]
+        var storedDigest: String?
         let current = try database.read { db -> Bool in
-            let stored = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'settings'")
-            guard stored == key else { return false }
+            guard try Self.meta(db, "settings") == key else { return false }
+            storedDigest = try Self.meta(db, "digest")
             func remember(_ row: Row) {
-                known[row["file"]] = (FileIdentity(size: row["size"], modified: row["mtime"], changed: row["ctime"], inode: row["inode"]),
-                                      row["figures"], row["problem"])
+                let valued: Bool = wantsFigures ? !(row[5] as DatabaseValue).isNull : row[5]
+                known[row[0]] = (FileIdentity(size: row[1], modified: row[2], changed: row[3], inode: row[4]),
+                                 wantsFigures ? row[5] : nil, valued, row[6])
             }
-            let columns = "SELECT file, size, mtime, ctime, inode, figures, problem FROM cases"
+            let columns = "SELECT file, size, mtime, ctime, inode, \(wantsFigures ? "figures" : "figures IS NOT NULL"), problem FROM cases"
             if readsAll {
                 let rows = try Row.fetchCursor(db, sql: columns)
                 while let row = try rows.next() { remember(row) }
@@ -111,12 +161,11 @@ public struct CaseIndex: Sendable {
             known = [:]
             fromMemory = [:]
         }
-        var figures: [CaseFigurePair] = []
-        figures.reserveCapacity(listing.cases.count)
-        var problems = listing.problems
-        var changed: [(String, FileIdentity, Data?, String?, String?)] = []
+        var synced = Synced(current: current)
+        synced.problems = listing.problems
+        var changed: [IndexRow] = []
         // Rows that still match their file are decoded on every core; the others are read and valued again.
-        enum Source: Sendable { case memory(CaseFigurePair), row(Data), stale }
+        enum Source: Sendable { case memory(CaseFigurePair), row(Data), kept, stale }
         var sources: [(CaseStore.Listing.Entry, Source)] = []
         sources.reserveCapacity(listing.cases.count)
         for entry in listing.cases {
@@ -124,77 +173,75 @@ public struct CaseIndex: Sendable {
                 sources.append((entry, .memory(pair)))
                 continue
             }
-            if let (identity, blob, problem) = known[entry.name], identity == entry.identity {
-                if let blob {
+            if let row = known[entry.name], row.identity == entry.identity {
+                if let blob = row.figures {
                     sources.append((entry, .row(blob)))
                     continue
                 }
-                if let problem {
-                    problems.append(Problem(file: entry.name, message: problem))
+                if row.valued {
+                    sources.append((entry, .kept))
+                    continue
+                }
+                if let problem = row.problem {
+                    synced.problems.append(Problem(file: entry.name, message: problem))
                     continue
                 }
             }
             sources.append((entry, .stale))
         }
         // A row that no longer decodes (nil) is valued again from its file, as a stale one is.
-        let slots = sources.parallelMap(state: { FiguresCodec.Interned() }) { names, source -> CaseFigurePair? in
+        enum Slot: Sendable { case figures(CaseFigurePair), kept, stale }
+        let slots = sources.parallelMap(state: { FiguresCodec.Interned() }) { names, source -> Slot in
             switch source.1 {
-            case .memory(let pair): pair
-            case .row(let blob): FiguresCodec.decode(blob, names: &names)
-            case .stale: nil
+            case .memory(let pair): .figures(pair)
+            case .row(let blob): FiguresCodec.decode(blob, names: &names).map(Slot.figures) ?? .stale
+            case .kept: .kept
+            case .stale: .stale
             }
         }
-        let stale = zip(sources, slots).compactMap { source, slot in slot == nil ? source.0 : nil }
+        let stale = zip(sources, slots).compactMap { source, slot in if case .stale = slot { source.0 } else { nil } }
         let valued = stale.parallelMap { entry in store.loadCase(entry).map { (CaseFigurePair($0, options: options), $0.searchText) } }
+        if wantsFigures { synced.figures.reserveCapacity(listing.cases.count) }
         var fresh = zip(stale, valued).makeIterator()
         for slot in slots {
-            if let slot {
-                figures.append(slot)
-                continue
-            }
-            guard let (entry, result) = fresh.next() else { break }
-            switch result {
-            case .success(let (pair, text)):
-                figures.append(pair)
-                changed.append((entry.name, entry.identity, FiguresCodec.encode(pair), nil, text))
-            case .failure(let problem):
-                changed.append((entry.name, entry.identity, nil, problem.message, nil))
+            switch slot {
+            case .figures(let pair): synced.figures.append(pair)
+            case .kept: break
+            case .stale:
+                guard let (entry, result) = fresh.next() else { break }
+                switch result {
+                case .success(let (pair, text)):
+                    if wantsFigures { synced.figures.append(pair) }
+                    changed.append(IndexRow(name: entry.name, identity: entry.identity, pair: pair, problem: nil, searchText: text))
+                case .failure(let problem):
+                    synced.problems.append(problem)
+                    changed.append(IndexRow(name: entry.name, identity: entry.identity, pair: nil, problem: problem.message, searchText: nil))
+                }
             }
         }
-        // Broken files are named; they add no figures (missing, not zero).
-        for case .failure(let problem) in valued { problems.append(problem) }
-        let problemFiles = Set(problems.map(\.file))
+        synced.revalued = changed.count
+        synced.problems.sort { $0.file < $1.file }
         let present = Set(listing.cases.map(\.name))
         let gone = current && readsAll ? known.keys.filter { !present.contains($0) } : []
-        if !changed.isEmpty || !gone.isEmpty || !current {
+        // With every row seen and the gone ones removed, the index describes exactly these files;
+        // after a partial read that changed rows, which files it describes is not known here.
+        let digest = readsAll ? ListingDigest(listing.cases).text : changed.isEmpty ? storedDigest ?? "" : ""
+        if !changed.isEmpty || !gone.isEmpty || !current || storedDigest != digest {
             try database.write { db in
                 if !current {
-                    try db.execute(sql: "DELETE FROM cases")
-                    try db.execute(sql: "DELETE FROM search")
+                    try IndexSchema.clear(db)
                     try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('settings', ?)", arguments: [key])
                 }
-                // A case's searched text shares its row id, so replacing a case replaces its text.
-                let forget = try db.makeStatement(sql: "DELETE FROM search WHERE rowid = (SELECT rowid FROM cases WHERE file = ?)")
-                for name in gone {
-                    try forget.execute(arguments: [name])
-                    try db.execute(sql: "DELETE FROM cases WHERE file = ?", arguments: [name])
+                let writer = try IndexWriter(db)
+                for name in gone { try writer.remove(name) }
+                for row in changed {
+                    if current { try writer.remove(row.name) }
+                    try writer.add(row)
                 }
-                let statement = try db.makeStatement(sql: """
-                    INSERT OR REPLACE INTO cases (file, size, mtime, ctime, inode, figures, problem) VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """)
-                let remember = try db.makeStatement(sql: "INSERT INTO search (rowid, text) VALUES (?, ?)")
-                for (name, identity, blob, problem, text) in changed {
-                    if current { try forget.execute(arguments: [name]) }
-                    try statement.execute(arguments: [name, identity.size, identity.modified, identity.changed, identity.inode, blob, problem])
-                    if let text { try remember.execute(arguments: [db.lastInsertedRowID, text]) }
-                }
+                try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('digest', ?)", arguments: [digest])
             }
         }
-        let identities = Dictionary(listing.cases.compactMap { entry in
-            problemFiles.contains(entry.name) ? nil : (entry.name, entry.identity)
-        }, uniquingKeysWith: { first, _ in first })
-        return Snapshot(figures: figures, problems: problems.sorted { $0.file < $1.file }, revalued: changed.count, usedIndex: true,
-                        identities: identities, settingsKey: key)
+        return synced
     }
 
     /// The ids of the cases whose story, reasoning or notes contain `query` (any case or accents),
@@ -235,20 +282,11 @@ public struct CaseIndex: Sendable {
             try db.execute(sql: "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
             let version = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'format'")
             if version != String(CaseIndex.formatVersion) {
-                try db.execute(sql: "DROP TABLE IF EXISTS cases")
-                try db.execute(sql: "DROP TABLE IF EXISTS search")
+                try IndexSchema.drop(db)
                 try db.execute(sql: "DELETE FROM meta")
                 try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('format', ?)", arguments: [String(CaseIndex.formatVersion)])
             }
-            try db.execute(sql: """
-                CREATE TABLE IF NOT EXISTS cases (
-                    file TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime INTEGER NOT NULL, ctime INTEGER NOT NULL,
-                    inode INTEGER NOT NULL, figures BLOB, problem TEXT)
-                """)
-            // Trigram tokens answer "contains" (the browser's search) for any three letters or more;
-            // without positions (detail none) the index is a tenth of the size and SQLite checks
-            // each candidate's text, which a LIKE needs anyway.
-            try db.execute(sql: "CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(text, tokenize = 'trigram', detail = 'none')")
+            try IndexSchema.create(db)
             try db.execute(sql: "PRAGMA user_version = 1")
         }
         chmod(url.path, SharedAccess(casesFolder: casesFolder).file)

@@ -1,0 +1,71 @@
+import Foundation
+import GRDB
+import RendementsDomain
+
+/// The tables of the index and the SQL that keeps its sums in step.
+///
+/// - `cases`: one row per case file (identity, compact figures or the problem found).
+/// - `sums`: per case, per view (0 as it stands, 1 as its author estimated it) and per
+///   law, the money columns, with the fields filters look at copied beside them; the
+///   law `''` row holds the whole case and counts it (also when it could not be valued).
+/// - `cube`: `sums` added up per view, status, team, intervention, end month, price-list
+///   version and law, kept current by triggers, so a report reads a few hundred rows
+///   however many cases there are. Life domains are left out of its key (a case's set
+///   of domains would multiply the groups); a life-domain filter reads `sums` instead.
+/// - `search`: the searched text of each case (FTS5 trigram).
+enum IndexSchema {
+    /// The money columns of `sums` and `cube`, in `Totals` order.
+    static let moneyColumns = ["avoided", "deployed", "effort", "avoided_transfers", "deployed_transfers",
+                               "avoided_low", "avoided_high", "avoided_conservative"]
+    /// The columns of `sums` that key the cube.
+    static let cubeKey = ["original", "status", "team", "intervention", "month", "version", "law"]
+    /// Counts carried beside the money: cases (1 on every row), failed (could not be valued), real (not fictional).
+    static let countColumns = ["cases", "failed", "real"]
+
+    static func create(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE IF NOT EXISTS cases (
+                file TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime INTEGER NOT NULL, ctime INTEGER NOT NULL,
+                inode INTEGER NOT NULL, figures BLOB, problem TEXT)
+            """)
+        try db.execute(sql: "CREATE INDEX IF NOT EXISTS cases_problem ON cases(file) WHERE problem IS NOT NULL")
+        let counts = countColumns + moneyColumns
+        let keyColumns = cubeKey.map { $0 == "original" ? "\($0) INTEGER NOT NULL" : "\($0) TEXT NOT NULL" }
+        try db.execute(sql: """
+            CREATE TABLE IF NOT EXISTS sums (
+                case_row INTEGER NOT NULL, domains INTEGER NOT NULL, \(keyColumns.joined(separator: ", ")),
+                \(counts.map { "\($0) INTEGER NOT NULL" }.joined(separator: ", ")))
+            """)
+        try db.execute(sql: "CREATE INDEX IF NOT EXISTS sums_case ON sums(case_row)")
+        try db.execute(sql: "CREATE INDEX IF NOT EXISTS sums_failed ON sums(case_row) WHERE failed = 1")
+        try db.execute(sql: """
+            CREATE TABLE IF NOT EXISTS cube (
+                \(keyColumns.joined(separator: ", ")), \(counts.map { "\($0) INTEGER NOT NULL" }.joined(separator: ", ")),
+                PRIMARY KEY (\(cubeKey.joined(separator: ", ")))) WITHOUT ROWID
+            """)
+        let new = (cubeKey + counts).map { "NEW.\($0)" }.joined(separator: ", ")
+        let add = counts.map { "\($0) = \($0) + excluded.\($0)" }.joined(separator: ", ")
+        let subtract = counts.map { "\($0) = \($0) - OLD.\($0)" }.joined(separator: ", ")
+        let match = cubeKey.map { "\($0) = OLD.\($0)" }.joined(separator: " AND ")
+        try db.execute(sql: """
+            CREATE TRIGGER IF NOT EXISTS sums_added AFTER INSERT ON sums BEGIN
+                INSERT INTO cube (\((cubeKey + counts).joined(separator: ", "))) VALUES (\(new))
+                ON CONFLICT (\(cubeKey.joined(separator: ", "))) DO UPDATE SET \(add);
+            END
+            """)
+        try db.execute(sql: "CREATE TRIGGER IF NOT EXISTS sums_removed AFTER DELETE ON sums BEGIN UPDATE cube SET \(subtract) WHERE \(match); END")
+        // Trigram tokens answer "contains" (the browser's search) for any three letters or more;
+        // without positions (detail none) the index is a tenth of the size and SQLite checks
+        // each candidate's text, which a LIKE needs anyway.
+        try db.execute(sql: "CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(text, tokenize = 'trigram', detail = 'none')")
+    }
+
+    /// Empties every derived table (the index is rebuilt for other settings).
+    static func clear(_ db: Database) throws {
+        for table in ["cases", "sums", "cube", "search"] { try db.execute(sql: "DELETE FROM \(table)") }
+    }
+
+    static func drop(_ db: Database) throws {
+        for table in ["cases", "sums", "cube", "search"] { try db.execute(sql: "DROP TABLE IF EXISTS \(table)") }
+    }
+}
