@@ -50,6 +50,10 @@ public struct AppState: Sendable {
     /// Every readable case's figures (read through the index): what the start screen,
     /// browser and dashboard add up, without holding 100,000 whole cases.
     public private(set) var cases: [CaseFigurePair] = []
+    /// False until the cases' figures were read: the app paints its start screen from the
+    /// index's totals and reads every case's figures only when the browser or dashboard opens.
+    /// Until then the overview is as given, not derived from `cases`.
+    public private(set) var casesLoaded = false
     /// Whole cases read from disk on demand: the ones opened, explained or written here.
     public private(set) var openedRecords: [String: CaseRecord] = [:]
     private var casePositions: [String: Int] = [:]
@@ -65,6 +69,7 @@ public struct AppState: Sendable {
     /// Replaces the figures of all cases (after reading the business case again).
     public mutating func setCases(_ figures: [CaseFigurePair]) {
         cases = figures
+        casesLoaded = true
         casePositions = Dictionary(figures.enumerated().map { ($1.current.id, $0) }, uniquingKeysWith: { first, _ in first })
         refreshAll()
     }
@@ -109,6 +114,7 @@ public struct AppState: Sendable {
 
     /// The start screen's figures follow the cases; its name, list and problems stay as read.
     private mutating func refreshOverview() {
+        guard casesLoaded else { return }
         let summary = BusinessCaseSummary(figures: cases.lazy.map(\.current), filter: CaseFilter(selection: overview.selection), options: estimateOptions,
                                           detail: .lawTotals)
         // Fictional while every case is (the shipped examples); the first real case ends that.
@@ -126,6 +132,8 @@ public struct AppState: Sendable {
     /// Puts one case as it is on disk now in place of the copy held (or adds it).
     public mutating func replaceRecord(_ record: CaseRecord) {
         openedRecords[record.id] = record
+        // Without the other cases' figures one case cannot be put among them; the next read brings it.
+        guard casesLoaded else { return }
         let pair = CaseFigurePair(record, options: estimateOptions)
         if let position = casePositions[record.id] {
             cases[position] = pair
@@ -143,7 +151,7 @@ public struct AppState: Sendable {
 
     public init(size: Size, overview: Overview, priceList: PriceList?, user: String = "onbekend",
                 intakeForm: IntakeForm = IntakeForm(hourlyRates: [], interventions: Choices.interventions, laws: []),
-                pendingDraft: IntakeDraft? = nil, cases: [CaseFigurePair] = [], estimateOptions: EstimateOptions = .plain) {
+                pendingDraft: IntakeDraft? = nil, cases: [CaseFigurePair]? = [], estimateOptions: EstimateOptions = .plain) {
         self.estimateOptions = estimateOptions
         self.size = size
         self.overview = overview
@@ -152,7 +160,8 @@ public struct AppState: Sendable {
         self.intakeForm = intakeForm
         self.pendingDraft = pendingDraft
         if pendingDraft != nil { confirmation = .resumeDraft }
-        setCases(cases)
+        // nil: not read yet (see `casesLoaded`).
+        if let cases { setCases(cases) }
     }
 
     /// The hint bar's rows for the current screen at the current width.

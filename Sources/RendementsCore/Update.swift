@@ -20,6 +20,8 @@ public enum Msg: Sendable {
     case caseConflict(current: CaseRecord, message: String)
     /// The figures of every case as they are on disk now, with the start screen's figures.
     case casesReloaded([CaseFigurePair], overview: Overview)
+    /// The start screen's figures as they are on disk now, while the cases' figures are not held.
+    case overviewReloaded(Overview)
     /// Whole cases read to open or explain them.
     case casesLoaded([CaseRecord])
     /// The cases whose texts contain the query, as the store found them.
@@ -42,6 +44,8 @@ public enum Effect: Hashable, Sendable {
     case reloadCases
     /// Read the business case again only when its folder changed since the last read.
     case reloadCasesIfChanged
+    /// The start screen was painted from the totals the index recorded: check them against the files.
+    case checkRecordedTotals
     /// Read these whole cases (to open or explain them).
     case loadCases([String])
     /// Find the cases whose story, reasoning or notes contain this text.
@@ -112,6 +116,9 @@ public enum Update {
         case .casesReloaded(let figures, let overview):
             state.overview = overview
             state.setCases(figures)
+            return []
+        case .overviewReloaded(let overview):
+            state.overview = overview
             return []
         case .casesLoaded(let records):
             state.keepOpened(records)

@@ -20,6 +20,17 @@ public struct BusinessCaseTotals: Sendable {
 
     public var priceList: PriceList? { priceListResult.priceList }
 
+    /// The totals as the index last recorded them, not checked against the files (see
+    /// `CaseIndex.recordedTotals`); nil when the index has none for these settings.
+    public static func recorded(cases: URL, priceList: URL, filter: CaseFilter) -> BusinessCaseTotals? {
+        var (settings, problems) = BusinessCaseSettings.loadOrDefaults(folder: cases)
+        let list = PriceListReader.read(folder: priceList)
+        let options = settings.estimateOptions(list.priceList, reportYear: nil)
+        guard let indexed = CaseIndex(casesFolder: cases).recordedTotals(options: options, filter: filter) else { return nil }
+        problems += indexed.problems
+        return BusinessCaseTotals(indexed, settings: settings, list: list, options: options, filter: filter, problems: problems)
+    }
+
     /// `reportYear` overrides the business case's own report year.
     public static func open(cases: URL, priceList: URL, reportYear: Int?, filter: CaseFilter) -> BusinessCaseTotals {
         var (settings, problems) = BusinessCaseSettings.loadOrDefaults(folder: cases)
@@ -43,11 +54,17 @@ public struct BusinessCaseTotals: Sendable {
         }
         problems += indexed.problems
         problems += BusinessCaseFolder.wholeFolderProblems(cases, versionCounts: indexed.versions)
-        return BusinessCaseTotals(
-            settings: settings, priceListResult: list, options: options,
-            current: BusinessCaseSummary(summed: indexed.current, filter: filter, options: options),
-            original: BusinessCaseSummary(summed: indexed.original, filter: filter, options: options),
-            problems: problems, folderError: nil,
-            isFictional: indexed.caseCount == 0 ? settings.fictionalExamples : indexed.realCases == 0)
+        return BusinessCaseTotals(indexed, settings: settings, list: list, options: options, filter: filter, problems: problems)
+    }
+}
+
+extension BusinessCaseTotals {
+    private init(_ indexed: IndexedTotals, settings: BusinessCaseSettings, list: PriceListReadResult, options: EstimateOptions,
+                 filter: CaseFilter, problems: [Problem]) {
+        self.init(settings: settings, priceListResult: list, options: options,
+                  current: BusinessCaseSummary(summed: indexed.current, filter: filter, options: options),
+                  original: BusinessCaseSummary(summed: indexed.original, filter: filter, options: options),
+                  problems: problems, folderError: nil,
+                  isFictional: indexed.caseCount == 0 ? settings.fictionalExamples : indexed.realCases == 0)
     }
 }

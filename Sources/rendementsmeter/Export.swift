@@ -62,7 +62,7 @@ struct Export: ParsableCommand {
         if format == .map, let out { return try exportFolder(to: URL(fileURLWithPath: out), from: try server.address()) }
         // The figures (and so which cases count) come through the index; whole cases are
         // read only to write them out, a slice at a time.
-        let folder = locations.openFigures()
+        let folder = locations.openFigures(reusing: nil)
         if let error = folder.folderError {
             printError("fout: " + error.dutchMessage)
             throw ExitCode(2)

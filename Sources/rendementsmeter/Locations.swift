@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RendementsDomain
 import RendementsStorage
 
 /// Where the business case and the price list live; shared by every command.
@@ -21,8 +22,17 @@ struct Locations: ParsableArguments {
     func open() -> BusinessCaseFolder { BusinessCaseFolder.open(cases: casesFolder, priceList: priceListFolder) }
 
     /// The business case for its figures only, through the index (the app and the reports).
-    func openFigures(reusing previous: BusinessCaseFigures? = nil) -> BusinessCaseFigures {
+    func openFigures(reusing previous: BusinessCaseFigures?) -> BusinessCaseFigures {
         BusinessCaseFigures.open(cases: casesFolder, priceList: priceListFolder, reusing: previous)
+    }
+
+    /// The business case for the start screen's totals only: summed by the index, no case read.
+    func recordedTotals() -> BusinessCaseTotals? {
+        BusinessCaseTotals.recorded(cases: casesFolder, priceList: priceListFolder, filter: CaseFilter())
+    }
+
+    func openTotals() -> BusinessCaseTotals {
+        BusinessCaseTotals.open(cases: casesFolder, priceList: priceListFolder, reportYear: nil, filter: CaseFilter())
     }
 }
 

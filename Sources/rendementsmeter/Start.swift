@@ -19,7 +19,11 @@ struct Start: ParsableCommand {
 
     private func runApp() throws {
         let stamp = FolderStamp(locations.casesFolder)
-        let folder = locations.openFigures()
+        // The start screen needs the totals only: the index sums them without reading a case.
+        // At 100,000 cases even listing the files takes longer than a first paint should, so the
+        // totals the index recorded are painted first and checked against the files at once.
+        let recorded = locations.recordedTotals()
+        let folder = recorded ?? locations.openTotals()
         let identity = Identity.resolve(allowOverride: folder.settings.allowUserOverride)
         let user = identity.name
         let drafts = DraftStore(casesFolder: locations.casesFolder)
@@ -39,7 +43,7 @@ struct Start: ParsableCommand {
             interventions: Choices.interventions + folder.settings.interventions.filter { !Choices.interventions.contains($0) },
             laws: folder.priceList?.laws ?? [])
         var state = AppState(size: Size.minimum, overview: overview, priceList: folder.priceList, user: user,
-                             intakeForm: form, pendingDraft: pending, cases: folder.figures,
+                             intakeForm: form, pendingDraft: pending, cases: nil,
                              estimateOptions: folder.options)
         state.identityNote = identity.note
         if window.busyBefore {
@@ -55,10 +59,14 @@ struct Start: ParsableCommand {
         }
         defer { terminal.close() }
         state.size = terminal.size
-        let effects = EffectRunner(locations: locations, user: user, drafts: drafts, window: window, lastRead: folder, stamp: stamp)
+        let effects = EffectRunner(locations: locations, user: user, drafts: drafts, window: window, stamp: stamp)
         defer { effects.releaseLocks() }
         // Draft saves wait until no key is waiting: every key typed at human speed is on
         // disk before the screen shows it, and a paste is one write instead of one per character.
+        if recorded != nil {
+            terminal.draw(View.render(state))
+            for message in effects.perform(.checkRecordedTotals) { _ = Update.apply(message, to: &state) }
+        }
         var unsavedDraft: IntakeDraft?
         func flushDraft() {
             guard let draft = unsavedDraft else { return }
@@ -101,13 +109,13 @@ final class EffectRunner {
     var window: Int { draftWindow.number }
     private let lock: CaseLock
     private var lockedCases: Set<String> = []
-    /// The last read of the business case: files unchanged since are not read again.
-    private var lastRead: BusinessCaseFigures
+    /// The last read of every case's figures (files unchanged since are not read again);
+    /// nil until the browser or dashboard first needs them.
+    private var lastRead: BusinessCaseFigures?
     /// The cases folder's times at the last read.
     private var lastStamp: FolderStamp?
 
-    init(locations: Locations, user: String, drafts: DraftStore, window: DraftWindow, lastRead: BusinessCaseFigures, stamp: FolderStamp?) {
-        self.lastRead = lastRead
+    init(locations: Locations, user: String, drafts: DraftStore, window: DraftWindow, stamp: FolderStamp?) {
         lastStamp = stamp
         self.locations = locations
         self.user = user
@@ -158,7 +166,7 @@ final class EffectRunner {
                     return copy
                 }
                 deleteDrafts()
-                return [.caseWritten(written)]
+                return [.caseWritten(written)] + overviewWithoutFigures()
             } catch {
                 return [.caseWriteFailed(error.dutchMessage)]
             }
@@ -180,18 +188,25 @@ final class EffectRunner {
             default:
                 return [.lockResult(id: id, .readOnly(outcome.dutchMessage))]
             }
+        case .checkRecordedTotals:
+            return overviewWithoutFigures()
         case .reloadCasesIfChanged:
             // The folder's own times change with every file created, replaced or removed in it.
             guard FolderStamp(locations.casesFolder) != lastStamp else { return [] }
+            guard lastRead != nil else {
+                lastStamp = FolderStamp(locations.casesFolder)
+                return overviewWithoutFigures()
+            }
             return perform(.reloadCases)
         case .reloadCases:
             lastStamp = FolderStamp(locations.casesFolder)
             let previous = lastRead
-            lastRead = locations.openFigures(reusing: previous)
-            if let before = previous.snapshot, let now = lastRead.snapshot, before.isUnchanged(in: now), previous.problems == lastRead.problems {
+            let now = locations.openFigures(reusing: previous)
+            lastRead = now
+            if let previous, let before = previous.snapshot, let after = now.snapshot, before.isUnchanged(in: after), previous.problems == now.problems {
                 return []  // nobody changed anything: the screens are current
             }
-            return [.casesReloaded(lastRead.figures, overview: OverviewBuilder.build(lastRead))]
+            return [.casesReloaded(now.figures, overview: OverviewBuilder.build(now))]
         case .loadCases(let ids):
             // A case that cannot be read now is simply not opened; the case view says so.
             return [.casesLoaded(ids.compactMap { try? store.load(id: $0).get() })]
@@ -205,7 +220,7 @@ final class EffectRunner {
             do {
                 let saved = try store.save(record)
                 if clearsDraft { deleteDrafts() }
-                return [.caseSaved(saved)]
+                return [.caseSaved(saved)] + overviewWithoutFigures()
             } catch .conflict(let current) {
                 return [.caseConflict(current: current, message: CaseWriteError.conflict(current: current).dutchMessage)]
             } catch {
@@ -216,6 +231,13 @@ final class EffectRunner {
 }
 
 extension EffectRunner {
+    /// While no case's figures are held, the start screen's totals read again (after a write,
+    /// or when a colleague wrote): the index sums them, so this stays quick at any size.
+    private func overviewWithoutFigures() -> [Msg] {
+        guard lastRead == nil else { return [] }
+        return [.overviewReloaded(OverviewBuilder.build(locations.openTotals()))]
+    }
+
     /// The ids of the cases whose texts contain `query`: from the index's full-text table,
     /// or, when the index cannot be used, by reading every case.
     func search(_ query: String) -> Set<String> {
@@ -265,17 +287,27 @@ struct Identity {
 /// Builds the start screen's figures from an opened business case.
 enum OverviewBuilder {
     static func build(_ folder: BusinessCaseFigures, extraProblems: [String] = []) -> Overview {
+        Overview(businessCaseName: folder.settings.name, fictional: folder.isFictional,
+                 summary: BusinessCaseSummary(figures: folder.figures.lazy.map(\.current), filter: CaseFilter(), options: folder.options, detail: .lawTotals),
+                 priceList: folder.priceList,
+                 dataProblems: problems(folder.folderError, folder.priceListResult.errors + folder.problems) + extraProblems)
+    }
+
+    static func build(_ totals: BusinessCaseTotals, extraProblems: [String] = []) -> Overview {
+        Overview(businessCaseName: totals.settings.name, fictional: totals.isFictional, summary: totals.current,
+                 priceList: totals.priceList,
+                 dataProblems: problems(totals.folderError, totals.priceListResult.errors + totals.problems) + extraProblems)
+    }
+
+    private static func problems(_ folderError: CaseStoreError?, _ found: [Problem]) -> [String] {
         var problems: [String] = []
-        if let error = folder.folderError { problems.append(error.dutchMessage) }
-        let fileProblems = (folder.priceListResult.errors + folder.problems).filter { $0.severity == .error }
+        if let folderError { problems.append(folderError.dutchMessage) }
+        let fileProblems = found.filter { $0.severity == .error }
         if !fileProblems.isEmpty {
             let files = Set(fileProblems.map(\.file)).sorted().joined(separator: ", ")
             let count = fileProblems.count == 1 ? "1 probleem" : "\(fileProblems.count) problemen"
             problems.append("\(count) in \(files); zie 'rendementsmeter validate'")
         }
-        return Overview(businessCaseName: folder.settings.name, fictional: folder.isFictional,
-                        summary: BusinessCaseSummary(figures: folder.figures.lazy.map(\.current), filter: CaseFilter(), options: folder.options, detail: .lawTotals),
-                        priceList: folder.priceList,
-                        dataProblems: problems + extraProblems)
+        return problems
     }
 }

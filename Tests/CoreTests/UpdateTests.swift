@@ -26,6 +26,23 @@ struct UpdateTests {
         keys.flatMap { Update.apply(.key($0), to: &state) }
     }
 
+    @Test("issue 11: before the cases' figures are read the overview is as given; opening the browser asks for them")
+    func overviewWithoutFigures() {
+        var summed = SummedLawTotals()
+        summed.statusCounts = [.ingediend: 2]
+        summed.countedCases = 2
+        summed.total = Totals(avoided: Money(cents: 10_000), deployed: .zero, effort: Money(cents: 2_500))
+        let overview = Overview(businessCaseName: "Test", fictional: false,
+                                summary: BusinessCaseSummary(summed: summed, filter: CaseFilter(), options: .plain), priceList: Self.list, dataProblems: [])
+        var state = AppState(size: Size(width: 80, height: 24), overview: overview, priceList: Self.list, cases: nil)
+        #expect(!state.casesLoaded)
+        #expect(state.overview.countedCases == 2 && state.overview.total.net == Money(cents: 7_500), "not summed again from no cases")
+        #expect(send([.right, .enter], to: &state) == [.reloadCases])
+        _ = Update.apply(.casesReloaded([], overview: overview), to: &state)
+        #expect(state.casesLoaded)
+        #expect(state.overview.countedCases == 0, "from now on derived from the cases read")
+    }
+
     @Test("menu: arrows and Tab move and wrap around")
     func menu() {
         var state = Self.state()

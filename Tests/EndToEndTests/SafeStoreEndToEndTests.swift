@@ -48,6 +48,22 @@ struct SafeStoreEndToEndTests {
         #expect(screen.contains("Telt: ingediende en goedgekeurde casussen (5 van 7)"))
     }
 
+    @Test("issue 11: the start screen is painted from the index's recorded totals and checked against the files at once")
+    func recordedTotalsAreChecked() throws {
+        let scratch = try Scratch()
+        try scratch.copyShippedData()
+        // The index records the totals of all seven cases; then a case file goes while no app runs.
+        #expect(try Binary.run(["report"], in: scratch.url).stdout.contains("(5 van 7)"))
+        try FileManager.default.removeItem(at: scratch.url.appendingPathComponent("cases/C-0003.json"))
+        // The drafts folder exists already (as in any business case used before), so the app's start
+        // changes nothing in the cases folder that its idle look would notice.
+        try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent("cases/.drafts"), withIntermediateDirectories: true)
+        let app = try TerminalAppTests.session(in: scratch.url)
+        // Without a key: the folder did not change while the app ran, so only the check at start can see it.
+        let screen = try app.waitFor("Status: concept 1 · ingediend 1 · goedgekeurd 3 · teruggestuurd 1", seconds: 10)
+        #expect(screen.contains("Telt: ingediende en goedgekeurde casussen (4 van 6)"))
+    }
+
     @Test("finding 1: reviewer A's stale screen cannot undo reviewer B's approval; b re-reads the case first")
     func twoReviewers() throws {
         let scratch = try Scratch()

@@ -130,4 +130,19 @@ struct IndexTotalsTests {
         let last = try #require(try CaseIndex(casesFolder: url).lawTotals(options: CaseIndexTests.options(), filter: CaseFilter()))
         #expect(last.caseCount == 55)
     }
+
+    @Test("the recorded totals are the last checked ones: a change made since shows only after lawTotals")
+    func recordedTotals() throws {
+        let folder = try CaseIndexTests.business(30)
+        let options = CaseIndexTests.options()
+        let index = CaseIndex(casesFolder: folder.url)
+        #expect(index.recordedTotals(options: options, filter: CaseFilter()) == nil, "no index yet")
+        let checked = try #require(try index.lawTotals(options: options, filter: CaseFilter()))
+        #expect(index.recordedTotals(options: options, filter: CaseFilter())?.current == checked.current)
+        #expect(index.recordedTotals(options: CaseIndexTests.options(2025), filter: CaseFilter()) == nil, "other settings: none")
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("C-0002.json"))
+        #expect(index.recordedTotals(options: options, filter: CaseFilter())?.current.countedCases == 30)
+        #expect(try index.lawTotals(options: options, filter: CaseFilter())?.current.countedCases == 29)
+        #expect(index.recordedTotals(options: options, filter: CaseFilter())?.current.countedCases == 29)
+    }
 }

@@ -107,6 +107,18 @@ public struct CaseIndex: Sendable {
         }
     }
 
+    /// The law totals as the index last recorded them, without looking at the files: what the
+    /// app paints first, and checks with `lawTotals` right after. Nil when there are none for
+    /// these settings (then nothing is shown before the check).
+    public func recordedTotals(options: EstimateOptions, filter: CaseFilter) -> IndexedTotals? {
+        guard FileManager.default.fileExists(atPath: url.path), let database = try? open() else { return nil }
+        let key = CaseIndex.settingsKey(options)
+        return try? database.read { db -> IndexedTotals? in
+            guard try Self.meta(db, "settings") == key, let digest = try Self.meta(db, "digest"), !digest.isEmpty else { return nil }
+            return try IndexTotalsQuery.read(db, filter: filter, listingProblems: [])
+        }
+    }
+
     static func meta(_ db: Database, _ key: String) throws -> String? {
         try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
     }
