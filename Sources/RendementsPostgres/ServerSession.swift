@@ -42,6 +42,8 @@ public struct ServerSession: Sendable {
         try await connection.query(PostgresQuery(unsafeSQL: sql), logger: Self.logger)
     }
 
+    /// An INSERT or UPDATE returns no rows worth reading, so its sequence may be dropped.
+    @discardableResult
     func query(_ query: PostgresQuery) async throws -> PostgresRowSequence {
         ServerWatch.progress()
         defer { ServerWatch.progress() }
