@@ -24,6 +24,7 @@ let package = Package(
         // Files: CSV price lists, JSON case files, atomic writes, validation.
         .target(name: "RendementsStorage", dependencies: [
             "RendementsDomain", .product(name: "Crypto", package: "swift-crypto"), .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         // The business case on a PostgreSQL server: schema and migrations, roles and row-level
         // security, loading a folder's cases, the per-law figures and the sector view.

@@ -16,6 +16,40 @@ public enum BSN {
     /// dashes, slashes, underscores or commas between digits (`111 222 333`, `1112.22.333`, `111-222-333`) and in any script's
     /// decimal digits (full-width `１１１２２２３３３` too).
     public static func candidates(in text: String) -> [String] {
+        // Most stories are plain ASCII: scanned by byte, the same rules; walking characters
+        // and asking Unicode for each one's numeric value was a seventh of `validate`.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiCandidates(in: text) }
+        return unicodeCandidates(in: text)
+    }
+
+    static func asciiCandidates(in text: String) -> [String] {
+        var found: [String] = []
+        var digits: [UInt8] = []
+        var separatorRun = 0
+        func close() {
+            if digits.count == 9 {
+                let number = String(decoding: digits, as: UTF8.self)
+                if passesElevenTest(number) { found.append(number) }
+            }
+            digits.removeAll(keepingCapacity: true)
+            separatorRun = 0
+        }
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                digits.append(byte)
+                separatorRun = 0
+            case UInt8(ascii: " "), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: "_"), UInt8(ascii: ","):
+                if !digits.isEmpty, separatorRun < 3 { separatorRun += 1 } else { close() }
+            default:
+                close()
+            }
+        }
+        close()
+        return found
+    }
+
+    static func unicodeCandidates(in text: String) -> [String] {
         var found: [String] = []
         var digits = ""
         var separatorRun = 0

@@ -45,9 +45,40 @@ public enum DecimalText {
         return (negative ? -significand : significand, -decimals)
     }
 
+    /// The shortest machine form: `12.5`, `-3`, `100`, `0.05`, as `NSDecimalString` writes it.
+    /// Values whose parts fit 63 bits are written from integers: `NSDecimalString` divides by
+    /// ten digit by digit and was a fifth of sealing a case's content.
     public static func format(_ value: Decimal) -> String {
+        if let parts = ExactFactor(value), let text = format(significand: parts.significand, exponent: Int(parts.exponent)) {
+            return text
+        }
         var copy = value
         return NSDecimalString(&copy, posix)
+    }
+
+    /// `significand × 10^exponent` without trailing zeros after the point; nil when the
+    /// exponent is beyond what a case can hold (the caller then asks Foundation).
+    static func format(significand: Int64, exponent: Int) -> String? {
+        guard exponent >= -38, exponent <= 38 else { return nil }
+        guard significand != 0 else { return "0" }
+        var magnitude = significand.magnitude
+        var exponent = exponent
+        while exponent < 0, magnitude % 10 == 0 {
+            magnitude /= 10
+            exponent += 1
+        }
+        var digits = Array(String(magnitude).utf8)
+        if exponent > 0 {
+            digits.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: exponent))
+        } else if exponent < 0 {
+            let decimals = -exponent
+            if digits.count <= decimals {
+                digits.insert(contentsOf: repeatElement(UInt8(ascii: "0"), count: decimals - digits.count + 1), at: 0)
+            }
+            digits.insert(UInt8(ascii: "."), at: digits.count - decimals)
+        }
+        if significand < 0 { digits.insert(UInt8(ascii: "-"), at: 0) }
+        return String(decoding: digits, as: UTF8.self)
     }
 
     public static func rounded(_ value: Decimal, scale: Int, mode: NSDecimalNumber.RoundingMode) -> Decimal {

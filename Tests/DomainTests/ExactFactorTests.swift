@@ -37,3 +37,33 @@ struct ExactFactorTests {
         #expect(Money(cents: -3).multiplied(by: [decimal("0.5")]) == Money(cents: -2))
     }
 }
+
+@Suite("Decimal text from integers is the text Foundation writes")
+struct DecimalTextFormatTests {
+    @Test("Samples and 20,000 random values: DecimalText.format equals NSDecimalString")
+    func agreesWithFoundation() {
+        func foundation(_ value: Decimal) -> String {
+            var copy = value
+            return NSDecimalString(&copy, Locale(identifier: "en_US_POSIX"))
+        }
+        let samples = ["0", "-0", "0.0", "1.50", "100", "0.05", "-3", "62.5", "1234567890123.456", "0.000001", "-0.10",
+                       "999999999999999999", "120.000", "7"]
+        var values = samples.map { DecimalText.parse($0)! }
+        values += [Decimal(1) / 3, Decimal(string: "1e5")!, Decimal(string: "-2.5e3")!, Decimal(12) * Decimal(string: "1e20")!]
+        var state: UInt64 = 7
+        func next(_ bound: UInt64) -> UInt64 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return (state >> 33) % bound
+        }
+        for _ in 0..<20_000 {
+            let significand = Decimal(next(1_000_000_000)) * Decimal(next(3) == 0 ? 1_000_000 : 1)
+            let signed = next(4) == 0 ? -significand : significand
+            values.append(Decimal(sign: signed < 0 ? .minus : .plus, exponent: Int(next(20)) - 12, significand: significand))
+        }
+        for value in values {
+            #expect(DecimalText.format(value) == foundation(value), "\(foundation(value))")
+        }
+        #expect(DecimalText.format(DecimalText.parse("1.50")!) == "1.5")
+        #expect(DecimalText.format(DecimalText.parse("100")!) == "100")
+    }
+}
