@@ -123,6 +123,9 @@ public struct CaseIndex: Sendable {
         try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
     }
 
+    /// How many stale cases are valued at once before their rows are written.
+    private static let chunk = 2_048
+
     private struct Synced {
         /// Every readable case's figures in file-name order; empty when they were not asked for.
         var figures: [CaseFigurePair] = []
@@ -175,7 +178,6 @@ public struct CaseIndex: Sendable {
         }
         var synced = Synced(current: current)
         synced.problems = listing.problems
-        var changed: [IndexRow] = []
         // Rows that still match their file are decoded on every core; the others are read and valued again.
         enum Source: Sendable { case memory(CaseFigurePair), row(Data), kept, stale }
         var sources: [(CaseStore.Listing.Entry, Source)] = []
@@ -212,33 +214,14 @@ public struct CaseIndex: Sendable {
             }
         }
         let stale = zip(sources, slots).compactMap { source, slot in if case .stale = slot { source.0 } else { nil } }
-        let valued = stale.parallelMap { entry in store.loadCase(entry).map { (CaseFigurePair($0, options: options), $0.searchText) } }
-        if wantsFigures { synced.figures.reserveCapacity(listing.cases.count) }
-        var fresh = zip(stale, valued).makeIterator()
-        for slot in slots {
-            switch slot {
-            case .figures(let pair): synced.figures.append(pair)
-            case .kept: break
-            case .stale:
-                guard let (entry, result) = fresh.next() else { break }
-                switch result {
-                case .success(let (pair, text)):
-                    if wantsFigures { synced.figures.append(pair) }
-                    changed.append(IndexRow(name: entry.name, identity: entry.identity, pair: pair, problem: nil, searchText: text))
-                case .failure(let problem):
-                    synced.problems.append(problem)
-                    changed.append(IndexRow(name: entry.name, identity: entry.identity, pair: nil, problem: problem.message, searchText: nil))
-                }
-            }
-        }
-        synced.revalued = changed.count
-        synced.problems.sort { $0.file < $1.file }
+        synced.revalued = stale.count
         let present = Set(listing.cases.map(\.name))
         let gone = current && readsAll ? known.keys.filter { !present.contains($0) } : []
         // With every row seen and the gone ones removed, the index describes exactly these files;
         // after a partial read that changed rows, which files it describes is not known here.
-        let digest = readsAll ? ListingDigest(listing.cases).text : changed.isEmpty ? storedDigest ?? "" : ""
-        if !changed.isEmpty || !gone.isEmpty || !current || storedDigest != digest {
+        let digest = readsAll ? ListingDigest(listing.cases).text : stale.isEmpty ? storedDigest ?? "" : ""
+        var fresh: [String: CaseFigurePair] = [:]
+        if !stale.isEmpty || !gone.isEmpty || !current || storedDigest != digest {
             try database.write { db in
                 if !current {
                     try IndexSchema.clear(db)
@@ -247,18 +230,46 @@ public struct CaseIndex: Sendable {
                 let writer = try IndexWriter(db)
                 func writeRows() throws {
                     for name in gone { try writer.remove(name) }
-                    for row in changed {
-                        if current { try writer.remove(row.name) }
-                        try writer.add(row)
+                    // Valued and written a chunk at a time, so a rebuild holds a few thousand
+                    // cases in memory, not all of them (721 MB at 100,000 before).
+                    for start in stride(from: 0, to: stale.count, by: Self.chunk) {
+                        let chunk = stale[start..<min(start + Self.chunk, stale.count)]
+                        let valued = Array(chunk).parallelMap { entry in
+                            store.loadCase(entry).map { (CaseFigurePair($0, options: options), $0.searchText) }
+                        }
+                        for (entry, result) in zip(chunk, valued) {
+                            let row: IndexRow
+                            switch result {
+                            case .success(let (pair, text)):
+                                if wantsFigures { fresh[entry.name] = pair }
+                                row = IndexRow(name: entry.name, identity: entry.identity, pair: pair, problem: nil, searchText: text)
+                            case .failure(let problem):
+                                synced.problems.append(problem)
+                                row = IndexRow(name: entry.name, identity: entry.identity, pair: nil, problem: problem.message, searchText: nil)
+                            }
+                            if current { try writer.remove(row.name) }
+                            try writer.add(row)
+                        }
                     }
                 }
                 // A rebuild (every test's first read) adds the cube up in one pass, as many changes do.
-                if !current || changed.count + gone.count > 1_000 {
+                if !current || stale.count + gone.count > 1_000 {
                     try IndexSchema.withCubeRebuilt(db, writeRows)
                 } else {
                     try writeRows()
                 }
                 try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('digest', ?)", arguments: [digest])
+            }
+        }
+        synced.problems.sort { $0.file < $1.file }
+        if wantsFigures {
+            synced.figures.reserveCapacity(listing.cases.count)
+            for (source, slot) in zip(sources, slots) {
+                switch slot {
+                case .figures(let pair): synced.figures.append(pair)
+                case .kept: break
+                case .stale: if let pair = fresh[source.0.name] { synced.figures.append(pair) }
+                }
             }
         }
         return synced
