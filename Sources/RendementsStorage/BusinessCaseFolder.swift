@@ -45,7 +45,7 @@ public struct BusinessCaseFolder: Sendable {
     }
 
     /// `versionCounts`: how many cases were priced with each price-list version.
-    static func wholeFolderProblems(_ folder: URL, versionCounts counts: [String: Int]) -> [Problem] {
+    public static func wholeFolderProblems(_ folder: URL, versionCounts counts: [String: Int]) -> [Problem] {
         var problems: [Problem] = []
         if let marker = RepriceMarker.read(casesFolder: folder) {
             problems.append(Problem(file: ".locks/herprijzing.json", message: marker.dutchProblem))

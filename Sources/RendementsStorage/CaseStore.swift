@@ -13,6 +13,14 @@ public struct StoredCase: Sendable {
 }
 
 /// Everything readable in a business-case folder, plus what was not.
+/// What `CaseStore.mapCases` kept of every readable case, in file-name order, with the
+/// problems of the files it could not read and how many cases each price-list version priced.
+public struct MappedCases<T: Sendable>: Sendable {
+    public var results: [T]
+    public var problems: [Problem]
+    public var versionCounts: [String: Int]
+}
+
 public struct CaseLoadResult: Sendable {
     public let cases: [StoredCase]
     public let problems: [Problem]
@@ -130,17 +138,36 @@ public struct CaseStore: Sendable {
     }
 
     public func loadAll(checkingIntegrity: Bool = true) throws(CaseStoreError) -> CaseLoadResult {
+        let mapped = try mapCases(checkingIntegrity: checkingIntegrity) { $0 }
+        return CaseLoadResult(cases: mapped.results, problems: mapped.problems)
+    }
+
+    /// Reads every case file on every core, a chunk at a time, and keeps only what `transform`
+    /// makes of each readable case: a command that needs a little of every case (its problems,
+    /// its line in an export) holds one chunk of cases in memory, not the whole folder.
+    public func mapCases<T: Sendable>(checkingIntegrity: Bool = true, chunk: Int = 2_048,
+                                      _ transform: @escaping @Sendable (StoredCase) -> T) throws(CaseStoreError) -> MappedCases<T> {
         let listing = try listing()
-        var cases: [StoredCase] = []
-        var problems = listing.problems
-        let loaded = listing.cases.parallelMap { self.loadCase($0, checkingIntegrity: checkingIntegrity) }
-        for (entry, loaded) in zip(listing.cases, loaded) {
-            switch loaded {
-            case .success(let record): cases.append(StoredCase(record: record, fileName: entry.name))
-            case .failure(let problem): problems.append(problem)
+        var mapped = MappedCases<T>(results: [], problems: listing.problems, versionCounts: [:])
+        for start in stride(from: 0, to: listing.cases.count, by: max(1, chunk)) {
+            let entries = Array(listing.cases[start..<min(start + max(1, chunk), listing.cases.count)])
+            let loaded = entries.parallelMap { entry -> Result<(T, String), Problem> in
+                self.loadCase(entry, checkingIntegrity: checkingIntegrity).map { record in
+                    (transform(StoredCase(record: record, fileName: entry.name)), record.priceListVersion)
+                }
+            }
+            for result in loaded {
+                switch result {
+                case .success(let (value, version)):
+                    mapped.results.append(value)
+                    mapped.versionCounts[version, default: 0] += 1
+                case .failure(let problem):
+                    mapped.problems.append(problem)
+                }
             }
         }
-        return CaseLoadResult(cases: cases, problems: problems.sorted { $0.file < $1.file })
+        mapped.problems.sort { $0.file < $1.file }
+        return mapped
     }
 
     public func load(fileName: String) -> Result<CaseRecord, CaseFileError> {

@@ -31,16 +31,20 @@ struct Validate: ParsableCommand {
             checked.append("prijslijst \(list.lastPathComponent): \(result.priceList?.items.count ?? 0) items")
         }
 
-        let folder = BusinessCaseFolder.open(cases: locations.casesFolder, priceList: chosen, checkingIntegrity: false)
-        problems = folder.priceListResult.problems + problems
-        checked.insert("prijslijst \(chosen.lastPathComponent): \(folder.priceList?.items.count ?? 0) items, versie \(folder.priceList?.version ?? "?")", at: 0)
-        if let error = folder.folderError {
-            problems.append(Problem(file: locations.casesFolder.path, message: error.dutchMessage))
-        } else {
-            problems += folder.caseResult.problems
-            let list = folder.priceList
-            problems += folder.caseResult.cases.parallelMap { CaseChecker.problems($0, priceList: list) }.flatMap { $0 }
-            checked.append("casussen: \(folder.caseResult.cases.count) gelezen uit \(locations.casesFolder.path)")
+        // Each case is checked as it is read, so a large business case is never all in memory.
+        let priceList = PriceListReader.read(folder: chosen)
+        problems = priceList.problems + problems
+        checked.insert("prijslijst \(chosen.lastPathComponent): \(priceList.priceList?.items.count ?? 0) items, versie \(priceList.priceList?.version ?? "?")", at: 0)
+        let casesFolder = locations.casesFolder
+        do {
+            let list = priceList.priceList
+            let mapped = try CaseStore(folder: casesFolder).mapCases(checkingIntegrity: false) { CaseChecker.problems($0, priceList: list) }
+            problems += BusinessCaseSettings.loadOrDefaults(folder: casesFolder).1 + mapped.problems
+                + BusinessCaseFolder.wholeFolderProblems(casesFolder, versionCounts: mapped.versionCounts)
+            problems += mapped.results.flatMap { $0 }
+            checked.append("casussen: \(mapped.results.count) gelezen uit \(casesFolder.path)")
+        } catch {
+            problems.append(Problem(file: casesFolder.path, message: error.dutchMessage))
         }
 
         for line in checked { print("gecontroleerd: \(line)") }

@@ -170,6 +170,24 @@ struct CaseStoreTests {
         let laws = Set(folder.caseResult.records.flatMap { $0.avoided.map(\.item.law) + $0.deployed.map(\.item.law) })
         #expect(laws.isSuperset(of: Law.requiredCodes))
     }
+
+    @Test("mapCases reads a chunk at a time and keeps every case's result in file order, with the broken files named and the versions counted")
+    func mapCasesInChunks() throws {
+        let folder = try TemporaryFolder()
+        let store = CaseStore(folder: folder.url)
+        for _ in 0..<7 { try store.create { Self.submittedSample($0) } }
+        try folder.write("C-0008.json", "{ kapot")
+        try folder.write("notities.txt", "geen casus")
+        let whole = try store.mapCases(chunk: 100) { $0.fileName }
+        for chunk in [1, 3, 7] {
+            let mapped = try store.mapCases(chunk: chunk) { $0.fileName }
+            #expect(mapped.results == ["C-0001.json", "C-0002.json", "C-0003.json", "C-0004.json", "C-0005.json", "C-0006.json", "C-0007.json"])
+            #expect(mapped.problems.map(\.file) == ["C-0008.json", "notities.txt"])
+            #expect(mapped.versionCounts == ["2026.1": 7])
+            #expect(mapped.problems == whole.problems)
+        }
+        #expect(try store.loadAll().cases.map(\.fileName) == whole.results)
+    }
 }
 
 @Suite("Checking case contents against the price list")
