@@ -60,52 +60,79 @@ struct Export: ParsableCommand {
 
     func run() throws {
         if format == .map, let out { return try exportFolder(to: URL(fileURLWithPath: out), from: try server.address()) }
-        // The figures (and so which cases count) come through the index; whole cases are
-        // read only to write them out, a slice at a time.
-        let folder = locations.openFigures(reusing: nil)
-        if let error = folder.folderError {
-            printError("fout: " + error.dutchMessage)
-            throw ExitCode(2)
-        }
-        for problem in folder.problems where problem.severity == .error {
-            printError("let op: \(problem) (niet geëxporteerd)")
-        }
-        let options = folder.options
-        let summary = BusinessCaseSummary(figures: folder.figures.lazy.map(\.current), filter: filters.filter, options: options, detail: .patterns)
-        let counted = Set(summary.countedIDs)
-        let selected = folder.figures.map(\.current.id).filter { counted.contains($0) }
-        let store = CaseStore(folder: locations.casesFolder)
         do {
-            let sink = try Sink(out)
             switch format {
-            case .csv:
-                let csv = LineExport.Options(excelDutch: excelNl, estimate: options)
-                let perLine = per == .line
-                try sink.write(perLine ? LineExport.start(csv) : CaseExport.start(csv))
-                for start in stride(from: 0, to: selected.count, by: Export.slice) {
-                    let ids = Array(selected[start..<min(selected.count, start + Export.slice)])
-                    let texts = ids.parallelMap { id -> String in
-                        guard case .success(let record) = store.load(id: id) else { return "" }
-                        return perLine ? LineExport.rows(record, options: csv) : CaseExport.row(record, options: csv)
-                    }
-                    try sink.write(texts.joined())
-                }
-            case .html:
-                let records = selected.parallelMap { try? store.load(id: $0).get() }.compactMap { $0 }
-                let original = BusinessCaseSummary(figures: folder.figures.lazy.map(\.original), filter: filters.filter, options: options, detail: .patterns)
-                let formatter = DateFormatter()
-                formatter.locale = Locale(identifier: "nl_NL")
-                formatter.dateFormat = "dd-MM-yyyy"
-                try sink.write(HTMLReport.render(.init(name: folder.settings.name, fictional: folder.isFictional, summary: summary,
-                                                       original: original, records: records, priceList: folder.priceList,
-                                                       generatedOn: formatter.string(from: Date()), withStories: withStories)))
-            case .map:
-                break  // handled before: it reads the server, not the folder
+            case .csv: try exportCSV()
+            case .html: try exportHTML()
+            case .map: break  // handled before: it reads the server, not the folder
             }
-            try sink.finish()
-        } catch {
+        } catch let error as StorageError {
             printError("fout: " + error.dutchMessage)
             throw ExitCode(1)
+        }
+    }
+
+    /// Which cases count comes from the index (no case's figures in memory); each counted case
+    /// is read only to write its rows, a slice at a time, so memory stays flat however many there are.
+    private func exportCSV() throws {
+        let totals = BusinessCaseTotals.open(cases: locations.casesFolder, priceList: locations.priceListFolder, reportYear: nil,
+                                             filter: filters.filter)
+        try report(totals.folderError, totals.problems)
+        let options = totals.options
+        let selected = countedIDs(options)
+        let store = CaseStore(folder: locations.casesFolder)
+        let sink = try Sink(out)
+        let csv = LineExport.Options(excelDutch: excelNl, estimate: options)
+        let perLine = per == .line
+        try sink.write(perLine ? LineExport.start(csv) : CaseExport.start(csv))
+        for start in stride(from: 0, to: selected.count, by: Export.slice) {
+            let ids = Array(selected[start..<min(selected.count, start + Export.slice)])
+            let texts = ids.parallelMap { id -> String in
+                guard case .success(let record) = store.load(id: id) else { return "" }
+                return perLine ? LineExport.rows(record, options: csv) : CaseExport.row(record, options: csv)
+            }
+            try sink.write(texts.joined())
+        }
+        try sink.finish()
+    }
+
+    /// The counted cases' ids in file order: from the index, or from every case's figures when it cannot be used.
+    private func countedIDs(_ options: EstimateOptions) -> [String] {
+        if let ids = try? CaseIndex(casesFolder: locations.casesFolder).countedIDs(options: options, filter: filters.filter) {
+            return ids
+        }
+        let folder = locations.openFigures(reusing: nil)
+        return BusinessCaseSummary(figures: folder.figures.lazy.map(\.current), filter: filters.filter, options: folder.options,
+                                   detail: .patterns).countedIDs
+    }
+
+    private func exportHTML() throws {
+        // The dashboard's groups need every case's figures; whole cases are read for the stories and sources.
+        let folder = locations.openFigures(reusing: nil)
+        try report(folder.folderError, folder.problems)
+        let options = folder.options
+        let summary = BusinessCaseSummary(figures: folder.figures.lazy.map(\.current), filter: filters.filter, options: options, detail: .patterns)
+        let store = CaseStore(folder: locations.casesFolder)
+        let sink = try Sink(out)
+        let records = summary.countedIDs.parallelMap { try? store.load(id: $0).get() }.compactMap { $0 }
+        let original = BusinessCaseSummary(figures: folder.figures.lazy.map(\.original), filter: filters.filter, options: options, detail: .patterns)
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "nl_NL")
+        formatter.dateFormat = "dd-MM-yyyy"
+        try sink.write(HTMLReport.render(.init(name: folder.settings.name, fictional: folder.isFictional, summary: summary,
+                                               original: original, records: records, priceList: folder.priceList,
+                                               generatedOn: formatter.string(from: Date()), withStories: withStories)))
+        try sink.finish()
+    }
+
+    /// Stops on a folder that cannot be read; names the files that will not be exported.
+    private func report(_ folderError: CaseStoreError?, _ problems: [Problem]) throws {
+        if let folderError {
+            printError("fout: " + folderError.dutchMessage)
+            throw ExitCode(2)
+        }
+        for problem in problems where problem.severity == .error {
+            printError("let op: \(problem) (niet geëxporteerd)")
         }
     }
 

@@ -42,6 +42,12 @@ struct IndexTotalsTests {
             #expect(indexed.current == (try fromFiles(folder, options, filter)), "\(filter.dutchDescription)", sourceLocation: sourceLocation)
             #expect(indexed.original == (try fromFiles(folder, options, filter, original: true)), "\(filter.dutchDescription)",
                     sourceLocation: sourceLocation)
+            // What an export writes: the counted cases, in file order.
+            let counted = try #require(try CaseIndex(casesFolder: folder.url).countedIDs(options: options, filter: filter),
+                                       sourceLocation: sourceLocation)
+            let fromFiles = BusinessCaseSummary(figures: try CaseIndexTests.direct(folder, options).map(\.current), filter: filter,
+                                                options: options, detail: .patterns).countedIDs
+            #expect(counted == fromFiles, "\(filter.dutchDescription)", sourceLocation: sourceLocation)
         }
     }
 

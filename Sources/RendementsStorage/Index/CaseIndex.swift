@@ -83,6 +83,17 @@ public struct CaseIndex: Sendable {
     /// (then value the figures, see `snapshot`). When the files still have the identities the index
     /// last recorded (one fingerprint compared, no row read), no case is read at all.
     public func lawTotals(options: EstimateOptions, filter: CaseFilter) throws(CaseStoreError) -> IndexedTotals? {
+        try readMatching(options: options) { db, listing in try IndexTotalsQuery.read(db, filter: filter, listingProblems: listing.problems) }
+    }
+
+    /// The ids of the cases `filter` counts, in file-name order, from the index; nil when it cannot be used.
+    public func countedIDs(options: EstimateOptions, filter: CaseFilter) throws(CaseStoreError) -> [String]? {
+        try readMatching(options: options) { db, _ in try IndexTotalsQuery.countedIDs(db, filter: filter) }
+    }
+
+    /// Runs `query` in a read that sees the index up to date with the folder's listing, bringing it
+    /// up to date first when needed; nil when the index cannot be used.
+    private func readMatching<T>(options: EstimateOptions, _ query: (Database, CaseStore.Listing) throws -> T) throws(CaseStoreError) -> T? {
         let store = CaseStore(folder: casesFolder)
         let listing = try store.listing()
         let key = CaseIndex.settingsKey(options)
@@ -92,11 +103,11 @@ public struct CaseIndex: Sendable {
             // Another process may change files between bringing the index up to date and reading it;
             // the totals are read only in a transaction that sees the index matching this listing.
             for _ in 0..<3 {
-                let totals = try database.read { db -> IndexedTotals? in
+                let answer = try database.read { db -> T? in
                     guard try Self.meta(db, "settings") == key, try Self.meta(db, "digest") == digest else { return nil }
-                    return try IndexTotalsQuery.read(db, filter: filter, listingProblems: listing.problems)
+                    return try query(db, listing)
                 }
-                if let totals { return totals }
+                if let answer { return answer }
                 _ = try sync(database, listing: listing, store: store, options: options, key: key, previous: nil, wantsFigures: false)
             }
             return nil

@@ -45,8 +45,20 @@ enum IndexTotalsQuery {
                              versions: versions, caseCount: caseCount, realCases: realCases)
     }
 
-    private static func summed(_ db: Database, view: Int, filter: CaseFilter) throws -> SummedLawTotals {
-        let table = filter.lifeDomain == nil ? "cube" : "sums"
+    /// The ids of the cases `filter` counts (selected and valued), in file-name order: what an
+    /// export writes, without a case's figures in memory.
+    static func countedIDs(_ db: Database, filter: CaseFilter) throws -> [String] {
+        let (context, arguments) = conditions(view: 0, filter: filter)
+        let (chosen, chosenArguments) = selected(context, arguments, filter)
+        let files = try String.fetchAll(db, sql: """
+            SELECT cases.file FROM sums JOIN cases ON cases.rowid = sums.case_row
+            WHERE \(chosen) AND law = '' AND failed = 0 ORDER BY cases.file
+            """, arguments: chosenArguments)
+        return files.map { String($0.dropLast(".json".count)) }
+    }
+
+    /// The filter's context (period, team, intervention, life domain) as SQL on `sums` or `cube`.
+    private static func conditions(view: Int, filter: CaseFilter) -> (String, [any DatabaseValueConvertible]) {
         var conditions = ["original = ?"]
         var arguments: [any DatabaseValueConvertible] = [view]
         if let from = filter.fromMonth { conditions.append("month >= ?"); arguments.append(from) }
@@ -54,7 +66,21 @@ enum IndexTotalsQuery {
         if let team = filter.team { conditions.append("team = ?"); arguments.append(team) }
         if let intervention = filter.intervention { conditions.append("intervention = ?"); arguments.append(intervention) }
         if let domain = filter.lifeDomain { conditions.append("domains & ? != 0"); arguments.append(IndexSchema.bit(domain)) }
-        let context = conditions.joined(separator: " AND ")
+        return (conditions.joined(separator: " AND "), arguments)
+    }
+
+    /// The context narrowed to the statuses the filter selects.
+    private static func selected(_ context: String, _ arguments: [any DatabaseValueConvertible], _ filter: CaseFilter)
+        -> (String, StatementArguments) {
+        let selected = CaseStatus.allCases.filter(filter.selection.includes)
+        let chosen = context + " AND status IN (\(selected.map { _ in "?" }.joined(separator: ", ")))"
+        let statuses: [any DatabaseValueConvertible] = selected.map(\.rawValue)
+        return (chosen, StatementArguments(arguments) + StatementArguments(statuses))
+    }
+
+    private static func summed(_ db: Database, view: Int, filter: CaseFilter) throws -> SummedLawTotals {
+        let table = filter.lifeDomain == nil ? "cube" : "sums"
+        let (context, arguments) = conditions(view: view, filter: filter)
 
         var result = SummedLawTotals()
         let counts = try Row.fetchCursor(db, sql: "SELECT status, SUM(cases) FROM \(table) WHERE \(context) AND law = '' GROUP BY status",
@@ -64,10 +90,7 @@ enum IndexTotalsQuery {
             let count = Int(try integer(row, 1))
             if count > 0 { result.statusCounts[status] = count }
         }
-        let selected = CaseStatus.allCases.filter(filter.selection.includes)
-        let chosen = context + " AND status IN (\(selected.map { _ in "?" }.joined(separator: ", ")))"
-        let statuses: [any DatabaseValueConvertible] = selected.map(\.rawValue)
-        let chosenArguments = StatementArguments(arguments) + StatementArguments(statuses)
+        let (chosen, chosenArguments) = selected(context, arguments, filter)
         let money = IndexSchema.moneyColumns.map { "SUM(\($0))" }.joined(separator: ", ")
         var failed = 0
         let sums = try Row.fetchCursor(db, sql: """
