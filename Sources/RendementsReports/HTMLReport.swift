@@ -11,29 +11,79 @@ public enum HTMLReport {
         public let summary: BusinessCaseSummary
         /// The same cases as the authors estimated them, when reviewers changed any.
         public let original: BusinessCaseSummary?
-        public let records: [CaseRecord]
+        /// Every price the counted cases used, by code (the last case in file order wins).
+        public let usedItems: [String: PricedItem]
+        /// The cases whose stories are told, in the order they are told.
+        public let stories: [CaseRecord]
         public let priceList: PriceList?
         public let generatedOn: String
         /// Stories and reasoning are left out unless asked for.
         public let withStories: Bool
 
+        /// From a digest of the counted cases, made a case at a time, and the cases it chose for stories.
         public init(name: String, fictional: Bool, summary: BusinessCaseSummary, original: BusinessCaseSummary?,
-                    records: [CaseRecord], priceList: PriceList?, generatedOn: String, withStories: Bool = false) {
+                    digest: CaseDigest, stories: [CaseRecord], priceList: PriceList?, generatedOn: String, withStories: Bool) {
             self.withStories = withStories
             self.name = name
             self.fictional = fictional
             self.summary = summary
             self.original = original
-            self.records = records
+            usedItems = digest.usedItems
+            self.stories = stories
             self.priceList = priceList
             self.generatedOn = generatedOn
+        }
+
+        /// From the cases themselves (the ones the summary counts are used).
+        public init(name: String, fictional: Bool, summary: BusinessCaseSummary, original: BusinessCaseSummary?,
+                    records: [CaseRecord], priceList: PriceList?, generatedOn: String, withStories: Bool = false) {
+            let counted = Set(summary.countedIDs)
+            var digest = CaseDigest()
+            for record in records where counted.contains(record.id) { digest.add(CaseDigest.part(record)) }
+            let byID = Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            self.init(name: name, fictional: fictional, summary: summary, original: original, digest: digest,
+                      stories: digest.storyIDs.compactMap { byID[$0] }, priceList: priceList, generatedOn: generatedOn,
+                      withStories: withStories)
+        }
+    }
+
+    /// What the report takes from the counted cases' files: the prices they used and which
+    /// stories to tell. Gathered one case at a time, so an export of 100,000 cases never
+    /// holds them all.
+    public struct CaseDigest: Sendable {
+        public private(set) var usedItems: [String: PricedItem] = [:]
+        private var nets: [(id: String, net: Money)] = []
+
+        public init() {}
+
+        /// One case's part of the digest; made on any core, added in file order.
+        public struct Part: Sendable {
+            let id: String
+            let net: Money?
+            let items: [PricedItem]
+        }
+
+        public static func part(_ record: CaseRecord) -> Part {
+            Part(id: record.id, net: (try? CaseValuation(record))?.total.net,
+                 items: record.avoided.map(\.item) + record.deployed.map(\.item))
+        }
+
+        public mutating func add(_ part: Part) {
+            for item in part.items { usedItems[item.code] = item }
+            if let net = part.net { nets.append((part.id, net)) }
+        }
+
+        /// The three largest cases by net result and three more picked by a stable shuffle of the ids.
+        public var storyIDs: [String] {
+            let largest = nets.sorted { ($0.net, $1.id) > ($1.net, $0.id) }.prefix(3)
+            let chosen = Set(largest.map(\.id))
+            let sample = nets.filter { !chosen.contains($0.id) }.sorted { HTMLReport.stableHash($0.id) < HTMLReport.stableHash($1.id) }.prefix(3)
+            return largest.map(\.id) + sample.map(\.id)
         }
     }
 
     public static func render(_ input: Input) -> String {
         let summary = input.summary
-        let counted = Set(summary.countedIDs)
-        let cases = input.records.filter { counted.contains($0.id) }
         var body = ""
         body += "<h1>Rendementsmeter: \(e(input.name))</h1>"
         if input.fictional { body += "<p class=\"banner\">VOORBEELD: deze business case bestaat uit fictieve casussen.</p>" }
@@ -49,10 +99,10 @@ public enum HTMLReport {
         body += groupSection("Per team", summary.perTeam)
         body += groupSection("Per leefgebied (een casus telt bij elk leefgebied dat hij raakt)",
                              Dictionary(uniqueKeysWithValues: summary.perLifeDomain.map { ($0.key.dutchName, $0.value) }))
-        body += input.withStories ? storySection(cases, input.priceList)
+        body += input.withStories ? storySection(input.stories, input.priceList)
             : "<h2>Verhalen achter de cijfers</h2><p class=\"note\">Niet opgenomen; maak het rapport met --with-stories om de (pseudonieme) verhalen van de grootste en enkele andere casussen te tonen.</p>"
         body += methodSection()
-        body += sourceSection(cases, input.priceList)
+        body += sourceSection(input.usedItems, input.priceList)
         return """
         <!DOCTYPE html>
         <html lang="nl" xmlns="http://www.w3.org/1999/xhtml">
@@ -153,15 +203,12 @@ public enum HTMLReport {
         return html + "</table>"
     }
 
-    /// The three largest cases by net result and three more picked by a stable shuffle of the ids.
-    private static func storySection(_ cases: [CaseRecord], _ list: PriceList?) -> String {
-        let valued = cases.compactMap { record in (try? CaseValuation(record)).map { (record, $0) } }
-        let largest = valued.sorted { ($0.1.total.net, $1.0.id) > ($1.1.total.net, $0.0.id) }.prefix(3)
-        let chosen = Set(largest.map(\.0.id))
-        let sample = valued.filter { !chosen.contains($0.0.id) }.sorted { stableHash($0.0.id) < stableHash($1.0.id) }.prefix(3)
-        guard !largest.isEmpty else { return "" }
+    /// The chosen cases' stories: the three largest by net result, then three more (see `CaseDigest.storyIDs`).
+    private static func storySection(_ stories: [CaseRecord], _ list: PriceList?) -> String {
+        let valued = stories.compactMap { record in (try? CaseValuation(record)).map { (record, $0) } }
+        guard !valued.isEmpty else { return "" }
         var html = "<h2>Verhalen achter de cijfers</h2><p class=\"note\">De drie casussen met het grootste resultaat en drie andere, vast gekozen uit de rest. Pseudoniem: geen namen of adressen.</p>"
-        for (record, valuation) in Array(largest) + Array(sample) {
+        for (record, valuation) in valued {
             html += "<div class=\"story\"><h3>\(e(record.id)): \(e(record.context.intervention)), \(e(record.context.team)), netto \(euro(valuation.total.net))</h3>"
             html += record.story.labelled.map { "<p><strong>\(e($0.label)).</strong> \(e($0.text))</p>" }.joined() + "<ul>"
             for line in valuation.avoidedLines {
@@ -193,12 +240,7 @@ public enum HTMLReport {
         """
     }
 
-    private static func sourceSection(_ cases: [CaseRecord], _ list: PriceList?) -> String {
-        var used: [String: PricedItem] = [:]
-        for record in cases {
-            for line in record.avoided { used[line.item.code] = line.item }
-            for line in record.deployed { used[line.item.code] = line.item }
-        }
+    private static func sourceSection(_ used: [String: PricedItem], _ list: PriceList?) -> String {
         var html = "<h2>Gebruikte prijzen en bronnen</h2><table><tr><th>Code</th><th>Omschrijving</th><th class=\"n\">Prijs</th><th>Eenheid</th><th class=\"n\">Prijsjaar</th><th>Bron</th><th>Betrouwbaarheid</th></tr>"
         for code in used.keys.sorted() {
             guard let item = used[code] else { continue }

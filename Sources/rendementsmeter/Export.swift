@@ -114,13 +114,23 @@ struct Export: ParsableCommand {
         let summary = BusinessCaseSummary(figures: folder.figures.lazy.map(\.current), filter: filters.filter, options: options, detail: .patterns)
         let store = CaseStore(folder: locations.casesFolder)
         let sink = try Sink(out)
-        let records = summary.countedIDs.parallelMap { try? store.load(id: $0).get() }.compactMap { $0 }
+        // The counted cases are read a slice at a time for the prices they used and their results;
+        // only the few whose stories are told are read again and kept.
+        var digest = HTMLReport.CaseDigest()
+        let counted = summary.countedIDs
+        for start in stride(from: 0, to: counted.count, by: Export.slice) {
+            let ids = Array(counted[start..<min(counted.count, start + Export.slice)])
+            for part in ids.parallelMap({ id in (try? store.load(id: id).get()).map(HTMLReport.CaseDigest.part) }) {
+                if let part { digest.add(part) }
+            }
+        }
+        let stories = withStories ? digest.storyIDs.compactMap { try? store.load(id: $0).get() } : []
         let original = BusinessCaseSummary(figures: folder.figures.lazy.map(\.original), filter: filters.filter, options: options, detail: .patterns)
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "nl_NL")
         formatter.dateFormat = "dd-MM-yyyy"
         try sink.write(HTMLReport.render(.init(name: folder.settings.name, fictional: folder.isFictional, summary: summary,
-                                               original: original, records: records, priceList: folder.priceList,
+                                               original: original, digest: digest, stories: stories, priceList: folder.priceList,
                                                generatedOn: formatter.string(from: Date()), withStories: withStories)))
         try sink.finish()
     }
