@@ -73,8 +73,8 @@ public struct CaseStore: Sendable {
     }
 
     /// The case files of the folder with their identities, and every other entry named as a problem.
-    struct Listing {
-        struct Entry: Sendable {
+    public struct Listing: Sendable {
+        public struct Entry: Sendable {
             let name: String
             let id: String
             let identity: FileIdentity
@@ -84,7 +84,7 @@ public struct CaseStore: Sendable {
         var problems: [Problem] = []
     }
 
-    func listing() throws(CaseStoreError) -> Listing {
+    public func listing() throws(CaseStoreError) -> Listing {
         guard let directory = opendir(folderPath) else {
             throw errno == ENOENT || errno == ENOTDIR ? .missingFolder(folder.path) : .unreadableFolder(folder.path)
         }
@@ -147,27 +147,40 @@ public struct CaseStore: Sendable {
     /// its line in an export) holds one chunk of cases in memory, not the whole folder.
     public func mapCases<T: Sendable>(checkingIntegrity: Bool = true, chunk: Int = 2_048,
                                       _ transform: @escaping @Sendable (StoredCase) -> T) throws(CaseStoreError) -> MappedCases<T> {
-        let listing = try listing()
-        var mapped = MappedCases<T>(results: [], problems: listing.problems, versionCounts: [:])
-        for start in stride(from: 0, to: listing.cases.count, by: max(1, chunk)) {
-            let entries = Array(listing.cases[start..<min(start + max(1, chunk), listing.cases.count)])
+        var results: [T] = []
+        let outcome = forEachChunk(of: try listing(), checkingIntegrity: checkingIntegrity, chunk: chunk, transform) {
+            results.append(contentsOf: $0)
+        }
+        return MappedCases(results: results, problems: outcome.problems, versionCounts: outcome.versionCounts)
+    }
+
+    /// `mapCases` for work done case by case in file order (writing, printing): `body` gets each
+    /// chunk's results as soon as the chunk is read, and nothing of it is kept.
+    public func forEachChunk<T: Sendable>(of listing: Listing, checkingIntegrity: Bool = true, chunk: Int = 2_048,
+                                          _ transform: @escaping @Sendable (StoredCase) -> T, _ body: ([T]) -> Void) -> MappedCases<Void> {
+        var outcome = MappedCases<Void>(results: [], problems: listing.problems, versionCounts: [:])
+        let size = max(1, chunk)
+        for start in stride(from: 0, to: listing.cases.count, by: size) {
+            let entries = Array(listing.cases[start..<min(start + size, listing.cases.count)])
             let loaded = entries.parallelMap { entry -> Result<(T, String), Problem> in
                 self.loadCase(entry, checkingIntegrity: checkingIntegrity).map { record in
                     (transform(StoredCase(record: record, fileName: entry.name)), record.priceListVersion)
                 }
             }
+            var results: [T] = []
             for result in loaded {
                 switch result {
                 case .success(let (value, version)):
-                    mapped.results.append(value)
-                    mapped.versionCounts[version, default: 0] += 1
+                    results.append(value)
+                    outcome.versionCounts[version, default: 0] += 1
                 case .failure(let problem):
-                    mapped.problems.append(problem)
+                    outcome.problems.append(problem)
                 }
             }
+            body(results)
         }
-        mapped.problems.sort { $0.file < $1.file }
-        return mapped
+        outcome.problems.sort { $0.file < $1.file }
+        return outcome
     }
 
     public func load(fileName: String) -> Result<CaseRecord, CaseFileError> {

@@ -23,14 +23,17 @@ struct Reprice: ParsableCommand {
             printError("fout: de nieuwe prijslijst heeft fouten; er is niets herprijsd")
             throw ExitCode(1)
         }
-        let folder = locations.open()
-        if let error = folder.folderError {
+        let store = CaseStore(folder: locations.casesFolder)
+        let listing: CaseStore.Listing
+        do {
+            listing = try store.listing()
+        } catch {
             printError("fout: " + error.dutchMessage)
             throw ExitCode(2)
         }
-        let store = CaseStore(folder: locations.casesFolder)
+        let settings = BusinessCaseSettings.loadOrDefaults(folder: locations.casesFolder).0
         let locks = LockStore(casesFolder: locations.casesFolder)
-        let user = Identity.resolve(allowOverride: folder.settings.allowUserOverride).name
+        let user = Identity.resolve(allowOverride: settings.allowUserOverride).name
         let time = HistoryChain.timestamp(Date())
         if !dryRun {
             for name in store.removeAbandonedTemporaryFiles() { print("opgeruimd: \(name) (half geschreven door een afgebroken run)") }
@@ -44,51 +47,54 @@ struct Reprice: ParsableCommand {
         }
         var written = 0
         var wouldChange = 0
-        // A file that is not a readable, trustworthy case is not re-priced: the job is not done until it is mended.
-        var skipped = folder.caseResult.problems.filter { $0.severity == .error && $0.file.hasPrefix("C-") && $0.file.hasSuffix(".json") }
-            .map { "\($0.file): \($0.message)" }
+        var skipped: [String] = []
         var failed: [String] = []
-        for stored in folder.caseResult.cases {
-            let id = stored.record.id
-            let (updated, changes, missing) = Repricing.reprice(stored.record, to: list, by: user, at: time)
-            for code in Set(missing).sorted() {
-                print("\(id): \(code) staat niet in de nieuwe lijst en houdt zijn oude prijs")
-            }
-            guard updated != stored.record else { continue }
-            // A case someone is reviewing is left alone: their save would otherwise meet a conflict.
-            if !dryRun {
-                switch locks.holder(id) {
-                case .some(.some(let holder)) where !holder.isStale:
-                    skipped.append("\(id): in beoordeling bij \(holder.user) (sinds \(holder.since))")
-                    continue
-                case .some(.none):
-                    skipped.append("\(id): het slotbestand is onleesbaar")
-                    continue
-                default:
-                    break
+        // Read and re-priced on every core a chunk at a time; written one case at a time, in file order.
+        let outcome = store.forEachChunk(of: listing, { (stored: StoredCase) -> RepriceStep in
+            RepriceStep(stored.record, to: list, by: user, at: time)
+        }) { (steps: [RepriceStep]) in
+            for step in steps {
+                let id = step.id
+                for code in Set(step.missing).sorted() {
+                    print("\(id): \(code) staat niet in de nieuwe lijst en houdt zijn oude prijs")
                 }
-            }
-            if changes.isEmpty {
-                print("\(id): geen prijs veranderd; prijslijst \(list.version) vastgelegd")
-            } else {
-                let before = (try? CaseValuation(stored.record).total.net).map(DutchNumber.euro) ?? "–"
-                let after = (try? CaseValuation(updated).total.net).map(DutchNumber.euro) ?? "–"
-                print("\(id): netto \(before) → \(after)")
-                for change in changes {
-                    print("  \(change.place) \(change.code): \(DutchNumber.euro(change.old.unitPrice)) (\(change.old.priceYear)) → \(DutchNumber.euro(change.new.unitPrice)) (\(change.new.priceYear))")
+                guard let updated = step.updated else { continue }
+                // A case someone is reviewing is left alone: their save would otherwise meet a conflict.
+                if !dryRun {
+                    switch locks.holder(id) {
+                    case .some(.some(let holder)) where !holder.isStale:
+                        skipped.append("\(id): in beoordeling bij \(holder.user) (sinds \(holder.since))")
+                        continue
+                    case .some(.none):
+                        skipped.append("\(id): het slotbestand is onleesbaar")
+                        continue
+                    default:
+                        break
+                    }
                 }
-            }
-            wouldChange += 1
-            guard !dryRun else { continue }
-            do {
-                try store.save(updated)
-                written += 1
-            } catch .conflict(let current) {
-                skipped.append("\(id): intussen gewijzigd\(current.history.last.map { " door \($0.by)" } ?? ""); niet overschreven")
-            } catch {
-                failed.append("\(id): \(error.dutchMessage)")
+                if step.changes.isEmpty {
+                    print("\(id): geen prijs veranderd; prijslijst \(list.version) vastgelegd")
+                } else {
+                    print("\(id): netto \(step.netBefore) → \(step.netAfter)")
+                    for change in step.changes {
+                        print("  \(change.place) \(change.code): \(DutchNumber.euro(change.old.unitPrice)) (\(change.old.priceYear)) → \(DutchNumber.euro(change.new.unitPrice)) (\(change.new.priceYear))")
+                    }
+                }
+                wouldChange += 1
+                guard !dryRun else { continue }
+                do throws(CaseWriteError) {
+                    try store.save(updated)
+                    written += 1
+                } catch .conflict(let current) {
+                    skipped.append("\(id): intussen gewijzigd\(current.history.last.map { " door \($0.by)" } ?? ""); niet overschreven")
+                } catch {
+                    failed.append("\(id): \(error.dutchMessage)")
+                }
             }
         }
+        // A file that is not a readable, trustworthy case is not re-priced: the job is not done until it is mended.
+        skipped = outcome.problems.filter { $0.severity == .error && $0.file.hasPrefix("C-") && $0.file.hasSuffix(".json") }
+            .map { "\($0.file): \($0.message)" } + skipped
         if dryRun {
             for line in skipped { print("zou overgeslagen worden: \(line)") }
             print("Proefrun: \(wouldChange) casus(sen) zouden veranderen; niets geschreven.")
@@ -102,5 +108,27 @@ struct Reprice: ParsableCommand {
             throw ExitCode(1)
         }
         RepriceMarker.remove(casesFolder: locations.casesFolder)
+    }
+}
+
+/// One case re-priced, worked out on any core: the case as it would be written (nil when
+/// nothing changes), the prices that changed and the net result before and after.
+private struct RepriceStep: Sendable {
+    let id: String
+    let updated: CaseRecord?
+    let changes: [Repricing.Change]
+    let missing: [String]
+    let netBefore: String
+    let netAfter: String
+
+    init(_ record: CaseRecord, to list: PriceList, by user: String, at time: String) {
+        let (updated, changes, missing) = Repricing.reprice(record, to: list, by: user, at: time)
+        id = record.id
+        self.updated = updated == record ? nil : updated
+        self.changes = changes
+        self.missing = missing
+        let changed = !changes.isEmpty && updated != record
+        netBefore = changed ? (try? CaseValuation(record).total.net).map(DutchNumber.euro) ?? "–" : ""
+        netAfter = changed ? (try? CaseValuation(updated).total.net).map(DutchNumber.euro) ?? "–" : ""
     }
 }
