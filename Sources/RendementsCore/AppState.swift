@@ -60,7 +60,11 @@ public struct AppState: Sendable {
     public var browser = BrowserState()
     /// The case browser's rows as filtered and sorted now; rebuilt when the cases, the
     /// filter, the sort or the search change, never for a cursor move.
-    public private(set) var browserRows: [CaseRow] = []
+    public private(set) var browserRows = BrowserRows.none
+    /// The browser's sort keys and filter values of `cases`, made when the browser first needs them.
+    private var browserIndex: BrowserIndex?
+    /// The distinct values of a field over `cases`, for the filter keys; kept until the cases change.
+    private var distinctValues: [FilterField: [String]] = [:]
     public var caseView: CaseViewState?
     public var dashboard = DashboardState()
     /// The dashboard's figures for its current filter, recomputed when cases or the filter change.
@@ -92,7 +96,9 @@ public struct AppState: Sendable {
         // Nothing stale is kept: a screen not showing builds its figures when it opens.
         browserBuiltFor = nil
         dashboardBuiltFor = nil
-        browserRows = []
+        browserRows = .none
+        browserIndex = nil
+        distinctValues = [:]
         dashboardSummary = BusinessCaseSummary(figures: [], filter: dashboard.filter, options: estimateOptions, detail: .patterns)
         refreshDerived()
         refreshOverview()
@@ -103,7 +109,9 @@ public struct AppState: Sendable {
     /// and only while their screen shows: the start screen paints without them.
     public mutating func refreshDerived() {
         if screen == .browser || screen == .caseView, browserBuiltFor != browser.rowsKey {
-            browserRows = browser.rows(cases)
+            let index = browserIndex ?? BrowserIndex(cases)
+            browserIndex = index
+            browserRows = BrowserRows(cases: cases, order: index.order(browser, cases))
             browserBuiltFor = browser.rowsKey
         }
         if screen == .dashboard, dashboardBuiltFor != dashboard.filter {
@@ -145,8 +153,11 @@ public struct AppState: Sendable {
     }
 
     /// The sorted distinct values of a case field, for cycling filters.
-    func distinct(_ value: KeyPath<CaseFigures, String>) -> [String] {
-        Array(Set(cases.map { $0.current[keyPath: value] })).sorted()
+    mutating func distinct(_ field: FilterField) -> [String] {
+        if let known = distinctValues[field] { return known }
+        let values = Array(Set(cases.map { field.value(of: $0.current) })).sorted()
+        distinctValues[field] = values
+        return values
     }
 
     public init(size: Size, overview: Overview, priceList: PriceList?, user: String = "onbekend",
@@ -205,5 +216,19 @@ public struct AppState: Sendable {
     public var priceListRows: [PriceListRow] {
         guard let priceList else { return [] }
         return PriceListRow.rows(priceList, query: priceListQuery)
+    }
+}
+
+/// A field the browser and dashboard filter on, whose values the filter keys cycle through.
+enum FilterField: Hashable, Sendable {
+    case author, intervention, team, year
+
+    func value(of figures: CaseFigures) -> String {
+        switch self {
+        case .author: figures.author
+        case .intervention: figures.intervention
+        case .team: figures.team
+        case .year: figures.periodEnd.yearText
+        }
     }
 }

@@ -39,16 +39,16 @@ enum DashboardUpdate {
             state.filter.selection = state.filter.selection == .submitted ? .approvedOnly : .submitted
             refilter = true
         case .filterTeam:
-            state.filter.team = BrowserState.cycle(state.filter.team, through: app.distinct(\.team))
+            state.filter.team = BrowserState.cycle(state.filter.team, through: app.distinct(.team))
             refilter = true
         case .filterIntervention:
-            state.filter.intervention = BrowserState.cycle(state.filter.intervention, through: app.distinct(\.intervention))
+            state.filter.intervention = BrowserState.cycle(state.filter.intervention, through: app.distinct(.intervention))
             refilter = true
         case .filterDomain:
             state.filter.lifeDomain = BrowserState.cycle(state.filter.lifeDomain, through: LifeDomain.allCases)
             refilter = true
         case .filterYear:
-            let years = app.distinct(\.periodEnd.yearText)
+            let years = app.distinct(.year)
             let current = state.filter.fromMonth.map { String($0.prefix(4)) }
             let next = BrowserState.cycle(current, through: years)
             state.filter.fromMonth = next.map { "\($0)-01" }

@@ -69,33 +69,6 @@ public struct BrowserState: Sendable {
 
     var rowsKey: RowsKey { RowsKey(sort: sort, descending: descending, filter: filter, matches: matches) }
 
-    /// Filtered, searched and sorted rows.
-    public func rows(_ cases: [CaseFigurePair]) -> [CaseRow] {
-        let rows = cases.lazy.map(\.current).filter { figures in
-            (filter.status.map { $0 == figures.status } ?? true)
-                && (filter.author.map { $0 == figures.author } ?? true)
-                && (filter.intervention.map { $0 == figures.intervention } ?? true)
-                && (filter.team.map { $0 == figures.team } ?? true)
-                && (filter.caseIDs.map { $0.contains(figures.id) } ?? true)
-                && (matches.map { $0.contains(figures.id) } ?? true)
-        }.map { CaseRow(figures: $0, totals: (try? $0.valued.get().total) ?? Totals()) }
-        let sorted = rows.sorted { lhs, rhs in
-            let ordered: Bool
-            let left = lhs.figures, right = rhs.figures
-            switch sort {
-            case .id: ordered = left.id < right.id
-            case .status: ordered = (left.status.rawValue, left.id) < (right.status.rawValue, right.id)
-            case .author: ordered = (left.author, left.id) < (right.author, right.id)
-            case .intervention: ordered = (left.intervention, left.id) < (right.intervention, right.id)
-            case .end: ordered = (left.periodEnd, left.id) < (right.periodEnd, right.id)
-            case .avoided: ordered = (lhs.totals.avoided, left.id) < (rhs.totals.avoided, right.id)
-            case .net: ordered = (lhs.totals.net, left.id) < (rhs.totals.net, right.id)
-            }
-            return descending ? !ordered : ordered
-        }
-        return sorted
-    }
-
     /// The next value of a filter dimension: all → each value in turn → all.
     static func cycle<Value: Hashable>(_ current: Value?, through values: [Value]) -> Value? {
         guard let current, let index = values.firstIndex(of: current) else { return values.first }

@@ -48,10 +48,10 @@ enum ReviewUpdate {
             app.browser.descending.toggle()
             app.notice = "Gesorteerd op \(app.browser.sort.dutchName)\(app.browser.descending ? " (aflopend)" : "")."
         case .filterStatus: app.browser.filter.status = BrowserState.cycle(app.browser.filter.status, through: CaseStatus.allCases)
-        case .filterAuthor: app.browser.filter.author = BrowserState.cycle(app.browser.filter.author, through: app.distinct(\.author))
+        case .filterAuthor: app.browser.filter.author = BrowserState.cycle(app.browser.filter.author, through: app.distinct(.author))
         case .filterIntervention:
-            app.browser.filter.intervention = BrowserState.cycle(app.browser.filter.intervention, through: app.distinct(\.intervention))
-        case .filterTeam: app.browser.filter.team = BrowserState.cycle(app.browser.filter.team, through: app.distinct(\.team))
+            app.browser.filter.intervention = BrowserState.cycle(app.browser.filter.intervention, through: app.distinct(.intervention))
+        case .filterTeam: app.browser.filter.team = BrowserState.cycle(app.browser.filter.team, through: app.distinct(.team))
         case .clearFilters:
             let drill = (app.browser.filter.caseIDs, app.browser.filter.drillLabel)
             app.browser.filter = BrowserFilter()
