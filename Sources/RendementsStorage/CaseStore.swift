@@ -55,6 +55,8 @@ public struct CaseStore: Sendable {
         case notRegular
         /// Any other name: a copy, a note, a case under the wrong name.
         case stray
+        /// Named like a case, but its type could not be read (no permission).
+        case unreadable
     }
 
     func classify(_ name: String) -> Entry {
@@ -66,7 +68,11 @@ public struct CaseStore: Sendable {
         if name.hasPrefix(".") || name.hasSuffix(AtomicFile.temporarySuffix) || name == CaseStore.settingsFileName { return .ignored }
         guard name.hasSuffix(".json"), case let id = String(name.dropLast(5)), CaseID.isValid(id) else { return .stray }
         var info = stat()
-        guard fstatat(directory, path, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return .notRegular }
+        guard fstatat(directory, path, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
+            // Removed since the folder was read (another process deleted or renamed it): not there, so not listed.
+            return errno == ENOENT ? .ignored : .unreadable
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return .notRegular }
         let identity = FileIdentity(size: Int64(info.st_size), modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
                                     changed: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec), inode: Int64(bitPattern: UInt64(info.st_ino)))
         return .caseFile(id: id, identity)
@@ -111,6 +117,8 @@ public struct CaseStore: Sendable {
                 listing.problems.append(Problem(file: name, message: "geen casusbestand (alleen bestanden als C-0001.json tellen); niet gelezen. Is het een kopie? Zet het buiten de map"))
             case .notRegular:
                 listing.problems.append(Problem(file: name, message: "geen gewoon bestand (een map, koppeling of pipe); niet gelezen"))
+            case .unreadable:
+                listing.problems.append(Problem(file: name, message: "kan niet worden gelezen (geen toegang); niet gelezen"))
             case .caseFile(let id, let identity):
                 listing.cases.append(Listing.Entry(name: name, id: id, identity: identity))
             }

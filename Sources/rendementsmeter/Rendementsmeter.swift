@@ -20,6 +20,9 @@ struct Rendementsmeter: ParsableCommand {
     /// As ArgumentParser's own `main`, with its messages and help in Dutch.
     static func main() {
         do {
+            if let repeated = repeatedOption(in: Array(CommandLine.arguments.dropFirst())) {
+                throw ValidationError("'\(repeated)' staat er meer dan één keer; geef elke optie één keer (anders telt alleen de laatste, zonder waarschuwing)")
+            }
             var command = try parseAsRoot()
             try command.run()
         } catch {
@@ -32,5 +35,18 @@ struct Rendementsmeter: ParsableCommand {
             }
             Foundation.exit(code.rawValue)
         }
+    }
+
+    /// The first long option given twice (`--domain zorg --domain wonen`): every option takes one
+    /// value, and the parser would keep the last without a word. Nothing after `--` is an option.
+    static func repeatedOption(in arguments: [String]) -> String? {
+        var seen: Set<String> = []
+        for argument in arguments {
+            if argument == "--" { break }
+            guard argument.hasPrefix("--") else { continue }
+            let name = String(argument.split(separator: "=", maxSplits: 1).first ?? "")
+            if !seen.insert(name).inserted { return name }
+        }
+        return nil
     }
 }

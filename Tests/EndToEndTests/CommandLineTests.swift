@@ -16,6 +16,17 @@ struct CommandLineTests {
         #expect(exportHelp.stdout.contains("--excel-nl"))
     }
 
+    @Test("an option given twice is refused, never silently narrowed to the last value (found by a helper trying to break the report)")
+    func repeatedOption() throws {
+        let domain = try Binary.run(["report", "--domain", "financien", "--domain", "zingeving"])
+        #expect(domain.status == 64)
+        #expect(domain.stdout.isEmpty)
+        #expect(domain.stderr.hasPrefix("fout: '--domain' staat er meer dan één keer; geef elke optie één keer (anders telt alleen de laatste, zonder waarschuwing)\n"))
+        let team = try Binary.run(["export", "--team=Noord", "--team", "Zuid"])
+        #expect(team.status == 64)
+        #expect(team.stderr.hasPrefix("fout: '--team' staat er meer dan één keer"))
+    }
+
     @Test("a mistyped command line and --help are in Dutch too (issue 12, finding 10)")
     func dutchArgumentMessages() throws {
         let unknown = try Binary.run(["report", "--foo"])

@@ -171,6 +171,16 @@ struct CaseStoreTests {
         #expect(laws.isSuperset(of: Law.requiredCodes))
     }
 
+    @Test("a case file deleted between reading the folder and looking at it is simply gone, not 'geen gewoon bestand'")
+    func deletedWhileListing() throws {
+        let folder = try TemporaryFolder()
+        let store = CaseStore(folder: folder.url)
+        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("C-0002.json"), withIntermediateDirectories: false)
+        #expect(store.classify("C-0001.json") == .ignored, "no such file: nothing to report")
+        #expect(store.classify("C-0002.json") == .notRegular)
+        #expect(try store.listing().problems.map(\.message) == ["geen gewoon bestand (een map, koppeling of pipe); niet gelezen"])
+    }
+
     @Test("mapCases reads a chunk at a time and keeps every case's result in file order, with the broken files named and the versions counted")
     func mapCasesInChunks() throws {
         let folder = try TemporaryFolder()
