@@ -13,7 +13,7 @@ import RendementsDomain
 /// and when it cannot be written at all the figures come straight from the files.
 /// SQLite (through GRDB) keeps two processes updating it at once from corrupting it.
 public struct CaseIndex: Sendable {
-    static let formatVersion = 5
+    static let formatVersion = 6
     public let casesFolder: URL
 
     public init(casesFolder: URL) { self.casesFolder = casesFolder }
@@ -246,17 +246,17 @@ public struct CaseIndex: Sendable {
                     for start in stride(from: 0, to: stale.count, by: Self.chunk) {
                         let chunk = stale[start..<min(start + Self.chunk, stale.count)]
                         let valued = Array(chunk).parallelMap { entry in
-                            store.loadCase(entry).map { (CaseFigurePair($0, options: options), $0.searchText) }
+                            store.loadCase(entry).map { (CaseFigurePair($0, options: options), $0.searchText, IndexedLines($0)) }
                         }
                         for (entry, result) in zip(chunk, valued) {
                             let row: IndexRow
                             switch result {
-                            case .success(let (pair, text)):
+                            case .success(let (pair, text, lines)):
                                 if wantsFigures { fresh[entry.name] = pair }
-                                row = IndexRow(name: entry.name, identity: entry.identity, pair: pair, problem: nil, searchText: text)
+                                row = IndexRow(name: entry.name, identity: entry.identity, pair: pair, problem: nil, searchText: text, lines: lines)
                             case .failure(let problem):
                                 synced.problems.append(problem)
-                                row = IndexRow(name: entry.name, identity: entry.identity, pair: nil, problem: problem.message, searchText: nil)
+                                row = IndexRow(name: entry.name, identity: entry.identity, pair: nil, problem: problem.message, searchText: nil, lines: nil)
                             }
                             if current { try writer.remove(row.name) }
                             try writer.add(row)

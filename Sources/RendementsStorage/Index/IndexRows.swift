@@ -10,6 +10,35 @@ struct IndexRow: Sendable {
     let pair: CaseFigurePair?
     let problem: String?
     let searchText: String?
+    /// The care lines, for an approved case only.
+    let lines: IndexedLines?
+}
+
+/// An approved case's care lines with the context the suggestions compare; nil for any other status.
+struct IndexedLines: Sendable {
+    struct Line: Sendable {
+        let kind: Int64
+        let code: String
+        let units: String
+        let likelihood: String?
+    }
+
+    let intervention: String
+    let domains: Int64
+    let ageBand: String
+    let household: String
+    let lines: [Line]
+
+    init?(_ record: CaseRecord) {
+        guard record.status == .goedgekeurd else { return nil }
+        intervention = record.context.intervention
+        domains = record.context.lifeDomains.reduce(Int64(0)) { $0 | IndexSchema.bit($1) }
+        ageBand = record.context.ageBand
+        household = record.context.household
+        lines = record.deployed.map { Line(kind: 0, code: $0.item.code, units: DecimalText.format($0.quantity.units), likelihood: nil) }
+            + record.avoided.map { Line(kind: 1, code: $0.item.code, units: DecimalText.format($0.quantity.units),
+                                        likelihood: DecimalText.format($0.likelihood.value)) }
+    }
 }
 
 /// Writes and removes case rows with their sums and searched text, inside one write transaction.
@@ -19,6 +48,7 @@ struct IndexWriter {
     private let insertSums: Statement
     private let insertText: Statement
     private let findRow: Statement
+    private let insertLine: Statement
 
     init(_ db: Database) throws {
         self.db = db
@@ -31,6 +61,9 @@ struct IndexWriter {
             """)
         insertText = try db.makeStatement(sql: "INSERT INTO search (rowid, text) VALUES (?, ?)")
         findRow = try db.makeStatement(sql: "SELECT rowid FROM cases WHERE file = ?")
+        insertLine = try db.makeStatement(sql: """
+            INSERT INTO lines (case_row, kind, code, units, likelihood, intervention, domains, age_band, household) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
     }
 
     /// Removes a file's row and everything derived from it; nothing when it has none.
@@ -38,6 +71,7 @@ struct IndexWriter {
         guard let row = try Int64.fetchOne(findRow, arguments: [name]) else { return }
         try db.execute(sql: "DELETE FROM sums WHERE case_row = ?", arguments: [row])
         try db.execute(sql: "DELETE FROM search WHERE rowid = ?", arguments: [row])
+        try db.execute(sql: "DELETE FROM lines WHERE case_row = ?", arguments: [row])
         try db.execute(sql: "DELETE FROM cases WHERE rowid = ?", arguments: [row])
     }
 
@@ -47,6 +81,12 @@ struct IndexWriter {
                                            row.pair.map(FiguresCodec.encode), row.problem])
         let rowID = db.lastInsertedRowID
         if let text = row.searchText { try insertText.execute(arguments: [rowID, text]) }
+        if let approved = row.lines {
+            for line in approved.lines {
+                try insertLine.execute(arguments: [rowID, line.kind, line.code, line.units, line.likelihood, approved.intervention,
+                                                   approved.domains, approved.ageBand, approved.household])
+            }
+        }
         guard let pair = row.pair else { return }
         for (view, figures) in [(0, pair.current), (1, pair.original)] {
             try addSums(rowID, view: view, figures)

@@ -13,6 +13,8 @@ import RendementsDomain
 ///   however many cases there are. Life domains are left out of its key (a case's set
 ///   of domains would multiply the groups); a life-domain filter reads `sums` instead.
 /// - `search`: the searched text of each case (FTS5 trigram).
+/// - `lines`: the care lines of approved cases with the context suggestions compare
+///   (intervention, life domains, age band, household): see `ApprovedLines`.
 enum IndexSchema {
     /// The money columns of `sums` and `cube`, in `Totals` order.
     static let moneyColumns = ["avoided", "deployed", "effort", "avoided_transfers", "deployed_transfers",
@@ -47,6 +49,15 @@ enum IndexSchema {
         // without positions (detail none) the index is a tenth of the size and SQLite checks
         // each candidate's text, which a LIKE needs anyway.
         try db.execute(sql: "CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(text, tokenize = 'trigram', detail = 'none')")
+        // The care lines of approved cases, for the suggestions while entering (kind 0 deployed, 1 avoided).
+        try db.execute(sql: """
+            CREATE TABLE IF NOT EXISTS lines (
+                case_row INTEGER NOT NULL, kind INTEGER NOT NULL, code TEXT NOT NULL, units TEXT NOT NULL, likelihood TEXT,
+                intervention TEXT NOT NULL, domains INTEGER NOT NULL, age_band TEXT NOT NULL, household TEXT NOT NULL)
+            """)
+        try db.execute(sql: "CREATE INDEX IF NOT EXISTS lines_case ON lines(case_row)")
+        try db.execute(sql: "CREATE INDEX IF NOT EXISTS lines_intervention ON lines(intervention, kind)")
+        try db.execute(sql: "CREATE INDEX IF NOT EXISTS lines_similar ON lines(age_band, household)")
     }
 
     static func createSumsIndexes(_ db: Database) throws {
@@ -88,10 +99,10 @@ enum IndexSchema {
 
     /// Empties every derived table (the index is rebuilt for other settings).
     static func clear(_ db: Database) throws {
-        for table in ["cases", "sums", "cube", "search"] { try db.execute(sql: "DELETE FROM \(table)") }
+        for table in ["cases", "sums", "cube", "search", "lines"] { try db.execute(sql: "DELETE FROM \(table)") }
     }
 
     static func drop(_ db: Database) throws {
-        for table in ["cases", "sums", "cube", "search"] { try db.execute(sql: "DROP TABLE IF EXISTS \(table)") }
+        for table in ["cases", "sums", "cube", "search", "lines"] { try db.execute(sql: "DROP TABLE IF EXISTS \(table)") }
     }
 }

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+@testable import RendementsDomain
+@testable import RendementsStorage
+
+/// Issue 14: suggestions come from the index's lines of approved cases, and equal the
+/// statistics taken straight from the files.
+@Suite("Suggestions from the index equal the approved cases on disk", .serialized)
+struct IndexSuggestionTests {
+    static let query = SuggestionQuery(intervention: "Sociaal Recept", lifeDomains: [.zingeving], ageBand: "65-74",
+                                       household: "alleenstaand", avoided: true)
+
+    /// The same suggestions worked out from the files, as the domain defines them.
+    static func fromFiles(_ folder: TemporaryFolder, _ query: SuggestionQuery) throws -> [Suggestion] {
+        let approved = try CaseStore(folder: folder.url).loadAll().records.filter { $0.status == .goedgekeurd }
+        func lines(_ records: [(Int64, CaseRecord)]) -> [ApprovedLine] {
+            records.flatMap { key, record in
+                query.avoided
+                    ? record.avoided.map { ApprovedLine(caseKey: key, code: $0.item.code, units: $0.quantity.units, likelihood: $0.likelihood) }
+                    : record.deployed.map { ApprovedLine(caseKey: key, code: $0.item.code, units: $0.quantity.units, likelihood: nil) }
+            }
+        }
+        let keyed = approved.enumerated().map { (Int64($0.offset), $0.element) }
+        let same = keyed.filter { $0.1.context.intervention == query.intervention }
+        var result = Suggestions.rank(lines(same), outOf: same.count, scope: .intervention(query.intervention))
+        let similar = keyed.filter {
+            $0.1.context.ageBand == query.ageBand && $0.1.context.household == query.household
+                && !Set($0.1.context.lifeDomains).isDisjoint(with: query.lifeDomains)
+        }
+        result += Suggestions.rank(lines(similar), outOf: similar.count, scope: .similar, excluding: Set(result.map(\.code)))
+        return result
+    }
+
+    @Test("avoided and deployed care: the index's suggestions are the files' (only approved cases, 5 or more)")
+    func sameAsFiles() throws {
+        let folder = try CaseIndexTests.business(60)
+        // Five more approved cases that all avoided the same care: 1,5 per week for 10 weeks, 62,5 %.
+        for _ in 0..<5 {
+            try CaseStore(folder: folder.url).create { id in
+                var record = CaseStoreTests.submittedSample(id)
+                try? record.move(to: .goedgekeurd, by: "bo", at: "2026-01-06T00:00:00Z", reason: "")
+                return record
+            }
+        }
+        let index = CaseIndex(casesFolder: folder.url)
+        #expect(index.suggestions(for: Self.query).isEmpty, "no index yet: nothing, and no error")
+        _ = try index.lawTotals(options: CaseIndexTests.options(), filter: CaseFilter())
+        let suggested = index.suggestions(for: Self.query)
+        #expect(suggested == (try Self.fromFiles(folder, Self.query)))
+        // 25 of the 65 cases are approved (every third of 60, and the five); the generated items each sit in few of them.
+        #expect(suggested.map(\.code) == ["ZVW-FYSIO"])
+        #expect(suggested.first?.dutchEvidence == "5 van 25 casussen, mediaan 15 ×, kans 62,5 %")
+        let deployed = SuggestionQuery(intervention: "Sociaal Recept", lifeDomains: [.zingeving], ageBand: "65-74", household: "alleenstaand", avoided: false)
+        let deployedSuggestions = index.suggestions(for: deployed)
+        #expect(deployedSuggestions == (try Self.fromFiles(folder, deployed)))
+        #expect(deployedSuggestions.map(\.code) == ["ZVW-FYSIO"])
+        #expect(deployedSuggestions.first?.cases == 25)
+        #expect(deployedSuggestions.first?.medianLikelihood == nil)
+    }
+
+    @Test("a case approved later joins the suggestions on the next read; an unknown intervention has none")
+    func followsApprovals() throws {
+        let folder = try CaseIndexTests.business(12)
+        let index = CaseIndex(casesFolder: folder.url)
+        _ = try index.lawTotals(options: CaseIndexTests.options(), filter: CaseFilter())
+        let deployed = SuggestionQuery(intervention: "Sociaal Recept", lifeDomains: [], ageBand: "", household: "", avoided: false)
+        #expect(index.suggestions(for: deployed).isEmpty, "4 approved cases: below 5, nothing is suggested")
+        let store = CaseStore(folder: folder.url)
+        var record = try store.load(id: "C-0002").get()
+        try record.move(to: .goedgekeurd, by: "bo", at: "2026-02-01T00:00:00Z", reason: "")
+        try store.save(record)
+        _ = try index.lawTotals(options: CaseIndexTests.options(), filter: CaseFilter())
+        #expect(index.suggestions(for: deployed).map(\.dutchEvidence) == ["5 van 5 casussen, mediaan 2 ×"])
+        let other = SuggestionQuery(intervention: "Schuldhulp", lifeDomains: [], ageBand: "", household: "", avoided: true)
+        #expect(index.suggestions(for: other).isEmpty)
+    }
+}
