@@ -26,6 +26,8 @@ public enum Msg: Sendable {
     case casesLoaded([CaseRecord])
     /// The cases whose texts contain the query, as the store found them.
     case searchResults(query: String, ids: Set<String>)
+    /// Suggestions from approved cases for a line being entered.
+    case suggestionsLoaded(SuggestionQuery, [Suggestion])
 }
 
 /// Work for the edge to do after an update.
@@ -50,6 +52,8 @@ public enum Effect: Hashable, Sendable {
     case loadCases([String])
     /// Find the cases whose story, reasoning or notes contain this text.
     case searchCases(String)
+    /// Look up what approved cases suggest for a line being entered.
+    case loadSuggestions(SuggestionQuery)
 }
 
 /// The price-list browser's fixed layout: rows above and below the list.
@@ -128,6 +132,9 @@ public enum Update {
                 state.screen = .browser
                 state.notice = "Casus \(id) kan nu niet worden gelezen; 'rendementsmeter validate' zegt waarom."
             }
+            return []
+        case .suggestionsLoaded(let query, let suggestions):
+            IntakeUpdate.suggestionsLoaded(query, suggestions, &state)
             return []
         case .searchResults(let query, let ids):
             return ReviewUpdate.searchResults(query, ids, &state)

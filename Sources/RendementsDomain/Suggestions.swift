@@ -45,6 +45,12 @@ public struct Suggestion: Hashable, Sendable {
     /// Nil for deployed care.
     public let medianLikelihood: Percentage?
 
+    /// `34 van 80 · 6 × · waarschijnlijk`: the evidence in a picker row, beside the item's name.
+    public var compactEvidence: String {
+        let likelihood = medianLikelihood.map { " · \(Suggestions.likelihoodWords($0, withPercent: false))" } ?? ""
+        return "\(cases) van \(outOf) · \(DutchNumber.decimal(medianUnits)) ×\(likelihood)"
+    }
+
     /// `34 van 80 casussen, mediaan 6 ×, waarschijnlijk (75 %)`.
     public var dutchEvidence: String {
         let likelihood = medianLikelihood.map { ", \(Suggestions.likelihoodWords($0))" } ?? ""
@@ -83,14 +89,16 @@ public enum Suggestions {
     }
 
     /// `waarschijnlijk (75 %)` for the intake's own choices, else `kans 62,5 %`.
-    public static func likelihoodWords(_ likelihood: Percentage) -> String {
+    public static func likelihoodWords(_ likelihood: Percentage, withPercent: Bool = true) -> String {
+        let words: String
         switch likelihood.value {
-        case 90: "bijna zeker (90 %)"
-        case 75: "waarschijnlijk (75 %)"
-        case 50: "even waarschijnlijk (50 %)"
-        case 25: "mogelijk (25 %)"
-        default: "kans \(likelihood.dutchText)"
+        case 90: words = "bijna zeker"
+        case 75: words = "waarschijnlijk"
+        case 50: words = "even waarschijnlijk"
+        case 25: words = "mogelijk"
+        default: return "kans \(likelihood.dutchText)"
         }
+        return withPercent ? "\(words) (\(likelihood.dutchText))" : words
     }
 }
 

@@ -212,6 +212,8 @@ final class EffectRunner {
             return [.casesLoaded(ids.compactMap { try? store.load(id: $0).get() })]
         case .searchCases(let query):
             return [.searchResults(query: query, ids: search(query))]
+        case .loadSuggestions(let query):
+            return [.suggestionsLoaded(query, CaseIndex(casesFolder: locations.casesFolder).suggestions(for: query))]
         case .unlockCase(let id):
             locks.release(id, as: lock)
             lockedCases.remove(id)

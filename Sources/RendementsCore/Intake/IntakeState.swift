@@ -1,16 +1,31 @@
 import RendementsDomain
 
-/// The item picker over the price list, opened with `a` on a list of care lines.
+/// The item picker over the price list, opened with `a` on a list of care lines. Before
+/// anything is typed it first offers what colleagues' approved cases suggest.
 public struct ItemPicker: Hashable, Sendable {
     public var kind: LineKind
     public var query = ""
     public var cursor = 0
+    /// Suggestions from approved cases for this case's context, once the store answered.
+    public var suggestions: [Suggestion] = []
 
     public init(kind: LineKind) { self.kind = kind }
 
-    /// Handles a key; returns the chosen item on Enter, and whether the picker stays open.
-    public mutating func handle(_ key: Key, list: PriceList?) -> (open: Bool, chosen: PriceItem?) {
-        let items = items(list)
+    /// One row of the picker: a suggestion (with its price-list item) or a plain item.
+    public enum Row: Hashable, Sendable {
+        case suggestion(Suggestion, PriceItem)
+        case item(PriceItem)
+
+        public var item: PriceItem {
+            switch self {
+            case .suggestion(_, let item), .item(let item): item
+            }
+        }
+    }
+
+    /// Handles a key; returns the chosen row on Enter, and whether the picker stays open.
+    public mutating func handle(_ key: Key, list: PriceList?) -> (open: Bool, chosen: Row?) {
+        let rows = rows(list)
         switch key {
         case .backspace:
             if !query.isEmpty { query.removeLast() }
@@ -22,18 +37,28 @@ public struct ItemPicker: Hashable, Sendable {
             switch Keymap.action(for: key, on: .picker, typing: true) {
             case .back: return (false, nil)
             case .previous: cursor = max(0, cursor - 1)
-            case .next: cursor = min(max(0, items.count - 1), cursor + 1)
+            case .next: cursor = min(max(0, rows.count - 1), cursor + 1)
             case .pageUp: cursor = max(0, cursor - IntakeLayout.pickerRows)
-            case .pageDown: cursor = min(max(0, items.count - 1), cursor + IntakeLayout.pickerRows)
+            case .pageDown: cursor = min(max(0, rows.count - 1), cursor + IntakeLayout.pickerRows)
             case .first: cursor = 0
-            case .last: cursor = max(0, items.count - 1)
+            case .last: cursor = max(0, rows.count - 1)
             case .open:
-                guard items.indices.contains(cursor) else { return (true, nil) }
-                return (false, items[cursor])
+                guard rows.indices.contains(cursor) else { return (true, nil) }
+                return (false, rows[cursor])
             default: break
             }
         }
         return (true, nil)
+    }
+
+    /// The suggestions whose item is in the list (only while nothing is typed), then the
+    /// price-list items matching the search, in the list's law order.
+    public func rows(_ list: PriceList?) -> [Row] {
+        guard let list else { return [] }
+        let suggested: [Row] = query.isEmpty ? suggestions.compactMap { suggestion in
+            list.item(suggestion.code).map { Row.suggestion(suggestion, $0) }
+        } : []
+        return suggested + items(list).map(Row.item)
     }
 
     /// The price-list items matching the search, in the list's law order.

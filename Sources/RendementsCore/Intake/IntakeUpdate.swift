@@ -1,3 +1,4 @@
+import Foundation
 import RendementsDomain
 
 /// Layout facts the editor shares with the screen (text-area width for wrapping).
@@ -339,6 +340,7 @@ enum IntakeUpdate {
                 return []
             }
             intake.picker = ItemPicker(kind: kind)
+            return [.loadSuggestions(suggestionQuery(intake.draft, kind))]
         case .removeLine:
             guard case .lines(let kind) = intake.focusedField?.id, let index = intake.selected[kind],
                   intake.draft.lines(kind).indices.contains(index) else { return [] }
@@ -455,13 +457,46 @@ enum IntakeUpdate {
 
     // MARK: - The item picker
 
+    /// What the suggestions for a new line compare: this case's context and the kind of care.
+    static func suggestionQuery(_ draft: IntakeDraft, _ kind: LineKind) -> SuggestionQuery {
+        SuggestionQuery(intervention: draft.intervention, lifeDomains: draft.lifeDomains, ageBand: draft.ageBand,
+                        household: draft.household, avoided: kind == .avoided)
+    }
+
+    /// The store's suggestions, for the picker still open for the same case and kind of care.
+    static func suggestionsLoaded(_ query: SuggestionQuery, _ suggestions: [Suggestion], _ app: inout AppState) {
+        guard var intake = app.intake, var picker = intake.picker,
+              query == suggestionQuery(intake.draft, picker.kind) else { return }
+        picker.suggestions = suggestions
+        picker.cursor = 0
+        intake.picker = picker
+        app.intake = intake
+    }
+
     private static func pick(_ key: Key, _ intake: inout IntakeState, _ list: PriceList?, notice: inout String?) {
         guard var picker = intake.picker else { return }
         let (open, chosen) = picker.handle(key, list: list)
         intake.picker = open ? picker : nil
         guard let chosen else { return }
         var lines = intake.draft.lines(picker.kind)
-        lines.append(DraftLine(item: PricedItem(chosen)))
+        var line = DraftLine(item: PricedItem(chosen.item))
+        if case .suggestion(let suggestion, _) = chosen {
+            // A starting point only: the worker confirms or changes both, and still writes why.
+            line.quantity = DutchNumber.decimal(suggestion.medianUnits)
+            if let likelihood = suggestion.medianLikelihood {
+                if let choice = Choices.likelihoods.first(where: { choice in
+                    Choices.likelihoodPercent(choice).map { Decimal($0) == likelihood.value } ?? false
+                }) {
+                    line.likelihood = choice
+                } else {
+                    line.likelihood = Choices.likelihoods[Choices.likelihoods.count - 1]
+                    line.customLikelihood = DutchNumber.decimal(likelihood.value)
+                }
+            }
+            notice = "Startwaarden uit \(suggestion.cases) van \(suggestion.outOf) goedgekeurde casussen: pas ze aan deze casus aan"
+                + (picker.kind == .avoided ? " en schrijf waarom." : ".")
+        }
+        lines.append(line)
         intake.draft.setLines(picker.kind, lines)
         intake.selected[picker.kind] = lines.count - 1
         intake.focus = 1  // straight to the quantity of the new line

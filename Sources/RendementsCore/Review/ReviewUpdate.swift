@@ -225,9 +225,9 @@ enum ReviewUpdate {
     private static func pick(_ key: Key, _ app: inout AppState) -> [Effect] {
         guard var view = app.caseView, var picker = view.picker else { return [] }
         defer { app.caseView = view }
-        let (open, chosen) = picker.handle(key, list: app.priceList)
+        let (open, row) = picker.handle(key, list: app.priceList)
         view.picker = open ? picker : nil
-        guard let chosen else { return [] }
+        guard let chosen = row?.item else { return [] }
         let item = PricedItem(chosen)
         switch view.pick {
         case .changeItem(let line):
