@@ -136,13 +136,100 @@ struct IntakeEndToEndTests {
         #expect(validate.status == 0, "\(validate.stdout)")
     }
 
+    @Test("issue 14: five approved cases suggest a line; one key adds it, the worker lowers the quantity, writes why, and it is written so")
+    func suggestedLine() throws {
+        let scratch = try Scratch()
+        try scratch.copyShippedData()
+        let cases = scratch.url.appendingPathComponent("cases")
+        // Five colleagues' approved Sociaal Recept cases that all avoided GP visits: 4, 5, 6, 7 and 8 of them, at 75 %.
+        let list = try #require(PriceListReader.read(folder: scratch.url.appendingPathComponent("price-lists/standaard")).priceList)
+        let consult = try #require(list.item("ZVW-HA-CONSULT"))
+        for visits in 4...8 {
+            try CaseStore(folder: cases).create { id in
+                var record = CaseRecord(
+                    id: id, fictional: false, status: .concept, author: "sw-collega",
+                    context: CaseContext(intervention: "Sociaal Recept", team: "Team Zuid", municipality: "Voorbeeldstad",
+                                         periodStart: CalendarDay(year: 2025, month: 1, day: 6)!, periodEnd: CalendarDay(year: 2025, month: 3, day: 31)!,
+                                         referrer: "huisarts", ageBand: "65-74", household: "alleenstaand", lifeDomains: [.financien]),
+                    story: CaseStory(situation: "Eenzaam.", approach: "Wandelgroep.", result: "Actiever."),
+                    effort: OwnEffort(workers: [WorkerHours(rateCode: "sociaal-werker", description: "Sociaal werker", hours: 5, hourlyRate: Money(cents: 6400))]),
+                    deployed: [], avoided: [AvoidedCareLine(item: PricedItem(consult), quantity: .count(Decimal(visits)), likelihood: Percentage(75)!,
+                                                            reasoning: "Kwam vaak.")],
+                    attribution: Percentage(80)!, priceListVersion: list.version)
+                try? record.move(to: .ingediend, by: "sw-collega", at: "2026-01-05T09:00:00Z", reason: "ingediend")
+                try? record.move(to: .goedgekeurd, by: "bo-beoordelaar", at: "2026-01-06T09:00:00Z", reason: "")
+                return record
+            }
+        }
+        let session = try TerminalAppTests.session(environment: ["RENDEMENTSMETER_USER": "sw-nieuw"], in: scratch.url)
+        let keys = KeyScript(session)
+        try session.waitFor("Rendement (voorkomen")
+        try keys.press("Enter", "Right", "Tab")                     // Nieuwe casus; interventie Sociaal Recept
+        try keys.type("Team Noord"); try keys.press("Enter")
+        try keys.type("Voorbeeldstad"); try keys.press("Enter")
+        try keys.type("06-01-2025"); try keys.press("Enter")
+        try keys.type("25-04-2025"); try keys.press("Enter")
+        try keys.press("Right", "Enter", "Left", "Left", "Enter", "Right", "Enter", "Space", "PageDown")
+        try keys.type("Eenzame weduwnaar."); try keys.press("Tab")
+        try keys.type("Wandelgroep."); try keys.press("Tab")
+        try keys.type("Actiever."); try keys.press("PageDown")
+        try keys.type("6"); try keys.press("PageDown", "PageDown")  // 6 hours; past deployed care to avoided care
+        try keys.press("a")
+        let picker = try session.waitFor("★ Huisarts consult gemiddeld")
+        #expect(picker.contains("│ ★ Huisarts consult gemiddeld             5 van 5 · 6 × · waarschijnlijk  │"))
+        #expect(!picker.contains("sw-collega") && !picker.contains("bo-beoordelaar"), "a suggestion names nobody")
+        try keys.press("Enter")                                     // the suggestion: 6 visits at 75 %
+        try session.waitFor("Startwaarden uit 5 van 5 goedgekeurde casussen")
+        try keys.type("4"); try keys.press("Enter", "Enter", "Enter") // fewer visits for this man; per: totaal; likelihood kept
+        try keys.type("Huisarts zag hem maandelijks."); try keys.press("Enter")
+        try keys.press("PageDown", "PageDown", "i")
+        try session.waitFor("Casus indienen bij een collega")
+        try keys.press("j")
+        try session.waitFor("Casus C-0013 is ingediend.")
+        let record = try CaseStore(folder: cases).load(id: "C-0013").get()
+        #expect(record.avoided.map(\.item.code) == ["ZVW-HA-CONSULT"])
+        #expect(record.avoided.first?.quantity == .count(4))
+        #expect(record.avoided.first?.likelihood == Percentage(75))
+        #expect(record.avoided.first?.reasoning == "Huisarts zag hem maandelijks.")
+        print("suggested line e2e: \(keys.namedKeys) named keys + \(keys.typedCharacters) typed characters")
+    }
+
     /// How a worker gets through the pick lists and pre-filled fields: with the keys the
     /// first version offered (arrows through every pick list, Backspace over a pre-filled
     /// value, PgDn to move on), or with type-ahead, select-on-entry and Enter.
     enum KeyPath: String, CaseIterable, CustomTestStringConvertible {
         case firstVersion = "voor"
         case now = "na"
+        /// Issue 14: as `now`, with five approved cases of colleagues that suggest every line.
+        case suggested = "met voorstellen"
         var testDescription: String { rawValue }
+    }
+
+    /// Five approved Sociaal Recept cases by a colleague with the eight-line case's lines, as counts.
+    static func colleaguesHistory(_ folder: URL) throws {
+        let list = try #require(PriceListReader.read(folder: folder.deletingLastPathComponent().appendingPathComponent("price-lists/standaard")).priceList)
+        func item(_ code: String) throws -> PricedItem { PricedItem(try #require(list.item(code))) }
+        let avoided: [(String, Decimal, Decimal)] = [("ZVW-HA-CONSULT", 20, 75), ("ZVW-FYSIO", 6, 50), ("ZVW-SEH", 1, 25), ("ZVW-AMBU-GEWOGEN", 1, 25),
+                                                     ("WLZ-VPH", 60, 50), ("WMO-HH-THUIS", 78, 75), ("WMO-CONSULT-MW", 4, 90)]
+        let lines = try avoided.map { code, units, likelihood in
+            AvoidedCareLine(item: try item(code), quantity: .count(units), likelihood: try #require(Percentage(likelihood)), reasoning: "Eerder gezien.")
+        }
+        let respite = DeployedCareLine(item: try item("WMO-RESPIJT"), quantity: .count(3), note: "")
+        for _ in 0..<5 {
+            try CaseStore(folder: folder).create { id in
+                var record = CaseRecord(
+                    id: id, author: "sw-collega",
+                    context: CaseContext(intervention: "Sociaal Recept", team: "Team West", municipality: "Voorbeeldstad",
+                                         periodStart: CalendarDay(year: 2025, month: 1, day: 6)!, periodEnd: CalendarDay(year: 2025, month: 3, day: 31)!,
+                                         referrer: "wijkteam", ageBand: "65-74", household: "samenwonend", lifeDomains: [.financien]),
+                    story: CaseStory(situation: "Mantelzorger overbelast.", approach: "Respijt.", result: "Thuis."),
+                    effort: OwnEffort(workers: [WorkerHours(rateCode: "sociaal-werker", description: "Sociaal werker", hours: 20, hourlyRate: Money(cents: 6400))]),
+                    deployed: [respite], avoided: lines, attribution: Percentage(70)!, priceListVersion: list.version)
+                try? record.move(to: .ingediend, by: "sw-collega", at: "2026-01-05T09:00:00Z", reason: "ingediend")
+                try? record.move(to: .goedgekeurd, by: "bo-beoordelaar", at: "2026-01-06T09:00:00Z", reason: "")
+                return record
+            }
+        }
     }
 
     @Test("an eight-line case over three laws: the navigation keys are counted and printed (issue 12's key count)",
@@ -150,10 +237,12 @@ struct IntakeEndToEndTests {
     func eightLineKeyCount(path: KeyPath) throws {
         let scratch = try Scratch()
         try scratch.copyShippedData()
+        if path == .suggested { try Self.colleaguesHistory(scratch.url.appendingPathComponent("cases")) }
+        let newID = path == .suggested ? "C-0013" : "C-0008"
         let session = try TerminalAppTests.session(environment: ["RENDEMENTSMETER_USER": "sw-acht"], in: scratch.url)
         let keys = KeyScript(session)
         try session.waitFor("Rendement (voorkomen")
-        let modern = path == .now
+        let modern = path != .firstVersion
         /// A pick list: arrows then Enter before, a typed letter then Enter now.
         func choose(arrows: [String], typing: String) throws {
             if modern { try keys.type(typing) } else { for arrow in arrows { try keys.press(arrow) } }
@@ -176,8 +265,30 @@ struct IntakeEndToEndTests {
         try keys.type("Partner blijft thuis wonen."); try keys.press("PageDown")
         try keys.type("20"); try keys.press("Tab", "Tab", "Tab")
         try keys.type("10"); try keys.press("PageDown")
-        try keys.line(search: "respijt", quantity: "3", reasoning: "")
-        try keys.press("PageDown")
+        if path == .suggested {
+            // Each line is the first suggestion: `a`, Enter on it, Enter past quantity, per and likelihood, then why.
+            func suggestedLine(_ description: String, _ reasoning: String?) throws {
+                try keys.press("a")
+                try session.waitFor("★ \(description)")
+                try keys.press("Enter", "Enter", "Enter")
+                if let reasoning {
+                    try keys.press("Enter")
+                    try keys.type(reasoning)
+                }
+                try keys.press("Enter")
+            }
+            try suggestedLine("Respijtzorg", nil)
+            try keys.press("PageDown")
+            for (description, reasoning) in [("Verpleeghuis", "Opname was aangevraagd."), ("Consult maatschappelijk werk", "Gesprekken bij maatschappelijk werk."),
+                                             ("Huishoudelijke hulp thuis", "Zoon doet het huishouden."), ("Ambulance", "Bij een val."),
+                                             ("Fysiotherapie", "Viel twee keer."), ("Huisarts consult gemiddeld", "Elke week bij de huisarts."),
+                                             ("Spoedeisende hulp", "Val in de badkamer.")] {
+                try suggestedLine(description, reasoning)
+            }
+        } else {
+            try keys.line(search: "respijt", quantity: "3", reasoning: "")
+            try keys.press("PageDown")
+        }
         /// One avoided line; `arrows`/`letter` pick the likelihood (default waarschijnlijk).
         func avoided(_ search: String, _ quantity: String, per: Int = 0, periods: String = "", arrows: [String], letter: String,
                      _ reasoning: String) throws {
@@ -197,13 +308,15 @@ struct IntakeEndToEndTests {
             try keys.type(reasoning)
             try keys.press("Enter")
         }
-        try avoided("huisarts", "1", per: 2, periods: "20", arrows: [], letter: "", "Elke week bij de huisarts.")
-        try avoided("fysio", "6", arrows: ["Right"], letter: "e", "Viel twee keer.")
-        try avoided("eerste hulp", "1", arrows: ["Right", "Right"], letter: "m", "Val in de badkamer.")
-        try avoided("ambulance", "1", arrows: ["Right", "Right"], letter: "m", "Bij een val.")
-        try avoided("verpleeghuis", "60", arrows: ["Right"], letter: "e", "Opname was aangevraagd.")
-        try avoided("schoonmaak", "3", per: 2, periods: "26", arrows: [], letter: "", "Zoon doet het huishouden.")
-        try avoided("amw", "4", arrows: ["Left"], letter: "b", "Gesprekken bij maatschappelijk werk.")
+        if path != .suggested {
+            try avoided("huisarts", "1", per: 2, periods: "20", arrows: [], letter: "", "Elke week bij de huisarts.")
+            try avoided("fysio", "6", arrows: ["Right"], letter: "e", "Viel twee keer.")
+            try avoided("eerste hulp", "1", arrows: ["Right", "Right"], letter: "m", "Val in de badkamer.")
+            try avoided("ambulance", "1", arrows: ["Right", "Right"], letter: "m", "Bij een val.")
+            try avoided("verpleeghuis", "60", arrows: ["Right"], letter: "e", "Opname was aangevraagd.")
+            try avoided("schoonmaak", "3", per: 2, periods: "26", arrows: [], letter: "", "Zoon doet het huishouden.")
+            try avoided("amw", "4", arrows: ["Left"], letter: "b", "Gesprekken bij maatschappelijk werk.")
+        }
         try keys.press("PageDown")                                  // from inside a line, PgDn moves on in both
         if !modern { try keys.press("BSpace", "BSpace", "BSpace") }  // toerekening: 100 was there
         try keys.type("70")
@@ -211,11 +324,11 @@ struct IntakeEndToEndTests {
         let overview = try session.waitFor("Alleen deze casus")
         #expect(overview.contains("Totaal"))
         try keys.press("i", "j")   // submitting asks first (one key more since the count of 92 / 76)
-        try session.waitFor("Casus C-0008 is ingediend.")
+        try session.waitFor("Casus \(newID) is ingediend.")
         print("acht regels, drie wetten (\(path.rawValue)): \(keys.namedKeys) navigatietoetsen + \(keys.typedCharacters) getypte tekens")
 
-        guard case .success(let record) = CaseStore(folder: scratch.url.appendingPathComponent("cases")).load(fileName: "C-0008.json") else {
-            Issue.record("C-0008.json could not be read")
+        guard case .success(let record) = CaseStore(folder: scratch.url.appendingPathComponent("cases")).load(fileName: "\(newID).json") else {
+            Issue.record("\(newID).json could not be read")
             return
         }
         // Both ways give the same case, to the line.
@@ -223,12 +336,14 @@ struct IntakeEndToEndTests {
         #expect(record.context.ageBand == "65-74")
         #expect(record.context.household == "samenwonend")
         #expect(record.deployed.map(\.item.code) == ["WMO-RESPIJT"])
-        #expect(record.avoided.map(\.item.code) == ["ZVW-HA-CONSULT", "ZVW-FYSIO", "ZVW-SEH", "ZVW-AMBU-GEWOGEN", "WLZ-VPH",
-                                                    "WMO-HH-THUIS", "WMO-CONSULT-MW"])
+        // The same lines at the same likelihoods and values (in the order they were added).
+        let lines = record.avoided.map { "\($0.item.code) \($0.likelihood.value) \($0.quantity.units)" }
+        let expected = ["ZVW-HA-CONSULT 75 20", "ZVW-FYSIO 50 6", "ZVW-SEH 25 1", "ZVW-AMBU-GEWOGEN 25 1", "WLZ-VPH 50 60",
+                        "WMO-HH-THUIS 75 78", "WMO-CONSULT-MW 90 4"]
+        #expect(path == .suggested ? lines.sorted() == expected.sorted() : lines == expected)
         #expect(Set(record.avoided.map(\.item.law) + record.deployed.map(\.item.law)) == ["zvw", "wlz", "wmo"])
-        #expect(record.avoided.map(\.likelihood.value) == [75, 50, 25, 25, 50, 75, 90])
         #expect(record.attribution.value == 70)
-        #expect(keys.namedKeys == (modern ? 77 : 93), "the navigation keys of this case")
+        #expect(keys.namedKeys == [KeyPath.firstVersion: 93, .now: 77, .suggested: 71][path], "the navigation keys of this case")
     }
 
     @Test("killed halfway through a case: the draft is offered on restart and holds everything typed")

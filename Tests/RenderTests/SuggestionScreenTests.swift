@@ -54,6 +54,9 @@ struct SuggestionScreenTests {
         #expect(line.text.isEmpty)
         #expect(state.notice == "Startwaarden uit 12 van 80 goedgekeurde casussen: pas ze aan deze casus aan en schrijf waarom.")
         #expect(state.intake?.picker == nil)
+        #expect(state.intake?.focusedField?.id == .quantity(.avoided) && state.intake?.replacesOnType == true)
+        _ = Update.apply(.key(.character("4")), to: &state)
+        #expect(state.intake?.draft.avoided.last?.quantity == "4", "the first digit replaces the suggested quantity")
         // A usual likelihood becomes the matching choice.
         var second = try Self.pickerWithSuggestions()
         _ = Update.apply(.key(.enter), to: &second)

@@ -467,7 +467,9 @@ enum IntakeUpdate {
     static func suggestionsLoaded(_ query: SuggestionQuery, _ suggestions: [Suggestion], _ app: inout AppState) {
         guard var intake = app.intake, var picker = intake.picker,
               query == suggestionQuery(intake.draft, picker.kind) else { return }
-        picker.suggestions = suggestions
+        // An item already on the list is not suggested again.
+        let present = Set(intake.draft.lines(picker.kind).map(\.item.code))
+        picker.suggestions = suggestions.filter { !present.contains($0.code) }
         picker.cursor = 0
         intake.picker = picker
         app.intake = intake
@@ -500,7 +502,9 @@ enum IntakeUpdate {
         intake.draft.setLines(picker.kind, lines)
         intake.selected[picker.kind] = lines.count - 1
         intake.focus = 1  // straight to the quantity of the new line
-        intake.cursor = 0
+        intake.cursor = line.quantity.count
+        // A suggested quantity shows selected: the first digit typed replaces it, Enter keeps it.
+        intake.replacesOnType = !line.quantity.isEmpty
         if picker.kind == .avoided, let warning = list?.doubleCounting(lines.map(\.item.code)).first {
             notice = "Let op, dubbeltelling: " + warning
         }

@@ -14,7 +14,8 @@ struct IndexRow: Sendable {
     let lines: IndexedLines?
 }
 
-/// An approved case's care lines with the context the suggestions compare; nil for any other status.
+/// An approved case's care lines with the context the suggestions compare; nil for any other
+/// status and for the fictional examples (they teach the app, not the estimates).
 struct IndexedLines: Sendable {
     struct Line: Sendable {
         let kind: Int64
@@ -30,7 +31,7 @@ struct IndexedLines: Sendable {
     let lines: [Line]
 
     init?(_ record: CaseRecord) {
-        guard record.status == .goedgekeurd else { return nil }
+        guard record.status == .goedgekeurd, !record.fictional else { return nil }
         intervention = record.context.intervention
         domains = record.context.lifeDomains.reduce(Int64(0)) { $0 | IndexSchema.bit($1) }
         ageBand = record.context.ageBand
