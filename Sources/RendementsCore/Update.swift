@@ -28,6 +28,8 @@ public enum Msg: Sendable {
     case searchResults(query: String, ids: Set<String>)
     /// Suggestions from approved cases for a line being entered.
     case suggestionsLoaded(SuggestionQuery, [Suggestion])
+    /// Per item, the approved lines a case's lines are compared with.
+    case comparisonsLoaded(caseID: String, [String: ComparableLines])
 }
 
 /// Work for the edge to do after an update.
@@ -54,6 +56,8 @@ public enum Effect: Hashable, Sendable {
     case searchCases(String)
     /// Look up what approved cases suggest for a line being entered.
     case loadSuggestions(SuggestionQuery)
+    /// Look up the other approved lines of the same items and intervention, for the case view.
+    case loadComparisons(caseID: String, intervention: String, codes: [String])
 }
 
 /// The price-list browser's fixed layout: rows above and below the list.
@@ -132,6 +136,13 @@ public enum Update {
                 state.screen = .browser
                 state.notice = "Casus \(id) kan nu niet worden gelezen; 'rendementsmeter validate' zegt waarom."
             }
+            // An opened case is shown beside colleagues' approved lines of the same items (issue 14).
+            if state.screen == .caseView, let id = state.caseView?.caseID, let record = state.record(id), !record.avoided.isEmpty {
+                return [.loadComparisons(caseID: id, intervention: record.context.intervention, codes: record.avoided.map(\.item.code))]
+            }
+            return []
+        case .comparisonsLoaded(let id, let comparisons):
+            if state.caseView?.caseID == id { state.caseView?.comparisons = comparisons }
             return []
         case .suggestionsLoaded(let query, let suggestions):
             IntakeUpdate.suggestionsLoaded(query, suggestions, &state)

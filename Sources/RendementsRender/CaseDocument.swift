@@ -15,7 +15,8 @@ struct CaseDocument {
     private(set) var lines: [Line] = []
     let width: Int
 
-    init(_ record: CaseRecord, priceList: PriceList?, width: Int) {
+    /// `comparisons`: per item, other approved lines to place each avoided line among (issue 14).
+    init(_ record: CaseRecord, priceList: PriceList?, width: Int, comparisons: [String: ComparableLines] = [:]) {
         self.width = width
         let context = record.context
         add("\(record.id) · \(record.status.dutchName) · auteur \(record.author)\(record.fictional ? " · VOORBEELD (fictief)" : "")", .heading)
@@ -56,6 +57,10 @@ struct CaseDocument {
             add("      \(line.quantity.dutchText(unit: line.item.unit)) × \(DutchNumber.euro(line.item.unitPrice)) (\(line.item.priceYear)) × kans \(line.likelihood.dutchText) × \(record.attribution.dutchText) = \(value)",
                 .normal, avoided: index + 1)
             wrapped(line.reasoning.isEmpty ? "(geen onderbouwing)" : "“\(line.reasoning)”", indent: 6, style: .muted, avoided: index + 1)
+            if let position = comparisons[line.item.code]?.dutchPosition(units: line.quantity.units, likelihood: line.likelihood,
+                                                                          intervention: context.intervention) {
+                wrapped(position, indent: 6, style: .muted, avoided: index + 1)
+            }
         }
         add("")
         totals(record, priceList)

@@ -212,6 +212,9 @@ final class EffectRunner {
             return [.casesLoaded(ids.compactMap { try? store.load(id: $0).get() })]
         case .searchCases(let query):
             return [.searchResults(query: query, ids: search(query))]
+        case .loadComparisons(let id, let intervention, let codes):
+            return [.comparisonsLoaded(caseID: id, CaseIndex(casesFolder: locations.casesFolder)
+                        .comparableLines(intervention: intervention, codes: codes, excludingCase: id))]
         case .loadSuggestions(let query):
             return [.suggestionsLoaded(query, CaseIndex(casesFolder: locations.casesFolder).suggestions(for: query))]
         case .unlockCase(let id):

@@ -58,6 +58,30 @@ struct IndexSuggestionTests {
         #expect(deployedSuggestions.first?.medianLikelihood == nil)
     }
 
+    @Test("comparable lines: the other approved cases' avoided lines of an item in the intervention, never the case's own")
+    func comparable() throws {
+        let folder = try CaseIndexTests.business(30)
+        for _ in 0..<5 {
+            try CaseStore(folder: folder.url).create { id in
+                var record = CaseStoreTests.submittedSample(id)
+                try? record.move(to: .goedgekeurd, by: "bo", at: "2026-01-06T00:00:00Z", reason: "")
+                return record
+            }
+        }
+        let index = CaseIndex(casesFolder: folder.url)
+        _ = try index.lawTotals(options: CaseIndexTests.options(), filter: CaseFilter())
+        let approved = try CaseStore(folder: folder.url).loadAll().records.filter { $0.status == .goedgekeurd }
+        let own = try #require(approved.last)
+        let codes = own.avoided.map(\.item.code) + ["ONBEKEND"]
+        let found = index.comparableLines(intervention: "Sociaal Recept", codes: codes, excludingCase: own.id)
+        for code in codes {
+            let lines = approved.filter { $0.id != own.id }.flatMap(\.avoided).filter { $0.item.code == code }
+            #expect(found[code] == ComparableLines(units: lines.map(\.quantity.units), likelihoods: lines.map(\.likelihood.value)), "\(code)")
+        }
+        #expect(found["ZVW-FYSIO"]?.units == [15, 15, 15, 15], "four other cases: the case's own line is left out")
+        #expect(found["ONBEKEND"]?.units == [])
+    }
+
     @Test("a case approved later joins the suggestions on the next read; an unknown intervention has none")
     func followsApprovals() throws {
         let folder = try CaseIndexTests.business(12)

@@ -76,6 +76,8 @@ public struct CaseViewState: Sendable {
     public var pending: PendingReview?
     /// The status this screen showed when `b` was pressed, to tell "not under review" from "changed meanwhile".
     public var statusWhenOpened: CaseStatus?
+    /// Per item, the other approved lines of this intervention, once the store answered.
+    public var comparisons: [String: ComparableLines] = [:]
 
     public init(caseID: String) { self.caseID = caseID }
 }

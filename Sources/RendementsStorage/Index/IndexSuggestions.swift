@@ -32,6 +32,22 @@ extension CaseIndex {
         }) ?? []
     }
 
+    /// Per item, the avoided lines of other approved cases of this intervention, as the index
+    /// last recorded them: what a reviewer compares a case's lines with. Empty without an index.
+    public func comparableLines(intervention: String, codes: [String], excludingCase id: String) -> [String: ComparableLines] {
+        guard FileManager.default.fileExists(atPath: url.path), let database = try? open() else { return [:] }
+        return (try? database.read { db -> [String: ComparableLines] in
+            var result: [String: ComparableLines] = [:]
+            for code in Set(codes) {
+                let lines = try Self.approvedLines(db, """
+                    intervention = ? AND code = ? AND kind = 1 AND case_row NOT IN (SELECT rowid FROM cases WHERE file = ?)
+                    """, [intervention, code, id + ".json"])
+                result[code] = ComparableLines(units: lines.map(\.units), likelihoods: lines.compactMap(\.likelihood?.value))
+            }
+            return result
+        }) ?? [:]
+    }
+
     private static func approvedLines(_ db: Database, _ condition: String, _ arguments: [any DatabaseValueConvertible]) throws -> [ApprovedLine] {
         var lines: [ApprovedLine] = []
         let rows = try Row.fetchCursor(db, sql: "SELECT case_row, code, units, likelihood FROM lines WHERE \(condition)",
