@@ -45,6 +45,15 @@ public struct Suggestion: Hashable, Sendable {
     /// Nil for deployed care.
     public let medianLikelihood: Percentage?
 
+    public init(scope: SuggestionScope, code: String, cases: Int, outOf: Int, medianUnits: Decimal, medianLikelihood: Percentage?) {
+        self.scope = scope
+        self.code = code
+        self.cases = cases
+        self.outOf = outOf
+        self.medianUnits = medianUnits
+        self.medianLikelihood = medianLikelihood
+    }
+
     /// `34 van 80 · 6 × · waarschijnlijk`: the evidence in a picker row, beside the item's name.
     public var compactEvidence: String {
         let likelihood = medianLikelihood.map { " · \(Suggestions.likelihoodWords($0, withPercent: false))" } ?? ""

@@ -20,14 +20,18 @@ enum PickerOverlay {
         let shown = first..<min(rows.count, first + height)
         // The price column is as wide as the dearest item shown needs, so `EUR 23.451,00` is never cut.
         let priceWidth = max(11, shown.map { TextWidth.of(DutchNumber.euro(rows[$0].item.price)) }.max() ?? 0)
+        // Suggestions' evidence is right-aligned in one column, so their names line up.
+        let evidenceWidth = shown.compactMap { index -> Int? in
+            if case .suggestion(let suggestion, _) = rows[index] { TextWidth.of(suggestion.compactEvidence) } else { nil }
+        }.max() ?? 0
         for (offset, index) in shown.enumerated() {
             let text: String
             switch rows[index] {
             case .suggestion(let suggestion, let item):
                 // What colleagues' approved cases did, never who: the evidence is whole, the name gives way.
-                let evidence = suggestion.compactEvidence
-                text = mark(suggestion.scope) + " " + TextWidth.padRight(TextWidth.clip(item.description, to: width - 9 - TextWidth.of(evidence)),
-                                                                        to: width - 8 - TextWidth.of(evidence)) + " " + evidence
+                text = mark(suggestion.scope) + " " + TextWidth.padRight(TextWidth.clip(item.description, to: width - 9 - evidenceWidth),
+                                                                        to: width - 8 - evidenceWidth)
+                    + " " + TextWidth.padLeft(suggestion.compactEvidence, to: evidenceWidth)
             case .item(let item):
                 text = TextWidth.padRight(list?.lawName(item.lawCode) ?? item.lawCode, to: 10)
                     + TextWidth.padRight(item.description, to: width - 25 - priceWidth)

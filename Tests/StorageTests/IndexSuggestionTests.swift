@@ -34,10 +34,13 @@ struct IndexSuggestionTests {
     @Test("avoided and deployed care: the index's suggestions are the files' (only approved cases, 5 or more)")
     func sameAsFiles() throws {
         let folder = try CaseIndexTests.business(60)
-        // Five more approved cases that all avoided the same care: 1,5 per week for 10 weeks, 62,5 %.
-        for _ in 0..<5 {
+        // Six more approved cases that all avoided the same care, in different amounts and likelihoods:
+        // sorted 1,5 1,5 3,5 4,5 5,5 9,5 (median 4) and 25 50 62,5 75 90 100 (median 68,75).
+        for (units, likelihood) in [("3.5", "62.5"), ("1.5", "75"), ("4.5", "50"), ("1.5", "90"), ("5.5", "25"), ("9.5", "100")] {
             try CaseStore(folder: folder.url).create { id in
                 var record = CaseStoreTests.submittedSample(id)
+                record.avoided[0].quantity = .count(Decimal(string: units)!)
+                record.avoided[0].likelihood = Percentage(Decimal(string: likelihood)!)!
                 try? record.move(to: .goedgekeurd, by: "bo", at: "2026-01-06T00:00:00Z", reason: "")
                 return record
             }
@@ -47,14 +50,14 @@ struct IndexSuggestionTests {
         _ = try index.lawTotals(options: CaseIndexTests.options(), filter: CaseFilter())
         let suggested = index.suggestions(for: Self.query)
         #expect(suggested == (try Self.fromFiles(folder, Self.query)))
-        // 25 of the 65 cases are approved (every third of 60, and the five); the generated items each sit in few of them.
+        // 26 of the 66 cases are approved (every third of 60, and the six); the generated items each sit in few of them.
         #expect(suggested.map(\.code) == ["ZVW-FYSIO"])
-        #expect(suggested.first?.dutchEvidence == "5 van 25 casussen, mediaan 15 ×, kans 62,5 %")
+        #expect(suggested.first?.dutchEvidence == "6 van 26 casussen, mediaan 4 ×, kans 68,75 %")
         let deployed = SuggestionQuery(intervention: "Sociaal Recept", lifeDomains: [.zingeving], ageBand: "65-74", household: "alleenstaand", avoided: false)
         let deployedSuggestions = index.suggestions(for: deployed)
         #expect(deployedSuggestions == (try Self.fromFiles(folder, deployed)))
         #expect(deployedSuggestions.map(\.code) == ["ZVW-FYSIO"])
-        #expect(deployedSuggestions.first?.cases == 25)
+        #expect(deployedSuggestions.first?.cases == 26)
         #expect(deployedSuggestions.first?.medianLikelihood == nil)
     }
 

@@ -56,7 +56,11 @@ enum IndexSchema {
                 intervention TEXT NOT NULL, domains INTEGER NOT NULL, age_band TEXT NOT NULL, household TEXT NOT NULL)
             """)
         try db.execute(sql: "CREATE INDEX IF NOT EXISTS lines_case ON lines(case_row)")
-        try db.execute(sql: "CREATE INDEX IF NOT EXISTS lines_intervention ON lines(intervention, kind)")
+        // Per intervention and item: cases counted from the index alone, and medians found by
+        // position in value order (CAST orders the exact decimal text by number).
+        try db.execute(sql: "CREATE INDEX IF NOT EXISTS lines_item ON lines(intervention, kind, code, case_row)")
+        try db.execute(sql: "CREATE INDEX IF NOT EXISTS lines_units ON lines(intervention, kind, code, CAST(units AS REAL))")
+        try db.execute(sql: "CREATE INDEX IF NOT EXISTS lines_likelihood ON lines(intervention, kind, code, CAST(likelihood AS REAL))")
         try db.execute(sql: "CREATE INDEX IF NOT EXISTS lines_similar ON lines(age_band, household)")
     }
 
