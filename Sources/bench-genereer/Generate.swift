@@ -22,7 +22,10 @@ struct Generate {
             exit(2)
         }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let settings = BusinessCaseSettings(name: "Benchmark (gegenereerd, fictief)", organisation: "Benchmark", fictionalExamples: true)
+        // BENCH_REAL=1 marks the cases real, so their approved lines feed the suggestions (fictional examples never do).
+        let real = ProcessInfo.processInfo.environment["BENCH_REAL"] == "1"
+        let settings = BusinessCaseSettings(name: real ? "Benchmark (gegenereerd)" : "Benchmark (gegenereerd, fictief)", organisation: "Benchmark",
+                                            fictionalExamples: !real)
         try JSONEncoder().encode(settings).write(to: folder.appendingPathComponent(CaseStore.settingsFileName))
         let costs = list.items.filter { $0.kind == .kosten }
         let wmo = list.items.filter { $0.lawCode == "wmo" && $0.kind == .kosten }
@@ -30,6 +33,7 @@ struct Generate {
         for number in 1...count {
             guard let id = CaseID.make(number) else { break }
             var record = makeCase(id, &random, costs: costs, wmo: wmo, rate: rate, version: list.version)
+            record.fictional = !real
             HistoryChain.seal(&record, now: Date(timeIntervalSince1970: 1_700_000_000))
             record.revision = 1
             try CaseCodec.encode(record).write(to: folder.appendingPathComponent("\(id).json"))

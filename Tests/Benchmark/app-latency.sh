@@ -68,3 +68,33 @@ key "dashboard: filter year" 5
 key "dashboard: explain a row (reads its cases)" u
 key "dashboard: close the explanation" Escape
 key "dashboard: next panel" Tab
+
+# Suggestions while entering (issue 14): a new Sociaal Recept case for a single person of
+# 65-74 with money troubles, on to avoided care; from `a` until the first suggestion shows.
+# Only real cases teach: generate with BENCH_REAL=1 for this row (fictional sets show none).
+tmux kill-session -t "$session"
+sleep 0.5
+rm -f "$cases/.drafts/"*.json
+tmux new-session -d -s "$session" -x 80 -y 24 "$app --cases '$cases' --price-list '$list'"
+until screen 2>/dev/null | grep -q "Nieuwe casus"; do sleep 0.005; done
+tmux send-keys -t "$session" Enter
+until screen | grep -q "Stap 1/7"; do sleep 0.005; done
+tmux send-keys -t "$session" Right Tab Enter Enter Enter Enter Right Enter Left Left Enter Right Enter Space PageDown PageDown PageDown PageDown
+until screen | grep -q "Stap 5/7"; do sleep 0.005; done
+waits=()
+for _ in 1 2 3 4 5; do
+  start=$(now)
+  tmux send-keys -t "$session" a
+  found=no
+  for _ in $(seq 1 1000); do
+    if screen | grep -q "★"; then found=yes; break; fi
+    sleep 0.002
+  done
+  waits+=("$( [ "$found" = yes ] && seconds "$start" "$(now)" || echo "none shown")")
+  tmux send-keys -t "$session" Escape
+  sleep 0.3
+done
+echo "| intake: suggestions shown after \`a\` (median of 5) | $(printf '%s\n' "${waits[@]}" | sort | sed -n 3p) |"
+tmux send-keys -t "$session" Escape Escape
+rm -f "$cases/.drafts/"*.json
+
