@@ -57,6 +57,26 @@ public struct CaseStore: Sendable {
         case stray
         /// Named like a case, but its type could not be read (no permission).
         case unreadable
+
+        /// Why an entry that is not a readable case file is not read.
+        var problem: String? {
+            switch self {
+            case .ignored, .caseFile: nil
+            case .stray: "geen casusbestand (alleen bestanden als C-0001.json tellen); niet gelezen. Is het een kopie? Zet het buiten de map"
+            case .notRegular: "geen gewoon bestand (een map, koppeling of pipe); niet gelezen"
+            case .unreadable: "kan niet worden gelezen (geen toegang); niet gelezen"
+            }
+        }
+    }
+
+    /// One case read and checked as `loadAll` reads it, without listing the folder: nil when
+    /// there is no file by that name (or the id is not a case id).
+    public func loadChecked(id: String) -> Result<CaseRecord, Problem>? {
+        let name = "\(id).json"
+        guard CaseID.isValid(id) else { return nil }
+        let kind = classify(name)
+        if case .caseFile(let id, let identity) = kind { return loadCase(Listing.Entry(name: name, id: id, identity: identity)) }
+        return kind.problem.map { .failure(Problem(file: name, message: $0)) }
     }
 
     func classify(_ name: String) -> Entry {
@@ -113,14 +133,10 @@ public struct CaseStore: Sendable {
             switch kind {
             case .ignored:
                 continue
-            case .stray:
-                listing.problems.append(Problem(file: name, message: "geen casusbestand (alleen bestanden als C-0001.json tellen); niet gelezen. Is het een kopie? Zet het buiten de map"))
-            case .notRegular:
-                listing.problems.append(Problem(file: name, message: "geen gewoon bestand (een map, koppeling of pipe); niet gelezen"))
-            case .unreadable:
-                listing.problems.append(Problem(file: name, message: "kan niet worden gelezen (geen toegang); niet gelezen"))
             case .caseFile(let id, let identity):
                 listing.cases.append(Listing.Entry(name: name, id: id, identity: identity))
+            case .stray, .notRegular, .unreadable:
+                if let message = kind.problem { listing.problems.append(Problem(file: name, message: message)) }
             }
         }
         return listing

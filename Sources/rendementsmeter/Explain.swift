@@ -22,16 +22,19 @@ struct Explain: ParsableCommand {
 
     func run() throws {
         if server.addressText != nil { return try explainFromServer() }
-        let folder = locations.open()
-        if let problem = folder.caseResult.problems.first(where: { $0.file == "\(caseID).json" }) {
+        // Only this case is read (checked as every read checks it), whatever the size of the business case.
+        switch CaseStore(folder: locations.casesFolder).loadChecked(id: caseID) {
+        case .failure(let problem):
             printError("fout: \(problem)")
             throw ExitCode(1)
-        }
-        guard let stored = folder.caseResult.cases.first(where: { $0.record.id == caseID }) else {
+        case nil:
             printError("fout: casus '\(caseID)' bestaat niet in \(locations.casesFolder.path); 'rendementsmeter report' of de app toont de casussen")
             throw ExitCode(2)
+        case .success(let record):
+            let settings = BusinessCaseSettings.loadOrDefaults(folder: locations.casesFolder).0
+            let list = PriceListReader.read(folder: locations.priceListFolder).priceList
+            print(CaseExplanation.text(record, priceList: list, options: settings.estimateOptions(list, reportYear: priceYear)), terminator: "")
         }
-        print(CaseExplanation.text(stored.record, priceList: folder.priceList, options: folder.estimateOptions(reportYear: priceYear)), terminator: "")
     }
 
     /// The same explanation of a case on the server, read through the store interface.

@@ -181,6 +181,27 @@ struct CaseStoreTests {
         #expect(try store.listing().problems.map(\.message) == ["geen gewoon bestand (een map, koppeling of pipe); niet gelezen"])
     }
 
+    @Test("loadChecked reads one case as a full read would judge it, without listing the folder (explain at 100,000 cases)")
+    func loadChecked() throws {
+        let folder = try TemporaryFolder()
+        let store = CaseStore(folder: folder.url)
+        try store.create { Self.submittedSample($0) }
+        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("C-0002.json"), withIntermediateDirectories: false)
+        var edited = try store.load(id: "C-0001").get()
+        #expect(try store.loadChecked(id: "C-0001")?.get() == edited)
+        #expect(store.loadChecked(id: "C-0003") == nil)
+        #expect(store.loadChecked(id: "geen-id") == nil)
+        guard case .failure(let directory) = store.loadChecked(id: "C-0002") else { Issue.record("a folder read as a case"); return }
+        #expect(directory == Problem(file: "C-0002.json", message: "geen gewoon bestand (een map, koppeling of pipe); niet gelezen"))
+        // Numbers changed by hand, without an event: the same refusal as every read gives.
+        edited.attribution = Percentage(10)!
+        let text = String(decoding: try CaseCodec.encode(edited), as: UTF8.self)
+        try folder.write("C-0001.json", text)
+        guard case .failure(let sealed) = store.loadChecked(id: "C-0001") else { Issue.record("a hand edit was trusted"); return }
+        #expect(sealed.message.hasPrefix("telt niet mee en wordt niet gewijzigd: "))
+        #expect(try store.loadAll().problems.contains(sealed))
+    }
+
     @Test("mapCases reads a chunk at a time and keeps every case's result in file order, with the broken files named and the versions counted")
     func mapCasesInChunks() throws {
         let folder = try TemporaryFolder()
