@@ -5,16 +5,19 @@ import Foundation
 public struct ComparableLines: Hashable, Sendable {
     public let units: [Decimal]
     public let likelihoods: [Decimal]
+    /// How many cases the lines come from: one colleague's case with five such lines is one case.
+    public let cases: Int
 
-    public init(units: [Decimal], likelihoods: [Decimal]) {
+    public init(units: [Decimal], likelihoods: [Decimal], cases: Int) {
         self.units = units.sorted()
         self.likelihoods = likelihoods.sorted()
+        self.cases = cases
     }
 
     /// `vergeleken met 10 goedgekeurde regels bij Sociaal Recept: hoeveelheid hoger dan 9 van de 10, kans in het midden van de 10`;
-    /// nil when fewer than `Suggestions.minimumCases` lines compare (then it would point at a colleague).
+    /// nil when the lines come from fewer than `Suggestions.minimumCases` cases (then it would point at a colleague).
     public func dutchPosition(units value: Decimal, likelihood: Percentage, intervention: String) -> String? {
-        guard units.count >= Suggestions.minimumCases else { return nil }
+        guard cases >= Suggestions.minimumCases else { return nil }
         return "vergeleken met \(units.count) goedgekeurde regels bij \(intervention): hoeveelheid \(Self.position(value, units)), "
             + "kans \(Self.position(likelihood.value, likelihoods))"
     }

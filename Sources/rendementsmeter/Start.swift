@@ -166,6 +166,7 @@ final class EffectRunner {
                     return copy
                 }
                 deleteDrafts()
+                indexAfterWrite()
                 return [.caseWritten(written)] + overviewWithoutFigures()
             } catch {
                 return [.caseWriteFailed(error.dutchMessage)]
@@ -225,6 +226,7 @@ final class EffectRunner {
             do {
                 let saved = try store.save(record)
                 if clearsDraft { deleteDrafts() }
+                indexAfterWrite()
                 return [.caseSaved(saved)] + overviewWithoutFigures()
             } catch .conflict(let current) {
                 return [.caseConflict(current: current, message: CaseWriteError.conflict(current: current).dutchMessage)]
@@ -238,6 +240,14 @@ final class EffectRunner {
 extension EffectRunner {
     /// While no case's figures are held, the start screen's totals read again (after a write,
     /// or when a colleague wrote): the index sums them, so this stays quick at any size.
+    /// While the figures are held (browser or dashboard opened), the index is brought up to date
+    /// right after a write: suggestions and the review's comparisons read it, and must include an
+    /// approval made here a moment ago (found by a helper: they showed only after the next reload).
+    private func indexAfterWrite() {
+        guard let lastRead else { return }
+        _ = try? CaseIndex(casesFolder: locations.casesFolder).lawTotals(options: lastRead.options, filter: CaseFilter())
+    }
+
     private func overviewWithoutFigures() -> [Msg] {
         guard lastRead == nil else { return [] }
         return [.overviewReloaded(OverviewBuilder.build(locations.openTotals()))]

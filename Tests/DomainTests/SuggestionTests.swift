@@ -54,16 +54,19 @@ struct SuggestionTests {
 
 @Suite("A line among comparable approved lines")
 struct LineComparisonTests {
-    @Test("higher, lower and in the middle, counted exactly; fewer than 5 lines say nothing")
+    @Test("higher, lower and in the middle, counted exactly; lines from fewer than 5 cases say nothing")
     func positions() {
         // Sorted: 1 2 2 2 3 4 5 6 8 9 and 25 50 50 75 75 75 75 75 90 90.
-        let lines = ComparableLines(units: [1, 2, 2, 3, 4, 5, 6, 8, 9, 2], likelihoods: [50, 75, 75, 75, 75, 75, 90, 90, 25, 50])
+        let lines = ComparableLines(units: [1, 2, 2, 3, 4, 5, 6, 8, 9, 2], likelihoods: [50, 75, 75, 75, 75, 75, 90, 90, 25, 50], cases: 10)
         #expect(lines.dutchPosition(units: 10, likelihood: Percentage(75)!, intervention: "Sociaal Recept")
                 == "vergeleken met 10 goedgekeurde regels bij Sociaal Recept: hoeveelheid hoger dan 10 van de 10, kans hoger dan 3 van de 10")
         #expect(ComparableLines.position(2, lines.units) == "lager dan 6 van de 10")
         #expect(ComparableLines.position(4, lines.units) == "hoger dan 5 van de 10")
         #expect(ComparableLines.position(3, [1, 2, 3, 4, 5]) == "in het midden van de 5")
-        #expect(ComparableLines(units: [1, 2, 3, 4], likelihoods: [50, 50, 50, 50])
+        #expect(ComparableLines(units: [1, 2, 3, 4], likelihoods: [50, 50, 50, 50], cases: 4)
+            .dutchPosition(units: 2, likelihood: Percentage(50)!, intervention: "X") == nil)
+        // Five lines from one colleague's case are one case: nothing is said (found by a helper).
+        #expect(ComparableLines(units: [1, 2, 3, 4, 5], likelihoods: [50, 50, 50, 50, 50], cases: 1)
             .dutchPosition(units: 2, likelihood: Percentage(50)!, intervention: "X") == nil)
     }
 }

@@ -136,31 +136,60 @@ struct IntakeEndToEndTests {
         #expect(validate.status == 0, "\(validate.stdout)")
     }
 
+    /// A colleague's real Sociaal Recept case that avoided `visits` GP visits at 75 %, submitted and, when asked, approved.
+    static func colleagueCase(_ cases: URL, visits: Int, approved: Bool) throws {
+        let list = try #require(PriceListReader.read(folder: cases.deletingLastPathComponent().appendingPathComponent("price-lists/standaard")).priceList)
+        let consult = try #require(list.item("ZVW-HA-CONSULT"))
+        try CaseStore(folder: cases).create { id in
+            var record = CaseRecord(
+                id: id, fictional: false, status: .concept, author: "sw-collega",
+                context: CaseContext(intervention: "Sociaal Recept", team: "Team Zuid", municipality: "Voorbeeldstad",
+                                     periodStart: CalendarDay(year: 2025, month: 1, day: 6)!, periodEnd: CalendarDay(year: 2025, month: 3, day: 31)!,
+                                     referrer: "huisarts", ageBand: "65-74", household: "alleenstaand", lifeDomains: [.financien]),
+                story: CaseStory(situation: "Eenzaam.", approach: "Wandelgroep.", result: "Actiever."),
+                effort: OwnEffort(workers: [WorkerHours(rateCode: "sociaal-werker", description: "Sociaal werker", hours: 5, hourlyRate: Money(cents: 6400))]),
+                deployed: [], avoided: [AvoidedCareLine(item: PricedItem(consult), quantity: .count(Decimal(visits)), likelihood: Percentage(75)!,
+                                                        reasoning: "Kwam vaak.")],
+                attribution: Percentage(80)!, priceListVersion: list.version)
+            try? record.move(to: .ingediend, by: "sw-collega", at: "2026-01-05T09:00:00Z", reason: "ingediend")
+            if approved { try? record.move(to: .goedgekeurd, by: "bo-beoordelaar", at: "2026-01-06T09:00:00Z", reason: "") }
+            return record
+        }
+    }
+
+    @Test("a case approved in this window teaches at once: its lines are in the next suggestions without a reload (found by a helper)")
+    func approvalTeachesAtOnce() throws {
+        let scratch = try Scratch()
+        try scratch.copyShippedData()
+        let cases = scratch.url.appendingPathComponent("cases")
+        for visits in 4...7 { try Self.colleagueCase(cases, visits: visits, approved: true) }
+        try Self.colleagueCase(cases, visits: 8, approved: false)      // C-0012, waiting for review
+        let session = try TerminalAppTests.session(environment: ["RENDEMENTSMETER_USER": "sw-bram"], in: scratch.url)
+        let keys = KeyScript(session)
+        try session.waitFor("Rendement (voorkomen")
+        try keys.press("Right", "Enter")
+        try session.waitFor("Casussen beoordelen — sw-bram")
+        try keys.press("End", "Enter")
+        try session.waitFor("C-0012 · Ingediend · auteur sw-collega")
+        try keys.press("b")
+        try session.waitFor("BEOORDELEN (vergrendeld)")
+        try keys.press("g")
+        try session.waitFor("Casus C-0012 goedkeuren (netto")
+        try keys.press("y")
+        try session.waitFor("Casus C-0012 is goedgekeurd en opgeslagen.")
+        // Straight to a new case: no reload of the business case happens on the way.
+        try keys.press("Escape", "Escape", "Left", "Enter", "Right", "Tab", "PageDown", "PageDown", "PageDown", "PageDown", "a")
+        let picker = try session.waitFor("★ Huisarts consult gemiddeld", seconds: 5)
+        #expect(picker.contains("5 van 5 · 6 × · waarschijnlijk"))
+    }
+
     @Test("issue 14: five approved cases suggest a line; one key adds it, the worker lowers the quantity, writes why, and it is written so")
     func suggestedLine() throws {
         let scratch = try Scratch()
         try scratch.copyShippedData()
         let cases = scratch.url.appendingPathComponent("cases")
         // Five colleagues' approved Sociaal Recept cases that all avoided GP visits: 4, 5, 6, 7 and 8 of them, at 75 %.
-        let list = try #require(PriceListReader.read(folder: scratch.url.appendingPathComponent("price-lists/standaard")).priceList)
-        let consult = try #require(list.item("ZVW-HA-CONSULT"))
-        for visits in 4...8 {
-            try CaseStore(folder: cases).create { id in
-                var record = CaseRecord(
-                    id: id, fictional: false, status: .concept, author: "sw-collega",
-                    context: CaseContext(intervention: "Sociaal Recept", team: "Team Zuid", municipality: "Voorbeeldstad",
-                                         periodStart: CalendarDay(year: 2025, month: 1, day: 6)!, periodEnd: CalendarDay(year: 2025, month: 3, day: 31)!,
-                                         referrer: "huisarts", ageBand: "65-74", household: "alleenstaand", lifeDomains: [.financien]),
-                    story: CaseStory(situation: "Eenzaam.", approach: "Wandelgroep.", result: "Actiever."),
-                    effort: OwnEffort(workers: [WorkerHours(rateCode: "sociaal-werker", description: "Sociaal werker", hours: 5, hourlyRate: Money(cents: 6400))]),
-                    deployed: [], avoided: [AvoidedCareLine(item: PricedItem(consult), quantity: .count(Decimal(visits)), likelihood: Percentage(75)!,
-                                                            reasoning: "Kwam vaak.")],
-                    attribution: Percentage(80)!, priceListVersion: list.version)
-                try? record.move(to: .ingediend, by: "sw-collega", at: "2026-01-05T09:00:00Z", reason: "ingediend")
-                try? record.move(to: .goedgekeurd, by: "bo-beoordelaar", at: "2026-01-06T09:00:00Z", reason: "")
-                return record
-            }
-        }
+        for visits in 4...8 { try Self.colleagueCase(cases, visits: visits, approved: true) }
         let session = try TerminalAppTests.session(environment: ["RENDEMENTSMETER_USER": "sw-nieuw"], in: scratch.url)
         let keys = KeyScript(session)
         try session.waitFor("Rendement (voorkomen")

@@ -104,15 +104,15 @@ struct ReviewScreenTests {
         let codes = record.avoided.map(\.item.code)
         #expect(effects == [.loadComparisons(caseID: "C-0003", intervention: record.context.intervention, codes: codes)])
         let first = record.avoided[0]
-        var comparisons = [codes[0]: ComparableLines(units: [1, 1, 2, 2, 3, 30, 40], likelihoods: [25, 25, 50, 50, 90, 90, 90])]
-        comparisons[codes[1]] = ComparableLines(units: [1, 2, 3, 4], likelihoods: [50, 50, 50, 50])
+        var comparisons = [codes[0]: ComparableLines(units: [1, 1, 2, 2, 3, 30, 40], likelihoods: [25, 25, 50, 50, 90, 90, 90], cases: 6)]
+        comparisons[codes[1]] = ComparableLines(units: [1, 2, 3, 4, 5], likelihoods: [50, 50, 50, 50, 50], cases: 4)
         _ = Update.apply(.comparisonsLoaded(caseID: "C-0003", comparisons), to: &state)
         let text = View.render(state).text
         let expected = try #require(comparisons[codes[0]]?.dutchPosition(units: first.quantity.units, likelihood: first.likelihood,
                                                                           intervention: record.context.intervention))
         #expect(expected.hasPrefix("vergeleken met 7 goedgekeurde regels bij \(record.context.intervention): hoeveelheid "))
         #expect(text.contains(String(expected.prefix(60))), "\(text)")
-        #expect(!text.contains("vergeleken met 4"), "four lines are too few to compare with")
+        #expect(!text.contains("vergeleken met 5"), "five lines from four cases are too few to compare with")
         _ = Update.apply(.comparisonsLoaded(caseID: "C-0099", [:]), to: &state)
         #expect(state.caseView?.comparisons == comparisons, "an answer for another case is ignored")
     }

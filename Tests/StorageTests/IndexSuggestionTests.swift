@@ -78,10 +78,14 @@ struct IndexSuggestionTests {
         let codes = own.avoided.map(\.item.code) + ["ONBEKEND"]
         let found = index.comparableLines(intervention: "Sociaal Recept", codes: codes, excludingCase: own.id)
         for code in codes {
-            let lines = approved.filter { $0.id != own.id }.flatMap(\.avoided).filter { $0.item.code == code }
-            #expect(found[code] == ComparableLines(units: lines.map(\.quantity.units), likelihoods: lines.map(\.likelihood.value)), "\(code)")
+            let others = approved.filter { $0.id != own.id }
+            let lines = others.flatMap(\.avoided).filter { $0.item.code == code }
+            let cases = others.filter { $0.avoided.contains { $0.item.code == code } }.count
+            #expect(found[code] == ComparableLines(units: lines.map(\.quantity.units), likelihoods: lines.map(\.likelihood.value), cases: cases),
+                    "\(code)")
         }
         #expect(found["ZVW-FYSIO"]?.units == [15, 15, 15, 15], "four other cases: the case's own line is left out")
+        #expect(found["ZVW-FYSIO"]?.cases == 4)
         #expect(found["ONBEKEND"]?.units == [])
     }
 

@@ -76,7 +76,8 @@ extension CaseIndex {
                 let lines = try Self.approvedLines(db, """
                     intervention = ? AND code = ? AND kind = 1 AND case_row NOT IN (SELECT rowid FROM cases WHERE file = ?)
                     """, [intervention, code, id + ".json"])
-                result[code] = ComparableLines(units: lines.map(\.units), likelihoods: lines.compactMap(\.likelihood?.value))
+                result[code] = ComparableLines(units: lines.map(\.units), likelihoods: lines.compactMap(\.likelihood?.value),
+                                               cases: Set(lines.map(\.caseKey)).count)
             }
             return result
         }) ?? [:]
