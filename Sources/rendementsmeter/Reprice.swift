@@ -17,6 +17,12 @@ struct Reprice: ParsableCommand {
     var dryRun = false
 
     func run() throws {
+        // The reader's own message names --price-list; here the folder came with --to.
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: to, isDirectory: &isFolder), isFolder.boolValue else {
+            printError("fout: '\(to)' is geen map met een prijslijst; geef met --to de map van de nieuwe lijst (met prijzen.csv). Er is niets herprijsd.")
+            throw ExitCode(2)
+        }
         let newList = PriceListReader.read(folder: URL(fileURLWithPath: to))
         guard let list = newList.priceList, newList.errors.isEmpty else {
             for problem in newList.errors { printError("fout: \(problem)") }

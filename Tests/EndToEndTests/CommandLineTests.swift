@@ -160,6 +160,19 @@ struct HonestEstimateCommandLineTests {
         #expect(unknown.stderr.hasPrefix("fout: casus 'C-9999' bestaat niet"))
     }
 
+    @Test("reprice --to a folder that is not there, or a file, names --to and changes nothing (found by a helper: it named --price-list)")
+    func repriceMissingList() throws {
+        let scratch = try Scratch()
+        try scratch.copyShippedData()
+        let before = try FileManager.default.contentsOfDirectory(atPath: scratch.url.appendingPathComponent("cases").path).sorted()
+        for target in ["/bestaat-niet", "price-lists/standaard/prijzen.csv"] {
+            let run = try Binary.run(["reprice", "--to", target, "--dry-run"], in: scratch.url)
+            #expect(run.status == 2)
+            #expect(run.stderr == "fout: '\(target)' is geen map met een prijslijst; geef met --to de map van de nieuwe lijst (met prijzen.csv). Er is niets herprijsd.\n")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.appendingPathComponent("cases").path).sorted() == before)
+    }
+
     @Test("reprice --to writes an event into every case it changes and validate still passes")
     func reprice() throws {
         let scratch = try Scratch()
