@@ -22,6 +22,16 @@ final class KeyScript {
         try session.type(text)
     }
 
+    /// From the start screen into a new Sociaal Recept case of Team Noord in Voorbeeldstad,
+    /// 06-01-2025 to 25-04-2025, up to the referrer.
+    func openSociaalReceptCase() throws {
+        try press("Enter", "Right", "Tab")                     // Nieuwe casus; interventie Sociaal Recept
+        try type("Team Noord"); try press("Enter")
+        try type("Voorbeeldstad"); try press("Enter")
+        try type("06-01-2025"); try press("Enter")
+        try type("25-04-2025"); try press("Enter")
+    }
+
     /// One avoided or deployed line: `a`, search, Enter, then the fields in order.
     func line(search: String, quantity: String, per: Int = 0, periods: String = "", likelihoodSteps: [String]? = nil, reasoning: String) throws {
         try press("a")
@@ -55,11 +65,7 @@ struct IntakeEndToEndTests {
         let keys = KeyScript(session)
         try session.waitFor("Rendement (voorkomen")
 
-        try keys.press("Enter", "Right", "Tab")                     // Nieuwe casus; interventie Sociaal Recept
-        try keys.type("Team Noord"); try keys.press("Enter")
-        try keys.type("Voorbeeldstad"); try keys.press("Enter")
-        try keys.type("06-01-2025"); try keys.press("Enter")
-        try keys.type("25-04-2025"); try keys.press("Enter")
+        try keys.openSociaalReceptCase()
         try keys.press("Right", "Enter")                            // verwijzer: huisarts
         try keys.press("Left", "Left", "Enter")                     // leeftijd: 75+ then 65-74
         try keys.press("Right", "Enter")                            // huishouden: alleenstaand
@@ -193,11 +199,7 @@ struct IntakeEndToEndTests {
         let session = try TerminalAppTests.session(environment: ["RENDEMENTSMETER_USER": "sw-nieuw"], in: scratch.url)
         let keys = KeyScript(session)
         try session.waitFor("Rendement (voorkomen")
-        try keys.press("Enter", "Right", "Tab")                     // Nieuwe casus; interventie Sociaal Recept
-        try keys.type("Team Noord"); try keys.press("Enter")
-        try keys.type("Voorbeeldstad"); try keys.press("Enter")
-        try keys.type("06-01-2025"); try keys.press("Enter")
-        try keys.type("25-04-2025"); try keys.press("Enter")
+        try keys.openSociaalReceptCase()
         try keys.press("Right", "Enter", "Left", "Left", "Enter", "Right", "Enter", "Space", "PageDown")
         try keys.type("Eenzame weduwnaar."); try keys.press("Tab")
         try keys.type("Wandelgroep."); try keys.press("Tab")
