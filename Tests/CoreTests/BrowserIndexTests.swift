@@ -46,7 +46,7 @@ struct BrowserIndexTests {
             let ordered: Bool
             let left = lhs.figures, right = rhs.figures
             switch state.sort {
-            case .id: ordered = left.id < right.id
+            case .id: ordered = (CaseID.number(left.id) ?? Int.max) < (CaseID.number(right.id) ?? Int.max)
             case .status: ordered = (left.status.rawValue, left.id) < (right.status.rawValue, right.id)
             case .author: ordered = (left.author, left.id) < (right.author, right.id)
             case .intervention: ordered = (left.intervention, left.id) < (right.intervention, right.id)
@@ -97,5 +97,23 @@ struct BrowserIndexTests {
             }
         }
         #expect(checked > 4_000, "the filters leave rows to compare: \(checked)")
+    }
+
+    @Test("ids sort by number: C-9999 comes before C-10000 and C-99989, either way the files come in")
+    func idsByNumber() {
+        for ids in [["C-10000", "C-99989", "C-9999"], ["C-9999", "C-99989", "C-10000"]] {
+            let cases = ids.map { id in
+                let figures = CaseFigures(id: id, status: .goedgekeurd, author: "an", team: "Noord", intervention: "Sociaal Recept",
+                                          periodEnd: CalendarDay(year: 2025, month: 1, day: 1)!, lifeDomains: [], fictional: false,
+                                          priceListVersion: "2026.1", valued: .failure(.overflow(caseID: id, what: "X")))
+                return CaseFigurePair(current: figures, original: figures)
+            }
+            var state = BrowserState()
+            state.sort = .id
+            let rows = BrowserRows(cases: cases, order: BrowserIndex(cases).order(state, cases))
+            #expect(rows.map(\.figures.id) == ["C-9999", "C-10000", "C-99989"])
+            state.descending = true
+            #expect(BrowserRows(cases: cases, order: BrowserIndex(cases).order(state, cases)).map(\.figures.id) == ["C-99989", "C-10000", "C-9999"])
+        }
     }
 }

@@ -28,10 +28,13 @@ struct BrowserIndex: Sendable {
         let totals = figures.map { (try? $0.valued.get().total) ?? Totals() }
         avoided = totals.map(\.avoided.cents)
         net = totals.map(\.net.cents)
-        // Cases come in file-name order, which is id order; checked, and sorted when not.
+        // Ids sort by number: file names put C-10000 before C-9999. Cases usually come in
+        // number order already; checked, and sorted when not.
+        let numbers = figures.map { CaseID.number($0.id) ?? Int.max }
+        func before(_ a: Int, _ b: Int) -> Bool { (numbers[a], figures[a].id) < (numbers[b], figures[b].id) }
         var rank = [Int32](repeating: 0, count: figures.count)
-        let inOrder = zip(figures, figures.dropFirst()).allSatisfy { $0.id < $1.id }
-        let order = inOrder ? Array(figures.indices) : figures.indices.sorted { figures[$0].id < figures[$1].id }
+        let inOrder = zip(figures.indices, figures.indices.dropFirst()).allSatisfy { before($0, $1) }
+        let order = inOrder ? Array(figures.indices) : figures.indices.sorted(by: before)
         for (position, index) in order.enumerated() { rank[index] = Int32(position) }
         idRank = rank
     }
