@@ -1,0 +1,169 @@
+import Foundation
+
+/// The lower quartile, the median and the upper quartile of some values.
+public struct Quartiles: Hashable, Sendable {
+    public let lower: Double
+    public let median: Double
+    public let upper: Double
+
+    /// Nil for no values. Quartiles are medians of the lower and upper halves (the middle value
+    /// left out of both when the count is odd), so five values give a spread a reader can check.
+    public init?(_ values: [Double]) {
+        guard !values.isEmpty else { return nil }
+        let sorted = values.sorted()
+        let half = sorted.count / 2
+        median = Self.middle(sorted[...])
+        lower = Self.middle(sorted.prefix(max(1, half)))
+        upper = Self.middle(sorted.suffix(max(1, half)))
+    }
+
+    init(lower: Double, median: Double, upper: Double) {
+        self.lower = lower
+        self.median = median
+        self.upper = upper
+    }
+
+    static func middle(_ sorted: ArraySlice<Double>) -> Double {
+        let start = sorted.startIndex, count = sorted.count
+        return count % 2 == 1 ? sorted[start + count / 2] : (sorted[start + count / 2 - 1] + sorted[start + count / 2]) / 2
+    }
+}
+
+/// How review moved one quantity or likelihood over a set of lines: how often up, how often
+/// down, and the median size of a move.
+public struct ReviewMoves: Hashable, Sendable {
+    public let up: Int
+    public let down: Int
+    /// Median of the moves' absolute sizes (percentage points for a likelihood); nil without moves.
+    public let medianSize: Double?
+
+    init(up: Int, down: Int, medianSize: Double?) {
+        self.up = up
+        self.down = down
+        self.medianSize = medianSize
+    }
+
+    init(_ pairs: [(before: Double, after: Double)]) {
+        let moves = pairs.map { $0.after - $0.before }.filter { $0 != 0 }
+        up = moves.filter { $0 > 0 }.count
+        down = moves.filter { $0 < 0 }.count
+        medianSize = Quartiles(moves.map(abs))?.median
+    }
+}
+
+/// One item in one intervention, over every approved line of it, never per person: the spread
+/// of the estimates and how review moved them. What a team conversation starts from.
+public struct ItemSpread: Hashable, Sendable {
+    public let intervention: String
+    public let code: String
+    public let cases: Int
+    public let lines: Int
+    /// As the authors estimated them (lines a reviewer added are left out).
+    public let units: Quartiles
+    public let likelihood: Quartiles?
+    /// Lines review changed, added or removed.
+    public let changed: Int
+    public let unitMoves: ReviewMoves
+    public let likelihoodMoves: ReviewMoves
+    /// The quartile gaps relative to the scale: likelihood in points of 100, units relative to their
+    /// median. Larger means colleagues estimate this item further apart.
+    public var spread: Double {
+        let likelihoodGap = likelihood.map { ($0.upper - $0.lower) / 100 } ?? 0
+        let unitGap = units.median > 0 ? (units.upper - units.lower) / units.median : 0
+        return likelihoodGap + unitGap
+    }
+}
+
+/// A reviewer's reason for changing one of the worker's lines, with the case it was in.
+public struct ReviewReason: Hashable, Sendable {
+    public let caseID: String
+    public let text: String
+}
+
+/// One item of the worker's own estimates beside colleagues' approved lines, and how reviewers
+/// changed the worker's lines, with their reasons: the worker's mirror.
+public struct OwnEstimate: Hashable, Sendable {
+    public let intervention: String
+    public let code: String
+    /// The worker's lines of this item (reviewer-added ones left out) and their middle values.
+    public let lines: Int
+    public let medianUnits: Double
+    public let medianLikelihood: Double?
+    /// Colleagues' approved lines: nil when they come from fewer than `Suggestions.minimumCases`
+    /// cases (then a median would point at one colleague).
+    public let colleagues: Colleagues?
+    public let changed: Int
+    public let removed: Int
+    public let unitMoves: ReviewMoves
+    public let likelihoodMoves: ReviewMoves
+    /// The reviewers' reasons, newest case first.
+    public let reasons: [ReviewReason]
+
+    public struct Colleagues: Hashable, Sendable {
+        public let cases: Int
+        public let medianUnits: Double
+        public let medianLikelihood: Double?
+    }
+
+}
+
+/// What the business case's approved lines say about estimating: per item for reviewers and
+/// managers, and per worker for the worker alone.
+public enum Calibration {
+    /// Per intervention and item, the spread of estimates and review's moves, items estimated
+    /// furthest apart first; items from fewer than `Suggestions.minimumCases` cases are left out.
+    public static func spreads(_ lines: [ReviewedLine]) -> [ItemSpread] {
+        let groups = Dictionary(grouping: lines) { GroupKey(intervention: $0.intervention, code: $0.code) }
+        let spreads = groups.compactMap { key, lines -> ItemSpread? in
+            let cases = Set(lines.map(\.caseID)).count
+            let estimated = lines.compactMap(\.estimated)
+            guard cases >= Suggestions.minimumCases, let units = Quartiles(estimated.map(\.units)) else { return nil }
+            let moves = Self.moves(lines)
+            return ItemSpread(intervention: key.intervention, code: key.code, cases: cases, lines: lines.count, units: units,
+                              likelihood: Quartiles(estimated.compactMap(\.likelihood)), changed: lines.filter(\.reviewChanged).count,
+                              unitMoves: moves.units, likelihoodMoves: moves.likelihood)
+        }
+        return spreads.sorted { ($1.spread, $0.intervention, $0.code) < ($0.spread, $1.intervention, $1.code) }
+    }
+
+    /// The worker's own lines per intervention and item beside colleagues' approved lines of the
+    /// same item in the same intervention, most used first. Nobody else's name is in it.
+    public static func own(_ lines: [ReviewedLine], author: String) -> [OwnEstimate] {
+        let mine = Dictionary(grouping: lines.filter { $0.author == author }) { GroupKey(intervention: $0.intervention, code: $0.code) }
+        let wanted = Set(mine.keys)
+        let others = Dictionary(grouping: lines.filter { $0.author != author && $0.approved != nil }) {
+            GroupKey(intervention: $0.intervention, code: $0.code)
+        }.filter { wanted.contains($0.key) }
+        let estimates = mine.compactMap { key, lines -> OwnEstimate? in
+            let estimated = lines.compactMap(\.estimated)
+            guard let units = Quartiles(estimated.map(\.units)) else { return nil }
+            let colleagues = others[key].flatMap { lines -> OwnEstimate.Colleagues? in
+                let approved = lines.compactMap(\.approved)
+                let cases = Set(lines.map(\.caseID)).count
+                guard cases >= Suggestions.minimumCases, let units = Quartiles(approved.map(\.units)) else { return nil }
+                return OwnEstimate.Colleagues(cases: cases, medianUnits: units.median, medianLikelihood: Quartiles(approved.compactMap(\.likelihood))?.median)
+            }
+            let moves = Self.moves(lines)
+            let reasons = lines.filter(\.reviewChanged).sorted { $0.caseID > $1.caseID }.flatMap { line in
+                line.reasons.map { ReviewReason(caseID: line.caseID, text: $0) }
+            }
+            return OwnEstimate(intervention: key.intervention, code: key.code, lines: estimated.count, medianUnits: units.median,
+                               medianLikelihood: Quartiles(estimated.compactMap(\.likelihood))?.median, colleagues: colleagues,
+                               changed: lines.filter(\.reviewChanged).count, removed: lines.filter { $0.estimated != nil && $0.approved == nil }.count,
+                               unitMoves: moves.units, likelihoodMoves: moves.likelihood, reasons: reasons)
+        }
+        return estimates.sorted { ($1.lines, $0.intervention, $0.code) < ($0.lines, $1.intervention, $1.code) }
+    }
+
+    /// Review's moves over the lines that were both estimated and approved.
+    private static func moves(_ lines: [ReviewedLine]) -> (units: ReviewMoves, likelihood: ReviewMoves) {
+        let kept = lines.compactMap { line in line.estimated.flatMap { before in line.approved.map { (before: before, after: $0) } } }
+        return (ReviewMoves(kept.map { ($0.before.units, $0.after.units) }),
+                ReviewMoves(kept.compactMap { pair in pair.before.likelihood.flatMap { before in pair.after.likelihood.map { (before, $0) } } }))
+    }
+
+    private struct GroupKey: Hashable {
+        let intervention: String
+        let code: String
+    }
+}
