@@ -105,4 +105,38 @@ struct IndexSuggestionTests {
         let other = SuggestionQuery(intervention: "Schuldhulp", lifeDomains: [], ageBand: "", household: "", avoided: true)
         #expect(index.suggestions(for: other).isEmpty)
     }
+
+    @Test("calibration: the index's reviewed lines are the files' (estimated and approved, with reasons), also after a review is approved")
+    func reviewedLinesAsFiles() throws {
+        let folder = try CaseIndexTests.business(30)
+        let store = CaseStore(folder: folder.url)
+        for number in 0..<3 {
+            try store.create { id in
+                var record = CaseStoreTests.submittedSample(id)
+                try? record.review(.likelihood(line: 1, Percentage(Decimal(25 * number))!), by: "bo", at: "2026-01-06T00:00:00Z",
+                                   reason: "Reden \(number), met ; en \"")
+                try? record.move(to: .goedgekeurd, by: "bo", at: "2026-01-06T00:00:00Z", reason: "")
+                return record
+            }
+        }
+        let index = CaseIndex(casesFolder: folder.url)
+        func fromFiles() throws -> [ReviewedLine] { try store.loadAll().records.flatMap(ReviewedLine.lines(of:)) }
+        #expect(index.reviewedLines().isEmpty, "no index yet: nothing, and no error")
+        _ = try index.lawTotals(options: CaseIndexTests.options(), filter: CaseFilter())
+        let indexed = index.reviewedLines()
+        #expect(indexed == (try fromFiles()))
+        #expect(indexed.filter(\.reviewChanged).count == 13, "ten generated reviews and these three")
+        let added = indexed.filter { $0.reviewChanged && $0.caseID > "C-0030" }
+        #expect(added.map(\.reasons) == [["Reden 0, met ; en \""], ["Reden 1, met ; en \""], ["Reden 2, met ; en \""]])
+        #expect(added.map(\.approved?.likelihood) == [0, 25, 50])
+
+        var record = try store.load(id: "C-0002").get()
+        try record.review(.quantity(line: 1, .count(7)), by: "bo", at: "2026-02-01T00:00:00Z", reason: "Zeven keer.")
+        try record.move(to: .goedgekeurd, by: "bo", at: "2026-02-01T00:00:00Z", reason: "")
+        try store.save(record)
+        _ = try index.lawTotals(options: CaseIndexTests.options(), filter: CaseFilter())
+        let after = index.reviewedLines()
+        #expect(Set(after) == Set(try fromFiles()))
+        #expect(after.filter { $0.caseID == "C-0002" && $0.reviewChanged }.map(\.reasons) == [["Zeven keer."]])
+    }
 }

@@ -29,6 +29,8 @@ struct IndexedLines: Sendable {
     let ageBand: String
     let household: String
     let lines: [Line]
+    /// The avoided lines as estimated and as approved, for calibration.
+    let reviewed: [ReviewedLine]
 
     init?(_ record: CaseRecord) {
         guard record.status == .goedgekeurd, !record.fictional else { return nil }
@@ -39,6 +41,7 @@ struct IndexedLines: Sendable {
         lines = record.deployed.map { Line(kind: 0, code: $0.item.code, units: DecimalText.format($0.quantity.units), likelihood: nil) }
             + record.avoided.map { Line(kind: 1, code: $0.item.code, units: DecimalText.format($0.quantity.units),
                                         likelihood: DecimalText.format($0.likelihood.value)) }
+        reviewed = ReviewedLine.lines(of: record)
     }
 }
 
@@ -50,6 +53,7 @@ struct IndexWriter {
     private let insertText: Statement
     private let findRow: Statement
     private let insertLine: Statement
+    private let insertReviewed: Statement
 
     init(_ db: Database) throws {
         self.db = db
@@ -65,6 +69,10 @@ struct IndexWriter {
         insertLine = try db.makeStatement(sql: """
             INSERT INTO lines (case_row, kind, code, units, likelihood, intervention, domains, age_band, household) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
+        insertReviewed = try db.makeStatement(sql: """
+            INSERT INTO reviewed (case_row, author, intervention, code, estimated_units, estimated_likelihood, approved_units, approved_likelihood, reasons)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
     }
 
     /// Removes a file's row and everything derived from it; nothing when it has none.
@@ -73,6 +81,7 @@ struct IndexWriter {
         try db.execute(sql: "DELETE FROM sums WHERE case_row = ?", arguments: [row])
         try db.execute(sql: "DELETE FROM search WHERE rowid = ?", arguments: [row])
         try db.execute(sql: "DELETE FROM lines WHERE case_row = ?", arguments: [row])
+        try db.execute(sql: "DELETE FROM reviewed WHERE case_row = ?", arguments: [row])
         try db.execute(sql: "DELETE FROM cases WHERE rowid = ?", arguments: [row])
     }
 
@@ -86,6 +95,10 @@ struct IndexWriter {
             for line in approved.lines {
                 try insertLine.execute(arguments: [rowID, line.kind, line.code, line.units, line.likelihood, approved.intervention,
                                                    approved.domains, approved.ageBand, approved.household])
+            }
+            for line in approved.reviewed {
+                try insertReviewed.execute(arguments: [rowID, line.author, line.intervention, line.code, line.estimated?.units, line.estimated?.likelihood,
+                                                       line.approved?.units, line.approved?.likelihood, line.reasons.joined(separator: "\u{1F}")])
             }
         }
         guard let pair = row.pair else { return }

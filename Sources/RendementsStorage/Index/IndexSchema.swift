@@ -15,6 +15,8 @@ import RendementsDomain
 /// - `search`: the searched text of each case (FTS5 trigram).
 /// - `lines`: the care lines of approved cases with the context suggestions compare
 ///   (intervention, life domains, age band, household): see `ApprovedLines`.
+/// - `reviewed`: the avoided lines of approved cases as estimated and as approved, with
+///   author and reasons, for calibration: see `ReviewedLine`.
 enum IndexSchema {
     /// The money columns of `sums` and `cube`, in `Totals` order.
     static let moneyColumns = ["avoided", "deployed", "effort", "avoided_transfers", "deployed_transfers",
@@ -62,6 +64,13 @@ enum IndexSchema {
         try db.execute(sql: "CREATE INDEX IF NOT EXISTS lines_units ON lines(intervention, kind, code, CAST(units AS REAL))")
         try db.execute(sql: "CREATE INDEX IF NOT EXISTS lines_likelihood ON lines(intervention, kind, code, CAST(likelihood AS REAL))")
         try db.execute(sql: "CREATE INDEX IF NOT EXISTS lines_similar ON lines(age_band, household)")
+        // The avoided lines of approved real cases as estimated and as approved, for calibration.
+        try db.execute(sql: """
+            CREATE TABLE IF NOT EXISTS reviewed (
+                case_row INTEGER NOT NULL, author TEXT NOT NULL, intervention TEXT NOT NULL, code TEXT NOT NULL,
+                estimated_units REAL, estimated_likelihood REAL, approved_units REAL, approved_likelihood REAL, reasons TEXT NOT NULL)
+            """)
+        try db.execute(sql: "CREATE INDEX IF NOT EXISTS reviewed_case ON reviewed(case_row)")
     }
 
     static func createSumsIndexes(_ db: Database) throws {
@@ -103,10 +112,10 @@ enum IndexSchema {
 
     /// Empties every derived table (the index is rebuilt for other settings).
     static func clear(_ db: Database) throws {
-        for table in ["cases", "sums", "cube", "search", "lines"] { try db.execute(sql: "DELETE FROM \(table)") }
+        for table in ["cases", "sums", "cube", "search", "lines", "reviewed"] { try db.execute(sql: "DELETE FROM \(table)") }
     }
 
     static func drop(_ db: Database) throws {
-        for table in ["cases", "sums", "cube", "search", "lines"] { try db.execute(sql: "DROP TABLE IF EXISTS \(table)") }
+        for table in ["cases", "sums", "cube", "search", "lines", "reviewed"] { try db.execute(sql: "DROP TABLE IF EXISTS \(table)") }
     }
 }
