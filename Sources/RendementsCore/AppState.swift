@@ -8,6 +8,8 @@ public enum Screen: Hashable, Sendable {
     case browser
     case caseView
     case dashboard
+    /// The worker's own estimates beside colleagues', and the spread per item.
+    case calibration
     case help(returnTo: ScreenKind)
 }
 
@@ -67,6 +69,8 @@ public struct AppState: Sendable {
     private var distinctValues: [FilterField: [String]] = [:]
     public var caseView: CaseViewState?
     public var dashboard = DashboardState()
+    /// The "Schattingen" screen, while it is open.
+    public var calibration: CalibrationState?
     /// The dashboard's figures for its current filter, recomputed when cases or the filter change.
     public private(set) var dashboardSummary = BusinessCaseSummary(cases: [], filter: CaseFilter())
 
@@ -230,6 +234,7 @@ public struct AppState: Sendable {
         case .caseView:
             caseView?.prompt != nil ? .prompt : (caseView?.reviewing == true ? .caseReview : .caseView)
         case .dashboard: dashboard.tracing ? .trace : .dashboard
+        case .calibration: .calibration
         case .help: .help
         }
     }

@@ -68,6 +68,7 @@ public enum HelpText {
         case .browser, .prompt: "Casussen beoordelen"
         case .caseView, .caseReview: "Casus bekijken en beoordelen"
         case .dashboard, .trace: "Dashboard"
+        case .calibration: "Schattingen"
         case .help, .confirm: "Hulp"
         }
     }
@@ -121,6 +122,18 @@ public enum HelpText {
                 "een rij, u legt uit hoe een bedrag is berekend. Filters: 1 selectie, 2 team,",
                 "3 interventie, 4 leefgebied, 5 jaar; 0 zet ze uit. Onderaan: netto laag,",
                 "hoog en conservatief naast de centrale schatting.",
+            ]
+        case .calibration:
+            [
+                "Mijn schattingen: per item jouw mediaan (hoeveelheid en kans zoals jij ze",
+                "schatte) naast die van goedgekeurde regels van collega's bij dezelfde",
+                "interventie, en wat beoordelaars aan jouw regels veranderden, met hun",
+                "redenen. Alleen jij ziet jouw rijen. Collega's tellen pas vanaf 5 casussen.",
+                "Spreiding per item: per interventie en item, nooit per persoon, hoe ver",
+                "schattingen uiteenlopen (P25–P75) en hoe vaak en hoever beoordeling ze",
+                "verschoof; bovenaan wat het meest uiteenloopt: stof voor teamoverleg.",
+                "Alleen goedgekeurde, echte casussen tellen. Exporteren als CSV:",
+                "rendementsmeter export --format kalibratie --out kalibratie.csv",
             ]
         case .help, .confirm:
             []

@@ -38,6 +38,8 @@ public enum ScreenKind: Hashable, Sendable, CaseIterable {
     case browser, caseView, caseReview, prompt
     /// The manager's dashboard, and the explanation of one of its figures.
     case dashboard, trace
+    /// The worker's own estimates and the spread per item.
+    case calibration
     /// A yes/no question over any screen: only its answers act.
     case confirm
 
@@ -113,8 +115,8 @@ public enum Keymap {
         KeyBinding([.down, .character("j")], "", "", .next, on: [.browser]),
         KeyBinding([.pageUp], "PgUp/PgDn", "Een scherm terug of verder", hint: "blad", .pageUp, on: [.browser, .caseView, .caseReview, .help]),
         KeyBinding([.pageDown], "", "", .pageDown, on: [.browser, .caseView, .caseReview, .help]),
-        KeyBinding([.home], "Home/End", "Naar de eerste of de laatste regel", hint: "begin/eind", .first, on: [.priceList, .picker, .browser, .dashboard, .help]),
-        KeyBinding([.end], "", "", .last, on: [.priceList, .picker, .browser, .dashboard, .help]),
+        KeyBinding([.home], "Home/End", "Naar de eerste of de laatste regel", hint: "begin/eind", .first, on: [.priceList, .picker, .browser, .dashboard, .calibration, .help]),
+        KeyBinding([.end], "", "", .last, on: [.priceList, .picker, .browser, .dashboard, .calibration, .help]),
         KeyBinding([.enter], "Enter", "Casus openen", hint: "openen", .open, on: [.browser]),
         KeyBinding([.character("s")], "s", "Sorteren: id, status, auteur, interventie, einddatum, voorkomen, netto (S: omgekeerd)",
                    hint: "sorteer", .sort, on: [.browser]),
@@ -153,6 +155,11 @@ public enum Keymap {
         KeyBinding([.character("4")], "4", "Filter op leefgebied", hint: "leefgebied", .filterDomain, on: [.dashboard]),
         KeyBinding([.character("5")], "5", "Filter op jaar (einddatum)", hint: "jaar", .filterYear, on: [.dashboard]),
         KeyBinding([.character("0")], "0", "Alle filters uit", hint: "filters uit", .clearFilters, on: [.dashboard]),
+        KeyBinding([.up, .character("k")], "↑↓", "Item kiezen", hint: "item", .previous, on: [.calibration]),
+        KeyBinding([.down, .character("j")], "", "", .next, on: [.calibration]),
+        KeyBinding([.pageUp], "PgUp/PgDn", "Een scherm terug of verder", hint: "blad", .pageUp, on: [.calibration]),
+        KeyBinding([.pageDown], "", "", .pageDown, on: [.calibration]),
+        KeyBinding([.tab, .backTab], "Tab", "Wisselen tussen mijn schattingen en de spreiding per item", hint: "wissel", .nextPanel, on: [.calibration]),
         KeyBinding([.up], "↑↓", "Verder lezen", hint: "lezen", .previous, on: [.trace]),
         KeyBinding([.down], "", "", .next, on: [.trace]),
         KeyBinding([.escape], "Esc", "Uitleg sluiten", hint: "sluiten", .back, on: [.trace]),
@@ -161,12 +168,12 @@ public enum Keymap {
         KeyBinding([.character("r")], "r", "Wisselen tussen de toetsen en 'Hoe rekenen we': de methode in gewone taal", hint: "methode/toetsen", .howWeCalculate, on: [.help]),
         KeyBinding([.enter], "Enter", "Bevestigen", hint: "ok", .open, on: [.prompt]),
         KeyBinding([.escape], "Esc", "Annuleren", hint: "annuleren", .back, on: [.prompt]),
-        KeyBinding([.escape], "Esc", "Terug naar het vorige scherm", hint: "terug", .back, on: [.browser, .caseView, .dashboard]),
+        KeyBinding([.escape], "Esc", "Terug naar het vorige scherm", hint: "terug", .back, on: [.browser, .caseView, .dashboard, .calibration]),
         KeyBinding([.escape], "Esc", "Terug (stopt met beoordelen en geeft de casus vrij)", hint: "terug", .back, on: [.caseReview]),
         KeyBinding([.function(1), .character("?")], "?/F1", "Hulp bij dit scherm (? buiten tekstvelden)", hint: "hulp", .help,
-                   on: ScreenKind.intakeScreens.union([.start, .priceList, .browser, .caseView, .caseReview, .dashboard])),
+                   on: ScreenKind.intakeScreens.union([.start, .priceList, .browser, .caseView, .caseReview, .dashboard, .calibration])),
         KeyBinding([.character("q"), .control("q"), .control("c")], "q", "Afsluiten (q buiten tekstvelden, Ctrl-Q overal)", hint: "afsluiten", .quit,
-                   on: ScreenKind.intakeScreens.union([.start, .priceList, .help, .browser, .caseView, .caseReview, .dashboard, .trace])),
+                   on: ScreenKind.intakeScreens.union([.start, .priceList, .help, .browser, .caseView, .caseReview, .dashboard, .trace, .calibration])),
     ]
 
     /// The action of a key on a screen. While the user types in a text field,

@@ -1,6 +1,6 @@
 /// The parts of the app reachable from the start screen.
 public enum MenuItem: CaseIterable, Sendable {
-    case nieuweCasus, beoordelen, dashboard, prijslijst
+    case nieuweCasus, beoordelen, dashboard, schattingen, prijslijst
 
     public var title: String {
         switch self {
@@ -8,6 +8,7 @@ public enum MenuItem: CaseIterable, Sendable {
         case .beoordelen: "Casussen beoordelen"
         case .dashboard: "Dashboard"
         case .prijslijst: "Prijslijst"
+        case .schattingen: "Schattingen"
         }
     }
 }

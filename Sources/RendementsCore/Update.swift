@@ -30,6 +30,8 @@ public enum Msg: Sendable {
     case suggestionsLoaded(SuggestionQuery, [Suggestion])
     /// Per item, the approved lines a case's lines are compared with.
     case comparisonsLoaded(caseID: String, [String: ComparableLines])
+    /// The worker's own estimates beside colleagues', and the spread per item.
+    case calibrationLoaded(own: [OwnEstimate], spreads: [ItemSpread])
 }
 
 /// Work for the edge to do after an update.
@@ -58,6 +60,8 @@ public enum Effect: Hashable, Sendable {
     case loadSuggestions(SuggestionQuery)
     /// Look up the other approved lines of the same items and intervention, for the case view.
     case loadComparisons(caseID: String, intervention: String, codes: [String])
+    /// Work out the "Schattingen" screen: this worker's estimates and the spread per item.
+    case loadCalibration(author: String)
 }
 
 /// The price-list browser's fixed layout: rows above and below the list.
@@ -101,6 +105,7 @@ public enum Update {
             if state.screen == .intake { return IntakeUpdate.handle(key, &state) }
             if state.screen == .browser || state.screen == .caseView { return ReviewUpdate.handle(key, &state) }
             if state.screen == .dashboard { return DashboardUpdate.handle(key, &state) }
+            if state.screen == .calibration { return CalibrationUpdate.handle(key, &state) }
             if state.isEditingQuery { editQuery(key, &state); return [] }
             guard let action = Keymap.action(for: key, on: state.screenKind) else {
                 return []
@@ -143,6 +148,9 @@ public enum Update {
             return []
         case .comparisonsLoaded(let id, let comparisons):
             if state.caseView?.caseID == id { state.caseView?.comparisons = comparisons }
+            return []
+        case .calibrationLoaded(let own, let spreads):
+            CalibrationUpdate.loaded(own: own, spreads: spreads, &state)
             return []
         case .suggestionsLoaded(let query, let suggestions):
             IntakeUpdate.suggestionsLoaded(query, suggestions, &state)
@@ -221,10 +229,11 @@ public enum Update {
                 case .priceList: state.screen = .priceList
                 case .browser: state.screen = .browser
                 case .dashboard, .trace: state.screen = .dashboard
+                case .calibration: state.screen = .calibration
                 case .caseView, .caseReview: state.screen = .caseView
                 default: state.screen = ScreenKind.intakeScreens.contains(returnTo) ? .intake : .start
                 }
-            case .priceList, .start, .intake, .browser, .caseView, .dashboard: state.screen = .start
+            case .priceList, .start, .intake, .browser, .caseView, .dashboard, .calibration: state.screen = .start
             }
         case .previous, .next, .pageUp, .pageDown, .first, .last:
             move(action, &state)
@@ -242,6 +251,8 @@ public enum Update {
             case .dashboard:
                 DashboardUpdate.open(&state)
                 return [.reloadCases]
+            case .schattingen:
+                return CalibrationUpdate.open(&state)
             case .prijslijst:
                 if state.priceList == nil {
                     state.notice = "Er is geen prijslijst geladen; controleer de map met 'rendementsmeter validate'."
@@ -286,7 +297,7 @@ public enum Update {
             default: state.helpScroll = last
             }
             state.helpScroll = min(max(0, state.helpScroll), last)
-        case .intake, .browser, .caseView, .dashboard:
+        case .intake, .browser, .caseView, .dashboard, .calibration:
             break
         }
     }

@@ -85,15 +85,18 @@ public struct ReviewReason: Hashable, Sendable {
 public struct OwnEstimate: Hashable, Sendable {
     public let intervention: String
     public let code: String
-    /// The worker's lines of this item (reviewer-added ones left out) and their middle values.
+    /// The worker's lines of this item (reviewer-added ones left out) and their middle values;
+    /// no medians when reviewers added the item and the worker never estimated it.
     public let lines: Int
-    public let medianUnits: Double
+    public let medianUnits: Double?
     public let medianLikelihood: Double?
     /// Colleagues' approved lines: nil when they come from fewer than `Suggestions.minimumCases`
     /// cases (then a median would point at one colleague).
     public let colleagues: Colleagues?
+    /// The worker's lines review changed or removed, those it removed, and lines a reviewer added.
     public let changed: Int
     public let removed: Int
+    public let added: Int
     public let unitMoves: ReviewMoves
     public let likelihoodMoves: ReviewMoves
     /// The reviewers' reasons, newest case first.
@@ -134,9 +137,8 @@ public enum Calibration {
         let others = Dictionary(grouping: lines.filter { $0.author != author && $0.approved != nil }) {
             GroupKey(intervention: $0.intervention, code: $0.code)
         }.filter { wanted.contains($0.key) }
-        let estimates = mine.compactMap { key, lines -> OwnEstimate? in
+        let estimates = mine.map { key, lines -> OwnEstimate in
             let estimated = lines.compactMap(\.estimated)
-            guard let units = Quartiles(estimated.map(\.units)) else { return nil }
             let colleagues = others[key].flatMap { lines -> OwnEstimate.Colleagues? in
                 let approved = lines.compactMap(\.approved)
                 let cases = Set(lines.map(\.caseID)).count
@@ -147,9 +149,10 @@ public enum Calibration {
             let reasons = lines.filter(\.reviewChanged).sorted { $0.caseID > $1.caseID }.flatMap { line in
                 line.reasons.map { ReviewReason(caseID: line.caseID, text: $0) }
             }
-            return OwnEstimate(intervention: key.intervention, code: key.code, lines: estimated.count, medianUnits: units.median,
+            return OwnEstimate(intervention: key.intervention, code: key.code, lines: estimated.count, medianUnits: Quartiles(estimated.map(\.units))?.median,
                                medianLikelihood: Quartiles(estimated.compactMap(\.likelihood))?.median, colleagues: colleagues,
-                               changed: lines.filter(\.reviewChanged).count, removed: lines.filter { $0.estimated != nil && $0.approved == nil }.count,
+                               changed: lines.filter { $0.estimated != nil && $0.reviewChanged }.count,
+                               removed: lines.filter { $0.estimated != nil && $0.approved == nil }.count, added: lines.filter { $0.estimated == nil }.count,
                                unitMoves: moves.units, likelihoodMoves: moves.likelihood, reasons: reasons)
         }
         return estimates.sorted { ($1.lines, $0.intervention, $0.code) < ($0.lines, $1.intervention, $1.code) }

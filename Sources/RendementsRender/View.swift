@@ -17,6 +17,7 @@ public enum View {
         case .browser: CaseBrowserScreen.draw(state, into: &frame)
         case .caseView: CaseViewScreen.draw(state, into: &frame)
         case .dashboard: DashboardScreen.draw(state, into: &frame)
+        case .calibration: CalibrationScreen.draw(state, into: &frame)
         case .help(let returnTo): HelpScreen.draw(state, returnTo: returnTo, into: &frame)
         }
         frame.extend(toHeight: state.size.height)

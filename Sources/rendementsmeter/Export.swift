@@ -13,6 +13,8 @@ struct Export: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case csv, html
+        /// The spread of estimates per item and intervention (never per person), as CSV.
+        case kalibratie
         /// The folder format back from the server: every case file as stored, and businesscase.json.
         case map
     }
@@ -23,7 +25,7 @@ struct Export: ParsableCommand {
 
     @OptionGroup var server: ServerOption
 
-    @Option(name: .long, help: "Uitvoerformaat: csv, html, of map (met --database: de casussen van de server terug als map, in --out).")
+    @Option(name: .long, help: "Uitvoerformaat: csv, html, kalibratie (spreiding van schattingen per item, CSV), of map (met --database: de casussen van de server terug als map, in --out).")
     var format: Format = .csv
 
     @Option(name: .long, help: "CSV: één rij per regel (line) of per casus (case).")
@@ -46,7 +48,10 @@ struct Export: ParsableCommand {
             guard server.addressText != nil, out != nil else { throw ValidationError("--format map haalt de casussen van de server: geef --database en --out MAP") }
             return
         }
-        if server.addressText != nil { throw ValidationError("met --database kan alleen --format map (csv en html volgen)") }
+        if server.addressText != nil { throw ValidationError("met --database kan alleen --format map (csv, html en kalibratie volgen)") }
+        if format == .kalibratie, filters.filter != CaseFilter() {
+            throw ValidationError("--format kalibratie telt alle goedgekeurde, echte casussen per interventie en item; filters gelden daar niet. Laat ze weg")
+        }
         guard let out, !force, Export.isInside(URL(fileURLWithPath: out), folder: locations.casesFolder) else { return }
         throw ValidationError("\(out) ligt in de map van de business case (\(locations.casesFolder.path)); een export overschrijft daar niets. Kies een andere plek, of gebruik --force")
     }
@@ -64,6 +69,7 @@ struct Export: ParsableCommand {
             switch format {
             case .csv: try exportCSV()
             case .html: try exportHTML()
+            case .kalibratie: try exportCalibration()
             case .map: break  // handled before: it reads the server, not the folder
             }
         } catch let error as StorageError {
@@ -104,6 +110,20 @@ struct Export: ParsableCommand {
         let folder = locations.openFigures(reusing: nil)
         return BusinessCaseSummary(figures: folder.figures.lazy.map(\.current), filter: filters.filter, options: folder.options,
                                    detail: .patterns).countedIDs
+    }
+
+    /// The index is brought up to date first (the same read as a report), then its reviewed lines are added up.
+    private func exportCalibration() throws {
+        let totals = BusinessCaseTotals.open(cases: locations.casesFolder, priceList: locations.priceListFolder, reportYear: nil,
+                                             filter: CaseFilter())
+        try report(totals.folderError, totals.problems)
+        // Without a usable index (a read-only folder) the approved cases are read from the files.
+        let lines = try CaseIndex(casesFolder: locations.casesFolder).reviewedLines()
+            ?? CaseStore(folder: locations.casesFolder).mapCases { ReviewedLine.lines(of: $0.record) }.results.flatMap { $0 }
+        let spreads = Calibration.spreads(lines)
+        let sink = try Sink(out)
+        try sink.write(CalibrationExport.csv(spreads, priceList: totals.priceList, excelDutch: excelNl))
+        try sink.finish()
     }
 
     private func exportHTML() throws {

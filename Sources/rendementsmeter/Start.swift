@@ -218,6 +218,9 @@ final class EffectRunner {
                         .comparableLines(intervention: intervention, codes: codes, excludingCase: id))]
         case .loadSuggestions(let query):
             return [.suggestionsLoaded(query, CaseIndex(casesFolder: locations.casesFolder).suggestions(for: query))]
+        case .loadCalibration(let author):
+            let lines = CaseIndex(casesFolder: locations.casesFolder).reviewedLines() ?? []
+            return [.calibrationLoaded(own: Calibration.own(lines, author: author), spreads: Calibration.spreads(lines))]
         case .unlockCase(let id):
             locks.release(id, as: lock)
             lockedCases.remove(id)

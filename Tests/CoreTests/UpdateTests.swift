@@ -49,6 +49,8 @@ struct UpdateTests {
         _ = send([.right, .right], to: &state)
         #expect(state.selectedMenuItem == .dashboard)
         _ = send([.tab, .tab], to: &state)
+        #expect(state.selectedMenuItem == .prijslijst)
+        _ = send([.tab], to: &state)
         #expect(state.selectedMenuItem == .nieuweCasus)
         _ = send([.left], to: &state)
         #expect(state.selectedMenuItem == .prijslijst)

@@ -51,7 +51,7 @@ struct TerminalAppTests {
         try session.resize(width: 80, height: 24)
         try session.waitFor("Rendement (voorkomen")
 
-        try session.send("Right", "Right", "Right", "Enter")
+        try session.send("Left", "Enter")
         try session.waitFor("Prijslijst — Maatschappelijke prijslijst (standaard)")
         try session.send("q")
         let after = try session.waitFor("S2T")

@@ -42,7 +42,7 @@ struct ScreenTests {
     @Test("the price list with EUR for €: its dearest prices are shown whole (found by a helper under LANG=C)")
     func priceListInEuros() {
         // Menu: Nieuwe casus, Casussen beoordelen, Dashboard, Prijslijst; then search.
-        let keys: [Key] = [.right, .right, .right, .enter, .character("/")] + "bedreig".map { .character($0) } + [.enter]
+        let keys: [Key] = [.left, .enter, .character("/")] + "bedreig".map { .character($0) } + [.enter]
         for sign in ["€", "EUR"] {
             let text = DutchNumber.$euroSign.withValue(sign) { View.render(Example.after(keys, Example.state())).text }
             #expect(text.contains("\(sign) 23.451,00 2022"), "\(text)")

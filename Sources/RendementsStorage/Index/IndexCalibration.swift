@@ -4,11 +4,11 @@ import RendementsDomain
 
 extension CaseIndex {
     /// The avoided lines of every approved real case, as estimated and as approved, as the
-    /// index last recorded them: what the calibration screens and export add up. Empty
-    /// without an index (the app keeps it current after every write and on the start screen).
-    public func reviewedLines() -> [ReviewedLine] {
-        guard FileManager.default.fileExists(atPath: url.path), let database = try? open() else { return [] }
-        return (try? database.read { db -> [ReviewedLine] in
+    /// index last recorded them: what the calibration screens and export add up. Nil
+    /// without a usable index (the app keeps it current after every write and on the start screen).
+    public func reviewedLines() -> [ReviewedLine]? {
+        guard FileManager.default.fileExists(atPath: url.path), let database = try? open() else { return nil }
+        return try? database.read { db -> [ReviewedLine] in
             var lines: [ReviewedLine] = []
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT cases.file, author, intervention, code, estimated_units, estimated_likelihood, approved_units, approved_likelihood, reasons
@@ -25,6 +25,6 @@ extension CaseIndex {
                                           reasons: reasons.isEmpty ? [] : reasons.components(separatedBy: "\u{1F}")))
             }
             return lines
-        }) ?? []
+        }
     }
 }
