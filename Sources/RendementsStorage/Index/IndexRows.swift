@@ -93,12 +93,30 @@ struct IndexWriter {
         if let text = row.searchText { try insertText.execute(arguments: [rowID, text]) }
         if let approved = row.lines {
             for line in approved.lines {
-                try insertLine.execute(arguments: [rowID, line.kind, line.code, line.units, line.likelihood, approved.intervention,
-                                                   approved.domains, approved.ageBand, approved.household])
+                var insert = RawInsert(insertLine)
+                insert.bind(rowID)
+                insert.bind(line.kind)
+                insert.bind(line.code)
+                insert.bind(line.units)
+                insert.bind(line.likelihood)
+                insert.bind(approved.intervention)
+                insert.bind(approved.domains)
+                insert.bind(approved.ageBand)
+                insert.bind(approved.household)
+                try insert.step(db)
             }
             for line in approved.reviewed {
-                try insertReviewed.execute(arguments: [rowID, line.author, line.intervention, line.code, line.estimated?.units, line.estimated?.likelihood,
-                                                       line.approved?.units, line.approved?.likelihood, line.reasons.joined(separator: "\u{1F}")])
+                var insert = RawInsert(insertReviewed)
+                insert.bind(rowID)
+                insert.bind(line.author)
+                insert.bind(line.intervention)
+                insert.bind(line.code)
+                insert.bind(line.estimated?.units)
+                insert.bind(line.estimated?.likelihood)
+                insert.bind(line.approved?.units)
+                insert.bind(line.approved?.likelihood)
+                insert.bind(line.reasons.joined(separator: "\u{1F}"))
+                try insert.step(db)
             }
         }
         guard let pair = row.pair else { return }
@@ -139,30 +157,51 @@ private struct SumsRow {
 
     /// Binds the columns in `IndexWriter`'s order (case_row, domains, cube key, counts, money) and steps once.
     func insert(_ statement: Statement, _ db: Database, law: String, failed: Int64, real: Int64, _ totals: Totals) throws {
-        let handle = statement.sqliteStatement
+        var row = RawInsert(statement)
+        row.bind(caseRow)
+        row.bind(domains)
+        row.bind(view)
+        row.bind(figures.status.rawValue)
+        row.bind(figures.team)
+        row.bind(figures.intervention)
+        row.bind(figures.periodEnd.monthKey)
+        row.bind(figures.priceListVersion)
+        row.bind(law)
+        row.bind(Int64(1))
+        row.bind(failed)
+        row.bind(real)
+        for cents in IndexWriter.money(totals) { row.bind(cents) }
+        try row.step(db)
+    }
+}
+
+/// One row's values bound straight to a prepared SQLite statement, in column order, then one
+/// step: the index writes hundreds of thousands of rows in a rebuild.
+private struct RawInsert {
+    private let handle: OpaquePointer
+    private var column: Int32 = 0
+
+    init(_ statement: Statement) {
+        handle = statement.sqliteStatement
         sqlite3_reset(handle)
-        var column: Int32 = 0
-        func bind(_ value: Int64) {
-            column += 1
-            sqlite3_bind_int64(handle, column, value)
-        }
-        func bind(_ text: String) {
-            column += 1
-            sqlite3_bind_text(handle, column, text, -1, SumsRow.transient)
-        }
-        bind(caseRow)
-        bind(domains)
-        bind(view)
-        bind(figures.status.rawValue)
-        bind(figures.team)
-        bind(figures.intervention)
-        bind(figures.periodEnd.monthKey)
-        bind(figures.priceListVersion)
-        bind(law)
-        bind(1)
-        bind(failed)
-        bind(real)
-        for cents in IndexWriter.money(totals) { bind(cents) }
+    }
+
+    mutating func bind(_ value: Int64) {
+        column += 1
+        sqlite3_bind_int64(handle, column, value)
+    }
+
+    mutating func bind(_ text: String?) {
+        column += 1
+        if let text { sqlite3_bind_text(handle, column, text, -1, RawInsert.transient) } else { sqlite3_bind_null(handle, column) }
+    }
+
+    mutating func bind(_ value: Double?) {
+        column += 1
+        if let value { sqlite3_bind_double(handle, column, value) } else { sqlite3_bind_null(handle, column) }
+    }
+
+    func step(_ db: Database) throws {
         let code = sqlite3_step(handle)
         guard code == SQLITE_DONE else {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
