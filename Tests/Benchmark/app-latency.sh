@@ -69,6 +69,17 @@ key "dashboard: explain a row (reads its cases)" u
 key "dashboard: close the explanation" Escape
 key "dashboard: next panel" Tab
 
+# Schattingen (issue 14): from Enter until the worker's view is worked out from the index
+# (the user has no cases of the generated set, so it says so), then the spread per item.
+tmux send-keys -t "$session" Escape Right
+sleep 0.3
+start=$(now)
+tmux send-keys -t "$session" Enter
+until screen | grep -q "Nog geen goedgekeurde\|Herzien"; do sleep 0.002; done
+echo "| open Schattingen (every approved line added up) | $(seconds "$start" "$(now)") |"
+key "Schattingen: spread per item" Tab
+key "Schattingen: next row" Down
+
 # Suggestions while entering (issue 14): a new Sociaal Recept case for a single person of
 # 65-74 with money troubles, on to avoided care; from `a` until the first suggestion shows.
 # Only real cases teach: generate with BENCH_REAL=1 for this row (fictional sets show none).
