@@ -48,9 +48,11 @@ struct Export: ParsableCommand {
             guard server.addressText != nil, out != nil else { throw ValidationError("--format map haalt de casussen van de server: geef --database en --out MAP") }
             return
         }
-        if server.addressText != nil { throw ValidationError("met --database kan alleen --format map (csv, html en kalibratie volgen)") }
         if format == .kalibratie, filters.filter != CaseFilter() {
             throw ValidationError("--format kalibratie telt alle goedgekeurde, echte casussen per interventie en item; filters gelden daar niet. Laat ze weg")
+        }
+        if server.addressText != nil, format != .kalibratie {
+            throw ValidationError("met --database kan alleen --format map of kalibratie (csv en html volgen)")
         }
         guard let out, !force, Export.isInside(URL(fileURLWithPath: out), folder: locations.casesFolder) else { return }
         throw ValidationError("\(out) ligt in de map van de business case (\(locations.casesFolder.path)); een export overschrijft daar niets. Kies een andere plek, of gebruik --force")
@@ -113,7 +115,20 @@ struct Export: ParsableCommand {
     }
 
     /// The index is brought up to date first (the same read as a report), then its reviewed lines are added up.
+    /// On a server, the cases this login may read are added up the same way, with the server's price list.
     private func exportCalibration() throws {
+        if server.addressText != nil {
+            let (lines, priceList) = try onStore(locations, server) { store in
+                let lines = try await store.caseFiles().flatMap { file -> [ReviewedLine] in
+                    guard case .success(let record) = CaseCodec.decode(Data(file.content.utf8)) else { return [] }
+                    return ReviewedLine.lines(of: record)
+                }
+                return (lines, try await store.priceList()?.priceList)
+            }
+            let sink = try Sink(out)
+            try sink.write(CalibrationExport.csv(Calibration.spreads(lines), priceList: priceList, excelDutch: excelNl))
+            return try sink.finish()
+        }
         let totals = BusinessCaseTotals.open(cases: locations.casesFolder, priceList: locations.priceListFolder, reportYear: nil,
                                              filter: CaseFilter())
         try report(totals.folderError, totals.problems)

@@ -13,7 +13,13 @@ struct CalibrationEndToEndTests {
     static func business() throws -> Scratch {
         let scratch = try Scratch()
         try scratch.copyShippedData()
-        let store = CaseStore(folder: scratch.url.appendingPathComponent("cases"))
+        try addRealApprovedCases(to: scratch.url.appendingPathComponent("cases"))
+        return scratch
+    }
+
+    /// The eight real approved cases of `business()`, added to a copy of the shipped cases.
+    static func addRealApprovedCases(to folder: URL) throws {
+        let store = CaseStore(folder: folder)
         let template = try store.load(id: "C-0001").get()
         for number in 0..<8 {
             try store.create { id in
@@ -34,7 +40,6 @@ struct CalibrationEndToEndTests {
                 return record
             }
         }
-        return scratch
     }
 
     @Test("export --format kalibratie: one row per intervention and item, equal to the statistics from the files; filters are refused")

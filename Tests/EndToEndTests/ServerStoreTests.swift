@@ -1,5 +1,6 @@
 import Foundation
 import RendementsDomain
+import RendementsReports
 import RendementsStorage
 import Testing
 
@@ -276,6 +277,21 @@ struct ServerStoreTests {
         #expect(report.stdout.hasPrefix("Sectorbeeld: goedgekeurde casussen van alle organisaties, per interventie, wet en jaar.\nGroepen met minder dan 10 casussen of 3 organisaties zijn weggelaten.\n"))
         #expect(report.stdout.split(separator: "\n", omittingEmptySubsequences: false).count == 5 + expected.count, "two lines, a blank one, the heading, a row per group and the last newline")
         #expect(report.stdout.contains("\nInterventie\tWet\tJaar\tCas.\tOrg.\tVoorkomen\tKosten\tRend.\tMediaan\n"))
+    }
+
+    @Test("export --format kalibratie on the server: the cases this login reads, the server's price list, the same CSV as the folder")
+    func calibrationOnServer() throws {
+        let setup = try Setup()
+        defer { setup.server.stop() }
+        try CalibrationEndToEndTests.addRealApprovedCases(to: setup.scratch.url.appendingPathComponent("cases"))
+        try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
+        try setup.expectSuccess(["database", "import-price-list", "--database", setup.url("beheer1")])
+        let folder = try setup.expectSuccess(["export", "--format", "kalibratie"])
+        #expect(folder.stdout.components(separatedBy: "\r\n").count == 5, "three items of the eight real approved cases")
+        let server = try setup.expectSuccess(["export", "--format", "kalibratie", "--price-list", "/bestaat/niet", "--database", setup.url("mia")])
+        #expect(server.stdout == folder.stdout)
+        let other = try setup.expectSuccess(["export", "--format", "kalibratie", "--database", setup.url("zed")])
+        #expect(other.stdout == CalibrationExport.header.joined(separator: ",") + "\r\n", "another organisation's manager sees none of these cases")
     }
 
     /// Every case on the server is whole: its history and its figures came in with it.
