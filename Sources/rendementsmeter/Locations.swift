@@ -31,6 +31,21 @@ struct Locations: ParsableArguments {
         BusinessCaseTotals.recorded(cases: casesFolder, priceList: priceListFolder, filter: CaseFilter())
     }
 
+    /// Before the terminal app starts on a business case whose index must be built again (a new
+    /// version of the app, other settings): at 100,000 cases that takes most of a minute, and a
+    /// blank terminal for that long looks like a hang. Said only on a terminal, for a large folder.
+    func sayWhenIndexing() {
+        guard isatty(STDERR_FILENO) != 0, let directory = opendir(casesFolder.path) else { return }
+        defer { closedir(directory) }
+        var entries = 0
+        while readdir(directory) != nil, entries <= Locations.largeFolder { entries += 1 }
+        guard entries > Locations.largeFolder else { return }
+        printError("Rendementsmeter bouwt de index van de casussen op (eenmalig na een nieuwe\n"
+            + "versie of andere instellingen); bij tienduizenden casussen duurt dat even…")
+    }
+
+    static let largeFolder = 5_000
+
     func openTotals() -> BusinessCaseTotals {
         BusinessCaseTotals.open(cases: casesFolder, priceList: priceListFolder, reportYear: nil, filter: CaseFilter())
     }

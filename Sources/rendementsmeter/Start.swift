@@ -23,6 +23,7 @@ struct Start: ParsableCommand {
         // At 100,000 cases even listing the files takes longer than a first paint should, so the
         // totals the index recorded are painted first and checked against the files at once.
         let recorded = locations.recordedTotals()
+        if recorded == nil { locations.sayWhenIndexing() }
         let folder = recorded ?? locations.openTotals()
         let identity = Identity.resolve(allowOverride: folder.settings.allowUserOverride)
         let user = identity.name

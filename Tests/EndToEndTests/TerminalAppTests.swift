@@ -32,6 +32,27 @@ struct TerminalAppTests {
         return try #require(children.split(separator: "\n").compactMap { Int32($0) }.first)
     }
 
+    @Test("a large business case whose index must be built again says so before the first screen, instead of a blank terminal")
+    func saysWhenIndexing() throws {
+        let scratch = try Scratch()
+        try scratch.copyShippedData()
+        let cases = scratch.url.appendingPathComponent("cases")
+        try FileManager.default.removeItem(at: cases)
+        let generator = Binary.url.deletingLastPathComponent().appendingPathComponent("bench-genereer").path
+        let made = try Binary.execute(generator, [cases.path, "5001", "1", "price-lists/standaard"], in: scratch.url)
+        #expect(made.status == 0, "\(made.stderr)")
+        let session = try Self.session(in: scratch.url)
+        let waiting = try session.waitFor("Rendementsmeter bouwt de index")
+        #expect(waiting.hasPrefix("Rendementsmeter bouwt de index van de casussen op (eenmalig na een nieuwe\nversie of andere instellingen); bij tienduizenden casussen duurt dat even…\n"))
+        try session.waitFor("Rendementsmeter — Benchmark")
+        try session.send("q")
+        try session.waitFor("EXIT=0")
+        // Built once: the next start paints from the index at once and says nothing.
+        let again = try Self.session(in: scratch.url)
+        let start = try again.waitFor("Rendementsmeter — Benchmark")
+        #expect(!start.contains("bouwt de index"))
+    }
+
     @Test("start, help, resize below 80x24 and back, quit: the terminal is restored")
     func startHelpResizeQuit() throws {
         let session = try Self.session()
