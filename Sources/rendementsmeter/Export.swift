@@ -216,9 +216,15 @@ struct Export: ParsableCommand {
             file = try out.map { path throws(StorageError) in try StreamingFile(replacing: URL(fileURLWithPath: path)) }
         }
 
-        func write(_ text: String) throws(StorageError) {
+        func write(_ text: String) throws {
             guard let file else {
-                FileHandle.standardOutput.write(Data(text.utf8))
+                // FileHandle's `write(_:)` traps on a full disk or a closed pipe; this one throws.
+                do {
+                    try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
+                } catch {
+                    printError("fout: schrijven naar de standaarduitvoer lukt niet (schijf vol of uitvoer gesloten); de export is niet compleet")
+                    throw ExitCode(1)
+                }
                 return
             }
             try file.append(Data(text.utf8))

@@ -27,6 +27,15 @@ struct CommandLineTests {
         #expect(team.stderr.hasPrefix("fout: '--team' staat er meer dan één keer"))
     }
 
+    @Test("an export to a full standard output says so in Dutch and exits 1 (it crashed on FileHandle's trap; found by a helper)")
+    func exportToFullOutput() throws {
+        for format in ["csv", "kalibratie"] {
+            let outcome = try Binary.execute("/bin/sh", ["-c", "'\(Binary.url.path)' export --format \(format) > /dev/full"], in: Binary.root)
+            #expect(outcome.status == 1, "\(format): \(outcome.stderr)")
+            #expect(outcome.stderr == "fout: schrijven naar de standaarduitvoer lukt niet (schijf vol of uitvoer gesloten); de export is niet compleet\n")
+        }
+    }
+
     @Test("a mistyped command line and --help are in Dutch too (issue 12, finding 10)")
     func dutchArgumentMessages() throws {
         let unknown = try Binary.run(["report", "--foo"])
