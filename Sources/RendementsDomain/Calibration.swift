@@ -91,7 +91,7 @@ public struct OwnEstimate: Hashable, Sendable {
     public let medianUnits: Double?
     public let medianLikelihood: Double?
     /// Colleagues' approved lines: nil when they come from fewer than `Suggestions.minimumCases`
-    /// cases (then a median would point at one colleague).
+    /// cases or `Calibration.minimumAuthors` colleagues (then a median would point at one colleague).
     public let colleagues: Colleagues?
     /// The worker's lines review changed or removed, those it removed, and lines a reviewer added.
     public let changed: Int
@@ -113,14 +113,33 @@ public struct OwnEstimate: Hashable, Sendable {
 /// What the business case's approved lines say about estimating: per item for reviewers and
 /// managers, and per worker for the worker alone.
 public enum Calibration {
+    /// Nothing is shown from fewer authors than this, however many cases: five cases of one
+    /// colleague would show that colleague's estimates (found by a helper).
+    public static let minimumAuthors = 3
+
+    /// At most two decimals, a half rounded away from zero as a reader rounds the number as
+    /// written: 0,145 is 0,15 (the double just below 0.145 made it 0,14; found by a helper).
+    public static func rounded(_ value: Double) -> Decimal {
+        var exact = Decimal(string: "\(value)") ?? Decimal(value)
+        var result = Decimal()
+        NSDecimalRound(&result, &exact, 2, .plain)
+        return result
+    }
+
+    /// Enough cases and enough different authors to show figures that point at nobody.
+    static func enough(_ lines: [ReviewedLine]) -> Bool {
+        Set(lines.map(\.caseID)).count >= Suggestions.minimumCases && Set(lines.map(\.author)).count >= minimumAuthors
+    }
+
     /// Per intervention and item, the spread of estimates and review's moves, items estimated
-    /// furthest apart first; items from fewer than `Suggestions.minimumCases` cases are left out.
+    /// furthest apart first; items from fewer than `Suggestions.minimumCases` cases or
+    /// `minimumAuthors` authors are left out.
     public static func spreads(_ lines: [ReviewedLine]) -> [ItemSpread] {
         let groups = Dictionary(grouping: lines) { GroupKey(intervention: $0.intervention, code: $0.code) }
         let spreads = groups.compactMap { key, lines -> ItemSpread? in
             let cases = Set(lines.map(\.caseID)).count
             let estimated = lines.compactMap(\.estimated)
-            guard cases >= Suggestions.minimumCases, let units = Quartiles(estimated.map(\.units)) else { return nil }
+            guard enough(lines), let units = Quartiles(estimated.map(\.units)) else { return nil }
             let moves = Self.moves(lines)
             return ItemSpread(intervention: key.intervention, code: key.code, cases: cases, lines: lines.count, units: units,
                               likelihood: Quartiles(estimated.compactMap(\.likelihood)), changed: lines.filter(\.reviewChanged).count,
@@ -142,7 +161,7 @@ public enum Calibration {
             let colleagues = others[key].flatMap { lines -> OwnEstimate.Colleagues? in
                 let approved = lines.compactMap(\.approved)
                 let cases = Set(lines.map(\.caseID)).count
-                guard cases >= Suggestions.minimumCases, let units = Quartiles(approved.map(\.units)) else { return nil }
+                guard enough(lines), let units = Quartiles(approved.map(\.units)) else { return nil }
                 return OwnEstimate.Colleagues(cases: cases, medianUnits: units.median, medianLikelihood: Quartiles(approved.compactMap(\.likelihood))?.median)
             }
             let moves = Self.moves(lines)

@@ -46,11 +46,16 @@ public struct ReviewedLine: Hashable, Sendable {
     /// The history is read backwards from the approved lines: each reviewer's change names the
     /// line's number at the time and its old value, so undoing the changes one by one gives the
     /// author's estimate line by line. It stops at the author's last rework or import: before
-    /// that, the lines were others the author replaced.
+    /// that, the lines were others the author replaced. A removed line's event keeps no
+    /// likelihood; when the whole review was undone, the estimate kept at the first review
+    /// (`original`) gives it. A line whose item a reviewer swapped is two lines: the author's
+    /// item, removed, and the reviewer's, added.
     public static func lines(of record: CaseRecord) -> [ReviewedLine] {
         guard record.status == .goedgekeurd, !record.fictional else { return [] }
         struct Slot {
-            var code: String
+            /// The item as approved, and as the author chose it.
+            let code: String
+            var estimatedCode: String
             var estimatedUnits: Double
             var estimatedLikelihood: Double?
             let approved: LineValues?
@@ -59,11 +64,18 @@ public struct ReviewedLine: Hashable, Sendable {
         }
         var slots = record.avoided.map { line -> Slot in
             let values = LineValues(units: Self.number(line.quantity.units), likelihood: Self.number(line.likelihood.value))
-            return Slot(code: line.item.code, estimatedUnits: values.units, estimatedLikelihood: values.likelihood, approved: values)
+            return Slot(code: line.item.code, estimatedCode: line.item.code, estimatedUnits: values.units, estimatedLikelihood: values.likelihood,
+                        approved: values)
         }
         var gone: [Slot] = []
-        for event in record.history.reversed() {
-            if event.action == .aanpassing || event.action == .import { break }
+        // `original` was kept at the first review change; a rework or import before that does not spoil it.
+        let firstReview = record.history.firstIndex { [.wijziging, .regelToegevoegd, .regelVerwijderd].contains($0.action) } ?? record.history.count
+        var wholeReviewUndone = true
+        for (position, event) in record.history.enumerated().reversed() {
+            if event.action == .aanpassing || event.action == .import {
+                wholeReviewUndone = position < firstReview
+                break
+            }
             guard let (number, part) = Self.linePlace(event.field), number >= 1 else { continue }
             switch event.action {
             case .wijziging where slots.indices.contains(number - 1):
@@ -71,7 +83,7 @@ public struct ReviewedLine: Hashable, Sendable {
                 switch part {
                 case "kans": slots[index].estimatedLikelihood = DecimalText.parse(event.old).map(Self.number)
                 case "hoeveelheid": if let units = Self.units(event.old) { slots[index].estimatedUnits = units }
-                case "item": slots[index].code = event.old
+                case "item": slots[index].estimatedCode = event.old
                 default: break
                 }
                 slots[index].reasons.insert(event.reason, at: 0)
@@ -83,16 +95,27 @@ public struct ReviewedLine: Hashable, Sendable {
             case .regelVerwijderd where number - 1 <= slots.count:
                 let words = event.old.split(separator: " ", maxSplits: 1)
                 let units = words.count == 2 ? Self.units(String(words[1])) : nil
-                slots.insert(Slot(code: words.first.map(String.init) ?? "", estimatedUnits: units ?? 0, estimatedLikelihood: nil, approved: nil,
+                let code = words.first.map(String.init) ?? ""
+                slots.insert(Slot(code: code, estimatedCode: code, estimatedUnits: units ?? 0, estimatedLikelihood: nil, approved: nil,
                                   reasons: [event.reason]), at: number - 1)
             default:
                 continue
             }
         }
-        return (slots + gone).map { slot in
-            ReviewedLine(caseID: record.id, author: record.author, intervention: record.context.intervention, code: slot.code,
-                         estimated: slot.added ? nil : LineValues(units: slot.estimatedUnits, likelihood: slot.estimatedLikelihood),
-                         approved: slot.approved, reasons: slot.reasons)
+        // Back at the first review: the lines are the estimate kept then, position by position.
+        if wholeReviewUndone, let original = record.original?.avoided, original.count == slots.count {
+            for (index, line) in original.enumerated() where slots[index].estimatedLikelihood == nil && slots[index].estimatedCode == line.item.code {
+                slots[index].estimatedLikelihood = Self.number(line.likelihood.value)
+            }
+        }
+        return (slots + gone).flatMap { slot -> [ReviewedLine] in
+            func line(_ code: String, estimated: LineValues?, approved: LineValues?) -> ReviewedLine {
+                ReviewedLine(caseID: record.id, author: record.author, intervention: record.context.intervention, code: code,
+                             estimated: estimated, approved: approved, reasons: slot.reasons)
+            }
+            let estimated = slot.added ? nil : LineValues(units: slot.estimatedUnits, likelihood: slot.estimatedLikelihood)
+            guard slot.estimatedCode != slot.code, let estimated else { return [line(slot.code, estimated: estimated, approved: slot.approved)] }
+            return [line(slot.estimatedCode, estimated: estimated, approved: nil), line(slot.code, estimated: nil, approved: slot.approved)]
         }
     }
 

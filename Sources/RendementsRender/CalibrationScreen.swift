@@ -28,7 +28,7 @@ enum CalibrationScreen {
         guard !table.rows.isEmpty else {
             let empty = state.panel == .own
                 ? "Nog geen goedgekeurde casus van jou met voorkomen zorg; dan staan hier jouw schattingen naast die van collega's."
-                : "Nog geen item in \(Suggestions.minimumCases) of meer goedgekeurde casussen; dan staat hier hoe ver schattingen uiteenlopen."
+                : "Nog geen item in \(Suggestions.minimumCases) of meer goedgekeurde casussen van \(Calibration.minimumAuthors) of meer collega's; dan staat hier hoe ver schattingen uiteenlopen."
             for (offset, line) in wrapped(empty, width: frame.width - 4).enumerated() { frame.put(line, x: 3, y: 4 + offset, style: .muted) }
             Chrome.notice(&frame, app.notice)
             return
@@ -54,14 +54,25 @@ enum CalibrationScreen {
         let detailTop = 5 + visible
         frame.put(String(repeating: "─", count: frame.width - 2), x: 1, y: detailTop, style: .muted)
         let room = CalibrationLayout.detailRows(height: frame.height, rowCount: table.rows.count)
-        var detail = table.detail.flatMap { wrapped($0, width: frame.width - 2) }
-        // What does not fit is counted, never cut off mid-sentence without a word.
-        if detail.count > room { detail = detail.prefix(room - 1) + ["… en \(detail.count - room + 1) regels meer (open de casussen om alles te lezen)"] }
+        // Sentences wrap; each reason takes one line, so more of them show.
+        var detail = table.detail.flatMap { entry in
+            entry.hasPrefix(reasonIndent) ? [TextWidth.clip(entry, to: frame.width - 2)] : wrapped(entry, width: frame.width - 2)
+        }
+        // What does not fit is counted and its cases named, never cut off without a word.
+        if detail.count > room {
+            let hidden = detail[(room - 1)...]
+            let cases = hidden.compactMap { $0.hasPrefix(reasonIndent) ? $0.dropFirst(reasonIndent.count).split(separator: ":").first.map(String.init) : nil }
+            let more = "… en nog \(hidden.count) regels" + (cases.isEmpty ? "" : ", redenen bij " + cases.joined(separator: ", "))
+            detail = detail.prefix(room - 1) + [TextWidth.clip(more, to: frame.width - 2)]
+        }
         for (offset, text) in detail.enumerated() {
             frame.put(text, x: 1, y: detailTop + 1 + offset, style: offset == 0 ? .heading : .normal)
         }
         Chrome.notice(&frame, app.notice)
     }
+
+    /// Reasons stand indented under their heading, one line each.
+    static let reasonIndent = "  "
 
     static let ownHeaders = ["Item", "Interventie", "Jij", "Collega's", "Herzien"]
     static let spreadHeaders = ["Item", "Interventie", "Cas.", "Kans", "Aantal", "Herzien"]
@@ -77,21 +88,23 @@ enum CalibrationScreen {
         var lines = ["\(itemName(row.code, priceList)) (\(row.code)) · \(row.intervention)"]
         let colleagues = row.colleagues.map {
             "Collega's (\($0.cases) casussen): \(values($0.medianUnits, $0.medianLikelihood, joined: " en kans "))."
-        } ?? "Collega's: minder dan \(Suggestions.minimumCases) goedgekeurde casussen met dit item; geen vergelijking, dat zou naar één collega wijzen."
-        let own = row.medianUnits.map { "Jij: \(row.lines) regels, mediaan \(values($0, row.medianLikelihood, joined: " en kans "))." }
+        } ?? "Collega's: te weinig (minder dan \(Suggestions.minimumCases) casussen of \(Calibration.minimumAuthors) collega's), geen vergelijking."
+        let own = row.medianUnits.map { "Jij: \(lineCount(row.lines)), mediaan \(values($0, row.medianLikelihood, joined: " en kans "))." }
             ?? "Jij schatte dit item niet; een beoordelaar voegde het toe."
         lines.append("\(own) \(colleagues)")
         if row.changed == 0 && row.added == 0 {
             lines.append("Beoordelaars lieten je regels van dit item zoals ze waren.")
         } else {
-            let counts = ["\(row.changed) van je \(row.lines) regels gewijzigd"] + (row.removed > 0 ? ["\(row.removed) verwijderd"] : [])
+            let counts = (row.lines > 0 ? ["\(row.changed) van je \(lineCount(row.lines)) gewijzigd"] : []) + (row.removed > 0 ? ["\(row.removed) verwijderd"] : [])
                 + (row.added > 0 ? ["\(row.added) door een beoordelaar toegevoegd"] : [])
             let moves = [moveText("hoeveelheid", row.unitMoves, unit: ""), moveText("kans", row.likelihoodMoves, unit: " procentpunt")].compactMap { $0 }
             lines.append("Beoordeling: " + (counts + moves).joined(separator: "; ") + ".")
-            lines += ["Redenen van de beoordelaars:"] + row.reasons.map { "  \($0.caseID): “\($0.text)”" }
+            lines += ["Redenen van de beoordelaars:"] + row.reasons.map { "\(reasonIndent)\($0.caseID): “\($0.text)”" }
         }
         return lines
     }
+
+    static func lineCount(_ count: Int) -> String { count == 1 ? "1 regel" : "\(count) regels" }
 
     static func spreadCells(_ row: ItemSpread, _ priceList: PriceList?) -> [String] {
         [itemName(row.code, priceList), row.intervention, String(row.cases),
@@ -101,7 +114,7 @@ enum CalibrationScreen {
 
     static func spreadDetail(_ row: ItemSpread, _ priceList: PriceList?) -> [String] {
         var lines = ["\(itemName(row.code, priceList)) (\(row.code)) · \(row.intervention)",
-                     "\(row.lines) regels in \(row.cases) goedgekeurde casussen; \(row.changed) door beoordeling gewijzigd, toegevoegd of verwijderd."]
+                     "\(lineCount(row.lines)) in \(row.cases) goedgekeurde casussen; \(row.changed) door beoordeling gewijzigd, toegevoegd of verwijderd."]
         if let likelihood = row.likelihood {
             lines.append("Kans \(number(likelihood.lower))–\(number(likelihood.upper)) % (mediaan \(number(likelihood.median)) %); "
                 + (moveText("beoordeling", row.likelihoodMoves, unit: " procentpunt") ?? "beoordeling liet de kans staan") + ".")
@@ -126,7 +139,7 @@ enum CalibrationScreen {
 
     /// At most two decimals, Dutch: `62,5`, `4`, `1.234`.
     static func number(_ value: Double) -> String {
-        DutchNumber.decimal(Decimal((value * 100).rounded()) / 100)
+        DutchNumber.decimal(Calibration.rounded(value))
     }
 
     static func wrapped(_ text: String, width: Int) -> [String] {

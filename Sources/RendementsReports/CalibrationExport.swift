@@ -17,7 +17,7 @@ public enum CalibrationExport {
         }
         func number(_ value: Double?) -> String {
             guard let value else { return "" }
-            let text = DecimalText.format(Decimal((value * 100).rounded()) / 100)
+            let text = DecimalText.format(Calibration.rounded(value))
             return excelDutch ? text.replacingOccurrences(of: ".", with: ",") : text
         }
         let rows = spreads.map { spread in

@@ -37,7 +37,7 @@ struct CalibrationTests {
                          estimated: LineValues(units: 4, likelihood: 75), approved: LineValues(units: 4, likelihood: 50),
                          reasons: ["Huisarts was al in beeld."]),
             ReviewedLine(caseID: "C-0007", author: "ans", intervention: "Sociaal Recept", code: "GGZ",
-                         estimated: LineValues(units: 52, likelihood: nil), approved: nil, reasons: ["Geen wachtlijst bekend."]),
+                         estimated: LineValues(units: 52, likelihood: 50), approved: nil, reasons: ["Geen wachtlijst bekend."]),
             ReviewedLine(caseID: "C-0007", author: "ans", intervention: "Sociaal Recept", code: "SEH",
                          estimated: LineValues(units: 1, likelihood: 25), approved: LineValues(units: 2, likelihood: 25),
                          reasons: ["Twee bezoeken in het dossier."]),
@@ -45,6 +45,22 @@ struct CalibrationTests {
                          estimated: nil, approved: LineValues(units: 3, likelihood: 90), reasons: ["POH-gesprekken vergeten."]),
         ])
         #expect(lines.map(\.reviewChanged) == [true, true, true, true])
+    }
+
+    @Test("a swapped item is the author's item removed and the reviewer's added, both with the reason (found by a helper: it counted as unchanged)")
+    func swappedItem() throws {
+        let record = try Self.approved("C-0008") { record in
+            try record.review(.item(line: 3, Fixture.item("POH", law: "Zvw", price: "20.00")), by: "bram", at: "t", reason: "Eigenlijk de POH.")
+            try record.review(.removeLine(2), by: "bram", at: "t", reason: "Geen wachtlijst.")
+        }
+        let lines = ReviewedLine.lines(of: record)
+        #expect(lines.map(\.code) == ["HA", "GGZ", "SEH", "POH"])
+        #expect(lines[1].estimated == LineValues(units: 52, likelihood: 50), "the removed line's likelihood from the estimate kept at the first review")
+        #expect(lines[2] == ReviewedLine(caseID: "C-0008", author: "ans", intervention: "Sociaal Recept", code: "SEH",
+                                         estimated: LineValues(units: 1, likelihood: 25), approved: nil, reasons: ["Eigenlijk de POH."]))
+        #expect(lines[3] == ReviewedLine(caseID: "C-0008", author: "ans", intervention: "Sociaal Recept", code: "POH",
+                                         estimated: nil, approved: LineValues(units: 1, likelihood: 25), reasons: ["Eigenlijk de POH."]))
+        #expect(lines.map(\.reviewChanged) == [false, true, true, true])
     }
 
     @Test("only approved, real cases count; an unreviewed line is unchanged; the author's rework ends what review is said to have moved")
@@ -87,10 +103,11 @@ struct CalibrationTests {
         for number in 1...6 {
             let likelihood = haLikelihoods[number - 1]
             let approved = number == 4 || number == 5 ? (Double(number), likelihood - 25) : number == 6 ? (8, likelihood) : (Double(number), likelihood)
-            lines.append(Self.line("C-000\(number)", number % 2 == 0 ? "ans" : "bo", "HA", estimated: (Double(number), likelihood), approved: approved))
+            lines.append(Self.line("C-000\(number)", ["ans", "bo", "cor"][number % 3], "HA", estimated: (Double(number), likelihood), approved: approved))
         }
-        // GGZ in 5 cases, all alike; one removed by review.
-        for number in 1...5 { lines.append(Self.line("C-000\(number)", "ans", "GGZ", estimated: (10, 50), approved: number == 1 ? nil : (10, 50))) }
+        // GGZ in 5 cases of 3 authors, all alike; one removed by review. POH in 6 cases of 2 authors: left out.
+        for number in 1...5 { lines.append(Self.line("C-000\(number)", ["ans", "bo", "cor"][number % 3], "GGZ", estimated: (10, 50), approved: number == 1 ? nil : (10, 50))) }
+        for number in 1...6 { lines.append(Self.line("C-000\(number)", ["ans", "bo"][number % 2], "POH", estimated: (Double(number), 50), approved: (Double(number), 50))) }
         // SEH in 4 cases: left out.
         for number in 1...4 { lines.append(Self.line("C-000\(number)", "ans", "SEH", estimated: (1, 10), approved: (1, 90))) }
         let spreads = Calibration.spreads(lines)
@@ -104,7 +121,7 @@ struct CalibrationTests {
         #expect(ha.spread == 0.25 + 3 / 3.5)
         #expect(spreads[1].changed == 1 && spreads[1].spread == 0)
         let text = spreads.map { String(describing: $0) }.joined()
-        #expect(!text.contains("ans") && !text.contains("bo\""), "an item's figures name nobody")
+        #expect(!text.contains("ans") && !text.contains("bo\"") && !text.contains("cor"), "an item's figures name nobody")
     }
 
     @Test("the worker's mirror: own medians, colleagues' approved medians from 5 cases or none, review's moves and reasons")
@@ -115,6 +132,8 @@ struct CalibrationTests {
                                    reason: number == 3 ? "Eén bezoek was al gepland." : ""))
         }
         for number in 1...5 { lines.append(Self.line("C-020\(number)", "col\(number)", "HA", estimated: (9, 50), approved: (Double(number), 50))) }
+        // Five Schuldhulp cases of one colleague: their median would be that colleague's.
+        for number in 1...5 { lines.append(Self.line("C-040\(number)", "solo", "HA", estimated: (2, 50), approved: (2, 50), intervention: "Schuldhulp")) }
         lines.append(Self.line("C-0301", "col1", "GGZ", estimated: (1, 50), approved: (1, 50)))
         lines.append(Self.line("C-0102", "ans", "GGZ", estimated: (3, 75), approved: nil, reason: "Niet aannemelijk."))
         lines.append(Self.line("C-0103", "ans", "HA", estimated: (1, 50), approved: (1, 50), intervention: "Schuldhulp"))
@@ -127,7 +146,7 @@ struct CalibrationTests {
         #expect(ha.unitMoves == ReviewMoves(up: 0, down: 1, medianSize: 2))
         #expect(ha.likelihoodMoves == ReviewMoves(up: 0, down: 1, medianSize: 40))
         #expect(ha.reasons == [ReviewReason(caseID: "C-0103", text: "Eén bezoek was al gepland.")])
-        #expect(own[1].colleagues == nil, "no colleague's Schuldhulp case")
+        #expect(own[1].colleagues == nil, "five Schuldhulp cases, all one colleague's")
         #expect(own[2].colleagues == nil, "GGZ in 1 colleague's case: a median would point at them")
         #expect(own[2].removed == 1 && own[2].reasons == [ReviewReason(caseID: "C-0102", text: "Niet aannemelijk.")])
         #expect(Calibration.own(lines, author: "nobody").isEmpty)

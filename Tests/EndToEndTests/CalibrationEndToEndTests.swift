@@ -26,7 +26,7 @@ struct CalibrationEndToEndTests {
                 var record = template
                 record.id = id
                 record.fictional = false
-                record.author = number < 3 ? "sw-anouk" : ["sw-bram", "sw-chris"][number % 2]
+                record.author = number < 3 ? "sw-anouk" : ["sw-bram", "sw-chris", "sw-emma"][number % 3]
                 record.history = []
                 record.original = nil
                 record.status = .concept
@@ -78,7 +78,7 @@ struct CalibrationEndToEndTests {
         #expect(own.contains("3 × · 75 %  7 × · 75 % (5)  1 van 3\n"))
         #expect(own.contains(" Beoordeling: 1 van je 3 regels gewijzigd; kans 1× lager (mediaan 25\n procentpunt).\n"))
         #expect(own.contains("   C-0008: “Huisarts was al in beeld (0).”\n"))
-        for colleague in ["sw-bram", "sw-chris", "sw-dana"] { #expect(!own.contains(colleague)) }
+        for colleague in ["sw-bram", "sw-chris", "sw-dana", "sw-emma"] { #expect(!own.contains(colleague)) }
         try keys.press("Tab")
         let spread = try session.waitFor("Per interventie en item, nooit per persoon")
         // Units 2 … 9: P25 3,5, P75 7,5; three of eight lines lowered by review.

@@ -30,7 +30,7 @@ struct CalibrationScreenTests {
         for id in 11...18 { lines.append(line(id, "sw-\(id % 3)", "ZVW-HA-CONSULT", (Double(id % 3 + 4), id % 2 == 0 ? 50 : 75), (Double(id % 3 + 4), 50))) }
         for id in 11...13 { lines.append(line(id, "sw-1", "ZVW-FYSIO", (6, 50), (6, 50))) }
         for (offset, id) in (21...25).enumerated() {
-            lines.append(line(id, "sw-\(id % 2)", "WMO-HH-THUIS", (Double([10, 26, 52, 78, 104][offset]), [25, 50, 75, 90, 25][offset]),
+            lines.append(line(id, "sw-\(id % 3)", "WMO-HH-THUIS", (Double([10, 26, 52, 78, 104][offset]), [25, 50, 75, 90, 25][offset]),
                               (Double([10, 26, 52, 52, 104][offset]), [25, 50, 75, 75, 25][offset]), intervention: "Schuldhulp",
                               reason: offset == 3 ? "Anderhalf jaar is lang voor deze situatie." : ""))
         }
@@ -63,7 +63,8 @@ struct CalibrationScreenTests {
         #expect(text.contains(" Redenen van de beoordelaars:\n   C-0004: “Huisarts zag haar al elke maand; minder aannemelijk.”\n   C-0003: “Huisarts zag haar al elke maand; helft aannemelijk.”"))
         for colleague in ["sw-0", "sw-1", "sw-2"] { #expect(!text.contains(colleague)) }
         let fysio = View.render(Example.after([.down], state)).text
-        #expect(fysio.contains(" Jij: 2 regels, mediaan 10,5 × en kans 50 %. Collega's: minder dan 5\n goedgekeurde casussen met dit item;"))
+        #expect(fysio.replacingOccurrences(of: "\n ", with: " ").contains(
+            " Jij: 2 regels, mediaan 10,5 × en kans 50 %. Collega's: te weinig (minder dan 5 casussen of 3 collega's), geen vergelijking."))
         #expect(fysio.contains(" Beoordeling: 1 van je 2 regels gewijzigd; 1 verwijderd.\n Redenen van de beoordelaars:\n   C-0002: “Geen verwijzing in het dossier.”\n"))
     }
 
@@ -84,9 +85,20 @@ struct CalibrationScreenTests {
         #expect(text.components(separatedBy: "\n").filter { $0.contains(" van ") } == [
             " Huishoudelijke hulp thuis      Schuldhulp       5  25–82,5 %   18–91   1 van 5",
             " Huisarts consult gemiddeld     Sociaal Rec…    12    50–75 %   4,5–8  6 van 12",
-            " Fysiotherapie                  Sociaal Rec…     5    50–50 %  6–10,5   1 van 5",
-        ], "widest spread first; fysio in 5 cases (2 of Anouk's, 3 of a colleague's) counts")
+        ], "widest spread first; fysio in 5 cases of only 2 authors (Anouk and one colleague) is left out")
         _ = Update.apply(.key(.escape), to: &state)
         #expect(state.screen == .start)
+    }
+
+    @Test("reasons take a line each; those that do not fit are counted and their cases named, never cut off silently")
+    func manyReasons() {
+        let lines = (1...12).map { id in
+            Self.line(id, "sw-anouk", "ZVW-HA-CONSULT", (8, 75), (8, 50), reason: "Reden \(id): " + String(repeating: "lang verhaal ", count: 10))
+        }
+        var state = Self.opened()
+        _ = Update.apply(.calibrationLoaded(own: Calibration.own(lines, author: "sw-anouk"), spreads: []), to: &state)
+        let text = View.render(state).text
+        #expect(text.contains("\n Redenen van de beoordelaars:\n   C-0012: “Reden 12: lang verhaal lang verhaal lang verhaal lang verhaal lang…\n"))
+        #expect(text.contains("\n … en nog 7 regels, redenen bij C-0007, C-0006, C-0005, C-0004, C-0003, C-0002…\n"))
     }
 }

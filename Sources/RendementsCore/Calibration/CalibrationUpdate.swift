@@ -46,10 +46,10 @@ enum CalibrationUpdate {
 
 /// How the screen shares its rows: title, views, lead, header and rule above; the list; a rule,
 /// the selected row's detail and the hint bar's row below. The list is as long as it needs
-/// (at least three rows); the detail gets what it leaves, at least six rows.
+/// (at least three rows); the detail gets what it leaves, at least nine rows.
 public enum CalibrationLayout {
     public static let frameRows = 8
-    public static let minimumDetailRows = 6
+    public static let minimumDetailRows = 9
 
     public static func listRows(height: Int, rowCount: Int) -> Int {
         max(1, min(max(3, rowCount), height - frameRows - minimumDetailRows))
