@@ -133,8 +133,7 @@ struct Export: ParsableCommand {
                                              filter: CaseFilter())
         try report(totals.folderError, totals.problems)
         // Without a usable index (a read-only folder) the approved cases are read from the files.
-        let lines = try CaseIndex(casesFolder: locations.casesFolder).reviewedLines()
-            ?? CaseStore(folder: locations.casesFolder).mapCases { ReviewedLine.lines(of: $0.record) }.results.flatMap { $0 }
+        let lines = CaseIndex(casesFolder: locations.casesFolder).reviewedLines() ?? CaseStore(folder: locations.casesFolder).reviewedLines()
         let spreads = Calibration.spreads(lines)
         let sink = try Sink(out)
         try sink.write(CalibrationExport.csv(spreads, priceList: totals.priceList, excelDutch: excelNl))

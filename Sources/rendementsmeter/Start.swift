@@ -220,7 +220,8 @@ final class EffectRunner {
         case .loadSuggestions(let query):
             return [.suggestionsLoaded(query, CaseIndex(casesFolder: locations.casesFolder).suggestions(for: query))]
         case .loadCalibration(let author):
-            let lines = CaseIndex(casesFolder: locations.casesFolder).reviewedLines() ?? []
+            // A read-only share has no usable index: the files are read instead (found by a helper).
+            let lines = CaseIndex(casesFolder: locations.casesFolder).reviewedLines() ?? store.reviewedLines()
             return [.calibrationLoaded(own: Calibration.own(lines, author: author), spreads: Calibration.spreads(lines))]
         case .unlockCase(let id):
             locks.release(id, as: lock)

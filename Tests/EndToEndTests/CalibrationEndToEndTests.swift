@@ -87,4 +87,21 @@ struct CalibrationEndToEndTests {
         try keys.press("Escape")
         try session.waitFor("Wat ons sociaal werk aan zorg voorkomt")
     }
+
+    @Test("without a usable index (a read-only share, a damaged index) the screen reads the files and shows the same rows (found by a helper: it showed none)")
+    func withoutIndex() throws {
+        let scratch = try Self.business()
+        let index = scratch.url.appendingPathComponent("cases/.index")
+        try? FileManager.default.removeItem(at: index)
+        try Data("geen map".utf8).write(to: index)
+        let session = try TerminalAppTests.session(environment: ["RENDEMENTSMETER_USER": "sw-anouk"], in: scratch.url)
+        let keys = KeyScript(session)
+        try session.waitFor("Rendement (voorkomen")
+        try keys.press("Left", "Left", "Enter")
+        let own = try session.waitFor("Beoordelaars lieten je regels van dit item zoals ze waren.")
+        #expect(own.contains("3 × · 75 %  7 × · 75 % (5)  1 van 3\n"))
+        try keys.press("Tab")
+        let spread = try session.waitFor("Per interventie en item, nooit per persoon")
+        #expect(spread.contains("     8  75–75 %  3,5–7,5  3 van 8\n"))
+    }
 }
