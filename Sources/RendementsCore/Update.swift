@@ -92,8 +92,13 @@ public enum Update {
             default: return []
             }
         case .key(.text(let text)) where !IntakeUpdate.takesText(state):
+            // In a one-line prompt (a reason, a search) a pasted line break is a space: as Enter it
+            // confirmed the prompt and ran the rest of the paste as keys, removing a line (found by a helper).
+            let oneLine = state.caseView?.prompt != nil || state.browser.isSearching || state.isEditingQuery
             var effects: [Effect] = []
-            for character in text { effects += apply(.key(.character(character)), to: &state) }
+            for character in text {
+                effects += apply(.key(.character(oneLine && (character.isNewline || character == "\t") ? " " : character)), to: &state)
+            }
             return effects
         case .key(let key) where state.size.isTooSmall:
             // Nothing can be seen, so nothing acts: only stopping (the draft is already on disk).

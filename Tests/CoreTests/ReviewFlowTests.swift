@@ -244,6 +244,26 @@ struct ReviewConflictTests {
         return driver
     }
 
+    @Test("a reason pasted with line breaks is one reason: the breaks become spaces and nothing after them acts as a key (found by a helper)")
+    func pastedReason() {
+        var driver = Self.reviewing()
+        driver.press(.down, .character("k"))
+        driver.type("35")
+        driver.press(.enter)
+        driver.effects = []
+        driver.deliver(.key(.text("Overleg gehad\nx, dubbel\r\nklaar")))
+        #expect(driver.effects.isEmpty, "nothing saved, no line removed")
+        #expect(driver.state.caseView?.prompt?.text == "Overleg gehad x, dubbel klaar")
+        #expect(driver.state.record("C-0001")?.avoided.count == 2)
+        driver.press(.enter)
+        guard case .saveCase(let saved, _) = driver.effects.last else {
+            Issue.record("expected a save")
+            return
+        }
+        #expect(saved.history.last?.reason == "Overleg gehad x, dubbel klaar")
+        #expect(saved.avoided.count == 2)
+    }
+
     @Test("a save that meets a newer version shows that version, keeps the change, and o applies it to the new one")
     func conflictKeepsTheChange() throws {
         var driver = Self.reviewing()
