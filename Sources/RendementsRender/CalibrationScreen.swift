@@ -26,9 +26,10 @@ enum CalibrationScreen {
             return
         }
         guard !table.rows.isEmpty else {
+            let examples = app.overview.fictional ? " De voorbeeldcasussen (fictief) tellen hier niet mee." : ""
             let empty = state.panel == .own
-                ? "Nog geen goedgekeurde casus van jou met voorkomen zorg; dan staan hier jouw schattingen naast die van collega's."
-                : "Nog geen item in \(Suggestions.minimumCases) of meer goedgekeurde casussen van \(Calibration.minimumAuthors) of meer collega's; dan staat hier hoe ver schattingen uiteenlopen."
+                ? "Nog geen goedgekeurde casus van jou met voorkomen zorg; dan staan hier jouw schattingen naast die van collega's.\(examples)"
+                : "Nog geen item in \(Suggestions.minimumCases) of meer goedgekeurde casussen van \(Calibration.minimumAuthors) of meer collega's; dan staat hier hoe ver schattingen uiteenlopen.\(examples)"
             for (offset, line) in wrapped(empty, width: frame.width - 4).enumerated() { frame.put(line, x: 3, y: 4 + offset, style: .muted) }
             Chrome.notice(&frame, app.notice)
             return

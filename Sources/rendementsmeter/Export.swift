@@ -9,7 +9,7 @@ import RendementsStore
 /// `rendementsmeter export`: case lines or cases for a spreadsheet, or a printable HTML report.
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Exporteer de business case: CSV per regel of per casus, of een HTML-rapport voor de gemeente.")
+        abstract: "Exporteer de business case: CSV per regel of per casus, een HTML-rapport voor de gemeente, of de spreiding van schattingen per item (kalibratie).")
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case csv, html
@@ -48,8 +48,12 @@ struct Export: ParsableCommand {
             guard server.addressText != nil, out != nil else { throw ValidationError("--format map haalt de casussen van de server: geef --database en --out MAP") }
             return
         }
-        if format == .kalibratie, filters.filter != CaseFilter() {
-            throw ValidationError("--format kalibratie telt alle goedgekeurde, echte casussen per interventie en item; filters gelden daar niet. Laat ze weg")
+        if format == .kalibratie {
+            let given = filters.given + (per != .line ? ["--per"] : []) + (withStories ? ["--with-stories"] : [])
+            guard given.isEmpty else {
+                throw ValidationError("--format kalibratie telt alle goedgekeurde, echte casussen per interventie en item; "
+                    + "\(given.joined(separator: ", ")) geldt daar niet. Laat het weg.")
+            }
         }
         if server.addressText != nil, format != .kalibratie {
             throw ValidationError("met --database kan alleen --format map of kalibratie (csv en html volgen)")

@@ -30,6 +30,12 @@ struct FilterOptions: ParsableArguments {
         }
     }
 
+    /// The filter options given, as typed: `--team, --from`.
+    var given: [String] {
+        (approvedOnly ? ["--approved-only"] : []) + [("--team", team), ("--intervention", intervention), ("--domain", domain), ("--from", from), ("--to", to)]
+            .compactMap { $0.1 == nil ? nil : $0.0 }
+    }
+
     var filter: CaseFilter {
         CaseFilter(selection: approvedOnly ? .approvedOnly : .submitted, fromMonth: from, toMonth: to, team: team,
                    intervention: intervention, lifeDomain: domain.flatMap(LifeDomain.init(rawValue:)))

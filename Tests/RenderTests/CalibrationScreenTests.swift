@@ -43,6 +43,10 @@ struct CalibrationScreenTests {
         let effects = Update.apply(.key(.enter), to: &state)
         #expect(effects == [.loadCalibration(author: "sw-anouk")])
         #expect(View.render(state).text.contains("Bezig met lezen…"))
+        var empty = state
+        _ = Update.apply(.calibrationLoaded(own: [], spreads: []), to: &empty)
+        #expect(View.render(empty).text.contains("\n   schattingen naast die van collega's. De voorbeeldcasussen (fictief) tellen\n   hier niet mee.\n"),
+                "the shipped examples are fictional: said, so an author of one is not puzzled")
         _ = Update.apply(.calibrationLoaded(own: Calibration.own(lines, author: "sw-anouk"), spreads: Calibration.spreads(lines)), to: &state)
         return state
     }
