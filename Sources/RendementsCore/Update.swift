@@ -62,6 +62,8 @@ public enum Effect: Hashable, Sendable {
     case loadComparisons(caseID: String, intervention: String, codes: [String])
     /// Work out the "Schattingen" screen: this worker's estimates and the spread per item.
     case loadCalibration(author: String)
+    /// Work it out again only when the cases folder changed since.
+    case refreshCalibrationIfChanged(author: String)
 }
 
 /// The price-list browser's fixed layout: rows above and below the list.
@@ -89,6 +91,7 @@ public enum Update {
             guard state.confirmation == nil, !state.browser.isSearching else { return [] }
             switch state.screen {
             case .start, .browser, .dashboard: return [.reloadCasesIfChanged]
+            case .calibration: return [.refreshCalibrationIfChanged(author: state.user)]
             default: return []
             }
         case .key(.text(let text)) where !IntakeUpdate.takesText(state):

@@ -115,6 +115,8 @@ final class EffectRunner {
     private var lastRead: BusinessCaseFigures?
     /// The cases folder's times at the last read.
     private var lastStamp: FolderStamp?
+    /// The cases folder's times when the Schattingen screen was last worked out.
+    private var calibrationStamp: FolderStamp?
 
     init(locations: Locations, user: String, drafts: DraftStore, window: DraftWindow, stamp: FolderStamp?) {
         lastStamp = stamp
@@ -220,9 +222,14 @@ final class EffectRunner {
         case .loadSuggestions(let query):
             return [.suggestionsLoaded(query, CaseIndex(casesFolder: locations.casesFolder).suggestions(for: query))]
         case .loadCalibration(let author):
-            // A read-only share has no usable index: the files are read instead (found by a helper).
-            let lines = CaseIndex(casesFolder: locations.casesFolder).reviewedLines() ?? store.reviewedLines()
-            return [.calibrationLoaded(own: Calibration.own(lines, author: author), spreads: Calibration.spreads(lines))]
+            calibrationStamp = FolderStamp(locations.casesFolder)
+            return calibration(author: author)
+        case .refreshCalibrationIfChanged(let author):
+            // Colleagues approve while the screen is open: the index is brought up to date first.
+            guard FolderStamp(locations.casesFolder) != calibrationStamp else { return [] }
+            calibrationStamp = FolderStamp(locations.casesFolder)
+            _ = locations.openTotals()
+            return calibration(author: author)
         case .unlockCase(let id):
             locks.release(id, as: lock)
             lockedCases.remove(id)
@@ -251,6 +258,13 @@ extension EffectRunner {
     private func indexAfterWrite() {
         guard let lastRead else { return }
         _ = try? CaseIndex(casesFolder: locations.casesFolder).lawTotals(options: lastRead.options, filter: CaseFilter())
+    }
+
+    /// The Schattingen screen worked out from the index's reviewed lines; a read-only share has
+    /// no usable index, and then the files are read instead (found by a helper).
+    private func calibration(author: String) -> [Msg] {
+        let lines = CaseIndex(casesFolder: locations.casesFolder).reviewedLines() ?? store.reviewedLines()
+        return [.calibrationLoaded(own: Calibration.own(lines, author: author), spreads: Calibration.spreads(lines))]
     }
 
     private func overviewWithoutFigures() -> [Msg] {

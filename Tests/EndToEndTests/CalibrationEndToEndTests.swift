@@ -18,10 +18,10 @@ struct CalibrationEndToEndTests {
     }
 
     /// The eight real approved cases of `business()`, added to a copy of the shipped cases.
-    static func addRealApprovedCases(to folder: URL) throws {
+    static func addRealApprovedCases(to folder: URL, count: Int = 8) throws {
         let store = CaseStore(folder: folder)
         let template = try store.load(id: "C-0001").get()
-        for number in 0..<8 {
+        for number in 0..<count {
             try store.create { id in
                 var record = template
                 record.id = id
@@ -80,11 +80,15 @@ struct CalibrationEndToEndTests {
         #expect(own.contains(" Beoordeling: 1 van je 3 regels gewijzigd; kans 1× lager (mediaan 25\n procentpunt).\n"))
         #expect(own.contains("   C-0008: “Huisarts was al in beeld (0).”\n"))
         for colleague in ["sw-bram", "sw-chris", "sw-dana", "sw-emma"] { #expect(!own.contains(colleague)) }
+        // A colleague approves another of Anouk's cases meanwhile: the open screen follows (found by a helper: it stayed as it was).
+        try Self.addRealApprovedCases(to: scratch.url.appendingPathComponent("cases"), count: 1)
+        let refreshed = try session.waitFor("2 van 4\n")
+        #expect(refreshed.contains("2,5 × · 75 %  7 × · 75 % (5)  2 van 4\n"), "Anouk's four cases: 2, 3, 4 and 2 ×, two lowered")
         try keys.press("Tab")
         let spread = try session.waitFor("Per interventie en item, nooit per persoon")
-        // Units 2 … 9: P25 3,5, P75 7,5; three of eight lines lowered by review.
-        #expect(spread.contains("     8  75–75 %  3,5–7,5  3 van 8\n"))
-        #expect(spread.contains(" Kans 75–75 % (mediaan 75 %); beoordeling 3× lager (mediaan 25 procentpunt).\n"))
+        // Units 2 2 3 … 9: P25 2,5, P75 7,5; four of nine lines lowered by review.
+        #expect(spread.contains("     9  75–75 %  2,5–7,5  4 van 9\n"))
+        #expect(spread.contains(" Kans 75–75 % (mediaan 75 %); beoordeling 4× lager (mediaan 25 procentpunt).\n"))
         try keys.press("Escape")
         try session.waitFor("Wat ons sociaal werk aan zorg voorkomt")
     }
