@@ -60,13 +60,13 @@ enum CalibrationScreen {
             entry.hasPrefix(reasonIndent) ? [TextWidth.clip(entry, to: frame.width - 2)] : wrapped(entry, width: frame.width - 2)
         }
         // What does not fit is counted and its cases named, never cut off without a word.
-        if detail.count > room {
+        if detail.count > room, room > 0 {
             let hidden = detail[(room - 1)...]
             let cases = hidden.compactMap { $0.hasPrefix(reasonIndent) ? $0.dropFirst(reasonIndent.count).split(separator: ":").first.map(String.init) : nil }
             let more = "… en nog \(hidden.count) regels" + (cases.isEmpty ? "" : ", redenen bij " + cases.joined(separator: ", "))
             detail = detail.prefix(room - 1) + [TextWidth.clip(more, to: frame.width - 2)]
         }
-        for (offset, text) in detail.enumerated() {
+        for (offset, text) in detail.prefix(max(0, room)).enumerated() {
             frame.put(text, x: 1, y: detailTop + 1 + offset, style: offset == 0 ? .heading : .normal)
         }
         Chrome.notice(&frame, app.notice)
