@@ -215,8 +215,20 @@ struct Export: ParsableCommand {
     private struct Sink {
         let file: StreamingFile?
 
-        init(_ out: String?) throws(StorageError) {
-            file = try out.map { path throws(StorageError) in try StreamingFile(replacing: URL(fileURLWithPath: path)) }
+        init(_ out: String?) throws {
+            guard let out else {
+                file = nil
+                return
+            }
+            // A link is written through to its target; a folder, a device or a pipe is never replaced
+            // by a file (as root, --out /dev/full replaced the device; found by a helper).
+            let target = URL(fileURLWithPath: out).resolvingSymlinksInPath()
+            var info = stat()
+            if stat(target.path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+                printError("fout: \(out) is geen gewoon bestand (een map, apparaat of pijp); kies een bestandsnaam, of laat --out weg voor de standaarduitvoer")
+                throw ExitCode(2)
+            }
+            file = try StreamingFile(replacing: target)
         }
 
         func write(_ text: String) throws {

@@ -36,6 +36,28 @@ struct CommandLineTests {
         }
     }
 
+    @Test("--out through a link writes the link's file; a folder or a pipe is refused, never replaced by a file (found by a helper)")
+    func exportTargets() throws {
+        let scratch = try Scratch()
+        let real = scratch.url.appendingPathComponent("echt.csv")
+        let link = scratch.url.appendingPathComponent("link.csv")
+        try Data("oud".utf8).write(to: real)
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: real)
+        let through = try Binary.run(["export", "--format", "kalibratie", "--out", link.path])
+        #expect(through.status == 0, "\(through.stderr)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == real.path, "the link stays a link")
+        #expect(try String(contentsOf: real, encoding: .utf8).hasPrefix("interventie,item_code,"))
+        let pipe = scratch.url.appendingPathComponent("pijp")
+        #expect(mkfifo(pipe.path, 0o600) == 0)
+        for target in [pipe.path, scratch.url.path] {
+            let refused = try Binary.run(["export", "--format", "csv", "--out", target])
+            #expect(refused.status == 2)
+            #expect(refused.stderr == "fout: \(target) is geen gewoon bestand (een map, apparaat of pijp); kies een bestandsnaam, of laat --out weg voor de standaarduitvoer\n")
+        }
+        var info = stat()
+        #expect(lstat(pipe.path, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO, "the pipe is still a pipe")
+    }
+
     @Test("a mistyped command line and --help are in Dutch too (issue 12, finding 10)")
     func dutchArgumentMessages() throws {
         let unknown = try Binary.run(["report", "--foo"])
