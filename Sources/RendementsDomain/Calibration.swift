@@ -153,9 +153,10 @@ public enum Calibration {
     public static func own(_ lines: [ReviewedLine], author: String) -> [OwnEstimate] {
         let mine = Dictionary(grouping: lines.filter { $0.author == author }) { GroupKey(intervention: $0.intervention, code: $0.code) }
         let wanted = Set(mine.keys)
-        let others = Dictionary(grouping: lines.filter { $0.author != author && $0.approved != nil }) {
-            GroupKey(intervention: $0.intervention, code: $0.code)
-        }.filter { wanted.contains($0.key) }
+        // Only lines of the worker's own items are grouped, not every line of the business case.
+        let others = Dictionary(grouping: lines.filter {
+            $0.author != author && $0.approved != nil && wanted.contains(GroupKey(intervention: $0.intervention, code: $0.code))
+        }) { GroupKey(intervention: $0.intervention, code: $0.code) }
         let estimates = mine.map { key, lines -> OwnEstimate in
             let estimated = lines.compactMap(\.estimated)
             let colleagues = others[key].flatMap { lines -> OwnEstimate.Colleagues? in
