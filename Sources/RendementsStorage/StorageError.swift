@@ -12,7 +12,31 @@ public enum StorageError: Error, Equatable, Sendable {
         case EACCES, EPERM, EROFS: self = .readOnly(path: path)
         case ENOSPC, EDQUOT: self = .diskFull(path: path)
         case EEXIST: self = .alreadyExists(path: path)
-        default: self = .other(path: path, reason: String(cString: strerror(code)))
+        default: self = .other(path: path, reason: StorageError.dutchReason(code))
+        }
+    }
+
+    /// The reason in Dutch for what a user can meet; the system's own words otherwise.
+    static func dutchReason(_ code: Int32) -> String {
+        switch code {
+        case ENOENT: "die map bestaat niet"
+        case ENOTDIR: "pad is geen map"
+        case EISDIR: "dat is een map"
+        case ENAMETOOLONG: "de naam is te lang"
+        case EIO: "de schijf gaf een lees- of schrijffout"
+        case EMFILE, ENFILE: "te veel open bestanden"
+        default: String(cString: strerror(code))
+        }
+    }
+
+    /// For a command: what failed and why, without the app's "your data is still in memory"
+    /// (a command keeps nothing; it is simply run again).
+    public var commandMessage: String {
+        switch self {
+        case .readOnly(let path): "schrijven in \(path) lukt niet: de map is alleen-lezen of je hebt geen schrijfrechten"
+        case .diskFull(let path): "schrijven in \(path) lukt niet: de schijf is vol; er is niets half geschreven"
+        case .alreadyExists(let path): "er bestaat al een bestand \(path)"
+        case .other(let path, let reason): "schrijven in \(path) lukt niet (\(reason))"
         }
     }
 

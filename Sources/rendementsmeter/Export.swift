@@ -79,7 +79,7 @@ struct Export: ParsableCommand {
             case .map: break  // handled before: it reads the server, not the folder
             }
         } catch let error as StorageError {
-            printError("fout: " + error.dutchMessage)
+            printError("fout: " + error.commandMessage)
             throw ExitCode(1)
         }
     }

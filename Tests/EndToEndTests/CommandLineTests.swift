@@ -56,6 +56,10 @@ struct CommandLineTests {
         }
         var info = stat()
         #expect(lstat(pipe.path, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO, "the pipe is still a pipe")
+        // A folder that is not there: said in Dutch, as a command's message (it said "No such file or directory").
+        let missing = try Binary.run(["export", "--format", "csv", "--out", "/bestaat-niet/x.csv"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr == "fout: schrijven in /bestaat-niet lukt niet (die map bestaat niet)\n")
     }
 
     @Test("a mistyped command line and --help are in Dutch too (issue 12, finding 10)")
