@@ -121,27 +121,29 @@ struct Export: ParsableCommand {
     /// The index is brought up to date first (the same read as a report), then its reviewed lines are added up.
     /// On a server, the cases this login may read are added up the same way, with the server's price list.
     private func exportCalibration() throws {
-        if server.addressText != nil {
-            let (lines, priceList) = try onStore(locations, server) { store in
-                let lines = try await store.caseFiles().flatMap { file -> [ReviewedLine] in
-                    guard case .success(let record) = CaseCodec.decode(Data(file.content.utf8)) else { return [] }
-                    return ReviewedLine.lines(of: record)
-                }
-                return (lines, try await store.priceList()?.priceList)
+        let (lines, priceList) = server.addressText != nil ? try calibrationLinesOnServer() : try calibrationLinesInFolder()
+        let sink = try Sink(out)
+        try sink.write(CalibrationExport.csv(Calibration.spreads(lines), priceList: priceList, excelDutch: excelNl))
+        try sink.finish()
+    }
+
+    private func calibrationLinesOnServer() throws -> ([ReviewedLine], PriceList?) {
+        try onStore(locations, server) { store in
+            let lines = try await store.caseFiles().flatMap { file -> [ReviewedLine] in
+                guard case .success(let record) = CaseCodec.decode(Data(file.content.utf8)) else { return [] }
+                return ReviewedLine.lines(of: record)
             }
-            let sink = try Sink(out)
-            try sink.write(CalibrationExport.csv(Calibration.spreads(lines), priceList: priceList, excelDutch: excelNl))
-            return try sink.finish()
+            return (lines, try await store.priceList()?.priceList)
         }
+    }
+
+    private func calibrationLinesInFolder() throws -> ([ReviewedLine], PriceList?) {
         let totals = BusinessCaseTotals.open(cases: locations.casesFolder, priceList: locations.priceListFolder, reportYear: nil,
                                              filter: CaseFilter())
         try report(totals.folderError, totals.problems)
         // Without a usable index (a read-only folder) the approved cases are read from the files.
         let lines = CaseIndex(casesFolder: locations.casesFolder).reviewedLines() ?? CaseStore(folder: locations.casesFolder).reviewedLines()
-        let spreads = Calibration.spreads(lines)
-        let sink = try Sink(out)
-        try sink.write(CalibrationExport.csv(spreads, priceList: totals.priceList, excelDutch: excelNl))
-        try sink.finish()
+        return (lines, totals.priceList)
     }
 
     private func exportHTML() throws {
