@@ -27,7 +27,7 @@ public enum Schema {
     public static let bootstrap = "CREATE TABLE IF NOT EXISTS rm_schema_version (version int PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())"
 
     /// Each migration's statements, in order. Never edit a released one: add the next.
-    public static let migrations: [(version: Int, statements: [String])] = [(1, version1), (2, version2), (3, version3)]
+    public static let migrations: [(version: Int, statements: [String])] = [(1, version1), (2, version2), (3, version3), (4, version4)]
 
     public static var latestVersion: Int { migrations.map(\.version).max() ?? 0 }
 
@@ -43,6 +43,25 @@ public enum Schema {
     static var roleNames: String { Role.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ") }
 
     static func groupRoles(_ roles: [Role]) -> String { roles.map(\.groupRole).joined(separator: ", ") }
+
+    /// A reviewer approving in the app stores the case's figures with the approval, so the
+    /// sector view counts cases entered and reviewed on the server too. Only for a colleague's
+    /// submitted case, in the transaction that approves it: a worker still writes no figures.
+    static var version4: [String] {
+        let reviewer = Role.beoordelaar.groupRole
+        let decidable = """
+            organisation_id = rm_my_organisation() AND EXISTS (
+                SELECT 1 FROM rm_case c WHERE c.organisation_id = rm_case_figure.organisation_id AND c.id = rm_case_figure.case_id
+                  AND c.status = 'ingediend' AND c.author <> session_user)
+            """
+        return [
+            "DROP POLICY rm_write ON rm_case_figure",
+            "CREATE POLICY rm_push ON rm_case_figure FOR INSERT TO \(Role.beheerder.groupRole) WITH CHECK (organisation_id = rm_my_organisation())",
+            "CREATE POLICY rm_approval ON rm_case_figure FOR INSERT TO \(reviewer) WITH CHECK (\(decidable))",
+            "CREATE POLICY rm_approval_replaces ON rm_case_figure FOR DELETE TO \(reviewer) USING (\(decidable))",
+            "GRANT INSERT, DELETE ON rm_case_figure TO \(reviewer)",
+        ]
+    }
 
     /// Found by a helper with plain SQL: a case could be inserted as approved, its status or
     /// content changed without an event, its figures rewritten, its history truncated. Now

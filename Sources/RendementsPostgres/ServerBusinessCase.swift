@@ -135,21 +135,8 @@ public struct ServerBusinessCase: Sendable {
                 }
                 throw ServerError.rule("casus \(record.id) bestaat al, maar deze login mag hem niet zien")
             }
-            for (seq, event) in record.history.enumerated() {
-                try await session.query("""
-                    INSERT INTO rm_case_event (organisation_id, case_id, seq, happened_at, by_login, action, field, old_value, new_value, reason, content_hash)
-                    VALUES (rm_my_organisation(), \(record.id), \(seq + 1), \(event.at), \(event.by), \(event.action.rawValue),
-                            \(event.field), \(event.old), \(event.new), \(event.reason), \(event.contentHash))
-                    """)
-            }
-            let year = record.context.periodEnd.year
-            for (law, totals) in perLaw.sorted(by: { $0.key < $1.key }) {
-                try await session.query("""
-                    INSERT INTO rm_case_figure (organisation_id, case_id, law, intervention, year, avoided_cents, deployed_cents, effort_cents)
-                    VALUES (rm_my_organisation(), \(record.id), \(law), \(record.context.intervention), \(year),
-                            \(totals.avoided.cents), \(totals.deployed.cents), \(totals.effort.cents))
-                    """)
-            }
+            try await Self.insertEvents(of: record, from: 0, session)
+            try await Self.insertFigures(of: record, perLaw, session)
             return .added
         }
     }

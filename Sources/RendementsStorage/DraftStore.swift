@@ -27,7 +27,7 @@ public struct DraftStore: Sendable {
         folder.appendingPathComponent("\(DraftStore.fileStem(user))\(window > 1 ? "~\(window)" : "").json")
     }
 
-    static func fileStem(_ user: String) -> String {
+    public static func fileStem(_ user: String) -> String {
         var stem = ""
         for byte in user.utf8 {
             let plain = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)

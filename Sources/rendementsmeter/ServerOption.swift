@@ -43,6 +43,25 @@ func onStore<T: Sendable>(_ locations: Locations, _ server: ServerOption, _ work
 
 /// Waits for async work; its error becomes a Dutch message and exit code 1.
 private func blocking<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) throws -> T {
+    switch waitFor(work) {
+    case .success(let value): return value
+    case .failure(let message):
+        printError("fout: " + message.text)
+        throw ExitCode(1)
+    }
+}
+
+/// A server's or the disk's refusal, said in Dutch.
+struct DutchFailure: Error {
+    let text: String
+
+    /// The text as a sentence of its own: ending in one full stop (or question mark).
+    var sentence: String { [".", "?", "!"].contains(text.last) ? text : text + "." }
+}
+
+/// Waits for async work without ending the program: the terminal app stays open when the
+/// server goes away, and says so. A server silent for `ServerWatch.limit` seconds counts as gone.
+func waitFor<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) -> Result<T, DutchFailure> {
     let outcome = ResultBox<T>()
     let done = DispatchSemaphore(value: 0)
     Task.detached {
@@ -55,17 +74,15 @@ private func blocking<T: Sendable>(_ work: @escaping @Sendable () async throws -
     }
     while done.wait(timeout: .now() + 1) == .timedOut {
         if ServerWatch.isStalled {
-            printError("fout: de databaseserver antwoordt al \(Int(ServerWatch.limit)) seconden niet; er is niets half opgeslagen (elke casus is één transactie)")
-            throw ExitCode(1)
+            return .failure(DutchFailure(text: "de databaseserver antwoordt al \(Int(ServerWatch.limit)) seconden niet; er is niets half opgeslagen (elke casus is één transactie)"))
         }
     }
     switch outcome.get() {
-    case .success(let value)?: return value
+    case .success(let value)?: return .success(value)
     case .failure(let error)?:
-        printError("fout: " + ((error as? ServerError)?.dutchMessage ?? (error as? StorageError)?.dutchMessage ?? "\(error)"))
-        throw ExitCode(1)
+        return .failure(DutchFailure(text: (error as? ServerError)?.dutchMessage ?? (error as? StorageError)?.dutchMessage ?? "\(error)"))
     case nil:
-        throw ExitCode(1)
+        return .failure(DutchFailure(text: "de databaseserver gaf geen antwoord"))
     }
 }
 

@@ -11,8 +11,15 @@ struct Start: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Start de terminal-app (standaard).")
 
     @OptionGroup var locations: Locations
+    @OptionGroup var server: ServerOption
 
     func run() throws {
+        if server.addressText != nil {
+            let address = try server.address()
+            return try DutchNumber.$euroSign.withValue(CursesTerminal.localeIsUTF8() ? "€" : "EUR") {
+                try ServerApp.run(address, locations: locations)
+            }
+        }
         // Under a locale without UTF-8 every amount says EUR, laid out as such from the start.
         try DutchNumber.$euroSign.withValue(CursesTerminal.localeIsUTF8() ? "€" : "EUR") { try runApp() }
     }
@@ -51,6 +58,43 @@ struct Start: ParsableCommand {
             state.notice = "Concept al open in een ander venster; dit venster krijgt een eigen concept."
         }
 
+        let effects = EffectRunner(locations: locations, user: user, drafts: drafts, window: window, stamp: stamp)
+        defer { effects.releaseLocks() }
+        try AppLoop.run(state, effects: effects, afterFirstPaint: recorded != nil ? .checkRecordedTotals : nil)
+    }
+}
+
+/// Saves the intake's draft on this computer; where that fails, in a private reserve folder in
+/// the home directory rather than nowhere.
+enum DraftSaving {
+    static func save(_ draft: IntakeDraft, in drafts: DraftStore, user: String, window: Int) -> [Msg] {
+        do {
+            try drafts.save(draft, user: user, window: window)
+            DraftStore.reserve().delete(user: user, window: window)
+            return [.draftSaved]
+        } catch {
+            let reserve = DraftStore.reserve()
+            do {
+                try reserve.save(draft, user: user, window: window)
+                return [.draftSaveFailed("\(error.shortDutchMessage); reservekopie in \(reserve.url(for: user, window: window).path).")]
+            } catch {
+                return [.draftSaveFailed(error.dutchMessage)]
+            }
+        }
+    }
+}
+
+/// Carries out the core's effects for the terminal app: against the folder or the server.
+protocol AppEffects: AnyObject {
+    /// The messages that report the result, if the core needs any.
+    func perform(_ effect: Effect) -> [Msg]
+}
+
+/// The terminal app's loop: keys in, effects carried out, frames out.
+enum AppLoop {
+    /// `afterFirstPaint`: work that may wait until the first screen is up (checking recorded totals).
+    static func run(_ initial: AppState, effects: some AppEffects, afterFirstPaint: Effect?) throws {
+        var state = initial
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal()
@@ -60,14 +104,12 @@ struct Start: ParsableCommand {
         }
         defer { terminal.close() }
         state.size = terminal.size
-        let effects = EffectRunner(locations: locations, user: user, drafts: drafts, window: window, stamp: stamp)
-        defer { effects.releaseLocks() }
+        if let afterFirstPaint {
+            terminal.draw(View.render(state))
+            for message in effects.perform(afterFirstPaint) { _ = Update.apply(message, to: &state) }
+        }
         // Draft saves wait until no key is waiting: every key typed at human speed is on
         // disk before the screen shows it, and a paste is one write instead of one per character.
-        if recorded != nil {
-            terminal.draw(View.render(state))
-            for message in effects.perform(.checkRecordedTotals) { _ = Update.apply(message, to: &state) }
-        }
         var unsavedDraft: IntakeDraft?
         func flushDraft() {
             guard let draft = unsavedDraft else { return }
@@ -101,7 +143,7 @@ struct Start: ParsableCommand {
 }
 
 /// Carries out the core's effects against the disk and reports back as messages.
-final class EffectRunner {
+final class EffectRunner: AppEffects {
     let locations: Locations
     let user: String
     let drafts: DraftStore
@@ -147,20 +189,7 @@ final class EffectRunner {
         case .quit:
             return []
         case .saveDraft(let draft):
-            do {
-                try drafts.save(draft, user: user, window: window)
-                DraftStore.reserve().delete(user: user, window: window)
-                return [.draftSaved]
-            } catch {
-                // Save elsewhere rather than nowhere: a private reserve folder in the home directory.
-                let reserve = DraftStore.reserve()
-                do {
-                    try reserve.save(draft, user: user, window: window)
-                    return [.draftSaveFailed("\(error.shortDutchMessage); reservekopie in \(reserve.url(for: user, window: window).path).")]
-                } catch {
-                    return [.draftSaveFailed(error.dutchMessage)]
-                }
-            }
+            return DraftSaving.save(draft, in: drafts, user: user, window: window)
         case .writeCase(let record):
             do {
                 let written = try store.create { id in

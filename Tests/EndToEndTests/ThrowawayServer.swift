@@ -20,9 +20,17 @@ final class ThrowawayServer {
 
     /// Stops the server at once, as a power cut would (`pg_ctl stop -m immediate`), and starts it again.
     func crashAndRestart() throws {
-        let data = folder.appendingPathComponent("data").path
-        try run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"])
-        try run("pg_ctl", ["-D", data, "-l", folder.appendingPathComponent("log").path, "-w", "-o",
+        try halt()
+        try resume()
+    }
+
+    /// Stops the server at once (`pg_ctl stop -m immediate`), keeping its data for `resume`.
+    func halt() throws {
+        try run("pg_ctl", ["-D", folder.appendingPathComponent("data").path, "-m", "immediate", "-w", "stop"])
+    }
+
+    func resume() throws {
+        try run("pg_ctl", ["-D", folder.appendingPathComponent("data").path, "-l", folder.appendingPathComponent("log").path, "-w", "-o",
                            "-p \(port) -k \(folder.path) -c listen_addresses=127.0.0.1 -c fsync=off", "start"])
     }
 

@@ -12,23 +12,7 @@ struct IndexSuggestionTests {
 
     /// The same suggestions worked out from the files, as the domain defines them.
     static func fromFiles(_ folder: TemporaryFolder, _ query: SuggestionQuery) throws -> [Suggestion] {
-        let approved = try CaseStore(folder: folder.url).loadAll().records.filter { $0.status == .goedgekeurd }
-        func lines(_ records: [(Int64, CaseRecord)]) -> [ApprovedLine] {
-            records.flatMap { key, record in
-                query.avoided
-                    ? record.avoided.map { ApprovedLine(caseKey: key, code: $0.item.code, units: $0.quantity.units, likelihood: $0.likelihood) }
-                    : record.deployed.map { ApprovedLine(caseKey: key, code: $0.item.code, units: $0.quantity.units, likelihood: nil) }
-            }
-        }
-        let keyed = approved.enumerated().map { (Int64($0.offset), $0.element) }
-        let same = keyed.filter { $0.1.context.intervention == query.intervention }
-        var result = Suggestions.rank(lines(same), outOf: same.count, scope: .intervention(query.intervention))
-        let similar = keyed.filter {
-            $0.1.context.ageBand == query.ageBand && $0.1.context.household == query.household
-                && !Set($0.1.context.lifeDomains).isDisjoint(with: query.lifeDomains)
-        }
-        result += Suggestions.rank(lines(similar), outOf: similar.count, scope: .similar, excluding: Set(result.map(\.code)))
-        return result
+        CaseLessons.suggestions(try CaseStore(folder: folder.url).loadAll().records, for: query)
     }
 
     @Test("avoided and deployed care: the index's suggestions are the files' (only approved cases, 5 or more)")
@@ -84,6 +68,8 @@ struct IndexSuggestionTests {
             #expect(found[code] == ComparableLines(units: lines.map(\.quantity.units), likelihoods: lines.map(\.likelihood.value), cases: cases),
                     "\(code)")
         }
+        #expect(found == CaseLessons.comparableLines(approved, intervention: "Sociaal Recept", codes: codes, excludingCase: own.id),
+                "the server's way, from whole cases, is the index's")
         #expect(found["ZVW-FYSIO"]?.units == [15, 15, 15, 15], "four other cases: the case's own line is left out")
         #expect(found["ZVW-FYSIO"]?.cases == 4)
         #expect(found["ONBEKEND"]?.units == [])

@@ -1,0 +1,139 @@
+import Foundation
+import PostgresNIO
+import RendementsDomain
+import RendementsStorage
+
+/// What the terminal app writes on the server: a new case under the next free id, and a
+/// case saved over the version it was read at. Each is one transaction; the server's rules
+/// (history appended first, status flow, no approving one's own case) check every step.
+extension ServerBusinessCase {
+    /// What saving a case did.
+    public enum SaveOutcome: Sendable {
+        case saved(CaseRecord)
+        /// A colleague saved first; nothing was written. The case as it is on the server now.
+        case conflict(current: CaseRecord)
+    }
+
+    /// Every case's revision (the case file's own count of writes): an app compares them to
+    /// read again only what changed.
+    public func revisions() async throws -> [String: Int] {
+        var result: [String: Int] = [:]
+        let rows = try await session.query("SELECT id, (content::json->>'revision')::int FROM rm_case")
+        for try await (id, revision) in rows.decode((String, Int?).self) { result[id] = revision ?? 0 }
+        return result
+    }
+
+    /// The case files with these ids that the login may read.
+    public func caseFiles(ids: [String]) async throws -> [(id: String, content: String)] {
+        var files: [(id: String, content: String)] = []
+        let rows = try await session.query("SELECT id, content FROM rm_case WHERE id = ANY(\(ids))")
+        for try await (id, content) in rows.decode((String, String).self) { files.append((id, content)) }
+        return files
+    }
+
+    /// Writes a new case under the next free id of the organisation (`C-0001`, …); two members
+    /// adding at once get different ids. Returns the case as written (sealed, revision 1).
+    public func create(_ record: CaseRecord) async throws -> CaseRecord {
+        try await session.transaction { session in
+            // Ids are zero-padded to four digits and grow longer only past C-9999: longest, then highest, is the last.
+            let last = try await session.query("SELECT id FROM rm_case ORDER BY length(id) DESC, id DESC LIMIT 1")
+            var number = 0
+            for try await id in last.decode(String.self) { number = CaseID.number(id) ?? 0 }
+            while true {
+                number += 1
+                guard let id = CaseID.make(number) else { throw ServerError.rule("de organisatie heeft geen vrije casusnummers meer") }
+                var next = record
+                next.id = id
+                next.revision = 1
+                HistoryChain.seal(&next)
+                let content = try Self.fileText(next)
+                let inserted = try await session.query("""
+                    INSERT INTO rm_case (id, status, author, revision, content, file_hash)
+                    VALUES (\(id), \(next.status.rawValue), \(next.author), 0, \(content), \(sha256Hex(Data(content.utf8))))
+                    ON CONFLICT (organisation_id, id) DO NOTHING RETURNING revision
+                    """)
+                var added = false
+                for try await _ in inserted.decode(Int.self) { added = true }
+                guard added else { continue }  // a colleague took this id a moment ago
+                try await Self.insertEvents(of: next, from: 0, session)
+                return next
+            }
+        }
+    }
+
+    /// Saves `record` only if the server still holds the version it was read at (the same
+    /// revision and history); otherwise nothing is written and the current version comes back.
+    /// An approval stores the case's figures per law, valued by `figures`, in the same transaction.
+    public func save(_ record: CaseRecord, figures: @Sendable (CaseRecord) throws -> [String: Totals]) async throws -> SaveOutcome {
+        try await session.transaction { session in
+            // Row-level security hides from FOR UPDATE the rows this login may read but not change.
+            let visible = try await session.query("SELECT 1 FROM rm_case WHERE id = \(record.id)")
+            var exists = false
+            for try await _ in visible.decode(Int.self) { exists = true }
+            guard exists else { throw ServerError.rule("casus \(record.id) staat niet op de server (of deze login mag hem niet zien)") }
+            let rows = try await session.query("SELECT content FROM rm_case WHERE id = \(record.id) FOR UPDATE")
+            var stored: String?
+            for try await content in rows.decode(String.self) { stored = content }
+            guard let stored else { throw Self.notYours(record.id) }
+            let current: CaseRecord
+            switch CaseCodec.decode(Data(stored.utf8)) {
+            case .success(let decoded): current = decoded
+            case .failure(let error): throw ServerError.rule("casus \(record.id) op de server is onleesbaar (\(error.dutchMessage))")
+            }
+            guard current.revision == record.revision, current.historyHead == record.historyHead else { return .conflict(current: current) }
+            var next = record
+            next.revision = current.revision + 1
+            HistoryChain.seal(&next)
+            let content = try Self.fileText(next)
+            try await Self.insertEvents(of: next, from: current.history.count, session)
+            if next.status == .goedgekeurd && current.status != .goedgekeurd {
+                // Valued before the approval is written, while the case is still the reviewer's to decide.
+                try await session.query("DELETE FROM rm_case_figure WHERE case_id = \(next.id)")
+                try await Self.insertFigures(of: next, try figures(next), session)
+            }
+            let updated = try await session.query("""
+                UPDATE rm_case SET status = \(next.status.rawValue), content = \(content), file_hash = \(sha256Hex(Data(content.utf8))),
+                    revision = revision + 1
+                WHERE id = \(next.id) RETURNING revision
+                """)
+            var written = false
+            for try await _ in updated.decode(Int.self) { written = true }
+            // No row written means no change: the events above must not stay without it.
+            guard written else { throw Self.notYours(next.id) }
+            return .saved(next)
+        }
+    }
+
+    static func notYours(_ id: String) -> ServerError {
+        .refused("deze login mag casus \(id) nu niet wijzigen: een sociaal werker wijzigt alleen eigen concepten en teruggestuurde "
+            + "casussen, een beoordelaar alleen ingediende casussen van collega's")
+    }
+
+    /// The case file's text, exactly as the folder would hold it.
+    static func fileText(_ record: CaseRecord) throws -> String {
+        String(decoding: try CaseCodec.encode(record), as: UTF8.self)
+    }
+
+    /// Appends the case's history from event `start` on: the server refuses a change without its event.
+    static func insertEvents(of record: CaseRecord, from start: Int, _ session: ServerSession) async throws {
+        for (seq, event) in record.history.enumerated() where seq >= start {
+            try await session.query("""
+                INSERT INTO rm_case_event (organisation_id, case_id, seq, happened_at, by_login, action, field, old_value, new_value, reason, content_hash)
+                VALUES (rm_my_organisation(), \(record.id), \(seq + 1), \(event.at), \(event.by), \(event.action.rawValue),
+                        \(event.field), \(event.old), \(event.new), \(event.reason), \(event.contentHash))
+                """)
+        }
+    }
+
+    /// The case's figures per law: what reports and the sector view add up without reading a case.
+    static func insertFigures(of record: CaseRecord, _ perLaw: [String: Totals], _ session: ServerSession) async throws {
+        let year = record.context.periodEnd.year
+        for (law, totals) in perLaw.sorted(by: { $0.key < $1.key }) {
+            try await session.query("""
+                INSERT INTO rm_case_figure (organisation_id, case_id, law, intervention, year, avoided_cents, deployed_cents, effort_cents)
+                VALUES (rm_my_organisation(), \(record.id), \(law), \(record.context.intervention), \(year),
+                        \(totals.avoided.cents), \(totals.deployed.cents), \(totals.effort.cents))
+                """)
+        }
+    }
+}

@@ -1,0 +1,238 @@
+import ArgumentParser
+import Foundation
+import RendementsCore
+import RendementsDomain
+import RendementsPostgres
+import RendementsStorage
+
+/// The terminal app on an organisation's business case on the server (`--database`): the same
+/// screens as on a folder. The login is the user; the server's roles and rules decide what
+/// they may do. Drafts stay on this computer, so no typed work is lost when the server goes away.
+enum ServerApp {
+    static func run(_ address: ServerAddress, locations: Locations) throws {
+        let opened = waitFor {
+            try await ServerSession.with(address) { session in
+                let store = ServerBusinessCase(session)
+                let name = try await store.organisation().name
+                return (try await ValuationBasis.load(from: store, fallback: locations.priceListFolder), name)
+            }
+        }
+        guard case .success(let (basis, organisation)) = opened else {
+            if case .failure(let failure) = opened { printError("fout: " + failure.text) }
+            throw ExitCode(1)
+        }
+        let user = address.user
+        let drafts = DraftStore(folder: localDrafts(address))
+        let window = drafts.claimWindow(user: user)
+        let effects = ServerEffectRunner(address: address, basis: basis, drafts: drafts, window: window)
+        var pending: IntakeDraft?
+        var draftProblem: String?
+        for store in [drafts, DraftStore.reserve()] where pending == nil {
+            switch store.load(IntakeDraft.self, user: user, window: window.number) {
+            case .success(let draft): pending = draft
+            case .failure(let problem): draftProblem = problem.description
+            }
+        }
+        _ = effects.refresh()
+        let list = basis.priceList.priceList
+        let form = IntakeForm(
+            hourlyRates: list.map(basis.settings.effectiveHourlyRates) ?? [],
+            interventions: Choices.interventions + basis.settings.interventions.filter { !Choices.interventions.contains($0) },
+            laws: list?.laws ?? [])
+        var state = AppState(size: Size.minimum, overview: effects.overview(extraProblems: draftProblem.map { [$0] } ?? []),
+                             priceList: list, user: user, intakeForm: form, pendingDraft: pending, cases: nil,
+                             estimateOptions: effects.options)
+        state.identityNote = "Ingelogd als \(user) op \(address.host):\(address.port) (\(organisation))"
+        if window.busyBefore {
+            state.notice = "Concept al open in een ander venster; dit venster krijgt een eigen concept."
+        }
+        try AppLoop.run(state, effects: effects, afterFirstPaint: nil)
+    }
+
+    /// Drafts of a server's business case: a private folder in the home directory, one per server and database.
+    static func localDrafts(_ address: ServerAddress) -> URL {
+        let base = DraftStore.reserve().folder.deletingLastPathComponent().appendingPathComponent("server")
+        let folder = base.appendingPathComponent(DraftStore.fileStem("\(address.host)_\(address.port)_\(address.database)"))
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        return folder
+    }
+}
+
+/// Carries out the core's effects against the server. It keeps the organisation's cases as last
+/// read and reads again only those whose revision changed; every write is one transaction
+/// checked by the server against the version it was read at.
+final class ServerEffectRunner: AppEffects {
+    let address: ServerAddress
+    let basis: ValuationBasis
+    let options: EstimateOptions
+    let drafts: DraftStore
+    /// Held for the life of the app: its OS lock keeps this window's draft ours.
+    let draftWindow: DraftWindow
+    var user: String { address.user }
+
+    /// Every case the login may read, as last read, with its figures.
+    private var cases: [String: (record: CaseRecord, figures: CaseFigurePair)] = [:]
+    /// Case files on the server that could not be read, by id.
+    private var unreadable: [String: String] = [:]
+    /// Set when the server could not be reached at the last read; the start screen says so.
+    private var serverProblem: String?
+    /// True once the browser or dashboard asked for every case's figures.
+    private var figuresHeld = false
+
+    init(address: ServerAddress, basis: ValuationBasis, drafts: DraftStore, window: DraftWindow) {
+        self.address = address
+        self.basis = basis
+        options = basis.settings.estimateOptions(basis.priceList.priceList, reportYear: nil)
+        self.drafts = drafts
+        draftWindow = window
+    }
+
+    func perform(_ effect: Effect) -> [Msg] {
+        switch effect {
+        case .quit, .checkRecordedTotals, .unlockCase:
+            return []
+        case .saveDraft(let draft):
+            return DraftSaving.save(draft, in: drafts, user: user, window: draftWindow.number)
+        case .writeCase(let record):
+            switch onServer({ try await $0.create(record) }) {
+            case .success(let written):
+                deleteDrafts()
+                remember(written)
+                return [.caseWritten(written)] + reloaded()
+            case .failure(let failure):
+                let retry = record.status == .ingediend ? "i" : "c"
+                return [.caseWriteFailed("Niet op de server gezet: \(failure.sentence) Je concept staat op deze computer; \(retry) probeert opnieuw.")]
+            }
+        case .lockCase(let id, _):
+            // The server has no locks to hold: a save over a version a colleague changed is refused instead.
+            switch onServer({ try await $0.caseFiles(ids: [id]) }) {
+            case .success(let files):
+                guard let file = files.first, case .success(let current) = CaseCodec.decode(Data(file.content.utf8)) else {
+                    return [.lockResult(id: id, .readOnly("casus \(id) staat niet (meer) leesbaar op de server"))]
+                }
+                remember(current)
+                return [.caseReloaded(current), .lockResult(id: id, .acquired)]
+            case .failure(let failure):
+                return [.lockResult(id: id, .readOnly(failure.text))]
+            }
+        case .reloadCasesIfChanged:
+            return refresh() ? reloaded() : []
+        case .reloadCases:
+            figuresHeld = true
+            _ = refresh()
+            return reloaded()
+        case .loadCases(let ids):
+            _ = refresh()
+            return [.casesLoaded(ids.compactMap { cases[$0]?.record })]
+        case .searchCases(let query):
+            return [.searchResults(query: query, ids: Set(cases.values.filter { $0.record.matches(search: query) }.map(\.record.id)))]
+        case .loadComparisons(let id, let intervention, let codes):
+            return [.comparisonsLoaded(caseID: id, CaseLessons.comparableLines(records, intervention: intervention, codes: codes, excludingCase: id))]
+        case .loadSuggestions(let query):
+            return [.suggestionsLoaded(query, CaseLessons.suggestions(records, for: query))]
+        case .loadCalibration(let author):
+            _ = refresh()
+            return calibration(author: author)
+        case .refreshCalibrationIfChanged(let author):
+            return refresh() ? calibration(author: author) : []
+        case .saveCase(let record, let clearsDraft):
+            let options = options
+            switch onServer({ try await $0.save(record) { try CaseValuation($0, options: options).perLaw } }) {
+            case .success(.saved(let saved)):
+                if clearsDraft { deleteDrafts() }
+                remember(saved)
+                return [.caseSaved(saved)] + reloaded()
+            case .success(.conflict(let current)):
+                remember(current)
+                return [.caseConflict(current: current, message: CaseWriteError.conflict(current: current).dutchMessage)]
+            case .failure(let failure):
+                return [.caseSaveFailed("Niet op de server opgeslagen: \(failure.sentence) De wijziging staat nog in het geheugen.")]
+            }
+        }
+    }
+
+    /// In id order, so every list drawn from them comes out the same each time.
+    private var records: [CaseRecord] { ordered.map(\.record) }
+
+    private var ordered: [(record: CaseRecord, figures: CaseFigurePair)] {
+        cases.values.sorted { (CaseID.number($0.record.id) ?? 0, $0.record.id) < (CaseID.number($1.record.id) ?? 0, $1.record.id) }
+    }
+
+    private func onServer<T: Sendable>(_ work: @escaping @Sendable (ServerBusinessCase) async throws -> T) -> Result<T, DutchFailure> {
+        let address = address
+        return waitFor { try await ServerSession.with(address) { try await work(ServerBusinessCase($0)) } }
+    }
+
+    /// Reads the cases whose revision changed since the last read; true when anything changed
+    /// (a case added, changed or gone, or the server lost or back).
+    func refresh() -> Bool {
+        let known = cases.mapValues(\.record.revision)
+        let read = onServer { store -> ([String: Int], [(id: String, content: String)]) in
+            let revisions = try await store.revisions()
+            let changed = revisions.filter { known[$0.key] != $0.value }.map(\.key)
+            return (revisions, changed.isEmpty ? [] : try await store.caseFiles(ids: changed))
+        }
+        switch read {
+        case .failure(let failure):
+            let problem = "Server: \(failure.sentence) De cijfers zijn van de laatste keer dat hij antwoordde."
+            defer { serverProblem = problem }
+            return serverProblem != problem
+        case .success(let (revisions, files)):
+            let wasLost = serverProblem != nil
+            serverProblem = nil
+            let gone = cases.keys.filter { revisions[$0] == nil } + unreadable.keys.filter { revisions[$0] == nil }
+            for id in gone {
+                cases[id] = nil
+                unreadable[id] = nil
+            }
+            for file in files {
+                switch CaseCodec.decode(Data(file.content.utf8)) {
+                case .success(let record) where record.id == file.id:
+                    remember(record)
+                case .success(let record):
+                    unreadable[file.id] = "het id in het bestand is \(record.id)"
+                case .failure(let error):
+                    cases[file.id] = nil
+                    unreadable[file.id] = error.dutchMessage
+                }
+            }
+            return wasLost || !gone.isEmpty || !files.isEmpty
+        }
+    }
+
+    private func remember(_ record: CaseRecord) {
+        cases[record.id] = (record, CaseFigurePair(record, options: options))
+        unreadable[record.id] = nil
+    }
+
+    private func deleteDrafts() {
+        drafts.delete(user: user, window: draftWindow.number)
+        DraftStore.reserve().delete(user: user, window: draftWindow.number)
+    }
+
+    /// The start screen's figures, and every case's while the browser or dashboard holds them.
+    private func reloaded() -> [Msg] {
+        let overview = overview(extraProblems: [])
+        guard figuresHeld else { return [.overviewReloaded(overview)] }
+        return [.casesReloaded(orderedFigures, overview: overview)]
+    }
+
+    private var orderedFigures: [CaseFigurePair] { ordered.map(\.figures) }
+
+    func overview(extraProblems: [String]) -> Overview {
+        let figures = orderedFigures
+        var problems = (serverProblem.map { [$0] } ?? []) + basis.priceList.errors.filter { $0.severity == .error }.map(\.description)
+        if !unreadable.isEmpty {
+            problems.append("\(unreadable.count) casus(sen) op de server onleesbaar: \(unreadable.keys.sorted().joined(separator: ", "))")
+        }
+        return Overview(businessCaseName: basis.settings.name,
+                        fictional: figures.isEmpty ? basis.settings.fictionalExamples : figures.allSatisfy(\.current.fictional),
+                        summary: BusinessCaseSummary(figures: figures.lazy.map(\.current), filter: CaseFilter(), options: options, detail: .lawTotals),
+                        priceList: basis.priceList.priceList, dataProblems: problems + extraProblems)
+    }
+
+    private func calibration(author: String) -> [Msg] {
+        let lines = records.flatMap(ReviewedLine.lines(of:))
+        return [.calibrationLoaded(own: Calibration.own(lines, author: author), spreads: Calibration.spreads(lines))]
+    }
+}

@@ -1,0 +1,204 @@
+import Foundation
+import RendementsDomain
+import RendementsStorage
+import Testing
+
+/// Issue 13: the terminal app itself on a PostgreSQL server (`--database`), run in tmux as
+/// the users would: a worker enters a case, a reviewer adjusts and approves it, a colleague
+/// who saved first is never overwritten, and a server that goes away loses no typed work.
+@Suite("The terminal app on PostgreSQL", .serialized)
+struct ServerAppEndToEndTests {
+    /// A server with the shipped cases and price list, and a second reviewer.
+    static func setup() throws -> ServerStoreTests.Setup {
+        let setup = try ServerStoreTests.Setup()
+        try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
+        try setup.expectSuccess(["database", "import-price-list", "--database", setup.url("beheer1")])
+        try setup.expectSuccess(["database", "add-user", "--login", "bo", "--password", "pw-bo", "--organisation", "voorbeeld",
+                                 "--role", "beoordelaar", "--database", setup.server.adminURL])
+        return setup
+    }
+
+    /// The app as `login`, with a home folder of its own (where its drafts are kept).
+    static func app(_ setup: ServerStoreTests.Setup, _ login: String) throws -> (TmuxSession, home: URL) {
+        let home = setup.scratch.url.appendingPathComponent("home-\(login)-\(UUID().uuidString.prefix(6))")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let session = try TmuxSession(command: "'\(Binary.url.path)' --database '\(setup.url(login))'; sleep 600", in: setup.scratch.url,
+                                      environment: ["TERM": "screen", "HOME": home.path])
+        try session.waitFor("Ingelogd als \(login) op 127.0.0.1:\(setup.server.port) (Welzijn Voorbeeldstad)")
+        return (session, home)
+    }
+
+    /// A Sociaal Recept case with 14 hours' effort, from the start screen up to the avoided care.
+    static func enterUpToAvoidedCare(_ keys: KeyScript) throws {
+        try keys.openSociaalReceptCase()
+        try keys.press("Right", "Enter", "Left", "Left", "Enter", "Right", "Enter", "Space", "PageDown")
+        try keys.type("Eenzaam."); try keys.press("Tab")
+        try keys.type("Maatje."); try keys.press("Tab")
+        try keys.type("Actiever."); try keys.press("PageDown")
+        try keys.type("14"); try keys.press("PageDown", "PageDown")
+    }
+
+    /// A short Sociaal Recept case: 14 hours, and 9 physiotherapy sessions avoided at 75 %, up to its summary.
+    static func enterCase(_ keys: KeyScript) throws {
+        try enterUpToAvoidedCare(keys)
+        try keys.line(search: "fysio", quantity: "9", likelihoodSteps: [], reasoning: "Fysio adviseerde.")
+        try keys.press("PageDown", "PageDown")
+        try keys.session.waitFor("Alleen deze casus")
+    }
+
+    @Test("a worker enters a case and a reviewer lowers a likelihood and approves it: history, figures and the case file on the server")
+    func enterAndApprove() throws {
+        let setup = try Self.setup()
+        defer { setup.server.stop() }
+        let (worker, _) = try Self.app(setup, "anouk")
+        let keys = KeyScript(worker)
+        try Self.enterCase(keys)
+        try keys.press("i")
+        try worker.waitFor("Casus indienen bij een collega")
+        try keys.press("j")
+        let start = try worker.waitFor("Casus C-0008 is ingediend.")
+        #expect(start.contains("Status: concept 1 · ingediend 3 · goedgekeurd 3 · teruggestuurd 1"), "\(start)")
+        #expect(try setup.sql("mia", "SELECT id, status, author FROM rm_case WHERE id = 'C-0008'").stdout == "C-0008|ingediend|anouk\n")
+
+        let (reviewer, _) = try Self.app(setup, "bram")
+        let review = KeyScript(reviewer)
+        try review.press("Right", "Enter")
+        try reviewer.waitFor("Casussen beoordelen — bram")
+        try review.press("End", "Enter")
+        try reviewer.waitFor("C-0008 · Ingediend · auteur anouk")
+        try review.press("b")
+        try reviewer.waitFor("BEOORDELEN")
+        try review.press("k", "BSpace", "BSpace")
+        try review.type("50")
+        try review.press("Enter")
+        try review.type("Fysio was al gestopt.")
+        try review.press("Enter")
+        try reviewer.waitFor("Opgeslagen, met reden in de geschiedenis.")
+        try review.press("g")
+        try reviewer.waitFor("Casus C-0008 goedkeuren")
+        try review.press("y")
+        try reviewer.waitFor("Casus C-0008 is goedgekeurd en opgeslagen.")
+
+        #expect(try setup.sql("mia", "SELECT seq, by_login, action, field, old_value, new_value, reason FROM rm_case_event WHERE case_id = 'C-0008' ORDER BY seq").stdout == """
+            1|anouk|status|status|concept|ingediend|ingediend
+            2|bram|wijziging|voorkomen[1].kans|75|50|Fysio was al gestopt.
+            3|bram|status|status|ingediend|goedgekeurd|goedgekeurd
+
+            """)
+        #expect(try setup.sql("mia", "SELECT status, revision, length(file_hash) FROM rm_case WHERE id = 'C-0008'").stdout == "goedgekeurd|2|64\n",
+                "added, then two saves")
+        // The approval stored the figures per law: 14 h × € 64 own effort; 9 × € 38,89 × 50 % avoided.
+        #expect(try setup.sql("mia", "SELECT law, avoided_cents, deployed_cents, effort_cents FROM rm_case_figure WHERE case_id = 'C-0008' ORDER BY law").stdout
+                == "wmo|0|0|89600\nzvw|17500|0|0\n")
+
+        // The case file is whole: back in a folder it validates, and the folder's report is the server's.
+        let back = setup.scratch.url.appendingPathComponent("terug")
+        try setup.expectSuccess(["export", "--format", "map", "--out", back.path, "--database", setup.url("mia")])
+        let record = try CaseStore(folder: back).load(id: "C-0008").get()
+        #expect(record.author == "anouk" && record.status == .goedgekeurd && record.revision == 3)
+        #expect(record.original?.avoided.first?.likelihood.value == 75, "the author's estimate is kept")
+        #expect(try CaseValuation(record).perLaw["zvw"]?.avoided == Money(cents: 17500))
+        let validated = try Binary.run(["validate", "--cases", back.path], in: setup.scratch.url)
+        #expect(validated.status == 0, "\(validated.stdout)")
+        #expect(try setup.expectSuccess(["report", "--database", setup.url("mia")]).stdout
+                == (try Binary.run(["report", "--cases", back.path], in: setup.scratch.url)).stdout)
+    }
+
+    @Test("a colleague who saved first is never overwritten, a worker cannot approve, and a server that goes away keeps the typed case")
+    func conflictsAndServerLoss() throws {
+        let setup = try Self.setup()
+        defer { setup.server.stop() }
+        // Two reviewers open the same submitted case; bo saves first.
+        let (first, _) = try Self.app(setup, "bram")
+        let (second, _) = try Self.app(setup, "bo")
+        for session in [first, second] {
+            let keys = KeyScript(session)
+            try keys.press("Right", "Enter", "Down", "Down", "Enter")
+            try session.waitFor("C-0003 · Ingediend · auteur sw-anouk")
+            try keys.press("b")
+            try session.waitFor("BEOORDELEN")
+        }
+        for (session, value, reason) in [(second, "25", "Opname niet gepland."), (first, "75", "Opname was dichtbij.")] {
+            let keys = KeyScript(session)
+            try keys.press("k", "BSpace", "BSpace")
+            try keys.type(value)
+            try keys.press("Enter")
+            try keys.type(reason)
+            try keys.press("Enter")
+            if session === second { try second.waitFor("Opgeslagen, met reden in de geschiedenis.") }
+        }
+        let told = try first.waitFor("is intussen gewijzigd")
+        #expect(told.contains("Casus C-0003 is intussen gewijzigd door bo (voorkomen[1].kans: 50 → 25"), "\(told)")
+        #expect(told.contains("kans 25 %"), "the current version is shown")
+        #expect(try setup.sql("mia", "SELECT new_value, by_login FROM rm_case_event WHERE case_id = 'C-0003' AND seq = 2").stdout == "25|bo\n")
+        #expect(try setup.sql("mia", "SELECT count(*) FROM rm_case_event WHERE case_id = 'C-0003'").stdout == "2\n", "bram's change was not written")
+
+        // A social worker may read a colleague's submitted case but not decide it: the server says no, and writes nothing.
+        let (worker, _) = try Self.app(setup, "anouk")
+        let keys = KeyScript(worker)
+        try keys.press("Right", "Enter", "Down", "Down", "Down", "Down", "Down", "Enter")
+        try worker.waitFor("C-0006 · Ingediend · auteur sw-chris")
+        try keys.press("b")
+        try worker.waitFor("BEOORDELEN")
+        try keys.press("g")
+        try worker.waitFor("Casus C-0006 goedkeuren")
+        try keys.press("y")
+        let refused = try worker.waitFor("Niet op de server opgeslagen")
+        #expect(refused.contains("deze login mag casus C-0006 nu niet wijzigen"), "\(refused)")
+        #expect(try setup.sql("mia", "SELECT status, (SELECT count(*) FROM rm_case_event WHERE case_id = 'C-0006') FROM rm_case WHERE id = 'C-0006'").stdout
+                == "ingediend|1\n")
+        try worker.tmux(["kill-server"])
+
+        // The server stops while a case is being entered: submitting says so, the draft stays on this computer,
+        // and once the server is back the same case goes in.
+        let (entering, enteringHome) = try Self.app(setup, "anouk")
+        let intake = KeyScript(entering)
+        try Self.enterCase(intake)
+        try setup.server.halt()
+        try intake.press("i")
+        try entering.waitFor("Casus indienen bij een collega")
+        try intake.press("j")
+        let lost = try entering.waitFor("Niet op de server gezet")
+        let said = lost.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(said.contains("Niet op de server gezet: de databaseserver op 127.0.0.1:\(setup.server.port) is niet bereikbaar; draait hij, "
+                              + "en klopt het adres? Je concept staat op deze computer; i probeert opnieuw."), "\(lost)")
+        let drafts = enteringHome.appendingPathComponent(".rendementsmeter/server/127.0.0.1_\(setup.server.port)_rm/anouk.json")
+        #expect(try String(contentsOf: drafts, encoding: .utf8).contains("Fysio adviseerde."))
+        try setup.server.resume()
+        try intake.press("i")
+        try entering.waitFor("Casus indienen bij een collega")
+        try intake.press("j")
+        try entering.waitFor("Casus C-0008 is ingediend.")
+        #expect(try setup.sql("mia", "SELECT id, status, author FROM rm_case WHERE id = 'C-0008'").stdout == "C-0008|ingediend|anouk\n")
+        #expect(!FileManager.default.fileExists(atPath: drafts.path), "the draft is gone once the case is on the server")
+    }
+
+    @Test("Schattingen and the suggestions on the server: the rows the folder shows, from the cases this login may read")
+    func calibrationAndSuggestions() throws {
+        let setup = try ServerStoreTests.Setup()
+        defer { setup.server.stop() }
+        try CalibrationEndToEndTests.addRealApprovedCases(to: setup.scratch.url.appendingPathComponent("cases"))
+        try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
+        try setup.expectSuccess(["database", "import-price-list", "--database", setup.url("beheer1")])
+        try setup.expectSuccess(["database", "add-user", "--login", "sw-anouk", "--password", "pw-sw-anouk", "--organisation", "voorbeeld",
+                                 "--role", "sociaal-werker", "--database", setup.server.adminURL])
+        let (session, _) = try Self.app(setup, "sw-anouk")
+        let keys = KeyScript(session)
+        try keys.press("Left", "Left", "Enter")
+        try session.waitFor("Beoordelaars lieten je regels van dit item zoals ze waren.")
+        try keys.press("Down")
+        let own = try session.waitFor("Redenen van de beoordelaars:")
+        #expect(own.contains("3 × · 75 %  7 × · 75 % (5)  1 van 3\n"), "as CalibrationEndToEndTests.withoutIndex shows on the folder")
+        try keys.press("Tab")
+        let spread = try session.waitFor("Per interventie en item, nooit per persoon")
+        #expect(spread.contains("     8  75–75 %  3,5–7,5  3 van 8\n"))
+        try keys.press("Escape")
+        try session.waitFor("Ingelogd als sw-anouk")
+        try keys.press("Right", "Right")  // from Schattingen back to Nieuwe casus
+        // Eight approved Sociaal Recept cases avoided GP visits: 2 … 9 (median 5,5), three at 50 % and five at 75 %.
+        try Self.enterUpToAvoidedCare(keys)
+        try keys.press("a")
+        let picker = try session.waitFor("★ Huisarts consult gemiddeld")
+        #expect(picker.contains("8 van 8 · 5,5 × · waarschijnlijk"), "\(picker)")
+    }
+}
