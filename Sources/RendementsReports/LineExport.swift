@@ -77,8 +77,17 @@ public enum LineExport {
     }
 
     /// RFC 4180 quoting: only when the field holds the separator, a quote or a line break.
+    /// Typed text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, a tab or a
+    /// carriage return first) gets a leading apostrophe, as OWASP advises against CSV
+    /// injection; a plain number such as `-633.49` stays a number.
     static func quote(_ field: String, separator: String) -> String {
-        guard field.contains(separator) || field.contains("\"") || field.contains("\n") || field.contains("\r") else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        let safe = runsAsFormula(field) ? "'" + field : field
+        guard safe.contains(separator) || safe.contains("\"") || safe.contains("\n") || safe.contains("\r") else { return safe }
+        return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    static func runsAsFormula(_ field: String) -> Bool {
+        guard let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return false }
+        return field.range(of: "^[+-]?[0-9]+([.,][0-9]+)*$", options: .regularExpression) == nil
     }
 }

@@ -99,6 +99,24 @@ struct ExportTests {
         #expect(LineExport.quote("zei \"ja\"", separator: ",") == "\"zei \"\"ja\"\"\"")
         #expect(LineExport.quote("1,5", separator: ";") == "1,5")
     }
+
+    @Test("typed text a spreadsheet would run as a formula gets an apostrophe; numbers stay numbers (found by a helper)")
+    func formulaInjection() throws {
+        #expect(LineExport.quote("=HYPERLINK(\"http://x\";\"klik\")", separator: ";") == "\"'=HYPERLINK(\"\"http://x\"\";\"\"klik\"\")\"")
+        #expect(LineExport.quote("+31 6 1234", separator: ",") == "'+31 6 1234")
+        #expect(LineExport.quote("@SUM(A1)", separator: ",") == "'@SUM(A1)")
+        #expect(LineExport.quote("-1+1", separator: ",") == "'-1+1")
+        #expect(LineExport.quote("\tverborgen", separator: ",") == "'\tverborgen")
+        for number in ["-633.49", "-633,49", "-1.234,56", "+5", "0", "42"] {
+            #expect(LineExport.quote(number, separator: ";") == number, "\(number)")
+        }
+        // A team name typed in a case comes out neutralised in the case export; its negative net stays a number.
+        var record = try #require(Repository.exampleBusinessCase().caseResult.records.first)
+        record.context.team = "=1+1"
+        let row = CaseExport.row(record, options: .init(excelDutch: false, estimate: .plain))
+        #expect(row.hasPrefix("C-0001,goedgekeurd,sw-anouk,Sociaal Recept,'=1+1,Voorbeeldstad,"), "\(row)")
+        #expect(row.hasSuffix(",-993.87,0.23\r\n"), "\(row)")
+    }
 }
 
 @Suite("Figures that fit")
