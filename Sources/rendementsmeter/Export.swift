@@ -89,7 +89,7 @@ struct Export: ParsableCommand {
     private func exportCSV() throws {
         let totals = BusinessCaseTotals.open(cases: locations.casesFolder, priceList: locations.priceListFolder, reportYear: nil,
                                              filter: filters.filter)
-        try report(totals.folderError, totals.problems)
+        var leftOut = try report(totals.folderError, totals.problems)
         let options = totals.options
         let selected = countedIDs(options)
         let store = CaseStore(folder: locations.casesFolder)
@@ -99,13 +99,17 @@ struct Export: ParsableCommand {
         try sink.write(perLine ? LineExport.start(csv) : CaseExport.start(csv))
         for start in stride(from: 0, to: selected.count, by: Export.slice) {
             let ids = Array(selected[start..<min(selected.count, start + Export.slice)])
-            let texts = ids.parallelMap { id -> String in
-                guard case .success(let record) = store.load(id: id) else { return "" }
-                return perLine ? LineExport.rows(record, options: csv) : CaseExport.row(record, options: csv)
+            let texts = ids.parallelMap { id -> Result<String, CaseWriteError> in
+                store.load(id: id).map { perLine ? LineExport.rows($0, options: csv) : CaseExport.row($0, options: csv) }
             }
-            try sink.write(texts.joined())
+            for case .failure(let error) in texts {
+                printError("let op: \(error.dutchMessage) (niet geëxporteerd)")
+                leftOut += 1
+            }
+            try sink.write(texts.compactMap { try? $0.get() }.joined())
         }
         try sink.finish()
+        try endIncomplete(leftOut)
     }
 
     /// The counted cases' ids in file order: from the index, or from every case's figures when it cannot be used.
@@ -121,35 +125,42 @@ struct Export: ParsableCommand {
     /// The index is brought up to date first (the same read as a report), then its reviewed lines are added up.
     /// On a server, the cases this login may read are added up the same way, with the server's price list.
     private func exportCalibration() throws {
-        let (lines, priceList) = server.addressText != nil ? try calibrationLinesOnServer() : try calibrationLinesInFolder()
+        let (lines, priceList, leftOut) = server.addressText != nil ? try calibrationLinesOnServer() : try calibrationLinesInFolder()
         let sink = try Sink(out)
         try sink.write(CalibrationExport.csv(Calibration.spreads(lines), priceList: priceList, excelDutch: excelNl))
         try sink.finish()
+        try endIncomplete(leftOut)
     }
 
-    private func calibrationLinesOnServer() throws -> ([ReviewedLine], PriceList?) {
-        try onStore(locations, server) { store in
-            let lines = try await store.caseFiles().flatMap { file -> [ReviewedLine] in
-                guard case .success(let record) = CaseCodec.decode(Data(file.content.utf8)) else { return [] }
-                return ReviewedLine.lines(of: record)
+    private func calibrationLinesOnServer() throws -> ([ReviewedLine], PriceList?, leftOut: Int) {
+        let (lines, unreadable, priceList) = try onStore(locations, server) { store in
+            var lines: [ReviewedLine] = []
+            var unreadable: [String] = []
+            for file in try await store.caseFiles() {
+                switch CaseCodec.decode(Data(file.content.utf8)) {
+                case .success(let record): lines += ReviewedLine.lines(of: record)
+                case .failure(let error): unreadable.append("\(file.id): \(error.dutchMessage)")
+                }
             }
-            return (lines, try await store.priceList()?.priceList)
+            return (lines, unreadable, try await store.priceList()?.priceList)
         }
+        for problem in unreadable { printError("let op: \(problem) (niet geëxporteerd)") }
+        return (lines, priceList, unreadable.count)
     }
 
-    private func calibrationLinesInFolder() throws -> ([ReviewedLine], PriceList?) {
+    private func calibrationLinesInFolder() throws -> ([ReviewedLine], PriceList?, leftOut: Int) {
         let totals = BusinessCaseTotals.open(cases: locations.casesFolder, priceList: locations.priceListFolder, reportYear: nil,
                                              filter: CaseFilter())
-        try report(totals.folderError, totals.problems)
+        let leftOut = try report(totals.folderError, totals.problems)
         // Without a usable index (a read-only folder) the approved cases are read from the files.
         let lines = CaseIndex(casesFolder: locations.casesFolder).reviewedLines() ?? CaseStore(folder: locations.casesFolder).reviewedLines()
-        return (lines, totals.priceList)
+        return (lines, totals.priceList, leftOut)
     }
 
     private func exportHTML() throws {
         // The dashboard's groups need every case's figures; whole cases are read for the stories and sources.
         let folder = locations.openFigures(reusing: nil)
-        try report(folder.folderError, folder.problems)
+        let leftOut = try report(folder.folderError, folder.problems)
         let options = folder.options
         let summary = BusinessCaseSummary(figures: folder.figures.lazy.map(\.current), filter: filters.filter, options: options, detail: .patterns)
         let store = CaseStore(folder: locations.casesFolder)
@@ -173,17 +184,28 @@ struct Export: ParsableCommand {
                                                original: original, digest: digest, stories: stories, priceList: folder.priceList,
                                                generatedOn: formatter.string(from: Date()), withStories: withStories)))
         try sink.finish()
+        try endIncomplete(leftOut)
     }
 
-    /// Stops on a folder that cannot be read; names the files that will not be exported.
-    private func report(_ folderError: CaseStoreError?, _ problems: [Problem]) throws {
+    /// Stops on a folder that cannot be read; names the files that will not be exported and
+    /// returns how many.
+    private func report(_ folderError: CaseStoreError?, _ problems: [Problem]) throws -> Int {
         if let folderError {
             printError("fout: " + folderError.dutchMessage)
             throw ExitCode(2)
         }
-        for problem in problems where problem.severity == .error {
-            printError("let op: \(problem) (niet geëxporteerd)")
-        }
+        let errors = problems.filter { $0.severity == .error }
+        for problem in errors { printError("let op: \(problem) (niet geëxporteerd)") }
+        return errors.count
+    }
+
+    /// An export that left files out is written, but a script must notice it is incomplete
+    /// (found by a helper: it exited 0).
+    private func endIncomplete(_ leftOut: Int) throws {
+        guard leftOut > 0 else { return }
+        printError("fout: \(leftOut == 1 ? "1 bestand" : "\(leftOut) bestanden") niet geëxporteerd (zie hierboven); "
+            + "de export bevat de andere casussen. Herstel ze en exporteer opnieuw; 'rendementsmeter validate' zegt wat er mis is.")
+        throw ExitCode(1)
     }
 
     /// The server's cases as a business-case folder, so nobody is locked in: each file

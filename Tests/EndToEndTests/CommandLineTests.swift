@@ -128,6 +128,24 @@ struct CommandLineTests {
         #expect(outcome.stdout.contains("€ 15.869,81"))
     }
 
+    @Test("an export that leaves a broken case out writes the others, names it, and exits 1 (found by a helper: it exited 0)")
+    func exportWithBrokenCase() throws {
+        let scratch = try Scratch()
+        try scratch.copyShippedData()
+        let whole = try Binary.run(["export", "--format", "csv", "--per", "case"], in: scratch.url)
+        #expect(whole.status == 0 && whole.stderr.isEmpty)
+        try "kapot".write(to: scratch.url.appendingPathComponent("cases/C-0099.json"), atomically: true, encoding: .utf8)
+        for format in ["csv", "html", "kalibratie"] {
+            let outcome = try Binary.run(["export", "--format", format, "--per", "case"].filter { format == "csv" || ($0 != "--per" && $0 != "case") },
+                                         in: scratch.url)
+            #expect(outcome.status == 1, "\(format): \(outcome.stderr)")
+            #expect(outcome.stderr.contains("C-0099.json: fout: geen geldige JSON"), "\(format)")
+            #expect(outcome.stderr.hasSuffix("fout: 1 bestand niet geëxporteerd (zie hierboven); de export bevat de andere casussen. "
+                                             + "Herstel ze en exporteer opnieuw; 'rendementsmeter validate' zegt wat er mis is.\n"), "\(format): \(outcome.stderr)")
+            if format == "csv" { #expect(outcome.stdout == whole.stdout, "the other cases, all of them") }
+        }
+    }
+
     @Test("--cases and RENDEMENTSMETER_CASES point elsewhere; a missing folder is a clear error")
     func otherFolders() throws {
         let scratch = try Scratch()
