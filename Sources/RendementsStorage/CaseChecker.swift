@@ -83,6 +83,11 @@ public enum CaseChecker {
                 if to == .goedgekeurd && event.by == record.author {
                     messages.append("gebeurtenis \(number): goedgekeurd door de auteur zelf (\(event.by))")
                 }
+                // Only the author submits; otherwise the author was changed afterwards (found by a helper:
+                // an approved case's author could be rewritten, and its lines counted as someone else's).
+                if to == .ingediend && event.by != record.author {
+                    messages.append("gebeurtenis \(number): ingediend door \(event.by), maar de auteur is \(record.author)")
+                }
                 status = to
                 lastStatusEvent = event
             case .import:

@@ -194,6 +194,13 @@ struct SafeWriteTests {
         HistoryChain.seal(&selfApproved)
         #expect(Self.messages(selfApproved) == ["casus C-0003: gebeurtenis 2: goedgekeurd door de auteur zelf (tester)"])
 
+        // The author rewritten after approval, so the case counts as someone else's (found by a helper: validate passed).
+        var claimed = try Self.submitted(store)
+        try? claimed.move(to: .goedgekeurd, by: "bo", at: "t", reason: "")
+        HistoryChain.seal(&claimed)
+        claimed.author = "iemand-anders"
+        #expect(Self.messages(claimed) == ["casus \(claimed.id): gebeurtenis 1: ingediend door tester, maar de auteur is iemand-anders"])
+
         var money = CaseStoreTests.sample("C-0004")
         money.status = .concept
         money.effort.workers[0].hourlyRate = Money(cents: -6400)
