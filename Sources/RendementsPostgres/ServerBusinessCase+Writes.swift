@@ -81,6 +81,8 @@ extension ServerBusinessCase {
             case .failure(let error): throw ServerError.rule("casus \(record.id) op de server is onleesbaar (\(error.dutchMessage))")
             }
             guard current.revision == record.revision, current.historyHead == record.historyHead else { return .conflict(current: current) }
+            // Saving a case unchanged writes nothing: the server allows no change without its event (found by a helper).
+            if record == current { return .saved(current) }
             var next = record
             next.revision = current.revision + 1
             HistoryChain.seal(&next)

@@ -100,6 +100,11 @@ final class ServerEffectRunner: AppEffects {
                 remember(written)
                 return [.caseWritten(written)] + reloaded()
             case .failure(let failure):
+                // A server that stopped answering may still commit the case later: retrying at once could add it twice.
+                guard !failure.stalled else {
+                    return [.caseWriteFailed("De server antwoordt al \(Int(ServerWatch.limit)) seconden niet; of de casus er toch komt is onzeker. "
+                        + "Je concept staat op deze computer; kijk eerst bij Casussen beoordelen voor je opnieuw indient.")]
+                }
                 let retry = record.status == .ingediend ? "i" : "c"
                 return [.caseWriteFailed("Niet op de server gezet: \(failure.sentence) Je concept staat op deze computer; \(retry) probeert opnieuw.")]
             }
@@ -122,8 +127,9 @@ final class ServerEffectRunner: AppEffects {
             _ = refresh()
             return reloaded()
         case .loadCases(let ids):
-            _ = refresh()
-            return [.casesLoaded(ids.compactMap { cases[$0]?.record })]
+            // What changed is passed on too: the idle tick would otherwise find nothing new (found by a helper).
+            let changed = refresh()
+            return [.casesLoaded(ids.compactMap { cases[$0]?.record })] + (changed ? reloaded() : [])
         case .searchCases(let query):
             return [.searchResults(query: query, ids: Set(cases.values.filter { $0.record.matches(search: query) }.map(\.record.id)))]
         case .loadComparisons(let id, let intervention, let codes):
@@ -131,8 +137,8 @@ final class ServerEffectRunner: AppEffects {
         case .loadSuggestions(let query):
             return [.suggestionsLoaded(query, CaseLessons.suggestions(records, for: query))]
         case .loadCalibration(let author):
-            _ = refresh()
-            return calibration(author: author)
+            let changed = refresh()
+            return calibration(author: author) + (changed ? reloaded() : [])
         case .refreshCalibrationIfChanged(let author):
             return refresh() ? calibration(author: author) : []
         case .saveCase(let record, let clearsDraft):

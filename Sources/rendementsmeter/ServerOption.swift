@@ -54,6 +54,8 @@ private func blocking<T: Sendable>(_ work: @escaping @Sendable () async throws -
 /// A server's or the disk's refusal, said in Dutch.
 struct DutchFailure: Error {
     let text: String
+    /// The server stopped answering: what was sent may still be written after all.
+    var stalled = false
 
     /// The text as a sentence of its own: ending in one full stop (or question mark).
     var sentence: String { [".", "?", "!"].contains(text.last) ? text : text + "." }
@@ -74,7 +76,8 @@ func waitFor<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) -> R
     }
     while done.wait(timeout: .now() + 1) == .timedOut {
         if ServerWatch.isStalled {
-            return .failure(DutchFailure(text: "de databaseserver antwoordt al \(Int(ServerWatch.limit)) seconden niet; er is niets half opgeslagen (elke casus is één transactie)"))
+            return .failure(DutchFailure(text: "de databaseserver antwoordt al \(Int(ServerWatch.limit)) seconden niet; er is niets half opgeslagen (elke casus is één transactie)",
+                                         stalled: true))
         }
     }
     switch outcome.get() {

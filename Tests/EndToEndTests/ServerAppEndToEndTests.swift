@@ -1,6 +1,8 @@
 import Foundation
 import RendementsDomain
+import RendementsPostgres
 import RendementsStorage
+import RendementsStore
 import Testing
 
 /// Issue 13: the terminal app itself on a PostgreSQL server (`--database`), run in tmux as
@@ -200,5 +202,26 @@ struct ServerAppEndToEndTests {
         try keys.press("a")
         let picker = try session.waitFor("★ Huisarts consult gemiddeld")
         #expect(picker.contains("8 van 8 · 5,5 × · waarschijnlijk"), "\(picker)")
+    }
+
+    @Test("a concept saved again unchanged is saved, with nothing written (found by a helper: the server refused it)")
+    func unchangedConcept() async throws {
+        let setup = try Self.setup()
+        defer { setup.server.stop() }
+        try setup.expectSuccess(["database", "add-user", "--login", "sw-anouk", "--password", "pw-sw-anouk", "--organisation", "voorbeeld",
+                                 "--role", "sociaal-werker", "--database", setup.server.adminURL])
+        let address = try ServerAddress.parse(setup.url("sw-anouk")).get()
+        let outcome = try await ServerSession.with(address) { session -> String in
+            let store = ServerBusinessCase(session)
+            let file = try #require(try await store.caseFile(id: "C-0007"))
+            let concept = try CaseCodec.decode(Data(file.content.utf8)).get()
+            switch try await store.save(concept, figures: { _ in [:] }) {
+            case .saved(let saved): return "saved \(saved.revision) \(saved == concept)"
+            case .conflict: return "conflict"
+            }
+        }
+        #expect(outcome == "saved \(1) true")
+        #expect(try setup.sql("mia", "SELECT revision, (SELECT count(*) FROM rm_case_event WHERE case_id = 'C-0007') FROM rm_case WHERE id = 'C-0007'").stdout
+                == "0|0\n", "nothing written")
     }
 }
