@@ -14,14 +14,11 @@ struct Start: ParsableCommand {
     @OptionGroup var server: ServerOption
 
     func run() throws {
-        if server.addressText != nil {
-            let address = try server.address()
-            return try DutchNumber.$euroSign.withValue(CursesTerminal.localeIsUTF8() ? "€" : "EUR") {
-                try ServerApp.run(address, locations: locations)
-            }
-        }
+        let address = server.addressText != nil ? try server.address() : nil
         // Under a locale without UTF-8 every amount says EUR, laid out as such from the start.
-        try DutchNumber.$euroSign.withValue(CursesTerminal.localeIsUTF8() ? "€" : "EUR") { try runApp() }
+        try DutchNumber.$euroSign.withValue(CursesTerminal.localeIsUTF8() ? "€" : "EUR") {
+            if let address { try ServerApp.run(address, locations: locations) } else { try runApp() }
+        }
     }
 
     private func runApp() throws {
@@ -61,84 +58,6 @@ struct Start: ParsableCommand {
         let effects = EffectRunner(locations: locations, user: user, drafts: drafts, window: window, stamp: stamp)
         defer { effects.releaseLocks() }
         try AppLoop.run(state, effects: effects, afterFirstPaint: recorded != nil ? .checkRecordedTotals : nil)
-    }
-}
-
-/// Saves the intake's draft on this computer; where that fails, in a private reserve folder in
-/// the home directory rather than nowhere.
-enum DraftSaving {
-    static func save(_ draft: IntakeDraft, in drafts: DraftStore, user: String, window: Int) -> [Msg] {
-        do {
-            try drafts.save(draft, user: user, window: window)
-            DraftStore.reserve().delete(user: user, window: window)
-            return [.draftSaved]
-        } catch {
-            let reserve = DraftStore.reserve()
-            do {
-                try reserve.save(draft, user: user, window: window)
-                return [.draftSaveFailed("\(error.shortDutchMessage); reservekopie in \(reserve.url(for: user, window: window).path).")]
-            } catch {
-                return [.draftSaveFailed(error.dutchMessage)]
-            }
-        }
-    }
-}
-
-/// Carries out the core's effects for the terminal app: against the folder or the server.
-protocol AppEffects: AnyObject {
-    /// The messages that report the result, if the core needs any.
-    func perform(_ effect: Effect) -> [Msg]
-}
-
-/// The terminal app's loop: keys in, effects carried out, frames out.
-enum AppLoop {
-    /// `afterFirstPaint`: work that may wait until the first screen is up (checking recorded totals).
-    static func run(_ initial: AppState, effects: some AppEffects, afterFirstPaint: Effect?) throws {
-        var state = initial
-        let terminal: CursesTerminal
-        do {
-            terminal = try CursesTerminal()
-        } catch {
-            printError("fout: " + error.dutchMessage)
-            throw ExitCode(2)
-        }
-        defer { terminal.close() }
-        state.size = terminal.size
-        if let afterFirstPaint {
-            terminal.draw(View.render(state))
-            for message in effects.perform(afterFirstPaint) { _ = Update.apply(message, to: &state) }
-        }
-        // Draft saves wait until no key is waiting: every key typed at human speed is on
-        // disk before the screen shows it, and a paste is one write instead of one per character.
-        var unsavedDraft: IntakeDraft?
-        func flushDraft() {
-            guard let draft = unsavedDraft else { return }
-            unsavedDraft = nil
-            for message in effects.perform(.saveDraft(draft)) { _ = Update.apply(message, to: &state) }
-        }
-        while true {
-            if !terminal.hasPendingInput() {
-                flushDraft()
-                terminal.draw(View.render(state))
-            }
-            var queue = Update.apply(terminal.nextMessage(idleAfter: 2_000), to: &state)
-            while !queue.isEmpty {
-                let effect = queue.removeFirst()
-                switch effect {
-                case .quit:
-                    flushDraft()
-                    return
-                case .saveDraft(let draft):
-                    unsavedDraft = draft
-                    continue
-                case .writeCase, .saveCase(_, clearsDraft: true):
-                    unsavedDraft = nil  // the case replaces the draft; a late save must not bring it back
-                default:
-                    break
-                }
-                for message in effects.perform(effect) { queue += Update.apply(message, to: &state) }
-            }
-        }
     }
 }
 
