@@ -129,7 +129,6 @@ public enum Update {
         case .caseSaved(let record):
             return ReviewUpdate.saved(record, &state)
         case .caseSaveFailed(let message):
-            state.caseView?.unsaved = true
             state.notice = message
             return []
         case .caseConflict(let current, let message):
@@ -195,6 +194,9 @@ public enum Update {
             return yes ? [.lockCase(id, takeOver: true)] : []
         case .reviewDecision(let id, let step):
             return ReviewUpdate.decide(id, step, yes: yes, &state)
+        case .dropReviewChanges(let id, _, let quitting):
+            let effects = ReviewUpdate.dropChanges(id, yes: yes, &state)
+            return yes && quitting ? effects + [.quit] : effects
         case .overwriteNewer(let id, let submit):
             guard yes else {
                 state.notice = "Niets opgeslagen; je aanpassing blijft in je concept."
@@ -213,6 +215,10 @@ public enum Update {
     /// Quitting asks first while a case is being entered (not for one that is still empty:
     /// nothing was saved, so nothing would be offered again).
     static func quit(_ state: inout AppState) -> [Effect] {
+        if let view = state.caseView, !view.pending.isEmpty, state.screen == .caseView {
+            state.confirmation = .dropReviewChanges(view.caseID, count: view.pending.count, quitting: true)
+            return []
+        }
         guard let intake = state.intake,
               intake.draft != IntakeDraft(author: intake.draft.author, priceListVersion: intake.draft.priceListVersion) else { return [.quit] }
         state.confirmation = .quit(unsaved: intake.saveError != nil)

@@ -27,6 +27,7 @@ enum CaseViewScreen {
             // A value to start from shows reversed: typing replaces it.
             frame.put(prompt.text + "▏", x: start, y: y, style: prompt.replacesOnType ? Style(.selected, reverse: true) : .selected)
         }
-        Chrome.notice(&frame, app.notice ?? (view.unsaved ? "Niet opgeslagen; probeer opnieuw." : nil))
+        Chrome.notice(&frame, app.notice ?? (view.pending.isEmpty ? nil
+            : "\(view.pending.count == 1 ? "1 wijziging" : "\(view.pending.count) wijzigingen") nog niet opgeslagen; o probeert opnieuw."))
     }
 }

@@ -37,6 +37,9 @@ enum ConfirmationDialog {
             let net = state.record(id).flatMap { try? CaseValuation($0, options: state.estimateOptions).total.net }
             return ["Casus \(id) goedkeuren" + (net.map { " (netto \(DutchNumber.euro($0)))" } ?? "") + "?",
                     "Daarna telt hij mee als goedgekeurd en wijzigt niemand hem meer."]
+        case .dropReviewChanges(let id, let count, _):
+            return ["\(count == 1 ? "1 wijziging" : "\(count) wijzigingen") aan casus \(id) kon\(count == 1 ? "" : "den") niet worden opgeslagen.",
+                    "Zonder opslaan verder? (n blijft; o probeert opnieuw)"]
         case .finishCase(submit: false):
             return ["Casus bewaren als concept en de invoer sluiten?", "Verder gaan kan later: Casussen beoordelen, de casus, a."]
         case .finishCase(submit: true):

@@ -244,6 +244,17 @@ struct ReviewConflictTests {
         return driver
     }
 
+    /// Reviewing C-0001, with its attribution changed to 80 % ("Andere hulp telde mee.") and sent to be saved.
+    static func reviewingWithAttribution80() -> IntakeDriver {
+        var driver = reviewing()
+        driver.press(.character("t"), .backspace, .backspace, .backspace)
+        driver.type("80")
+        driver.press(.enter)
+        driver.type("Andere hulp telde mee.")
+        driver.press(.enter)
+        return driver
+    }
+
     @Test("a reason pasted with line breaks is one reason: the breaks become spaces and nothing after them acts as a key (found by a helper)")
     func pastedReason() {
         var driver = Self.reviewing()
@@ -266,13 +277,8 @@ struct ReviewConflictTests {
 
     @Test("a save that meets a newer version shows that version, keeps the change, and o applies it to the new one")
     func conflictKeepsTheChange() throws {
-        var driver = Self.reviewing()
-        driver.press(.character("t"), .backspace, .backspace, .backspace)
-        driver.type("80")
-        driver.press(.enter)
-        driver.type("Andere hulp telde mee.")
-        driver.press(.enter)
-        #expect(driver.state.caseView?.pending == .change(.attribution(Percentage(80)!), reason: "Andere hulp telde mee."))
+        var driver = Self.reviewingWithAttribution80()
+        #expect(driver.state.caseView?.pending == [.change(.attribution(Percentage(80)!), reason: "Andere hulp telde mee.")])
 
         var current = try #require(driver.state.record("C-0001"))
         try current.review(.likelihood(line: 1, Percentage(20)!), by: "dana", at: "2026-11-24T09:00:00Z", reason: "Zelden nodig.")
@@ -294,7 +300,60 @@ struct ReviewConflictTests {
         #expect(again.avoided[0].likelihood == Percentage(20), "the colleague's change is kept")
         #expect(again.history.map(\.by) == ["dana", "chris"])
         driver.deliver(.caseSaved(again))
-        #expect(driver.state.caseView?.pending == nil)
+        #expect(driver.state.caseView?.pending == [])
+    }
+
+    @Test("a step taken after a failed save is saved together with the failed one; approving never skips it (helper finding)")
+    func failedSaveKeepsTheChange() throws {
+        var driver = Self.reviewingWithAttribution80()
+        driver.deliver(.caseSaveFailed("Casus C-0001 is niet opgeslagen: de server is niet bereikbaar."))
+        #expect(driver.state.record("C-0001")?.attribution == Percentage(100), "nothing was written")
+
+        driver.effects = []
+        driver.press(.character("g"), .character("j"))
+        guard case .saveCase(let approved, _) = driver.effects.last else {
+            Issue.record("expected the approval to be saved")
+            return
+        }
+        #expect(approved.attribution == Percentage(80), "the failed change goes with the approval")
+        #expect(approved.status == .goedgekeurd)
+        #expect(approved.history.map(\.reason) == ["Andere hulp telde mee.", "goedgekeurd"])
+        #expect(approved.history.map(\.by) == ["chris", "chris"])
+
+        driver.deliver(.caseSaveFailed("Casus C-0001 is niet opgeslagen: de server is niet bereikbaar."))
+        #expect(driver.state.caseView?.pending.count == 2)
+        driver.effects = []
+        driver.press(.character("o"))
+        guard case .saveCase(let again, _) = driver.effects.last else {
+            Issue.record("expected o to save both steps")
+            return
+        }
+        #expect(again == approved)
+        driver.deliver(.caseSaved(again))
+        #expect(driver.state.caseView?.pending == [])
+        #expect(driver.state.record("C-0001")?.attribution == Percentage(80))
+    }
+
+    @Test("leaving a case or quitting with steps that could not be saved asks first; no keeps them")
+    func leavingAsksFirst() throws {
+        var driver = Self.reviewing()
+        driver.press(.down, .character("k"))
+        driver.type("35")
+        driver.press(.enter)
+        driver.type("Minder vaak nodig.")
+        driver.press(.enter)
+        driver.deliver(.caseSaveFailed("Casus C-0001 is niet opgeslagen: de server is niet bereikbaar."))
+        driver.press(.escape)
+        #expect(driver.state.confirmation == .dropReviewChanges("C-0001", count: 1, quitting: false))
+        driver.press(.character("n"))
+        #expect(driver.state.caseView?.reviewing == true)
+        #expect(driver.state.caseView?.pending.count == 1)
+        #expect(driver.state.notice == "Je wijzigingen staan er nog; o probeert opnieuw op te slaan.")
+        driver.effects = []
+        driver.press(.control("q"))
+        #expect(driver.state.confirmation == .dropReviewChanges("C-0001", count: 1, quitting: true))
+        driver.press(.character("j"))
+        #expect(driver.effects == [.unlockCase("C-0001"), .quit])
     }
 
     @Test("a conflict with a case that is no longer under review ends the review and gives back the lock")

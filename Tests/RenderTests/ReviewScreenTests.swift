@@ -19,6 +19,22 @@ struct ReviewScreenTests {
         #expect(frame.text.contains("C-0003 Ingediend     sw-anouk  Mantelzorgonde… 26-09-2025    € 7.946    € 2.971"))
     }
 
+    @Test("steps that could not be saved are counted on the case view, and leaving asks first")
+    func unsavedSteps() {
+        var state = Self.reviewer()
+        var view = CaseViewState(caseID: "C-0003")
+        view.reviewing = true
+        view.pending = [.change(.attribution(Percentage(80)!), reason: "Andere hulp."), .move(.goedgekeurd, reason: "")]
+        state.caseView = view
+        state.screen = .caseView
+        let text = View.render(state).text
+        #expect(text.contains("\n 2 wijzigingen nog niet opgeslagen; o probeert opnieuw."), "\(text)")
+        state.confirmation = .dropReviewChanges("C-0003", count: 2, quitting: false)
+        let asked = View.render(state).text
+        #expect(asked.contains("│ 2 wijzigingen aan casus C-0003 konden niet worden opgeslagen. │"), "\(asked)")
+        #expect(asked.contains("│ Zonder opslaan verder? (n blijft; o probeert opnieuw)"), "\(asked)")
+    }
+
     @Test("long ids are shown whole: the id column grows, the intervention gives way")
     func longIDs() throws {
         var state = Self.reviewer()

@@ -137,6 +137,8 @@ public enum Confirmation: Hashable, Sendable {
     case overwriteNewer(String, submit: Bool)
     /// A reviewer approves or sends back a case: it changes what counts, so it is asked.
     case reviewDecision(String, PendingReview)
+    /// Leaving a case whose review steps could not be saved drops them: asked first.
+    case dropReviewChanges(String, count: Int, quitting: Bool)
     /// Submitting hands the case to a colleague, saving a concept closes the intake; one key
     /// on the overview must not do either unasked.
     case finishCase(submit: Bool)

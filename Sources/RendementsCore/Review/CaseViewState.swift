@@ -70,10 +70,9 @@ public struct CaseViewState: Sendable {
     public var prompt: Prompt?
     public var picker: ItemPicker?
     public var pick: ReviewPick = .addLine
-    /// Changes not yet written because the last save failed.
-    public var unsaved = false
-    /// The last step sent to be saved, until it is on disk.
-    public var pending: PendingReview?
+    /// The reviewer's steps not yet on disk, oldest first. A step taken after a failed save
+    /// joins them, so the next save writes them all and none is lost or skipped.
+    public var pending: [PendingReview] = []
     /// The status this screen showed when `b` was pressed, to tell "not under review" from "changed meanwhile".
     public var statusWhenOpened: CaseStatus?
     /// Per item, the other approved lines of this intervention, once the store answered.

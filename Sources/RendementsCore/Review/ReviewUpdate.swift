@@ -194,7 +194,7 @@ enum ReviewUpdate {
         case .sendBack:
             view.prompt = Prompt(purpose: .remarks, label: "Opmerkingen voor de auteur (verplicht)")
         case .reapply:
-            guard let pending = view.pending else {
+            guard !view.pending.isEmpty else {
                 app.notice = "Er is geen wijziging die nog opgeslagen moet worden."
                 return []
             }
@@ -202,8 +202,12 @@ enum ReviewUpdate {
                 app.notice = "Begin eerst opnieuw met beoordelen (b)."
                 return []
             }
-            return apply(pending, to: record, &view, &app)
+            return save(view.pending, to: record, &view, &app)
         case .back:
+            if !view.pending.isEmpty {
+                app.confirmation = .dropReviewChanges(record.id, count: view.pending.count, quitting: false)
+                return []
+            }
             if view.reviewing {
                 view.reviewing = false
                 return [.unlockCase(record.id)]
@@ -331,23 +335,61 @@ enum ReviewUpdate {
         return []
     }
 
-    /// Applies a reviewer's step to the case as held now and asks the edge to save it;
-    /// the step is kept until the save succeeds, so a conflict never loses it.
+    /// Applies a reviewer's step, after any steps whose save failed, to the case as held now
+    /// and asks the edge to save them together; they are kept until the save succeeds, so
+    /// neither a conflict nor a server that went away loses one.
     static func apply(_ step: PendingReview, to record: CaseRecord, _ view: inout CaseViewState, _ app: inout AppState) -> [Effect] {
+        save(view.pending + [step], to: record, &view, &app)
+    }
+
+    private static func save(_ steps: [PendingReview], to record: CaseRecord, _ view: inout CaseViewState, _ app: inout AppState) -> [Effect] {
         var copy = record
-        do {
-            switch step {
-            case .change(let change, let reason): try copy.review(change, by: app.user, at: "", reason: reason)
-            case .move(let status, let reason): try copy.move(to: status, by: app.user, at: "", reason: reason)
+        var kept: [PendingReview] = []
+        var dropped: [String] = []
+        for (index, step) in steps.enumerated() {
+            var attempt = copy
+            do {
+                switch step {
+                case .change(let change, let reason): try attempt.review(change, by: app.user, at: "", reason: reason)
+                case .move(let status, let reason): try attempt.move(to: status, by: app.user, at: "", reason: reason)
+                }
+            } catch {
+                // The newest step is the one just asked for: refusing it changes nothing.
+                guard index < steps.count - 1 else {
+                    app.notice = error.dutchMessage
+                    return []
+                }
+                // An older step may no longer fit a colleague's newer version (a removed line).
+                dropped.append(error.dutchMessage)
+                continue
             }
-        } catch {
-            app.notice = error.dutchMessage
-            return []
+            copy = attempt
+            kept.append(step)
         }
         view.prompt = nil
-        view.pending = step
+        view.pending = kept
         view.selectedLine = min(view.selectedLine, max(1, copy.avoided.count))
-        return [.saveCase(copy)]
+        if !dropped.isEmpty {
+            app.notice = "Een eerdere wijziging past niet meer op de huidige versie en vervalt: " + dropped.joined(separator: " ")
+        }
+        return kept.isEmpty ? [] : [.saveCase(copy)]
+    }
+
+    /// The answer to "leave without the unsaved steps?": yes drops them and leaves as Esc does.
+    static func dropChanges(_ id: String, yes: Bool, _ app: inout AppState) -> [Effect] {
+        guard yes else {
+            app.notice = "Je wijzigingen staan er nog; o probeert opnieuw op te slaan."
+            return []
+        }
+        guard app.caseView?.caseID == id else { return [] }
+        app.caseView?.pending = []
+        if app.caseView?.reviewing == true {
+            app.caseView?.reviewing = false
+            return [.unlockCase(id)]
+        }
+        app.caseView = nil
+        app.screen = .browser
+        return []
     }
 
     // MARK: - Results from the edge
@@ -377,7 +419,6 @@ enum ReviewUpdate {
     /// A colleague wrote the case first: show the current version and keep the change for `o`.
     static func conflict(_ current: CaseRecord, _ message: String, _ app: inout AppState) -> [Effect] {
         app.replaceRecord(current)
-        app.caseView?.unsaved = false
         if app.screen == .intake {
             // The author's rework stays in the draft; the intake itself does not show the case.
             app.notice = "Casus \(current.id) is intussen gewijzigd\(current.history.last.map { " door \($0.by)" } ?? ""); je aanpassing is niet opgeslagen en blijft in je concept."
@@ -386,10 +427,10 @@ enum ReviewUpdate {
         var effects: [Effect] = []
         if app.caseView?.caseID == current.id, app.caseView?.reviewing == true, current.status != .ingediend {
             app.caseView?.reviewing = false
-            app.caseView?.pending = nil
+            app.caseView?.pending = []
             effects.append(.unlockCase(current.id))
             app.notice = message + " Beoordelen kan niet meer."
-        } else if app.caseView?.pending != nil {
+        } else if app.caseView?.pending.isEmpty == false {
             app.notice = message + " Druk o om je wijziging opnieuw toe te passen."
         } else {
             app.notice = message
@@ -399,8 +440,7 @@ enum ReviewUpdate {
 
     static func saved(_ record: CaseRecord, _ app: inout AppState) -> [Effect] {
         app.replaceRecord(record)
-        app.caseView?.unsaved = false
-        app.caseView?.pending = nil
+        app.caseView?.pending = []
         if app.intake?.draft.editingCaseID == record.id {
             // A reworked case was saved from the intake: back to the case itself.
             app.intake = nil
