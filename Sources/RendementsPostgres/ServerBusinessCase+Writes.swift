@@ -14,12 +14,13 @@ extension ServerBusinessCase {
         case conflict(current: CaseRecord)
     }
 
-    /// Every case's revision (the case file's own count of writes): an app compares them to
-    /// read again only what changed.
-    public func revisions() async throws -> [String: Int] {
+    /// Every case's row version: the server raises it by one with every change of the row, so
+    /// an app compares them to read again only what changed. It is the column, not the file's
+    /// own revision, so one case whose file is damaged cannot stop every other from being read.
+    public func rowVersions() async throws -> [String: Int] {
         var result: [String: Int] = [:]
-        let rows = try await session.query("SELECT id, (content::json->>'revision')::int FROM rm_case")
-        for try await (id, revision) in rows.decode((String, Int?).self) { result[id] = revision ?? 0 }
+        let rows = try await session.query("SELECT id, revision FROM rm_case")
+        for try await (id, revision) in rows.decode((String, Int).self) { result[id] = revision }
         return result
     }
 

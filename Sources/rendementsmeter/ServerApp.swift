@@ -74,6 +74,8 @@ final class ServerEffectRunner: AppEffects {
     private var cases: [String: (record: CaseRecord, figures: CaseFigurePair)] = [:]
     /// Case files on the server that could not be read, by id.
     private var unreadable: [String: String] = [:]
+    /// Each case's row version when it was last read, readable or not.
+    private var readAt: [String: Int] = [:]
     /// Set when the server could not be reached at the last read; the start screen says so.
     private var serverProblem: String?
     /// True once the browser or dashboard asked for every case's figures.
@@ -169,28 +171,29 @@ final class ServerEffectRunner: AppEffects {
         return waitFor { try await ServerSession.with(address) { try await work(ServerBusinessCase($0)) } }
     }
 
-    /// Reads the cases whose revision changed since the last read; true when anything changed
+    /// Reads the cases whose row version changed since the last read; true when anything changed
     /// (a case added, changed or gone, or the server lost or back).
     func refresh() -> Bool {
-        let known = cases.mapValues(\.record.revision)
+        let known = readAt
         let read = onServer { store -> ([String: Int], [(id: String, content: String)]) in
-            let revisions = try await store.revisions()
-            let changed = revisions.filter { known[$0.key] != $0.value }.map(\.key)
-            return (revisions, changed.isEmpty ? [] : try await store.caseFiles(ids: changed))
+            let versions = try await store.rowVersions()
+            let changed = versions.filter { known[$0.key] != $0.value }.map(\.key)
+            return (versions, changed.isEmpty ? [] : try await store.caseFiles(ids: changed))
         }
         switch read {
         case .failure(let failure):
             let problem = "Server: \(failure.sentence) De cijfers zijn van de laatste keer dat hij antwoordde."
             defer { serverProblem = problem }
             return serverProblem != problem
-        case .success(let (revisions, files)):
+        case .success(let (versions, files)):
             let wasLost = serverProblem != nil
             serverProblem = nil
-            let gone = cases.keys.filter { revisions[$0] == nil } + unreadable.keys.filter { revisions[$0] == nil }
+            let gone = cases.keys.filter { versions[$0] == nil } + unreadable.keys.filter { versions[$0] == nil }
             for id in gone {
                 cases[id] = nil
                 unreadable[id] = nil
             }
+            readAt = versions
             for file in files {
                 switch CaseCodec.decode(Data(file.content.utf8)) {
                 case .success(let record) where record.id == file.id:

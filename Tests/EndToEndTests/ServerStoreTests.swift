@@ -1,5 +1,6 @@
 import Foundation
 import RendementsDomain
+import RendementsPostgres
 import RendementsReports
 import RendementsStorage
 import Testing
@@ -49,7 +50,7 @@ struct ServerStoreTests {
         let setup = try Setup()
         defer { setup.server.stop() }
         let again = try setup.expectSuccess(["database", "migrate", "--database", setup.server.adminURL])
-        #expect(again.stdout == "schema is al versie 4; niets veranderd\n")
+        #expect(again.stdout == "schema is al versie 5; niets veranderd\n")
         let first = try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
         #expect(first.stdout == "7 toegevoegd, 0 stonden er al, 0 conflict(en), 0 niet gezet\n")
         let second = try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
@@ -151,7 +152,8 @@ struct ServerStoreTests {
             VALUES (rm_my_organisation(), 'C-0003', 2, 'nu', 'bram', 'status', 'status', 'ingediend', 'goedgekeurd', '', 'h');
             UPDATE rm_case SET status = 'goedgekeurd', revision = \(revision),
                 content = jsonb_set(jsonb_set(content::jsonb, '{status}', '"goedgekeurd"'), '{history}',
-                                    (content::jsonb->'history') || '[{"action": "status"}]'::jsonb)::text
+                                    (content::jsonb->'history') || '[{"at": "nu", "by": "bram", "action": "status", "field": "status",
+                                      "old": "ingediend", "new": "goedgekeurd", "reason": "", "contentHash": "h"}]'::jsonb)::text
             WHERE id = 'C-0003' RETURNING revision;
             COMMIT;
             """ }
@@ -204,12 +206,12 @@ struct ServerStoreTests {
         #expect(ownEvent.stderr.contains("niemand keurt zijn eigen casus goed"), "\(ownEvent.stderr)")
         let unsealed = try setup.sql("anouk", """
             INSERT INTO rm_case_event (organisation_id, case_id, seq, happened_at, by_login, action, field, old_value, new_value, reason)
-            VALUES (rm_my_organisation(), 'C-0100', 2, 'nu', 'anouk', 'status', 'status', 'ingediend', 'goedgekeurd', '')
+            VALUES (rm_my_organisation(), 'C-0100', 1, 'nu', 'anouk', 'status', 'status', 'ingediend', 'goedgekeurd', '')
             """)
         #expect(unsealed.stderr.contains("rm_case_event_check"), "an approval records the content it approved: \(unsealed.stderr)")
         let forged = try setup.sql("anouk", """
             INSERT INTO rm_case_event (organisation_id, case_id, seq, happened_at, by_login, action, field, old_value, new_value, reason)
-            VALUES (rm_my_organisation(), 'C-0100', 3, 'nu', 'bram', 'wijziging', 'toerekening', '100', '50', 'x')
+            VALUES (rm_my_organisation(), 'C-0100', 1, 'nu', 'bram', 'wijziging', 'toerekening', '100', '50', 'x')
             """)
         #expect(forged.stderr.contains("een wijziging staat op naam van wie hem doet"), "\(forged.stderr)")
         // A social worker adds only their own cases, in their own organisation.
@@ -217,6 +219,49 @@ struct ServerStoreTests {
         #expect(other.stderr.contains("alleen een beheerder zet casussen van anderen op de server"), "\(other.stderr)")
         let elsewhere = try setup.sql("anouk", "INSERT INTO rm_case (organisation_id, id, status, author, content, file_hash) VALUES (2, 'C-0102', 'concept', 'anouk', '{\"id\": \"C-0102\", \"status\": \"concept\", \"author\": \"anouk\"}', 'x')")
         #expect(elsewhere.stderr.contains("row-level security"), "\(elsewhere.stderr)")
+        #expect(try setup.sql("mia", "SELECT file_hash = encode(sha256(convert_to(content, 'UTF8')), 'hex') FROM rm_case WHERE id = 'C-0100'").stdout == "t\n",
+                "the server computes the hash; the 'x' sent is not kept")
+    }
+
+    @Test("an event comes only with the change of its case, in turn; a new case takes a number near the highest and a sound file (helper findings, schema 5)")
+    func eventsAndNewCasesAsHostileWorker() async throws {
+        let setup = try Setup()
+        defer { setup.server.stop() }
+        try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
+        let events = try setup.sql("mia", "SELECT count(*) FROM rm_case_event").stdout
+        // A fake approval of a colleague's case, numbered as the next event: refused at commit.
+        let fake = try setup.sql("anouk", """
+            INSERT INTO rm_case_event (organisation_id, case_id, seq, happened_at, by_login, action, field, old_value, new_value, reason, content_hash)
+            SELECT rm_my_organisation(), 'C-0003', max(seq) + 1, 'nu', 'anouk', 'status', 'status', 'ingediend', 'goedgekeurd', '', 'h'
+            FROM rm_case_event WHERE case_id = 'C-0003'
+            """)
+        #expect(fake.stderr.contains("staat niet zo in de casus zelf: een gebeurtenis hoort bij de wijziging van de casus die hij vastlegt"), "\(fake.stderr)")
+        // A row numbered ahead, which would have blocked the case's next real step for good.
+        let ahead = try setup.sql("anouk", """
+            INSERT INTO rm_case_event (organisation_id, case_id, seq, happened_at, by_login, action, field, old_value, new_value, reason)
+            VALUES (rm_my_organisation(), 'C-0003', 99, 'nu', 'anouk', 'wijziging', 'toerekening', '100', '50', 'x')
+            """)
+        #expect(ahead.stderr.contains("gebeurtenis 99 van casus C-0003 past niet: de volgende is 2"), "\(ahead.stderr)")
+        #expect(try setup.sql("mia", "SELECT count(*) FROM rm_case_event").stdout == events, "no event was added")
+
+        func newCase(_ id: String, _ content: String) throws -> Binary.Outcome {
+            try setup.sql("anouk", "INSERT INTO rm_case (id, status, author, content, file_hash) VALUES ('\(id)', 'concept', 'anouk', '\(content)', 'x')")
+        }
+        let far = try newCase("C-999999999", #"{"id": "C-999999999", "status": "concept", "author": "anouk"}"#)
+        #expect(far.stderr.contains("casusnummer C-999999999 slaat te veel nummers over"), "\(far.stderr)")
+        let shape = try newCase("X-1", #"{"id": "X-1", "status": "concept", "author": "anouk"}"#)
+        #expect(shape.stderr.contains("casusnummer X-1 klopt niet: C- en dan vier tot negen cijfers"), "\(shape.stderr)")
+        let wordRevision = try newCase("C-0010", #"{"id": "C-0010", "status": "concept", "author": "anouk", "revision": "een"}"#)
+        #expect(wordRevision.stderr.contains("rm_case_file_shape"), "\(wordRevision.stderr)")
+        // A file the server accepts but the app cannot read is one unreadable case, not a reason to read none.
+        #expect(try newCase("C-0010", #"{"id": "C-0010", "status": "concept", "author": "anouk", "attribution": "veel"}"#).status == 0)
+        let address = try ServerAddress.parse(setup.url("anouk")).get()
+        let versions = try await ServerSession.with(address) { try await ServerBusinessCase($0).rowVersions() }
+        #expect(versions.keys.sorted() == (1...7).map { String(format: "C-%04d", $0) } + ["C-0010"])
+        let reported = try setup.expectSuccess(["report", "--database", setup.url("anouk")])
+        #expect(reported.stderr.hasSuffix("\nlet op: C-0010: het veld 'schemaVersion' ontbreekt; dit lijkt geen casusbestand van Rendementsmeter (niet meegeteld)\n"),
+                "\(reported.stderr)")
+        #expect(reported.stdout.contains("Status: concept 1 · ingediend 2 · goedgekeurd 3 · teruggestuurd 1\n"), "the other seven count as before")
     }
 
     @Test("a wrong password, a server that is not there, a role without rights: a clear Dutch message")
