@@ -23,8 +23,9 @@ enum StartScreen {
 
         frame.put("Wat ons sociaal werk aan zorg voorkomt, per wet, tegenover wat het kost.", x: 1, y: 2, style: .muted, maxWidth: frame.width - 2)
         var y = 7
-        // Rows for the table body: leave room for rule, total, ratio, transfers, notice and hint bar.
-        let available = max(1, frame.height - y - 9)
+        // Rows for the table body: leave room for rule, total, ratio, transfers, notice and hint bar,
+        // and for the warning line when there is one (a full table hid "server away" before).
+        let available = max(1, frame.height - y - 9 - (overview.dataProblems.isEmpty ? 0 : 1))
         let rows = overview.lawRows
         let shown = rows.count > available ? Array(rows.prefix(available - 1)) : rows
         let total = overview.total
@@ -56,7 +57,8 @@ enum StartScreen {
         }
         if let problem = overview.dataProblems.first, y < frame.height - 2 {
             let more = overview.dataProblems.count > 1 ? " (+\(overview.dataProblems.count - 1) meer)" : ""
-            frame.put("Let op: \(problem)\(more)", x: 1, y: y, style: .warning, maxWidth: frame.width - 2)
+            // Cut visibly: the whole text is in 'rendementsmeter validate' or the server's message.
+            frame.put(TextWidth.clip("Let op: \(problem)\(more)", to: frame.width - 2), x: 1, y: y, style: .warning)
         }
         Chrome.notice(&frame, state.notice)
     }

@@ -54,6 +54,22 @@ struct ScreenTests {
         Snapshot.assert(View.render(Example.state(width: 120, height: 30)), named: "start-120x30")
     }
 
+    @Test("a warning is shown also when the law table would fill the screen: the table gives way (helper finding)")
+    func warningBelowFullTable() {
+        let warning = "Server: de databaseserver op 127.0.0.1:5432 is niet bereikbaar. De cijfers zijn van de laatste keer dat hij antwoordde."
+        var state = Example.state(problems: [warning])
+        let shown = state.overview
+        // Nine domains, as a price list with two more than the shipped seven has.
+        let extra = ["Onderwijs", "Schuldhulp"].map { Overview.LawRow(name: $0, totals: Totals()) }
+        state.overview = Overview(businessCaseName: shown.businessCaseName, fictional: shown.fictional, priceListLabel: shown.priceListLabel,
+                                  selection: shown.selection, countedCases: shown.countedCases, caseCount: shown.caseCount,
+                                  statusCounts: shown.statusCounts, lawRows: shown.lawRows + extra, total: shown.total, dataProblems: [warning])
+        let text = View.render(state).text
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[21] == " Let op: Server: de databaseserver op 127.0.0.1:5432 is niet bereikbaar. De ci…", "\(text)")
+        #expect(lines[15] == " … en 3 andere (zie rendementsmeter report)", "\(text)")
+    }
+
     @Test("start screen with an unreadable file mentioned, and a notice")
     func startWithProblem() {
         var state = Example.state(problems: ["1 probleem in C-0009.json; zie 'rendementsmeter validate'"])
