@@ -37,6 +37,8 @@ public struct AppState: Sendable {
     public var user: String
     /// Said on the start screen when the name is not the operating-system account's.
     public var identityNote: String?
+    /// What the store lets this user do; screens refuse the rest before any typing starts.
+    public var permissions = Permissions.everything
     /// Fields and option lists for new cases (hourly rates, interventions).
     public var intakeForm: IntakeForm
     /// The case being entered, kept when the worker steps back to the start screen.

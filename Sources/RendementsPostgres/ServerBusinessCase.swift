@@ -69,6 +69,13 @@ public struct ServerBusinessCase: Sendable {
         throw ServerError.refused("de login '\(session.address.user)' hoort bij geen organisatie; vraag de beheerder om 'rendementsmeter database add-user'")
     }
 
+    /// The login's role in its organisation, as the server's rules see it.
+    public func role() async throws -> Schema.Role? {
+        let rows = try await session.query("SELECT rm_my_role()")
+        for try await name in rows.decode(String?.self) { return name.flatMap(Schema.Role.init(rawValue:)) }
+        return nil
+    }
+
     /// Stores the business case's settings, so every member values with the same ones.
     public func setSettings(_ settings: String) async throws {
         try await session.query("UPDATE rm_organisation SET settings = \(settings) WHERE id = rm_my_organisation()")

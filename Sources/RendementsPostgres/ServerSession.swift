@@ -80,13 +80,28 @@ extension ServerError {
         return .unreachable("de databaseserver op \(address.host):\(address.port) is niet bereikbaar; draait hij, en klopt het adres?")
     }
 
+    /// PostgreSQL's own refusals are English; the app's rules already speak Dutch.
+    static func dutchRefusal(_ message: String) -> String {
+        let things = ["table": "tabel", "function": "functie", "schema": "schema", "sequence": "reeks", "view": "overzicht"]
+        if message.hasPrefix("permission denied for ") {
+            let words = message.dropFirst("permission denied for ".count).split(separator: " ", maxSplits: 1).map(String.init)
+            let thing = words.first.flatMap { things[$0] } ?? words.first ?? ""
+            return "dat mag deze login niet (geen recht op \(thing) \(words.dropFirst().first ?? ""))"
+        }
+        if message.hasPrefix("new row violates row-level security policy") {
+            let table = message.components(separatedBy: "\"").dropFirst().first ?? ""
+            return "dat mag deze login niet: de rijbeveiliging van \(table) staat deze rij niet toe"
+        }
+        return message
+    }
+
     /// A server's refusal in its own (Dutch, for the app's rules) words.
     static func from(_ error: any Error) -> ServerError {
         if let server = error as? ServerError { return server }
         if let psql = error as? PSQLError {
             if let message = psql.serverInfo?[.message] {
                 switch psql.serverInfo?[.sqlState] ?? "" {
-                case "42501": return .refused(message.hasPrefix("permission denied") ? "dat mag deze gebruiker niet (\(message))" : message)
+                case "42501": return .refused(dutchRefusal(message))
                 case "42710": return .rule("die bestaat al op de server (\(message)); er is niets veranderd")
                 case "42P01", "42883": return .refused("de database heeft het schema (nog) niet; 'rendementsmeter database init' richt het in (\(message))")
                 case "40001", "23514", "23505": return .rule(message)

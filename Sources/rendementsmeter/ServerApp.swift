@@ -14,10 +14,10 @@ enum ServerApp {
             try await ServerSession.with(address) { session in
                 let store = ServerBusinessCase(session)
                 let name = try await store.organisation().name
-                return (try await ValuationBasis.load(from: store, fallback: locations.priceListFolder), name)
+                return (try await ValuationBasis.load(from: store, fallback: locations.priceListFolder), name, try await store.role())
             }
         }
-        guard case .success(let (basis, organisation)) = opened else {
+        guard case .success(let (basis, organisation, role)) = opened else {
             if case .failure(let failure) = opened { printError("fout: " + failure.text) }
             throw ExitCode(1)
         }
@@ -42,7 +42,8 @@ enum ServerApp {
         var state = AppState(size: Size.minimum, overview: effects.overview(extraProblems: draftProblem.map { [$0] } ?? []),
                              priceList: list, user: user, intakeForm: form, pendingDraft: pending, cases: nil,
                              estimateOptions: effects.options)
-        state.identityNote = "Ingelogd als \(user) op \(address.host):\(address.port) (\(organisation))"
+        state.identityNote = "Ingelogd als \(user) op \(address.host):\(address.port) (\(organisation)\(role.map { ", \($0.rawValue)" } ?? ""))"
+        state.permissions = Permissions(role)
         if window.busyBefore {
             state.notice = "Concept al open in een ander venster; dit venster krijgt een eigen concept."
         }
@@ -55,6 +56,15 @@ enum ServerApp {
         let folder = base.appendingPathComponent(DraftStore.fileStem("\(address.host)_\(address.port)_\(address.database)"))
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         return folder
+    }
+}
+
+extension Permissions {
+    /// What a role may do, as the server's row-level security allows it: a sociaal werker
+    /// enters and reworks their own cases, a beoordelaar reviews colleagues' cases, the
+    /// others read.
+    init(_ role: Schema.Role?) {
+        self.init(entersCases: role == .sociaalWerker, reviews: role == .beoordelaar, roleName: role?.rawValue ?? "lid zonder rol")
     }
 }
 

@@ -60,7 +60,7 @@ struct ServerStoreTests {
 
         // The price list goes on the server, versioned; only a beheerder puts it there.
         let refused = try Binary.run(["database", "import-price-list", "--database", setup.url("anouk")], in: setup.scratch.url)
-        #expect(refused.status == 1 && refused.stderr.contains("dat mag deze gebruiker niet"), "\(refused.stderr)")
+        #expect(refused.status == 1 && refused.stderr.contains("dat mag deze login niet"), "\(refused.stderr)")
         let imported = try setup.expectSuccess(["database", "import-price-list", "--database", setup.url("beheer1")])
         #expect(imported.stdout == "prijslijst Maatschappelijke prijslijst (standaard), versie 2026.1 op de server gezet\n")
         let twice = try setup.expectSuccess(["database", "import-price-list", "--database", setup.url("beheer1")])
@@ -272,7 +272,7 @@ struct ServerStoreTests {
         #expect(wrong.status == 1)
         #expect(wrong.stderr == "fout: inloggen als 'anouk' lukt niet: gebruikersnaam of wachtwoord klopt niet\n")
         let sector = try Binary.run(["report", "--sector", "--database", setup.url("anouk")], in: setup.scratch.url)
-        #expect(sector.stderr == "fout: dat mag deze gebruiker niet (permission denied for function rm_sector)\n")
+        #expect(sector.stderr == "fout: dat mag deze login niet (geen recht op functie rm_sector)\n")
         let address = try Binary.run(["report", "--database", "mysql://x"], in: setup.scratch.url)
         #expect(address.status == 2)
         #expect(address.stderr == "fout: dat is geen databaseadres; schrijf postgres://gebruiker:wachtwoord@server:5432/database\n")

@@ -16,6 +16,10 @@ public enum IntakeLayout {
 enum IntakeUpdate {
     /// Opens the intake: the case in progress, else a pending draft, else a new draft.
     static func open(_ app: inout AppState) {
+        guard app.permissions.entersCases else {
+            app.notice = app.permissions.enterRefusal
+            return
+        }
         if app.intake == nil {
             let draft = app.pendingDraft ?? IntakeDraft(author: app.user, priceListVersion: app.priceList?.version ?? "onbekend")
             app.intake = IntakeState(draft: draft, form: app.intakeForm)

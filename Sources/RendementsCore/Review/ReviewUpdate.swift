@@ -136,7 +136,9 @@ enum ReviewUpdate {
         case .pageUp: view.scroll = max(0, view.scroll - (app.bodySize.height - 4))
         case .pageDown: view.scroll += app.bodySize.height - 4
         case .review:
-            if record.author == app.user {
+            if !app.permissions.reviews {
+                app.notice = app.permissions.reviewRefusal
+            } else if record.author == app.user {
                 app.notice = "Je kunt je eigen casus niet beoordelen; vraag een collega."
             } else {
                 // Whatever this screen shows, the lock re-reads the case; its status on disk decides.
@@ -144,6 +146,10 @@ enum ReviewUpdate {
                 return [.lockCase(record.id, takeOver: false)]
             }
         case .reopen:
+            guard app.permissions.entersCases else {
+                app.notice = app.permissions.enterRefusal
+                return []
+            }
             guard record.author == app.user else {
                 app.notice = "Alleen de auteur (\(record.author)) past een teruggestuurde casus of concept aan."
                 return []
