@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
     ],
     targets: [
@@ -31,7 +32,7 @@ let package = Package(
         // The one interface both stores implement: a folder and an organisation on the server.
         .target(name: "RendementsStore", dependencies: ["RendementsDomain", "RendementsStorage"]),
         .target(name: "RendementsPostgres", dependencies: [
-            "RendementsDomain", "RendementsStorage", "RendementsStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+            "RendementsDomain", "RendementsStorage", "RendementsStore", .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         // Text report and CSV export built from the domain; no I/O.

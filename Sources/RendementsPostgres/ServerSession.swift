@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import NIOPosix
+import NIOSSL
 import PostgresNIO
 
 /// One connection to the server for one command: opened, used, closed. The login it was
@@ -15,7 +16,7 @@ public struct ServerSession: Sendable {
     public static func with<T: Sendable>(_ address: ServerAddress, _ body: (ServerSession) async throws -> T) async throws(ServerError) -> T {
         let configuration = PostgresConnection.Configuration(
             host: address.host, port: address.port, username: address.user, password: address.password,
-            database: address.database, tls: .disable)
+            database: address.database, tls: try transport(address))
         ServerWatch.sessionOpened()
         defer { ServerWatch.sessionClosed() }
         let connection: PostgresConnection
@@ -33,6 +34,25 @@ public struct ServerSession: Sendable {
             try? await connection.close()
             throw ServerError.from(error)
         }
+    }
+
+    /// The driver's TLS setting for the address's `sslmode`.
+    static func transport(_ address: ServerAddress) throws(ServerError) -> PostgresConnection.Configuration.TLS {
+        var tls = TLSConfiguration.makeClientConfiguration()
+        switch address.security {
+        case .disable: return .disable
+        case .allow, .prefer, .require: tls.certificateVerification = .none  // libpq's require encrypts but does not verify
+        case .verifyCA: tls.certificateVerification = .noHostnameVerification
+        case .verifyFull: tls.certificateVerification = .fullVerification
+        }
+        if let file = address.rootCertificates { tls.trustRoots = .file(file) }
+        let context: NIOSSLContext
+        do {
+            context = try NIOSSLContext(configuration: tls)
+        } catch {
+            throw ServerError.address("de certificaten voor de versleutelde verbinding zijn niet te lezen (sslrootcert=\(address.rootCertificates ?? "")): \(error)")
+        }
+        return address.security == .allow || address.security == .prefer ? .prefer(context) : .require(context)
     }
 
     /// Runs statements that take no parameters (schema changes).
@@ -66,6 +86,13 @@ public struct ServerSession: Sendable {
 
 extension ServerError {
     static func connecting(_ error: any Error, _ address: ServerAddress) -> ServerError {
+        if let psql = error as? PSQLError, psql.code == .sslUnsupported {
+            return .refused("de databaseserver op \(address.host):\(address.port) biedt geen versleutelde verbinding, en het adres eist die (sslmode=\(address.security.rawValue))")
+        }
+        if let tls = error as? NIOSSLError ?? (error as? PSQLError)?.underlying as? NIOSSLError {
+            return .refused("de versleutelde verbinding met \(address.host):\(address.port) kwam niet tot stand (sslmode=\(address.security.rawValue)): "
+                            + "het certificaat van de server is niet te vertrouwen of de naam klopt niet (\(tls))")
+        }
         if let psql = error as? PSQLError, let message = psql.serverInfo?[.message] {
             let state = psql.serverInfo?[.sqlState] ?? ""
             if state == "28P01" || state == "28000" {

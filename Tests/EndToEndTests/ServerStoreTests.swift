@@ -1,6 +1,6 @@
 import Foundation
 import RendementsDomain
-import RendementsPostgres
+@testable import RendementsPostgres
 import RendementsReports
 import RendementsStorage
 import Testing
@@ -221,6 +221,41 @@ struct ServerStoreTests {
         #expect(elsewhere.stderr.contains("row-level security"), "\(elsewhere.stderr)")
         #expect(try setup.sql("mia", "SELECT file_hash = encode(sha256(convert_to(content, 'UTF8')), 'hex') FROM rm_case WHERE id = 'C-0100'").stdout == "t\n",
                 "the server computes the hash; the 'x' sent is not kept")
+    }
+
+    @Test("sslmode in the address is honoured: require refuses a server without TLS, encrypts with one; verify-full checks the certificate (helper finding)")
+    func transportSecurity() async throws {
+        let setup = try Setup()
+        defer { setup.server.stop() }
+        let plain = setup.url("mia")
+        let refused = try Binary.run(["report", "--database", plain + "?sslmode=require"], in: setup.scratch.url)
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "fout: de databaseserver op 127.0.0.1:\(setup.server.port) biedt geen versleutelde verbinding, en het adres eist die (sslmode=require)\n")
+        let unknown = try Binary.run(["report", "--database", plain + "?sslmode=altijd"], in: setup.scratch.url)
+        #expect(unknown.stderr == "fout: sslmode 'altijd' ken ik niet; kies uit disable, allow, prefer, require, verify-ca, verify-full\n")
+        let other = try Binary.run(["report", "--database", plain + "?connect_timeout=3"], in: setup.scratch.url)
+        #expect(other.stderr == "fout: de instelling 'connect_timeout' in het databaseadres ken ik niet; alleen sslmode en sslrootcert\n")
+
+        let authority = try setup.server.enableTLS()
+        func encrypted(_ url: String) async throws -> String {
+            let address = try ServerAddress.parse(url).get()
+            return try await ServerSession.with(address) { session in
+                var answer = ""
+                for try await ssl in try await session.query("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()").decode(Bool.self) {
+                    answer = "\(ssl)"
+                }
+                return answer
+            }
+        }
+        #expect(try await encrypted(plain + "?sslmode=require") == "true")
+        #expect(try await encrypted(plain) == "true", "the default, prefer, encrypts when the server can")
+        #expect(try await encrypted(plain + "?sslmode=disable") == "false")
+        #expect(try await encrypted(plain + "?sslmode=verify-full&sslrootcert=" + authority.path) == "true")
+        let untrusted = try Binary.run(["report", "--database", plain + "?sslmode=verify-full"], in: setup.scratch.url)
+        #expect(untrusted.status == 1)
+        #expect(untrusted.stderr.hasPrefix("fout: de versleutelde verbinding met 127.0.0.1:\(setup.server.port) kwam niet tot stand (sslmode=verify-full): "
+                                           + "het certificaat van de server is niet te vertrouwen of de naam klopt niet ("), "\(untrusted.stderr)")
+        #expect(try Binary.run(["report", "--database", plain + "?sslmode=require"], in: setup.scratch.url).status == 0)
     }
 
     @Test("an event comes only with the change of its case, in turn; a new case takes a number near the highest and a sound file (helper findings, schema 5)")

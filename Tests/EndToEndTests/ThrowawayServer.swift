@@ -58,6 +58,25 @@ final class ThrowawayServer {
         try? FileManager.default.removeItem(at: folder)
     }
 
+    /// Turns on TLS with a fresh self-signed certificate for 127.0.0.1; returns its PEM file, which
+    /// a client can name as `sslrootcert` to verify the server.
+    @discardableResult
+    func enableTLS() throws -> URL {
+        let data = folder.appendingPathComponent("data")
+        let certificate = data.appendingPathComponent("server.crt"), key = data.appendingPathComponent("server.key")
+        let made = try Binary.execute("/usr/bin/openssl", ["req", "-new", "-x509", "-days", "2", "-nodes", "-newkey", "rsa:2048",
+                                                          "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+                                                          "-keyout", key.path, "-out", certificate.path])
+        guard made.status == 0 else { throw ServerSetupError(message: "openssl failed: \(made.stderr)") }
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: key.path)
+        if getuid() == 0 { _ = try Binary.execute("/bin/chown", ["postgres", key.path, certificate.path]) }
+        let copy = folder.appendingPathComponent("ca.crt")
+        try FileManager.default.copyItem(at: certificate, to: copy)
+        try psql(user: "postgres", database: "postgres", "ALTER SYSTEM SET ssl = on")
+        try psql(user: "postgres", database: "postgres", "SELECT pg_reload_conf()")
+        return copy
+    }
+
     /// Plain SQL through `psql` over TCP as a login, as a person at a `psql` prompt would.
     @discardableResult
     func psql(user: String, password: String? = nil, database: String = "rm", _ sql: String) throws -> Binary.Outcome {
