@@ -34,8 +34,20 @@ extension ServerBusinessCase {
 
     /// Writes a new case under the next free id of the organisation (`C-0001`, …); two members
     /// adding at once get different ids. Returns the case as written (sealed, revision 1).
+    /// The same submission sent again (after an answer that never came) returns the case the
+    /// first one added: never a second case.
     public func create(_ record: CaseRecord) async throws -> CaseRecord {
-        try await session.transaction { session in
+        let submission = try Self.submissionKey(record)
+        return try await session.transaction { session in
+            // Two tries of one submission at once: the second waits here for the first.
+            try await session.query("SELECT pg_advisory_xact_lock(hashtext(\(submission)))")
+            let earlier = try await session.query("""
+                SELECT c.content FROM rm_submission s JOIN rm_case c ON c.organisation_id = s.organisation_id AND c.id = s.case_id
+                WHERE s.submission = \(submission)
+                """)
+            for try await content in earlier.decode(String.self) {
+                if case .success(let added) = CaseCodec.decode(Data(content.utf8)) { return added }
+            }
             // Ids are zero-padded to four digits and grow longer only past C-9999: longest, then highest, is the last.
             let last = try await session.query("SELECT id FROM rm_case ORDER BY length(id) DESC, id DESC LIMIT 1")
             var number = 0
@@ -57,9 +69,28 @@ extension ServerBusinessCase {
                 for try await _ in inserted.decode(Int.self) { added = true }
                 guard added else { continue }  // a colleague took this id a moment ago
                 try await Self.insertEvents(of: next, from: 0, session)
+                try await session.query("INSERT INTO rm_submission (submission, case_id) VALUES (\(submission), \(id))")
                 return next
             }
         }
+    }
+
+    /// What makes a submission the same one again: the case as typed, without what the
+    /// write adds (its id, revision, times and seals).
+    static func submissionKey(_ record: CaseRecord) throws -> String {
+        var typed = record
+        typed.id = ""
+        typed.revision = 0
+        typed.historyHead = ""
+        for index in typed.history.indices {
+            typed.history[index].at = ""
+            typed.history[index].previousHash = ""
+            typed.history[index].hash = ""
+            typed.history[index].contentHash = ""
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return sha256Hex(try encoder.encode(typed))
     }
 
     /// Saves `record` only if the server still holds the version it was read at (the same

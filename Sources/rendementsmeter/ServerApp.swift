@@ -112,12 +112,13 @@ final class ServerEffectRunner: AppEffects {
                 remember(written)
                 return [.caseWritten(written)] + reloaded()
             case .failure(let failure):
-                // A server that stopped answering may still commit the case later: retrying at once could add it twice.
-                guard !failure.stalled else {
-                    return [.caseWriteFailed("De server antwoordt al \(Int(ServerWatch.limit)) seconden niet; of de casus er toch komt is onzeker. "
-                        + "Je concept staat op deze computer; kijk eerst bij Casussen beoordelen voor je opnieuw indient.")]
-                }
+                // A server that stopped answering may still commit the case later; submitting again
+                // is safe, because the server finds the same submission instead of adding it twice.
                 let retry = record.status == .ingediend ? "i" : "c"
+                guard !failure.stalled else {
+                    return [.caseWriteFailed("De server antwoordt al \(Int(ServerWatch.limit)) seconden niet. Je concept staat op deze computer; "
+                        + "\(retry) probeert opnieuw, en kwam de casus toch aan, dan wordt hij niet nog eens toegevoegd.")]
+                }
                 return [.caseWriteFailed("Niet op de server gezet: \(failure.sentence) Je concept staat op deze computer; \(retry) probeert opnieuw.")]
             }
         case .lockCase(let id, _):

@@ -50,7 +50,7 @@ struct ServerStoreTests {
         let setup = try Setup()
         defer { setup.server.stop() }
         let again = try setup.expectSuccess(["database", "migrate", "--database", setup.server.adminURL])
-        #expect(again.stdout == "schema is al versie 5; niets veranderd\n")
+        #expect(again.stdout == "schema is al versie 6; niets veranderd\n")
         let first = try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
         #expect(first.stdout == "7 toegevoegd, 0 stonden er al, 0 conflict(en), 0 niet gezet\n")
         let second = try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
@@ -256,6 +256,37 @@ struct ServerStoreTests {
         #expect(untrusted.stderr.hasPrefix("fout: de versleutelde verbinding met 127.0.0.1:\(setup.server.port) kwam niet tot stand (sslmode=verify-full): "
                                            + "het certificaat van de server is niet te vertrouwen of de naam klopt niet ("), "\(untrusted.stderr)")
         #expect(try Binary.run(["report", "--database", plain + "?sslmode=require"], in: setup.scratch.url).status == 0)
+    }
+
+    @Test("a submission sent again, also twice at once, finds the case the first added: never a second case (helper finding)")
+    func submissionOnce() async throws {
+        let setup = try Setup()
+        defer { setup.server.stop() }
+        try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
+        let address = try ServerAddress.parse(setup.url("anouk")).get()
+        let shipped = try await ServerSession.with(address) { try #require(try await ServerBusinessCase($0).caseFile(id: "C-0007")) }
+        var typed = try CaseCodec.decode(Data(shipped.content.utf8)).get()
+        typed.author = "anouk"
+        typed.status = .concept
+        typed.history = []
+        typed.historyHead = ""
+        typed.original = nil
+        try typed.move(to: .ingediend, by: "anouk", at: "", reason: "ingediend")
+        let record = typed
+        func submit(_ record: CaseRecord) async throws -> String {
+            try await ServerSession.with(address) { try await ServerBusinessCase($0).create(record).id }
+        }
+        async let first = submit(record)
+        async let second = submit(record)
+        let ids = try await [first, second, submit(record)]
+        #expect(ids == ["C-0008", "C-0008", "C-0008"])
+        #expect(try setup.sql("mia", "SELECT count(*), max(id) FROM rm_case").stdout == "8|C-0008\n")
+        #expect(try setup.sql("mia", "SELECT count(*) FROM rm_case_event WHERE case_id = 'C-0008'").stdout == "1\n")
+        var other = record
+        other.attribution = Percentage(50)!
+        #expect(try await submit(other) == "C-0009", "another case is another submission")
+        // Nobody reads another's submissions.
+        #expect(try setup.sql("bram", "SELECT count(*) FROM rm_submission").stderr.contains("permission denied"))
     }
 
     @Test("an event comes only with the change of its case, in turn; a new case takes a number near the highest and a sound file (helper findings, schema 5)")
