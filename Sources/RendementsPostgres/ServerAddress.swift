@@ -34,7 +34,11 @@ public struct ServerAddress: Sendable, Equatable {
         let database = String(components.path.drop { $0 == "/" })
         var security = TransportSecurity.prefer
         var rootCertificates: String?
-        for item in components.queryItems ?? [] {
+        let items = components.queryItems ?? []
+        if let twice = Set(items.map(\.name)).first(where: { name in items.filter { $0.name == name }.count > 1 }) {
+            return .failure(.address("de instelling '\(twice)' staat twee keer in het databaseadres; welke geldt is dan niet duidelijk"))
+        }
+        for item in items {
             switch item.name {
             case "sslmode":
                 guard let mode = item.value.flatMap(TransportSecurity.init(rawValue:)) else {

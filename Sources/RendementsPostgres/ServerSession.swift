@@ -27,7 +27,14 @@ public struct ServerSession: Sendable {
             throw ServerError.connecting(error, address)
         }
         do {
-            let result = try await body(ServerSession(connection: connection, address: address))
+            let session = ServerSession(connection: connection, address: address)
+            // The server gives up before the app does, so "niet opgeslagen" is always true: a
+            // statement that waited past the app's patience would otherwise commit afterwards
+            // (found by a helper holding a lock in psql while a reviewer saved).
+            let patience = Int(ServerWatch.limit * 1000)
+            try await session.execute("SET statement_timeout = \(max(500, patience * 3 / 4))")
+            try await session.execute("SET lock_timeout = \(max(250, patience / 2))")
+            let result = try await body(session)
             try? await connection.close()
             return result
         } catch {
@@ -41,7 +48,9 @@ public struct ServerSession: Sendable {
         var tls = TLSConfiguration.makeClientConfiguration()
         switch address.security {
         case .disable: return .disable
-        case .allow, .prefer, .require: tls.certificateVerification = .none  // libpq's require encrypts but does not verify
+        case .allow, .prefer: tls.certificateVerification = .none
+        // As libpq: require encrypts without checking, unless a root certificate is named.
+        case .require: tls.certificateVerification = address.rootCertificates == nil ? .none : .noHostnameVerification
         case .verifyCA: tls.certificateVerification = .noHostnameVerification
         case .verifyFull: tls.certificateVerification = .fullVerification
         }
@@ -89,9 +98,13 @@ extension ServerError {
         if let psql = error as? PSQLError, psql.code == .sslUnsupported {
             return .refused("de databaseserver op \(address.host):\(address.port) biedt geen versleutelde verbinding, en het adres eist die (sslmode=\(address.security.rawValue))")
         }
-        if let tls = error as? NIOSSLError ?? (error as? PSQLError)?.underlying as? NIOSSLError {
-            return .refused("de versleutelde verbinding met \(address.host):\(address.port) kwam niet tot stand (sslmode=\(address.security.rawValue)): "
-                            + "het certificaat van de server is niet te vertrouwen of de naam klopt niet (\(tls))")
+        let underlying = (error as? PSQLError)?.underlying ?? error
+        if underlying is NIOSSLError || underlying is NIOSSLExtraError || underlying is BoringSSLError {
+            // The library's own text is English and names build paths: the reason in Dutch is enough.
+            let reason = (underlying as? NIOSSLExtraError) == .failedToValidateHostname
+                ? "de naam in het certificaat van de server is niet \(address.host)"
+                : "het certificaat van de server is niet te vertrouwen"
+            return .refused("de versleutelde verbinding met \(address.host):\(address.port) kwam niet tot stand (sslmode=\(address.security.rawValue)): \(reason)")
         }
         if let psql = error as? PSQLError, let message = psql.serverInfo?[.message] {
             let state = psql.serverInfo?[.sqlState] ?? ""
@@ -132,6 +145,8 @@ extension ServerError {
                 case "42710": return .rule("die bestaat al op de server (\(message)); er is niets veranderd")
                 case "42P01", "42883": return .refused("de database heeft het schema (nog) niet; 'rendementsmeter database init' richt het in (\(message))")
                 case "40001", "23514", "23505": return .rule(message)
+                case "55P03": return .rule("een andere verbinding houdt deze gegevens nu vast (een open transactie); er is niets opgeslagen, probeer het zo opnieuw")
+                case "57014": return .unreachable("de server deed er te lang over en brak het af; er is niets opgeslagen")
                 default: return .refused(message)
                 }
             }

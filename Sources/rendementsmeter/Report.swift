@@ -63,7 +63,8 @@ struct Report: ParsableCommand {
         var pairs: [CaseFigurePair] = []
         for file in files {
             switch CaseCodec.decode(Data(file.content.utf8)) {
-            case .success(let record): pairs.append(CaseFigurePair(record, options: options))
+            case .success(let record) where record.id == file.id: pairs.append(CaseFigurePair(record, options: options))
+            case .success(let record): printError("let op: \(file.id): het id in het bestand is \(record.id) (niet meegeteld)")
             case .failure(let error): printError("let op: \(file.id): \(error.dutchMessage) (niet meegeteld)")
             }
         }

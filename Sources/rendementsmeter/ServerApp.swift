@@ -64,7 +64,7 @@ extension Permissions {
     /// enters and reworks their own cases, a beoordelaar reviews colleagues' cases, the
     /// others read.
     init(_ role: Schema.Role?) {
-        self.init(entersCases: role == .sociaalWerker, reviews: role == .beoordelaar, roleName: role?.rawValue ?? "lid zonder rol")
+        self.init(entersCases: role == .sociaalWerker, reviews: role == .beoordelaar, roleName: role.map { $0.rawValue.replacingOccurrences(of: "-", with: " ") } ?? "lid zonder rol")
     }
 }
 
