@@ -4,7 +4,7 @@ import RendementsDomain
 /// One case to read, or to review under a lock, with a prompt for values and reasons.
 enum CaseViewScreen {
     static func draw(_ app: AppState, into frame: inout Frame) {
-        guard let view = app.caseView, let record = app.record(view.caseID) else { return }
+        guard let view = app.caseView, let record = app.caseAsShown(view) else { return }
         let mode = view.reviewing ? "BEOORDELEN (vergrendeld)" : "alleen lezen"
         Chrome.titleBar(&frame, "Casus \(record.id) — \(app.user)", right: mode)
         let document = CaseDocument(record, priceList: app.priceList, width: frame.width - 2, comparisons: view.comparisons)

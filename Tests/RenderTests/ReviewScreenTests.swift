@@ -19,7 +19,7 @@ struct ReviewScreenTests {
         #expect(frame.text.contains("C-0003 Ingediend     sw-anouk  Mantelzorgonde… 26-09-2025    € 7.946    € 2.971"))
     }
 
-    @Test("steps that could not be saved are counted on the case view, and leaving asks first")
+    @Test("steps that could not be saved are shown applied and counted on the case view, and leaving asks first")
     func unsavedSteps() {
         var state = Self.reviewer()
         var view = CaseViewState(caseID: "C-0003")
@@ -29,6 +29,7 @@ struct ReviewScreenTests {
         state.screen = .caseView
         let text = View.render(state).text
         #expect(text.contains("\n 2 wijzigingen nog niet opgeslagen; o probeert opnieuw."), "\(text)")
+        #expect(text.contains("\n Voorkomen zorg (toerekening 80 %)\n"), "the waiting change is shown, not typed again (helper finding): \(text)")
         state.confirmation = .dropReviewChanges("C-0003", count: 2, quitting: false)
         let asked = View.render(state).text
         #expect(asked.contains("│ 2 wijzigingen aan casus C-0003 konden niet worden opgeslagen. │"), "\(asked)")

@@ -349,36 +349,43 @@ enum ReviewUpdate {
     }
 
     private static func save(_ steps: [PendingReview], to record: CaseRecord, _ view: inout CaseViewState, _ app: inout AppState) -> [Effect] {
+        let applied = applying(steps, to: record, by: app.user)
+        // The newest step is the one just asked for: refusing it changes nothing.
+        if let newest = applied.refused.last, newest.index == steps.count - 1 {
+            app.notice = newest.message
+            return []
+        }
+        view.prompt = nil
+        view.pending = applied.kept
+        view.selectedLine = min(view.selectedLine, max(1, applied.record.avoided.count))
+        if !applied.refused.isEmpty {
+            // An older step may no longer fit a colleague's newer version (a removed line).
+            app.notice = "Een eerdere wijziging past niet meer op de huidige versie en vervalt: " + applied.refused.map(\.message).joined(separator: " ")
+        }
+        return applied.kept.isEmpty ? [] : [.saveCase(applied.record)]
+    }
+
+    /// The case with a reviewer's steps applied in order, the steps that applied, and those
+    /// that did not (by position, with the reason). One place for saving and for showing them.
+    static func applying(_ steps: [PendingReview], to record: CaseRecord, by user: String)
+        -> (record: CaseRecord, kept: [PendingReview], refused: [(index: Int, message: String)]) {
         var copy = record
         var kept: [PendingReview] = []
-        var dropped: [String] = []
+        var refused: [(index: Int, message: String)] = []
         for (index, step) in steps.enumerated() {
             var attempt = copy
             do {
                 switch step {
-                case .change(let change, let reason): try attempt.review(change, by: app.user, at: "", reason: reason)
-                case .move(let status, let reason): try attempt.move(to: status, by: app.user, at: "", reason: reason)
+                case .change(let change, let reason): try attempt.review(change, by: user, at: "", reason: reason)
+                case .move(let status, let reason): try attempt.move(to: status, by: user, at: "", reason: reason)
                 }
+                copy = attempt
+                kept.append(step)
             } catch {
-                // The newest step is the one just asked for: refusing it changes nothing.
-                guard index < steps.count - 1 else {
-                    app.notice = error.dutchMessage
-                    return []
-                }
-                // An older step may no longer fit a colleague's newer version (a removed line).
-                dropped.append(error.dutchMessage)
-                continue
+                refused.append((index, error.dutchMessage))
             }
-            copy = attempt
-            kept.append(step)
         }
-        view.prompt = nil
-        view.pending = kept
-        view.selectedLine = min(view.selectedLine, max(1, copy.avoided.count))
-        if !dropped.isEmpty {
-            app.notice = "Een eerdere wijziging past niet meer op de huidige versie en vervalt: " + dropped.joined(separator: " ")
-        }
-        return kept.isEmpty ? [] : [.saveCase(copy)]
+        return (copy, kept, refused)
     }
 
     /// The answer to "leave without the unsaved steps?": yes drops them and leaves as Esc does.
