@@ -216,7 +216,8 @@ public struct AppState: Sendable {
     public var hintRows: [[Keymap.Hint]] {
         // While a question is open only its answers act, so only they are shown.
         if confirmation != nil { return Keymap.hintRows(on: .confirm, typing: false, width: size.width) }
-        return Keymap.hintRows(on: screenKind, typing: screen == .intake && intake?.isTyping == true, width: size.width)
+        return Keymap.hintRows(on: screenKind, typing: screen == .intake && intake?.isTyping == true, width: size.width,
+                               without: permissions.refusedActions)
     }
 
     /// The room a screen has: the terminal less the hint bar's extra rows. Screens lay

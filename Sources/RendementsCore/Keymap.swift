@@ -192,10 +192,10 @@ public enum Keymap {
     /// The hint bar's rows: every key of the screen, wrapped at the width rather than
     /// cut, so the bar never hides a key. While typing, printable keys are left out or
     /// named by their non-printable form (see `typingLabel`).
-    public static func hintRows(on screen: ScreenKind, typing: Bool, width: Int) -> [[Hint]] {
+    public static func hintRows(on screen: ScreenKind, typing: Bool, width: Int, without refused: Set<Action> = []) -> [[Hint]] {
         var rows: [[Hint]] = [[]]
         var x = 1
-        for binding in described(on: screen) {
+        for binding in described(on: screen) where !refused.contains(binding.action) {
             guard let text = binding.hint, let label = typing ? binding.typingLabel : binding.label else { continue }
             let columns = TextWidth.of(label) + 1 + TextWidth.of(text)
             if x + columns >= width, rows[rows.count - 1].isEmpty == false {

@@ -16,6 +16,14 @@ public struct Permissions: Hashable, Sendable {
     /// A folder: anyone who can write it enters and reviews (never their own case).
     public static let everything = Permissions(entersCases: true, reviews: true, roleName: "")
 
+    /// Keys the hint bar leaves out: offering them would only lead to a refusal.
+    var refusedActions: Set<Action> {
+        var refused: Set<Action> = []
+        if !entersCases { refused.insert(.reopen) }
+        if !reviews { refused.insert(.review) }
+        return refused
+    }
+
     var enterRefusal: String { "Als \(roleName) voer je geen casussen in; dat doet een sociaal werker. Lezen kan wel." }
     var reviewRefusal: String { "Als \(roleName) beoordeel je geen casussen; dat doet een beoordelaar. Lezen kan wel." }
 }

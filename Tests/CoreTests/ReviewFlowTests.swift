@@ -334,6 +334,27 @@ struct ReviewConflictTests {
         #expect(driver.state.record("C-0001")?.attribution == Percentage(80))
     }
 
+    @Test("a save reported as failed that was committed after all: the 'newer version' is the reviewer's own, and o does not repeat it (helper finding)")
+    func failedSaveCommittedAfterAll() throws {
+        var driver = Self.reviewingWithAttribution80()
+        guard case .saveCase(var committed, _) = driver.effects.last else {
+            Issue.record("expected a save")
+            return
+        }
+        driver.deliver(.caseSaveFailed("Niet op de server opgeslagen: de server antwoordt al 60 seconden niet."))
+        committed.revision = 2
+        committed.history[committed.history.count - 1].at = "2026-11-25T10:00:00Z"
+        driver.effects = []
+        driver.press(.character("o"))
+        driver.deliver(.caseConflict(current: committed, message: "Casus C-0001 is intussen gewijzigd door chris."))
+        #expect(driver.state.caseView?.pending == [])
+        #expect(driver.state.record("C-0001") == committed)
+        #expect(driver.state.notice == "Opgeslagen, met reden in de geschiedenis.")
+        driver.effects = []
+        driver.press(.character("o"))
+        #expect(driver.effects.isEmpty, "nothing left to apply again")
+    }
+
     @Test("leaving a case or quitting with steps that could not be saved asks first; no keeps them")
     func leavingAsksFirst() throws {
         var driver = Self.reviewing()

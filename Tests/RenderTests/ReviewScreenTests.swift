@@ -36,6 +36,19 @@ struct ReviewScreenTests {
         #expect(asked.contains("│ Zonder opslaan verder? (n blijft; o probeert opnieuw)"), "\(asked)")
     }
 
+    @Test("the hint bar offers no key the role may not use: a manager sees no b or a (helper finding)")
+    func hintsFollowTheRole() {
+        var state = Self.reviewer()
+        state.caseView = CaseViewState(caseID: "C-0003")
+        state.screen = .caseView
+        let folder = View.render(state).text
+        #expect(folder.contains(" b beoordelen  a aanpassen  Esc terug"), "\(folder)")
+        state.permissions = Permissions(entersCases: false, reviews: false, roleName: "manager")
+        let manager = View.render(state).text
+        #expect(!manager.contains("beoordelen") && !manager.contains("aanpassen"), "\(manager)")
+        #expect(manager.contains(" PgUp/PgDn blad  Esc terug"), "\(manager)")
+    }
+
     @Test("long ids are shown whole: the id column grows, the intervention gives way")
     func longIDs() throws {
         var state = Self.reviewer()

@@ -431,6 +431,12 @@ enum ReviewUpdate {
 
     /// A colleague wrote the case first: show the current version and keep the change for `o`.
     static func conflict(_ current: CaseRecord, _ message: String, _ app: inout AppState) -> [Effect] {
+        if let view = app.caseView, view.caseID == current.id, !view.pending.isEmpty, let before = app.record(current.id),
+           savedAfterAll(view.pending, before: before, current: current, by: app.user) {
+            // A save whose answer never came was committed after all (found by a helper): the
+            // "newer version" is this reviewer's own, and applying the steps again would repeat them.
+            return saved(current, &app)
+        }
         app.replaceRecord(current)
         if app.screen == .intake {
             // The author's rework stays in the draft; the intake itself does not show the case.
@@ -449,6 +455,19 @@ enum ReviewUpdate {
             app.notice = message
         }
         return effects
+    }
+
+    /// True when `current` is `before` with exactly these steps of this user applied: what
+    /// the failed save would have written.
+    static func savedAfterAll(_ steps: [PendingReview], before: CaseRecord, current: CaseRecord, by user: String) -> Bool {
+        let expected = applying(steps, to: before, by: user)
+        let added = current.history.dropFirst(before.history.count)
+        return expected.refused.isEmpty && added.count == expected.record.history.count - before.history.count
+            && zip(added, expected.record.history.dropFirst(before.history.count)).allSatisfy {
+                $0.by == user && $0.action == $1.action && $0.field == $1.field && $0.old == $1.old && $0.new == $1.new && $0.reason == $1.reason
+            }
+            && current.avoided == expected.record.avoided && current.deployed == expected.record.deployed
+            && current.attribution == expected.record.attribution && current.status == expected.record.status
     }
 
     static func saved(_ record: CaseRecord, _ app: inout AppState) -> [Effect] {
