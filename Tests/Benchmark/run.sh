@@ -32,10 +32,7 @@ median_run() {
     /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || true
     times+=("$(tail -n 1 "$work/time")")
   done
-  printf '%s\n' "${times[@]}" | python3 -c '
-import sys, statistics
-rows = [line.split() for line in sys.stdin if line.strip()]
-print(f"{statistics.median(float(r[0]) for r in rows):.3f} {max(int(r[1]) for r in rows) / 1024:.0f}")'
+  printf '%s\n' "${times[@]}" | python3 "$PWD/Tests/Benchmark/median.py"
 }
 
 echo "| cases | what | app (s) | Python (s) | app ÷ Python | app peak (MB) |"
