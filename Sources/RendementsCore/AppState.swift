@@ -41,7 +41,7 @@ public struct AppState: Sendable {
     /// applied, so nobody types a change again that is only waiting for the server.
     public func caseAsShown(_ view: CaseViewState) -> CaseRecord? {
         guard let record = record(view.caseID) else { return nil }
-        return view.pending.isEmpty ? record : ReviewUpdate.applying(view.pending, to: record, by: user).record
+        return view.pending.isEmpty || view.pendingMetNewerVersion ? record : ReviewUpdate.applying(view.pending, to: record, by: user).record
     }
 
     /// What the store lets this user do; screens refuse the rest before any typing starts.

@@ -287,6 +287,7 @@ struct ReviewConflictTests {
         driver.deliver(.caseConflict(current: current, message: "Casus C-0001 is intussen gewijzigd door dana (voorkomen[1].kans: 50 → 20)."))
         #expect(driver.state.notice == "Casus C-0001 is intussen gewijzigd door dana (voorkomen[1].kans: 50 → 20). Druk o om je wijziging opnieuw toe te passen.")
         #expect(driver.state.record("C-0001") == current, "the screen shows the version on disk")
+        #expect(driver.state.caseView.flatMap(driver.state.caseAsShown) == current, "not overlaid with the waiting change")
         #expect(driver.state.caseView?.reviewing == true)
         #expect(driver.effects.isEmpty)
 

@@ -73,6 +73,9 @@ public struct CaseViewState: Sendable {
     /// The reviewer's steps not yet on disk, oldest first. A step taken after a failed save
     /// joins them, so the next save writes them all and none is lost or skipped.
     public var pending: [PendingReview] = []
+    /// The steps met a colleague's newer version: the screen shows that version as it is, so
+    /// the reviewer sees what changed before `o` applies the steps to it.
+    public var pendingMetNewerVersion = false
     /// The status this screen showed when `b` was pressed, to tell "not under review" from "changed meanwhile".
     public var statusWhenOpened: CaseStatus?
     /// Per item, the other approved lines of this intervention, once the store answered.

@@ -357,6 +357,7 @@ enum ReviewUpdate {
         }
         view.prompt = nil
         view.pending = applied.kept
+        view.pendingMetNewerVersion = false
         view.selectedLine = min(view.selectedLine, max(1, applied.record.avoided.count))
         if !applied.refused.isEmpty {
             // An older step may no longer fit a colleague's newer version (a removed line).
@@ -450,6 +451,7 @@ enum ReviewUpdate {
             effects.append(.unlockCase(current.id))
             app.notice = message + " Beoordelen kan niet meer."
         } else if app.caseView?.pending.isEmpty == false {
+            app.caseView?.pendingMetNewerVersion = true
             app.notice = message + " Druk o om je wijziging opnieuw toe te passen."
         } else {
             app.notice = message
