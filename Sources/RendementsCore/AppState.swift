@@ -37,13 +37,6 @@ public struct AppState: Sendable {
     public var user: String
     /// Said on the start screen when the name is not the operating-system account's.
     public var identityNote: String?
-    /// The open case as the screen shows it: with the reviewer's steps that are not saved yet
-    /// applied, so nobody types a change again that is only waiting for the server.
-    public func caseAsShown(_ view: CaseViewState) -> CaseRecord? {
-        guard let record = record(view.caseID) else { return nil }
-        return view.pending.isEmpty || view.pendingMetNewerVersion ? record : ReviewUpdate.applying(view.pending, to: record, by: user).record
-    }
-
     /// What the store lets this user do; screens refuse the rest before any typing starts.
     public var permissions = Permissions.everything
     /// Fields and option lists for new cases (hourly rates, interventions).
@@ -173,6 +166,13 @@ public struct AppState: Sendable {
 
     /// A whole case, when it was read in this session.
     public func record(_ id: String) -> CaseRecord? { openedRecords[id] }
+
+    /// The open case as the screen shows it: with the reviewer's steps that are not saved yet
+    /// applied, so nobody types a change again that is only waiting for the server.
+    public func caseAsShown(_ view: CaseViewState) -> CaseRecord? {
+        guard let record = record(view.caseID) else { return nil }
+        return view.pending.isEmpty || view.pendingMetNewerVersion ? record : ReviewUpdate.applying(view.pending, to: record, by: user).record
+    }
 
     /// Puts one case as it is on disk now in place of the copy held (or adds it).
     public mutating func replaceRecord(_ record: CaseRecord) {
