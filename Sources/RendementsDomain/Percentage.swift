@@ -15,7 +15,9 @@ public struct Percentage: Hashable, Comparable, Sendable {
     private init(uncheckedValue: Decimal) { value = uncheckedValue }
 
     /// The factor to multiply by: 75 % → 0.75.
-    public var fraction: Decimal { value / 100 }
+    /// Moves the decimal point instead of dividing: the same value, and Decimal division
+    /// was a tenth of valuing a case with multi-year lines.
+    public var fraction: Decimal { Decimal(sign: value.sign, exponent: value.exponent - 2, significand: value.significand) }
 
     /// `1 − p`, for corrections stated as a loss (deadweight, displacement).
     public var complement: Percentage { Percentage(uncheckedValue: 100 - value) }

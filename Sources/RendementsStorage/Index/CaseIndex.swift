@@ -243,11 +243,12 @@ public struct CaseIndex: Sendable {
                     for name in gone { try writer.remove(name) }
                     // Valued and written a chunk at a time, so a rebuild holds a few thousand
                     // cases in memory, not all of them (721 MB at 100,000 before).
-                    for start in stride(from: 0, to: stale.count, by: Self.chunk) {
-                        let chunk = stale[start..<min(start + Self.chunk, stale.count)]
-                        let valued = Array(chunk).parallelMap { entry in
-                            store.loadCase(entry).map { (CaseFigurePair($0, options: options), $0.searchText, IndexedLines($0)) }
-                        }
+                    // While one chunk is written, the next is read and valued on the other cores.
+                    let chunks = stride(from: 0, to: stale.count, by: Self.chunk).map { Array(stale[$0..<min($0 + Self.chunk, stale.count)]) }
+                    var ahead = chunks.first.map { Self.valuing($0, store: store, options: options) }
+                    for (number, chunk) in chunks.enumerated() {
+                        guard let valued = ahead?.value() else { break }
+                        ahead = number + 1 < chunks.count ? Self.valuing(chunks[number + 1], store: store, options: options) : nil
                         for (entry, result) in zip(chunk, valued) {
                             let row: IndexRow
                             switch result {
@@ -285,6 +286,19 @@ public struct CaseIndex: Sendable {
         }
         return synced
     }
+
+    /// Starts reading and valuing these files on the other cores; what the index keeps of each.
+    private static func valuing(_ chunk: [CaseStore.Listing.Entry], store: CaseStore, options: EstimateOptions)
+        -> Prefetch<[Valued]> {
+        Prefetch { () -> [Valued] in
+            chunk.parallelMap { entry -> Valued in
+                store.loadCase(entry).map { record in
+                    (CaseFigurePair(record, options: options), record.searchText, IndexedLines(record))
+                }
+            }
+        }
+    }
+    private typealias Valued = Result<(CaseFigurePair, String, IndexedLines?), Problem>
 
     /// The ids of the cases whose story, reasoning or notes contain `query` (any case or accents),
     /// as of the last read; nil when the index cannot be used (then search the files).
