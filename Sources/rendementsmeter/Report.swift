@@ -60,12 +60,20 @@ struct Report: ParsableCommand {
         }
         let (settings, list) = (basis.settings, basis.priceList)
         let options = settings.estimateOptions(list.priceList, reportYear: priceYear)
-        var pairs: [CaseFigurePair] = []
-        for file in files {
+        // Decoded and valued on every core, as a folder's index rebuild is; problems are told in id order.
+        let read = files.parallelMap { file -> Result<CaseFigurePair, ReadProblem> in
             switch CaseCodec.decode(Data(file.content.utf8)) {
-            case .success(let record) where record.id == file.id: pairs.append(CaseFigurePair(record, options: options))
-            case .success(let record): printError("let op: \(file.id): het id in het bestand is \(record.id) (niet meegeteld)")
-            case .failure(let error): printError("let op: \(file.id): \(error.dutchMessage) (niet meegeteld)")
+            case .success(let record) where record.id == file.id: .success(CaseFigurePair(record, options: options))
+            case .success(let record): .failure(ReadProblem(text: "\(file.id): het id in het bestand is \(record.id)"))
+            case .failure(let error): .failure(ReadProblem(text: "\(file.id): \(error.dutchMessage)"))
+            }
+        }
+        var pairs: [CaseFigurePair] = []
+        pairs.reserveCapacity(read.count)
+        for result in read {
+            switch result {
+            case .success(let pair): pairs.append(pair)
+            case .failure(let problem): printError("let op: \(problem.text) (niet meegeteld)")
             }
         }
         let summary = BusinessCaseSummary(figures: pairs.lazy.map(\.current), filter: filters.filter, options: options, detail: .lawTotals)
@@ -73,4 +81,9 @@ struct Report: ParsableCommand {
         print(BusinessCaseReport.text(name: settings.name, fictional: !pairs.isEmpty && pairs.allSatisfy(\.current.fictional), summary: summary,
                                       priceList: list.priceList, original: original), terminator: "")
     }
+}
+
+/// Why one case from the server is left out of the report.
+private struct ReadProblem: Error {
+    let text: String
 }

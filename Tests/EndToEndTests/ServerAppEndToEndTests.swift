@@ -66,6 +66,8 @@ struct ServerAppEndToEndTests {
         let start = try worker.waitFor("Casus C-0008 is ingediend.")
         #expect(start.contains("Status: concept 1 · ingediend 3 · goedgekeurd 3 · teruggestuurd 1"), "\(start)")
         #expect(try setup.sql("mia", "SELECT id, status, author FROM rm_case WHERE id = 'C-0008'").stdout == "C-0008|ingediend|anouk\n")
+        let sectorFigures = "SELECT law, avoided_cents, deployed_cents, effort_cents, round(case_ratio::numeric, 6) FROM rm_sector_figure WHERE case_id = 'C-0008' ORDER BY law"
+        #expect(try setup.server.psql(user: "postgres", sectorFigures).stdout == "", "a submitted case does not count for the sector")
 
         let (reviewer, _) = try Self.app(setup, "bram")
         let review = KeyScript(reviewer)
@@ -97,6 +99,9 @@ struct ServerAppEndToEndTests {
         // The approval stored the figures per law: 14 h × € 64 own effort; 9 × € 38,89 × 50 % avoided.
         #expect(try setup.sql("mia", "SELECT law, avoided_cents, deployed_cents, effort_cents FROM rm_case_figure WHERE case_id = 'C-0008' ORDER BY law").stdout
                 == "wmo|0|0|89600\nzvw|17500|0|0\n")
+        // The commit of the approval put the case in the sector's figures, with its ratio 17500 ÷ 89600.
+        #expect(try setup.server.psql(user: "postgres", sectorFigures).stdout == "wmo|0|0|89600|0.195313\nzvw|17500|0|0|0.195313\n")
+        #expect(try setup.server.psql(user: "postgres", ServerStoreTests.sectorFiguresDiffer).stdout == "0\n")
 
         // The case file is whole: back in a folder it validates, and the folder's report is the server's.
         let back = setup.scratch.url.appendingPathComponent("terug")

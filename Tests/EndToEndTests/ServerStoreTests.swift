@@ -51,7 +51,7 @@ struct ServerStoreTests {
         let setup = try Setup()
         defer { setup.server.stop() }
         let again = try setup.expectSuccess(["database", "migrate", "--database", setup.server.adminURL])
-        #expect(again.stdout == "schema is al versie 7; niets veranderd\n")
+        #expect(again.stdout == "schema is al versie 8; niets veranderd\n")
         let first = try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
         #expect(first.stdout == "7 toegevoegd, 0 stonden er al, 0 conflict(en), 0 niet gezet\n")
         let second = try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
@@ -222,6 +222,10 @@ struct ServerStoreTests {
         #expect(elsewhere.stderr.contains("row-level security"), "\(elsewhere.stderr)")
         #expect(try setup.sql("mia", "SELECT file_hash = encode(sha256(convert_to(content, 'UTF8')), 'hex') FROM rm_case WHERE id = 'C-0100'").stdout == "t\n",
                 "the server computes the hash; the 'x' sent is not kept")
+        // What passed above and what was refused left the sector's figures equal to their definition.
+        #expect(try setup.server.psql(user: "postgres", Self.sectorFiguresDiffer).stdout == "0\n")
+        #expect(try setup.server.psql(user: "postgres", "SELECT string_agg(law, ',' ORDER BY law) FROM rm_sector_figure WHERE case_id = 'C-0003'").stdout == "wlz,wmo,zvw\n",
+                "the case bram approved in psql counts: avoided care in Wlz and Zvw, own effort in Wmo")
     }
 
     @Test("sslmode in the address is honoured: require refuses a server without TLS, encrypts with one; verify-full checks the certificate (helper finding)")
@@ -435,6 +439,29 @@ struct ServerStoreTests {
         #expect(report.stdout.hasPrefix("Sectorbeeld: goedgekeurde casussen van alle organisaties, per interventie, wet en jaar.\nGroepen met minder dan 10 casussen of 3 organisaties zijn weggelaten.\n"))
         #expect(report.stdout.split(separator: "\n", omittingEmptySubsequences: false).count == 5 + expected.count, "two lines, a blank one, the heading, a row per group and the last newline")
         #expect(report.stdout.contains("\nInterventie\tWet\tJaar\tCas.\tOrg.\tVoorkomen\tKosten\tRend.\tMediaan\n"))
+        // The median case ratio per group, from the files: each case three times, so the files' own median.
+        var ratios: [String: [Double]] = [:]
+        for record in try CaseStore(folder: generated).loadAll().cases.map(\.record) where record.status == .goedgekeurd {
+            let perLaw = try CaseValuation(record, options: options).perLaw
+            let cost = perLaw.values.reduce(Int64(0)) { $0 + $1.deployed.cents + $1.effort.cents }
+            guard cost > 0 else { continue }
+            let ratio = Double(perLaw.values.reduce(Int64(0)) { $0 + $1.avoided.cents }) / Double(cost)
+            for law in perLaw.keys { ratios["\(record.context.intervention)|\(law)|\(record.context.periodEnd.year)", default: []].append(ratio) }
+        }
+        let medians = try setup.sql("ana", "SELECT intervention || '|' || law || '|' || year, median_case_ratio FROM rm_sector()").stdout
+        for line in medians.split(separator: "\n") {
+            let parts = line.split(separator: "|")
+            let sorted = (ratios[parts.dropLast().joined(separator: "|")] ?? []).sorted()
+            let median = sorted.isEmpty ? 0 : (sorted[(sorted.count - 1) / 2] + sorted[sorted.count / 2]) / 2
+            #expect(abs((Double(parts.last ?? "") ?? -1) - median) < 1e-9, "\(line): \(median)")
+        }
+        // The sector's own table is derived, equal to its definition, and closed to every role the app uses.
+        #expect(try setup.server.psql(user: "postgres", Self.sectorFiguresDiffer).stdout == "0\n")
+        for login in ["ana", "beheer1", "mia", "anouk"] {
+            let direct = try setup.sql(login, "SELECT count(*) FROM rm_sector_figure")
+            #expect(direct.status != 0 && direct.stderr.contains("permission denied for table rm_sector_figure"), "\(login): \(direct.stderr)")
+            #expect(try setup.sql(login, "SELECT rm_sector_refresh(1, 'C-0001')").status != 0, "\(login) cannot call the refresh")
+        }
     }
 
     @Test("export --format kalibratie on the server: the cases this login reads, the server's price list, the same CSV as the folder")
@@ -451,6 +478,25 @@ struct ServerStoreTests {
         let other = try setup.expectSuccess(["export", "--format", "kalibratie", "--database", setup.url("zed")])
         #expect(other.stdout == CalibrationExport.header.joined(separator: ",") + "\r\n", "another organisation's manager sees none of these cases")
     }
+
+    /// Rows in which the sector's stored figures and their definition differ (run as the superuser):
+    /// an approved case, approved by another than its author with the content recorded, counts
+    /// with each law's figures and its case ratio; no other case does.
+    static let sectorFiguresDiffer = """
+        WITH approved AS (
+            SELECT f.*, sum(f.avoided_cents) OVER per_case AS avoided, sum(f.deployed_cents + f.effort_cents) OVER per_case AS cost
+            FROM rm_case_figure f JOIN rm_case c ON c.organisation_id = f.organisation_id AND c.id = f.case_id
+            WHERE c.status = 'goedgekeurd' AND EXISTS (
+                SELECT 1 FROM rm_case_event e WHERE e.organisation_id = c.organisation_id AND e.case_id = c.id AND e.action = 'status'
+                  AND e.new_value = 'goedgekeurd' AND e.content_hash <> '' AND e.by_login <> c.author)
+            WINDOW per_case AS (PARTITION BY f.organisation_id, f.case_id)),
+        defined AS (
+            SELECT organisation_id, case_id, law, intervention, year, avoided_cents, deployed_cents, effort_cents,
+                   CASE WHEN cost > 0 THEN avoided::double precision / cost::double precision END AS case_ratio FROM approved),
+        stored AS (
+            SELECT organisation_id, case_id, law, intervention, year, avoided_cents, deployed_cents, effort_cents, case_ratio FROM rm_sector_figure)
+        SELECT count(*) FROM ((SELECT * FROM defined EXCEPT ALL SELECT * FROM stored) UNION ALL (SELECT * FROM stored EXCEPT ALL SELECT * FROM defined)) differ
+        """
 
     /// Every case on the server is whole: its history and its figures came in with it.
     static let halfWrittenCases = """
