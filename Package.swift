@@ -53,6 +53,7 @@ let package = Package(
         ),
         // The benchmark's generator of realistic business cases (not a user command).
         .executableTarget(name: "bench-genereer", dependencies: ["RendementsDomain", "RendementsStorage"]),
+        .executableTarget(name: "bench-last", dependencies: ["RendementsDomain", "RendementsStorage", "RendementsPostgres"]),
         // Fuzz targets: the readers of untrusted input; .ci/fuzz.sh builds them with libFuzzer.
         .target(name: "FuzzTargets", dependencies: ["RendementsDomain", "RendementsStorage"]),
         .executableTarget(name: "fuzz-prijslijst", dependencies: ["FuzzTargets"]),

@@ -112,6 +112,9 @@ extension ServerError {
                 return .refused("inloggen als '\(address.user)' lukt niet: gebruikersnaam of wachtwoord klopt niet")
             }
             if state == "3D000" { return .refused("de database '\(address.database)' bestaat niet op \(address.host):\(address.port)") }
+            // Found by the load benchmark: clients that came back during a restart were told this in English.
+            if state == "57P03" { return .unreachable("de databaseserver op \(address.host):\(address.port) start net op of wordt gestopt; probeer het zo opnieuw") }
+            if state == "53300" { return .unreachable("de databaseserver op \(address.host):\(address.port) heeft nu te veel verbindingen; probeer het zo opnieuw") }
             return .refused(message)
         }
         if address.password == nil {
@@ -147,6 +150,7 @@ extension ServerError {
                 case "40001", "23514", "23505": return .rule(message)
                 case "55P03": return .rule("een andere verbinding houdt deze gegevens nu vast (een open transactie); er is niets opgeslagen, probeer het zo opnieuw")
                 case "57014": return .unreachable("de server deed er te lang over en brak het af; er is niets opgeslagen")
+                case "57P01", "57P02", "57P03": return .unreachable("de databaseserver werd gestopt; er is niets half opgeslagen")
                 default: return .refused(message)
                 }
             }

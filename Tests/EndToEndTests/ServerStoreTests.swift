@@ -273,6 +273,27 @@ struct ServerStoreTests {
         #expect(try Binary.run(["report", "--database", plain + "?sslmode=require"], in: setup.scratch.url).status == 0)
     }
 
+    @Test("two reviewers decide the same case: the second is told a colleague was first and gets their version, not a refusal (load benchmark finding)")
+    func secondReviewerGetsTheConflict() async throws {
+        let setup = try Setup()
+        defer { setup.server.stop() }
+        try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
+        let address = try ServerAddress.parse(setup.url("bram")).get()
+        let read = try await ServerSession.with(address) { try #require(try await ServerBusinessCase($0).caseFile(id: "C-0003")) }
+        var approval = try CaseCodec.decode(Data(read.content.utf8)).get()
+        try approval.move(to: .goedgekeurd, by: "bram", at: "2026-11-25T10:00:00Z", reason: "")
+        let decided = approval
+        func save() async throws -> ServerBusinessCase.SaveOutcome {
+            try await ServerSession.with(address) { try await ServerBusinessCase($0).save(decided) { try CaseValuation($0).perLaw } }
+        }
+        guard case .saved(let first) = try await save() else { Issue.record("the first approval is saved"); return }
+        #expect(first.status == .goedgekeurd && first.revision == 2)
+        // The same decision from a second screen, read before the first was saved: the case is no longer submitted.
+        guard case .conflict(let current) = try await save() else { Issue.record("the second is a conflict"); return }
+        #expect(current.status == .goedgekeurd && current.revision == 2 && current.historyHead == first.historyHead)
+        #expect(try setup.sql("mia", "SELECT count(*) FROM rm_case_event WHERE case_id = 'C-0003' AND new_value = 'goedgekeurd'").stdout == "1\n")
+    }
+
     @Test("a submission sent again, also twice at once, finds the case the first added: never a second case (helper finding)")
     func submissionOnce() async throws {
         let setup = try Setup()
@@ -397,6 +418,17 @@ struct ServerStoreTests {
         try setup.server.psql(user: "postgres", database: "postgres", "CREATE DATABASE leeg")
         let bare = try Binary.run(["report", "--database", setup.server.url(user: "postgres", password: setup.server.password, database: "leeg")], in: setup.scratch.url)
         #expect(bare.stderr.hasPrefix("fout: de database heeft het schema (nog) niet; 'rendementsmeter database init' richt het in"), "\(bare.stderr)")
+        // A server on its way down (or still coming up) refuses new logins with 57P03; found in English by the load benchmark.
+        let open = Process()
+        open.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
+        open.arguments = ["-X", "-q", "-h", "127.0.0.1", "-p", "\(setup.server.port)", "-U", "mia", "-d", "rm", "-c", "SELECT pg_sleep(2)"]
+        open.environment = ["PGPASSWORD": "pw-mia"]
+        try open.run()
+        try? setup.server.waitForSessions(1)
+        try setup.server.stopWhenIdle()
+        let stopping = try Binary.run(["report", "--database", setup.url("anouk")], in: setup.scratch.url)
+        #expect(stopping.stderr == "fout: de databaseserver op 127.0.0.1:\(setup.server.port) start net op of wordt gestopt; probeer het zo opnieuw\n")
+        open.waitUntilExit()
         setup.server.stop()
         let gone = try Binary.run(["report", "--database", setup.url("anouk")], in: setup.scratch.url)
         #expect(gone.stderr.hasPrefix("fout: de databaseserver op 127.0.0.1:\(setup.server.port) is niet bereikbaar"), "\(gone.stderr)")

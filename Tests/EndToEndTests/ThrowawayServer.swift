@@ -29,6 +29,21 @@ final class ThrowawayServer {
         try run("pg_ctl", ["-D", folder.appendingPathComponent("data").path, "-m", "immediate", "-w", "stop"])
     }
 
+    /// Waits (up to 5 s) until this many client sessions other than the superuser's are open.
+    func waitForSessions(_ count: Int) throws {
+        for _ in 0..<50 {
+            let open = try psql(user: "postgres", database: "postgres", "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' AND usename <> 'postgres'")
+            if Int(open.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0 >= count { return }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+    }
+
+    /// Asks the server to stop once its open sessions end (`pg_ctl stop -m smart`), without waiting:
+    /// meanwhile it refuses new connections.
+    func stopWhenIdle() throws {
+        try run("pg_ctl", ["-D", folder.appendingPathComponent("data").path, "-m", "smart", "-W", "stop"])
+    }
+
     func resume() throws {
         try run("pg_ctl", ["-D", folder.appendingPathComponent("data").path, "-l", folder.appendingPathComponent("log").path, "-w", "-o",
                            "-p \(port) -k \(folder.path) -c listen_addresses=127.0.0.1 -c fsync=off", "start"])
