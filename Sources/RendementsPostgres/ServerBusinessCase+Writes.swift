@@ -63,6 +63,12 @@ extension ServerBusinessCase {
             while true {
                 number += 1
                 guard let id = CaseID.make(number) else { throw ServerError.rule("de organisatie heeft geen vrije casusnummers meer") }
+                // A number a colleague's open transaction is adding is skipped, not waited for: with 40
+                // workers submitting at once, each insert waited on the one before it (p95 2.4 s, some over 15 s).
+                let claim = try await session.query("SELECT pg_try_advisory_xact_lock(rm_my_organisation(), \(Int32(clamping: number)))")
+                var claimed = false
+                for try await free in claim.decode(Bool.self) { claimed = free }
+                guard claimed else { continue }
                 var next = record
                 next.id = id
                 next.revision = 1

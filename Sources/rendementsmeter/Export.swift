@@ -55,9 +55,6 @@ struct Export: ParsableCommand {
                     + "\(given.joined(separator: ", ")) geldt daar niet. Laat het weg.")
             }
         }
-        if server.addressText != nil, format != .kalibratie {
-            throw ValidationError("met --database kan alleen --format map of kalibratie (csv en html volgen)")
-        }
         guard let out, !force, Export.isInside(URL(fileURLWithPath: out), folder: locations.casesFolder) else { return }
         throw ValidationError("\(out) ligt in de map van de business case (\(locations.casesFolder.path)); een export overschrijft daar niets. Kies een andere plek, of gebruik --force")
     }
@@ -87,12 +84,27 @@ struct Export: ParsableCommand {
     /// Which cases count comes from the index (no case's figures in memory); each counted case
     /// is read only to write its rows, a slice at a time, so memory stays flat however many there are.
     private func exportCSV() throws {
+        if server.addressText != nil {
+            let read = try ServerCases.read(locations, server, reportYear: nil)
+            for problem in read.problems { printError("let op: \(problem) (niet geëxporteerd)") }
+            let counted = BusinessCaseSummary(figures: read.figures.lazy.map(\.current), filter: filters.filter, options: read.options,
+                                              detail: .patterns).countedIDs
+            let byID = read.recordsByID
+            return try writeCSV(counted, options: read.options, leftOut: read.problems.count) { id in
+                byID[id].map { .success($0) } ?? .failure(.notFound(id))
+            }
+        }
         let totals = BusinessCaseTotals.open(cases: locations.casesFolder, priceList: locations.priceListFolder, reportYear: nil,
                                              filter: filters.filter)
-        var leftOut = try report(totals.folderError, totals.problems)
-        let options = totals.options
-        let selected = countedIDs(options)
+        let leftOut = try report(totals.folderError, totals.problems)
         let store = CaseStore(folder: locations.casesFolder)
+        try writeCSV(countedIDs(totals.options), options: totals.options, leftOut: leftOut) { store.load(id: $0) }
+    }
+
+    /// The rows of these cases, in this order, read a slice at a time by `load`.
+    private func writeCSV(_ selected: [String], options: EstimateOptions, leftOut: Int,
+                          load: @escaping @Sendable (String) -> Result<CaseRecord, CaseWriteError>) throws {
+        var leftOut = leftOut
         let sink = try Sink(out)
         let csv = LineExport.Options(excelDutch: excelNl, estimate: options)
         let perLine = per == .line
@@ -100,7 +112,7 @@ struct Export: ParsableCommand {
         for start in stride(from: 0, to: selected.count, by: Export.slice) {
             let ids = Array(selected[start..<min(selected.count, start + Export.slice)])
             let texts = ids.parallelMap { id -> Result<String, CaseWriteError> in
-                store.load(id: id).map { perLine ? LineExport.rows($0, options: csv) : CaseExport.row($0, options: csv) }
+                load(id).map { perLine ? LineExport.rows($0, options: csv) : CaseExport.row($0, options: csv) }
             }
             for case .failure(let error) in texts {
                 printError("let op: \(error.dutchMessage) (niet geëxporteerd)")
@@ -158,12 +170,24 @@ struct Export: ParsableCommand {
     }
 
     private func exportHTML() throws {
+        if server.addressText != nil {
+            let read = try ServerCases.read(locations, server, reportYear: nil)
+            for problem in read.problems { printError("let op: \(problem) (niet geëxporteerd)") }
+            let byID = read.recordsByID
+            return try writeHTML(name: read.basis.settings.name, fictional: read.isFictional, figures: read.figures, options: read.options,
+                                 priceList: read.basis.priceList.priceList, leftOut: read.problems.count) { byID[$0] }
+        }
         // The dashboard's groups need every case's figures; whole cases are read for the stories and sources.
         let folder = locations.openFigures(reusing: nil)
         let leftOut = try report(folder.folderError, folder.problems)
-        let options = folder.options
-        let summary = BusinessCaseSummary(figures: folder.figures.lazy.map(\.current), filter: filters.filter, options: options, detail: .patterns)
         let store = CaseStore(folder: locations.casesFolder)
+        try writeHTML(name: folder.settings.name, fictional: folder.isFictional, figures: folder.figures, options: folder.options,
+                      priceList: folder.priceList, leftOut: leftOut) { try? store.load(id: $0).get() }
+    }
+
+    private func writeHTML(name: String, fictional: Bool, figures: [CaseFigurePair], options: EstimateOptions, priceList: PriceList?,
+                           leftOut: Int, load: @escaping @Sendable (String) -> CaseRecord?) throws {
+        let summary = BusinessCaseSummary(figures: figures.lazy.map(\.current), filter: filters.filter, options: options, detail: .patterns)
         let sink = try Sink(out)
         // The counted cases are read a slice at a time for the prices they used and their results;
         // only the few whose stories are told are read again and kept.
@@ -171,17 +195,17 @@ struct Export: ParsableCommand {
         let counted = summary.countedIDs
         for start in stride(from: 0, to: counted.count, by: Export.slice) {
             let ids = Array(counted[start..<min(counted.count, start + Export.slice)])
-            for part in ids.parallelMap({ id in (try? store.load(id: id).get()).map(HTMLReport.CaseDigest.part) }) {
+            for part in ids.parallelMap({ id in load(id).map(HTMLReport.CaseDigest.part) }) {
                 if let part { digest.add(part) }
             }
         }
-        let stories = withStories ? digest.storyIDs.compactMap { try? store.load(id: $0).get() } : []
-        let original = BusinessCaseSummary(figures: folder.figures.lazy.map(\.original), filter: filters.filter, options: options, detail: .patterns)
+        let stories = withStories ? digest.storyIDs.compactMap(load) : []
+        let original = BusinessCaseSummary(figures: figures.lazy.map(\.original), filter: filters.filter, options: options, detail: .patterns)
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "nl_NL")
         formatter.dateFormat = "dd-MM-yyyy"
-        try sink.write(HTMLReport.render(.init(name: folder.settings.name, fictional: folder.isFictional, summary: summary,
-                                               original: original, digest: digest, stories: stories, priceList: folder.priceList,
+        try sink.write(HTMLReport.render(.init(name: name, fictional: fictional, summary: summary,
+                                               original: original, digest: digest, stories: stories, priceList: priceList,
                                                generatedOn: formatter.string(from: Date()), withStories: withStories)))
         try sink.finish()
         try endIncomplete(leftOut)

@@ -54,36 +54,13 @@ struct Report: ParsableCommand {
     /// The same report from the cases on the server that this login may see: read through
     /// the store interface, valued here, summed as the folder's are.
     private func runOnServer() throws {
-        let fallback = locations.priceListFolder
-        let (basis, files) = try onStore(locations, server) { store in
-            (try await ValuationBasis.load(from: store, fallback: fallback), try await store.caseFiles())
-        }
-        let (settings, list) = (basis.settings, basis.priceList)
-        let options = settings.estimateOptions(list.priceList, reportYear: priceYear)
-        // Decoded and valued on every core, as a folder's index rebuild is; problems are told in id order.
-        let read = files.parallelMap { file -> Result<CaseFigurePair, ReadProblem> in
-            switch CaseCodec.decode(Data(file.content.utf8)) {
-            case .success(let record) where record.id == file.id: .success(CaseFigurePair(record, options: options))
-            case .success(let record): .failure(ReadProblem(text: "\(file.id): het id in het bestand is \(record.id)"))
-            case .failure(let error): .failure(ReadProblem(text: "\(file.id): \(error.dutchMessage)"))
-            }
-        }
-        var pairs: [CaseFigurePair] = []
-        pairs.reserveCapacity(read.count)
-        for result in read {
-            switch result {
-            case .success(let pair): pairs.append(pair)
-            case .failure(let problem): printError("let op: \(problem.text) (niet meegeteld)")
-            }
-        }
-        let summary = BusinessCaseSummary(figures: pairs.lazy.map(\.current), filter: filters.filter, options: options, detail: .lawTotals)
-        let original = BusinessCaseSummary(figures: pairs.lazy.map(\.original), filter: filters.filter, options: options, detail: .lawTotals)
-        print(BusinessCaseReport.text(name: settings.name, fictional: !pairs.isEmpty && pairs.allSatisfy(\.current.fictional), summary: summary,
-                                      priceList: list.priceList, original: original), terminator: "")
+        let read = try ServerCases.read(locations, server, reportYear: priceYear)
+        for problem in read.problems { printError("let op: \(problem) (niet meegeteld)") }
+        let figures = read.figures
+        let summary = BusinessCaseSummary(figures: figures.lazy.map(\.current), filter: filters.filter, options: read.options, detail: .lawTotals)
+        let original = BusinessCaseSummary(figures: figures.lazy.map(\.original), filter: filters.filter, options: read.options, detail: .lawTotals)
+        print(BusinessCaseReport.text(name: read.basis.settings.name, fictional: read.isFictional, summary: summary,
+                                      priceList: read.basis.priceList.priceList, original: original), terminator: "")
     }
 }
 
-/// Why one case from the server is left out of the report.
-private struct ReadProblem: Error {
-    let text: String
-}

@@ -102,13 +102,14 @@ row "undisturbed" "$scratch/told"
 fresh_server
 "$load" "postgres://bench@127.0.0.1:$port/rm" "$scratch/cases" "$workers" "$reviewers" "$per" >"$scratch/told" 2>"$scratch/err" &
 client=$!
-# Stopped hard once a third of the cases is approved: submissions and reviews are under way.
-until [ "$(sql rm "SELECT count(*) FROM rm_case WHERE status = 'goedgekeurd'" 2>/dev/null || echo 0)" -ge $((cases / 3)) ]; do sleep 0.2; done
+# Stopped hard once half the cases are submitted: submissions and reviews are both under way.
+until [ "$(sql rm "SELECT count(*) FROM rm_case" 2>/dev/null || echo 0)" -ge $((cases / 2)) ]; do sleep 0.1; done
+at=$(sql rm "SELECT count(*) || ' cases, ' || count(*) FILTER (WHERE status = 'goedgekeurd') || ' approved' FROM rm_case")
 as_postgres "$bin/pg_ctl" -D "$work/data" -m immediate -w stop >/dev/null
 sleep 3
 as_postgres "$bin/pg_ctl" -D "$work/data" -l "$work/log" -w \
   -o "-p $port -k $work -c listen_addresses=127.0.0.1 -c max_connections=150" start >/dev/null
 wait "$client"
 sed "s/^/  (clients were told) /" "$scratch/err" >&2
-row "stopped hard (\`-m immediate\`) at $((cases / 3)) approvals, restarted after 3 s" "$scratch/told"
+row "stopped hard (\`-m immediate\`) at $at, restarted after 3 s" "$scratch/told"
 exit "$failed"

@@ -86,6 +86,13 @@ struct ServerStoreTests {
             #expect(server.stdout == folder.stdout, "\(login) sees the same business case as the folder")
         }
         #expect(folder.stdout.contains("Totaal                       € 7.553,00   € 3.154,66  € 15.869,81   € 5.162,15"))
+        // What a manager exports from the server is what the folder exports, byte for byte, priced with the server's list.
+        for arguments in [["--format", "csv"], ["--format", "csv", "--per", "case", "--excel-nl"], ["--format", "html"]] {
+            let fromFolder = try Binary.run(["export"] + arguments, in: setup.scratch.url)
+            #expect(fromFolder.status == 0 && fromFolder.stdout.count > 1_000, "\(arguments): \(fromFolder.stderr)")
+            let fromServer = try setup.expectSuccess(["export"] + arguments + ["--price-list", "/bestaat/niet", "--database", setup.url("mia")])
+            #expect(fromServer.stdout == fromFolder.stdout && fromServer.stderr.isEmpty, "\(arguments): \(fromServer.stderr)")
+        }
 
         // And back: the folder format from the server, file for file, so nobody is locked in.
         let back = setup.scratch.url.appendingPathComponent("terug")
