@@ -39,6 +39,9 @@ public struct AppState: Sendable {
     public var identityNote: String?
     /// What the store lets this user do; screens refuse the rest before any typing starts.
     public var permissions = Permissions.everything
+    /// Whether opening a review locks the case for others: a folder does (a lock file); the
+    /// server does not yet, so its review screen does not claim it.
+    public var locksCasesForReview = true
     /// Fields and option lists for new cases (hourly rates, interventions).
     public var intakeForm: IntakeForm
     /// The case being entered, kept when the worker steps back to the start screen.

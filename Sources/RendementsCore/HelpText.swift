@@ -110,8 +110,9 @@ public enum HelpText {
         case .caseView, .caseReview:
             [
                 "Lees de casus: verhaal, elke regel met onderbouwing, de totalen per wet",
-                "(oorspronkelijk → beoordeeld) en de geschiedenis. b = beoordelen: de",
-                "casus wordt voor anderen vergrendeld; elke wijziging vraagt om een reden",
+                "(oorspronkelijk → beoordeeld) en de geschiedenis. b = beoordelen: in een",
+                "map wordt de casus voor anderen vergrendeld; op de server niet, daar ziet",
+                "wie later opslaat de nieuwere versie. Elke wijziging vraagt om een reden",
                 "en komt in de geschiedenis. Je eigen casus beoordeel je niet.",
             ]
         case .dashboard, .trace:

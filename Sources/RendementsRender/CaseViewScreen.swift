@@ -5,7 +5,7 @@ import RendementsDomain
 enum CaseViewScreen {
     static func draw(_ app: AppState, into frame: inout Frame) {
         guard let view = app.caseView, let record = app.caseAsShown(view) else { return }
-        let mode = view.reviewing ? "BEOORDELEN (vergrendeld)" : "alleen lezen"
+        let mode = view.reviewing ? (app.locksCasesForReview ? "BEOORDELEN (vergrendeld)" : "BEOORDELEN") : "alleen lezen"
         Chrome.titleBar(&frame, "Casus \(record.id) — \(app.user)", right: mode)
         let document = CaseDocument(record, priceList: app.priceList, width: frame.width - 2, comparisons: view.comparisons)
         let visible = frame.height - 4

@@ -50,13 +50,17 @@ public struct BusinessCaseFolder: Sendable {
         if let marker = RepriceMarker.read(casesFolder: folder) {
             problems.append(Problem(file: ".locks/herprijzing.json", message: marker.dutchProblem))
         }
-        if counts.count > 1 {
-            let versions = counts.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: ", ")
-            problems.append(Problem(file: folder.lastPathComponent, message:
-                "de casussen zijn met \(counts.count) prijslijstversies geprijsd: \(versions); totalen mengen prijspeilen, 'rendementsmeter reprice --to MAP' brengt ze op één lijst",
-                severity: .warning))
-        }
-        return problems
+        return problems + versionProblems(folder.lastPathComponent, versionCounts: counts)
+    }
+
+    /// A warning when the cases were priced with more than one price-list version; `place`
+    /// names the business case (a folder, or a server's organisation).
+    public static func versionProblems(_ place: String, versionCounts counts: [String: Int]) -> [Problem] {
+        guard counts.count > 1 else { return [] }
+        let versions = counts.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: ", ")
+        return [Problem(file: place, message:
+            "de casussen zijn met \(counts.count) prijslijstversies geprijsd: \(versions); totalen mengen prijspeilen, 'rendementsmeter reprice --to MAP' brengt ze op één lijst",
+            severity: .warning)]
     }
 
     /// The business case's estimate settings with its price list.

@@ -63,4 +63,3 @@ struct Report: ParsableCommand {
                                       priceList: read.basis.priceList.priceList, original: original), terminator: "")
     }
 }
-

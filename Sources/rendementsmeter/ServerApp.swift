@@ -44,6 +44,7 @@ enum ServerApp {
                              estimateOptions: effects.options)
         state.identityNote = "Ingelogd als \(user) op \(address.host):\(address.port) (\(organisation)\(role.map { ", \($0.rawValue)" } ?? ""))"
         state.permissions = Permissions(role)
+        state.locksCasesForReview = false
         if window.busyBefore {
             state.notice = "Concept al open in een ander venster; dit venster krijgt een eigen concept."
         }

@@ -1,15 +1,68 @@
 import ArgumentParser
 import Foundation
+import RendementsDomain
 import RendementsStorage
 
-/// `rendementsmeter validate`: checks every price list and case file; exit 0 only when all are valid.
+/// `rendementsmeter validate`: checks every price list and case file, of a folder or (with
+/// `--database`) of the server; exit 0 only when all are valid.
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Controleer de prijslijsten en alle casusbestanden; exitcode 0 alleen als alles klopt.")
 
     @OptionGroup var locations: Locations
+    @OptionGroup var server: ServerOption
 
     func run() throws {
+        let (checked, problems) = server.addressText != nil ? try checkServer() : checkFolder()
+        for line in checked { print("gecontroleerd: \(line)") }
+        for problem in problems { print(problem) }
+        let errors = problems.filter { $0.severity == .error }.count
+        let warnings = problems.count - errors
+        if errors == 0 {
+            print("Alles in orde\(warnings > 0 ? " (\(warnings) waarschuwing\(warnings == 1 ? "" : "en"))" : "").")
+        } else {
+            print("\(errors) fout\(errors == 1 ? "" : "en") gevonden\(warnings > 0 ? ", \(warnings) waarschuwing\(warnings == 1 ? "" : "en")" : "").")
+            throw ExitCode(1)
+        }
+    }
+
+    /// The server's newest price list, its settings and every case this login may read, each
+    /// case checked as a folder's is: the hash chain, the prices against the list, the bounds.
+    private func checkServer() throws -> (checked: [String], problems: [Problem]) {
+        let (label, settingsText, listResult, files) = try onStore(locations, server) { store in
+            (try await store.label, try await store.settingsText(), try await store.priceList(), try await store.caseFiles())
+        }
+        var checked: [String] = []
+        var problems: [Problem] = []
+        if let listResult {
+            problems += listResult.problems
+            checked.append("prijslijst op de server: \(listResult.priceList?.items.count ?? 0) items, versie \(listResult.priceList?.version ?? "?")")
+        } else {
+            problems.append(Problem(file: label, message: "er staat nog geen prijslijst op de server; 'rendementsmeter database import-price-list' zet hem er", severity: .warning))
+        }
+        if let settingsText, BusinessCaseSettings.decode(settingsText) == nil {
+            problems.append(Problem(file: CaseStore.settingsFileName, message: "de instellingen op de server zijn onleesbaar"))
+        }
+        let list = listResult?.priceList
+        let results = files.parallelMap { file -> (version: String?, problems: [Problem]) in
+            let name = file.id + ".json"
+            switch CaseCodec.decode(Data(file.content.utf8)) {
+            case .success(let record) where record.id == file.id:
+                return (record.priceListVersion, CaseChecker.problems(StoredCase(record: record, fileName: name), priceList: list))
+            case .success(let record):
+                return (nil, [Problem(file: name, message: "het id in het bestand ('\(record.id.prefix(40))') hoort \(file.id) te zijn")])
+            case .failure(let error):
+                return (nil, [Problem(file: name, message: error.dutchMessage)])
+            }
+        }
+        var versions: [String: Int] = [:]
+        for version in results.compactMap(\.version) { versions[version, default: 0] += 1 }
+        problems += BusinessCaseFolder.versionProblems(label, versionCounts: versions) + results.flatMap(\.problems)
+        checked.append("casussen: \(versions.values.reduce(0, +)) gelezen van \(label)")
+        return (checked, problems)
+    }
+
+    private func checkFolder() -> (checked: [String], problems: [Problem]) {
         var problems: [Problem] = []
         var checked: [String] = []
 
@@ -47,15 +100,6 @@ struct Validate: ParsableCommand {
             problems.append(Problem(file: casesFolder.path, message: error.dutchMessage))
         }
 
-        for line in checked { print("gecontroleerd: \(line)") }
-        for problem in problems { print(problem) }
-        let errors = problems.filter { $0.severity == .error }.count
-        let warnings = problems.count - errors
-        if errors == 0 {
-            print("Alles in orde\(warnings > 0 ? " (\(warnings) waarschuwing\(warnings == 1 ? "" : "en"))" : "").")
-        } else {
-            print("\(errors) fout\(errors == 1 ? "" : "en") gevonden\(warnings > 0 ? ", \(warnings) waarschuwing\(warnings == 1 ? "" : "en")" : "").")
-            throw ExitCode(1)
-        }
+        return (checked, problems)
     }
 }

@@ -76,7 +76,11 @@ struct ServerAppEndToEndTests {
         try review.press("End", "Enter")
         try reviewer.waitFor("C-0008 · Ingediend · auteur anouk")
         try review.press("b")
-        try reviewer.waitFor("BEOORDELEN")
+        let reviewing = try reviewer.waitFor("BEOORDELEN")
+        // The server has no case locks yet, so the title does not claim one (a folder's says "BEOORDELEN (vergrendeld)").
+        let title = reviewing.split(separator: "\n").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        #expect(title.hasPrefix("Casus C-0008 — bram ") && title.hasSuffix(" BEOORDELEN"), "\(title)")
+        #expect(!reviewing.contains("vergrendeld"))
         try review.press("k", "BSpace", "BSpace")
         try review.type("50")
         try review.press("Enter")

@@ -86,6 +86,14 @@ struct ServerStoreTests {
             #expect(server.stdout == folder.stdout, "\(login) sees the same business case as the folder")
         }
         #expect(folder.stdout.contains("Totaal                       € 7.553,00   € 3.154,66  € 15.869,81   € 5.162,15"))
+        // validate on the server: the server's price list, and each case checked as in the folder (hash chain, prices, bounds).
+        let validated = try setup.expectSuccess(["validate", "--database", setup.url("mia")])
+        #expect(validated.stdout == """
+            gecontroleerd: prijslijst op de server: 97 items, versie 2026.1
+            gecontroleerd: casussen: 7 gelezen van server 127.0.0.1:\(setup.server.port) (Welzijn Voorbeeldstad)
+            Alles in orde.
+
+            """)
         // What a manager exports from the server is what the folder exports, byte for byte, priced with the server's list.
         for arguments in [["--format", "csv"], ["--format", "csv", "--per", "case", "--excel-nl"], ["--format", "html"]] {
             let fromFolder = try Binary.run(["export"] + arguments, in: setup.scratch.url)
@@ -403,6 +411,17 @@ struct ServerStoreTests {
         #expect(reported.stderr.hasSuffix("\nlet op: C-0010: het veld 'schemaVersion' ontbreekt; dit lijkt geen casusbestand van Rendementsmeter (niet meegeteld)\n"),
                 "\(reported.stderr)")
         #expect(reported.stdout.contains("Status: concept 1 · ingediend 2 · goedgekeurd 3 · teruggestuurd 1\n"), "the other seven count as before")
+        // validate on the server names it, as it would name such a file in a folder.
+        let validated = try Binary.run(["validate", "--database", setup.url("mia")], in: setup.scratch.url)
+        #expect(validated.status == 1)
+        let server = "server 127.0.0.1:\(setup.server.port) (Welzijn Voorbeeldstad)"
+        #expect(validated.stdout == """
+            gecontroleerd: casussen: 7 gelezen van \(server)
+            \(server): waarschuwing: er staat nog geen prijslijst op de server; 'rendementsmeter database import-price-list' zet hem er
+            C-0010.json: fout: het veld 'schemaVersion' ontbreekt; dit lijkt geen casusbestand van Rendementsmeter
+            1 fout gevonden, 1 waarschuwing.
+
+            """, "\(validated.stdout)")
     }
 
     @Test("a wrong password, a server that is not there, a role without rights: a clear Dutch message")
