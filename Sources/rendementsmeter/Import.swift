@@ -20,10 +20,23 @@ struct Import: ParsableCommand {
     @Argument(help: ArgumentHelp("Casusbestanden (JSON).", valueName: "BESTAND"))
     var files: [String]
 
+    @OptionGroup var server: ServerOption
+
     func run() throws {
-        let store = CaseStore(folder: locations.casesFolder)
-        let (settings, _) = BusinessCaseSettings.loadOrDefaults(folder: locations.casesFolder)
-        let user = Identity.resolve(allowOverride: settings.allowUserOverride).name
+        // On a server the login is the importer, and the server's rules decide (a beheerder adds
+        // others' cases); the same file imported again by the same login finds the case it added.
+        let user: String
+        let add: (CaseRecord) throws -> CaseRecord
+        if server.addressText != nil {
+            let address = try server.address()
+            user = address.user
+            add = { record in try onServer(address) { try await $0.create(record) } }
+        } else {
+            let store = CaseStore(folder: locations.casesFolder)
+            let (settings, _) = BusinessCaseSettings.loadOrDefaults(folder: locations.casesFolder)
+            user = Identity.resolve(allowOverride: settings.allowUserOverride).name
+            add = { record in try store.create { _ in record } }
+        }
         var failed = 0
         for path in files {
             let name = URL(fileURLWithPath: path).lastPathComponent
@@ -46,11 +59,13 @@ struct Import: ParsableCommand {
                 continue
             }
             do {
-                let written = try store.create { _ in Import.imported(record, from: name, by: user, keepStatus: keepStatus) }
+                let written = try add(Import.imported(record, from: name, by: user, keepStatus: keepStatus))
                 print("\(name) → \(written.id) (\(written.status.rawValue))")
-            } catch {
+            } catch let error as CaseWriteError {
                 printError("fout: \(name): \(error.dutchMessage)")
                 failed += 1
+            } catch is ExitCode {
+                failed += 1  // the server's refusal, already said in Dutch
             }
         }
         if failed > 0 {

@@ -51,7 +51,7 @@ struct ServerStoreTests {
         let setup = try Setup()
         defer { setup.server.stop() }
         let again = try setup.expectSuccess(["database", "migrate", "--database", setup.server.adminURL])
-        #expect(again.stdout == "schema is al versie 8; niets veranderd\n")
+        #expect(again.stdout == "schema is al versie 9; niets veranderd\n")
         let first = try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
         #expect(first.stdout == "7 toegevoegd, 0 stonden er al, 0 conflict(en), 0 niet gezet\n")
         let second = try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
@@ -286,6 +286,32 @@ struct ServerStoreTests {
         #expect(wrongAuthority.stderr == "fout: de versleutelde verbinding met 127.0.0.1:\(setup.server.port) kwam niet tot stand (sslmode=require): "
                                         + "het certificaat van de server is niet te vertrouwen\n")
         #expect(try Binary.run(["report", "--database", plain + "?sslmode=require"], in: setup.scratch.url).status == 0)
+    }
+
+    @Test("import --database adds a case file under the organisation's next id, once per login and file; the server's rules decide who may")
+    func importOnServer() throws {
+        let setup = try Setup()
+        defer { setup.server.stop() }
+        try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
+        let file = setup.scratch.url.appendingPathComponent("cases/C-0003.json").path
+        let first = try setup.expectSuccess(["import", file, "--database", setup.url("beheer1")])
+        #expect(first.stdout == "C-0003.json → C-0008 (ingediend)\n")
+        let again = try setup.expectSuccess(["import", file, "--database", setup.url("beheer1")])
+        #expect(again.stdout == "C-0003.json → C-0008 (ingediend)\n", "the same import again finds the case it added")
+        #expect(try setup.sql("mia", "SELECT count(*) FROM rm_case").stdout == "8\n")
+        #expect(try setup.sql("mia", "SELECT seq, by_login, action, new_value FROM rm_case_event WHERE case_id = 'C-0008'").stdout == "1|beheer1|import|ingediend\n")
+        // A social worker adds only their own cases: C-0003 is sw-anouk's, not anouk's.
+        let refused = try Binary.run(["import", file, "--database", setup.url("anouk")], in: setup.scratch.url)
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "fout: alleen een beheerder zet casussen van anderen op de server\n1 van 1 bestand(en) niet geïmporteerd; de rest wel\n", "\(refused.stderr)")
+        // The imported case is whole: its chain starts at the import, its old history kept as provenance.
+        let server = "server 127.0.0.1:\(setup.server.port) (Welzijn Voorbeeldstad)"
+        #expect(try setup.expectSuccess(["validate", "--database", setup.url("mia")]).stdout == """
+            gecontroleerd: casussen: 8 gelezen van \(server)
+            \(server): waarschuwing: er staat nog geen prijslijst op de server; 'rendementsmeter database import-price-list' zet hem er
+            Alles in orde (1 waarschuwing).
+
+            """)
     }
 
     @Test("two reviewers decide the same case: the second is told a colleague was first and gets their version, not a refusal (load benchmark finding)")
