@@ -144,6 +144,10 @@ public enum CaseChecker {
         for (index, event) in record.history.enumerated() { texts.append(("reden bij gebeurtenis \(index + 1)", event.reason)) }
         for (index, line) in record.avoided.enumerated() { texts.append(("onderbouwing regel \(index + 1)", line.reasoning)) }
         for (index, line) in record.deployed.enumerated() { texts.append(("toelichting ingezette zorg \(index + 1)", line.note)) }
+        // A file from elsewhere can carry text anywhere (found by a helper: an item's description, the author).
+        for (index, line) in record.avoided.enumerated() { texts.append(("omschrijving voorkomen zorg regel \(index + 1)", line.item.description)) }
+        for (index, line) in record.deployed.enumerated() { texts.append(("omschrijving ingezette zorg regel \(index + 1)", line.item.description)) }
+        texts.append(("auteur", record.author))
         return texts
     }
 }

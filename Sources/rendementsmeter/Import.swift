@@ -40,6 +40,12 @@ struct Import: ParsableCommand {
         var failed = 0
         for path in files {
             let name = URL(fileURLWithPath: path).lastPathComponent
+            // The name goes into the history ("Geïmporteerd uit …"), so the privacy guard reads it too (helper finding).
+            if PrivacyGuard.refusal(name) != nil {
+                printError("fout: \(name): de bestandsnaam bevat een getal dat een BSN kan zijn; geef het bestand een andere naam; niet geïmporteerd")
+                failed += 1
+                continue
+            }
             guard let data = FileManager.default.contents(atPath: path) else {
                 printError("fout: \(name): het bestand kan niet gelezen worden")
                 failed += 1

@@ -363,7 +363,25 @@ struct BoundsCatalogueTests {
          "fout: C-0003.json: omschrijving eigen inzet bevat een getal dat een BSN kan zijn; niet geïmporteerd"),
         ("a full-width BSN in a history reason", { $0.history[0].reason = "１１１-２２２-３３３" },
          "fout: C-0003.json: reden bij gebeurtenis 1 bevat een getal dat een BSN kan zijn; niet geïmporteerd"),
+        // Issue 13, helper finding: a file from elsewhere carried one in an item's description and in its author.
+        ("a BSN in an item's description", { $0.avoided[1].item.description = "Huisarts 111222333" },
+         "fout: C-0003.json: omschrijving voorkomen zorg regel 2 bevat een getal dat een BSN kan zijn; niet geïmporteerd"),
+        ("a BSN in the author", { $0.author = "dirk111222333" },
+         "fout: C-0003.json: auteur bevat een getal dat een BSN kan zijn; niet geïmporteerd"),
     ]
+
+    @Test("import refuses a file whose name holds a BSN: the name goes into the history (helper finding)")
+    func importFileNamedAfterABSN() throws {
+        let scratch = try Scratch()
+        try scratch.copyShippedData()
+        let file = scratch.url.appendingPathComponent("111222333.json")
+        try FileManager.default.copyItem(at: scratch.url.appendingPathComponent("cases/C-0003.json"), to: file)
+        let outcome = try Binary.run(["import", file.path], in: scratch.url)
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr == "fout: 111222333.json: de bestandsnaam bevat een getal dat een BSN kan zijn; geef het bestand een andere naam; niet geïmporteerd\n"
+                + "1 van 1 bestand(en) niet geïmporteerd; de rest wel\n")
+        #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("cases/C-0008.json").path))
+    }
 
     @Test("import refuses out-of-bound values with the field and the bound", arguments: 0..<imports.count)
     func importBounds(index: Int) throws {

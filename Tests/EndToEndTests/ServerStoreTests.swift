@@ -51,7 +51,7 @@ struct ServerStoreTests {
         let setup = try Setup()
         defer { setup.server.stop() }
         let again = try setup.expectSuccess(["database", "migrate", "--database", setup.server.adminURL])
-        #expect(again.stdout == "schema is al versie 9; niets veranderd\n")
+        #expect(again.stdout == "schema is al versie 10; niets veranderd\n")
         let first = try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
         #expect(first.stdout == "7 toegevoegd, 0 stonden er al, 0 conflict(en), 0 niet gezet\n")
         let second = try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
@@ -312,6 +312,58 @@ struct ServerStoreTests {
             Alles in orde (1 waarschuwing).
 
             """)
+    }
+
+    @Test("the schema's functions read only its own tables, and an approval event inserted last still counts for the sector (helper findings, migration 10)")
+    func functionsReadTheSchemasOwnTables() throws {
+        let setup = try Setup()
+        defer { setup.server.stop() }
+        try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
+        // No role the app uses makes temporary tables.
+        let temporary = try setup.sql("anouk", "CREATE TEMP TABLE rm_member (login name, organisation_id int, role text)")
+        #expect(temporary.status != 0 && temporary.stderr.contains("permission denied to create temporary tables"), "\(temporary.stderr)")
+        // Where a server grants them anyway, a temporary table does not stand in for the schema's own.
+        try setup.server.psql(user: "postgres", "GRANT TEMPORARY ON DATABASE rm TO anouk")
+        let shadow = try setup.sql("anouk", """
+            CREATE TEMP TABLE rm_member (login name, organisation_id int, role text);
+            INSERT INTO rm_member VALUES ('anouk', 2, 'beheerder');
+            SELECT rm_my_organisation(), rm_my_role();
+            """)
+        #expect(shadow.stdout == "1|sociaal-werker\n", "before: 2|beheerder, and the other organisation's cases: \(shadow.stdout) \(shadow.stderr)")
+        let invented = try setup.sql("anouk", """
+            CREATE TEMP TABLE rm_case_event (organisation_id int, case_id text, seq int, happened_at text, by_login name, action text,
+                field text, old_value text, new_value text, reason text, content_hash text);
+            CREATE TEMP TABLE rm_case_figure (organisation_id int, case_id text, law text, intervention text, year int,
+                avoided_cents bigint, deployed_cents bigint, effort_cents bigint);
+            INSERT INTO rm_case_event VALUES (1, 'C-0777', 1, 't', 'bram', 'status', 'status', 'ingediend', 'goedgekeurd', 'ok', 'x');
+            INSERT INTO rm_case_figure VALUES (1, 'C-0777', 'zvw', 'Sociaal Recept', 2025, 99999999999, 0, 1);
+            INSERT INTO public.rm_case (id, status, author, revision, content, file_hash) VALUES ('C-0777', 'concept', 'anouk', 0,
+                '{"id": "C-0777", "status": "concept", "author": "anouk", "history": [{"at": "t", "by": "bram", "action": "status",
+                  "field": "status", "old": "ingediend", "new": "goedgekeurd", "reason": "ok", "contentHash": "x"}]}', '');
+            """)
+        #expect(invented.stderr.contains("casus C-0777: de geschiedenis in het bestand (1 stappen) en op de server (0) verschillen"),
+                "before: the concept went in, with 99999999999 cents in the sector's figures: \(invented.stderr)")
+        #expect(try setup.server.psql(user: "postgres", "SELECT count(*) FROM rm_case WHERE id = 'C-0777'").stdout == "0\n")
+        // A beheerder who makes the sector triggers fire per statement and inserts the approval event last.
+        try setup.sql("beheer1", """
+            BEGIN;
+            SET CONSTRAINTS rm_sector_case, rm_sector_figures IMMEDIATE;
+            INSERT INTO rm_case (id, status, author, revision, content, file_hash)
+                SELECT 'C-0100', status, author, 0, jsonb_set(content::jsonb, '{id}', '"C-0100"')::text, '' FROM rm_case WHERE id = 'C-0001';
+            INSERT INTO rm_case_figure SELECT organisation_id, 'C-0100', law, intervention, year, avoided_cents, deployed_cents, effort_cents
+                FROM rm_case_figure WHERE case_id = 'C-0001';
+            INSERT INTO rm_case_event SELECT organisation_id, 'C-0100', seq, happened_at, by_login, action, field, old_value, new_value, reason, content_hash
+                FROM rm_case_event WHERE case_id = 'C-0001' ORDER BY seq;
+            COMMIT;
+            """)
+        #expect(try setup.server.psql(user: "postgres", "SELECT count(*) FROM rm_sector_figure WHERE case_id = 'C-0100'").stdout
+                == (try setup.server.psql(user: "postgres", "SELECT count(*) FROM rm_case_figure WHERE case_id = 'C-0001'")).stdout)
+        #expect(try setup.server.psql(user: "postgres", Self.sectorFiguresDiffer).stdout == "0\n")
+        // Every function of the schema searches its own tables before the caller's temporary ones.
+        #expect(try setup.server.psql(user: "postgres", """
+            SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+            WHERE n.nspname = 'public' AND p.proname LIKE 'rm\\_%' AND NOT coalesce(p.proconfig @> ARRAY['search_path=public, pg_temp'], false)
+            """).stdout == "0\n")
     }
 
     @Test("two reviewers decide the same case: the second is told a colleague was first and gets their version, not a refusal (load benchmark finding)")
