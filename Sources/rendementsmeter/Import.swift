@@ -29,6 +29,13 @@ struct Import: ParsableCommand {
         let add: (CaseRecord) throws -> CaseRecord
         if server.addressText != nil {
             let address = try server.address()
+            // Said before any file is read (found by a helper: a beoordelaar was told "geen recht op tabel rm_submission").
+            let role = try onServer(address) { try await $0.role() }
+            guard role == .beheerder || role == .sociaalWerker else {
+                let name = role.map { $0.rawValue.replacingOccurrences(of: "-", with: " ") } ?? "lid zonder rol"
+                printError("fout: als \(name) importeer je geen casussen; dat doet een beheerder (ieders casussen) of een sociaal werker (de eigen)")
+                throw ExitCode(1)
+            }
             user = address.user
             add = { record in try onServer(address) { try await $0.create(record) } }
         } else {

@@ -304,6 +304,9 @@ struct ServerStoreTests {
         let refused = try Binary.run(["import", file, "--database", setup.url("anouk")], in: setup.scratch.url)
         #expect(refused.status == 1)
         #expect(refused.stderr == "fout: alleen een beheerder zet casussen van anderen op de server\n1 van 1 bestand(en) niet geïmporteerd; de rest wel\n", "\(refused.stderr)")
+        let reviewer = try Binary.run(["import", file, "--database", setup.url("bram")], in: setup.scratch.url)
+        #expect(reviewer.status == 1)
+        #expect(reviewer.stderr == "fout: als beoordelaar importeer je geen casussen; dat doet een beheerder (ieders casussen) of een sociaal werker (de eigen)\n")
         // The imported case is whole: its chain starts at the import, its old history kept as provenance.
         let server = "server 127.0.0.1:\(setup.server.port) (Welzijn Voorbeeldstad)"
         #expect(try setup.expectSuccess(["validate", "--database", setup.url("mia")]).stdout == """
