@@ -58,6 +58,14 @@ struct Import: ParsableCommand {
                 failed += 1
                 continue
             }
+            // A real case is tens of kilobytes (a pasted story of 100 KB included); a helper imported 24 MB,
+            // after which every read of the business case carried it.
+            guard data.count <= Import.maximumBytes else {
+                let megabytes = String(format: "%.1f", Double(data.count) / 1_000_000).replacingOccurrences(of: ".", with: ",")
+                printError("fout: \(name): het bestand is \(megabytes) MB; een casusbestand is hooguit \(Import.maximumBytes / 1_000_000) MB; niet geïmporteerd")
+                failed += 1
+                continue
+            }
             let record: CaseRecord
             switch CaseCodec.decode(data) {
             case .success(let decoded): record = decoded
@@ -86,6 +94,9 @@ struct Import: ParsableCommand {
             throw ExitCode(1)
         }
     }
+
+    /// The largest case file `import` takes.
+    static let maximumBytes = 5_000_000
 
     /// Why a case may not come in: the privacy guard of typing, and the bounds of every number.
     static func refusal(_ record: CaseRecord) -> String? {

@@ -383,6 +383,21 @@ struct BoundsCatalogueTests {
         #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("cases/C-0008.json").path))
     }
 
+    @Test("import refuses a file larger than 5 MB before reading it as a case (helper finding: a 24 MB story went in)")
+    func importHugeFile() throws {
+        let scratch = try Scratch()
+        try scratch.copyShippedData()
+        var record = try SafeStoreEndToEndTests.load(scratch, "C-0003")
+        record.story.situation = String(repeating: "Een lang verhaal. ", count: 300_000)
+        let file = scratch.url.appendingPathComponent("groot.json")
+        try CaseCodec.encode(record).write(to: file)
+        let outcome = try Binary.run(["import", file.path], in: scratch.url)
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr == "fout: groot.json: het bestand is 5,4 MB; een casusbestand is hooguit 5 MB; niet geïmporteerd\n"
+                + "1 van 1 bestand(en) niet geïmporteerd; de rest wel\n")
+        #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("cases/C-0008.json").path))
+    }
+
     @Test("import refuses out-of-bound values with the field and the bound", arguments: 0..<imports.count)
     func importBounds(index: Int) throws {
         let (what, change, message) = Self.imports[index]
