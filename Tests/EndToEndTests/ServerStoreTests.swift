@@ -44,6 +44,13 @@ struct ServerStoreTests {
         func sql(_ login: String, _ sql: String) throws -> Binary.Outcome {
             try server.psql(user: login, password: "pw-\(login)", sql)
         }
+
+        /// A case as this login reads it from the server through the store.
+        func record(_ id: String, as login: String) async throws -> CaseRecord {
+            let address = try ServerAddress.parse(url(login)).get()
+            let file = try await ServerSession.with(address) { try await ServerBusinessCase($0).caseFile(id: id) }
+            return try CaseCodec.decode(Data(try #require(file).content.utf8)).get()
+        }
     }
 
     @Test("init and migrate are idempotent; push twice adds nothing; the server's report is the folder's to the cent; a conflict is never overwritten")
@@ -375,8 +382,7 @@ struct ServerStoreTests {
         defer { setup.server.stop() }
         try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
         let address = try ServerAddress.parse(setup.url("bram")).get()
-        let read = try await ServerSession.with(address) { try #require(try await ServerBusinessCase($0).caseFile(id: "C-0003")) }
-        var approval = try CaseCodec.decode(Data(read.content.utf8)).get()
+        var approval = try await setup.record("C-0003", as: "bram")
         try approval.move(to: .goedgekeurd, by: "bram", at: "2026-11-25T10:00:00Z", reason: "")
         let decided = approval
         func save() async throws -> ServerBusinessCase.SaveOutcome {
@@ -396,8 +402,7 @@ struct ServerStoreTests {
         defer { setup.server.stop() }
         try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
         let address = try ServerAddress.parse(setup.url("anouk")).get()
-        let shipped = try await ServerSession.with(address) { try #require(try await ServerBusinessCase($0).caseFile(id: "C-0007")) }
-        var typed = try CaseCodec.decode(Data(shipped.content.utf8)).get()
+        var typed = try await setup.record("C-0007", as: "anouk")
         typed.author = "anouk"
         typed.status = .concept
         typed.history = []
