@@ -1,30 +1,80 @@
 /// Terminal column width of text.
 ///
 /// Pure Swift instead of libc `wcwidth`, so rendering does not depend on the
-/// process locale and screens can be tested without a terminal: combining
-/// marks and zero-width characters take 0 columns, East Asian wide and emoji
-/// ranges take 2, everything else 1.
+/// process locale and screens can be tested without a terminal; the table is
+/// generated from glibc's `wcwidth` (what ncursesw and tmux use), so the layout
+/// and the terminal agree. A character (grapheme cluster) takes the columns of
+/// its scalars together: an emoji family joined with ZWJ is three emoji wide on
+/// a terminal that draws each scalar, as ncursesw does.
 public enum TextWidth {
     public static func of(_ character: Character) -> Int {
-        guard let first = character.unicodeScalars.first else { return 0 }
-        return of(scalar: first)
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first else { return 0 }
+        if first.isASCII && scalars.count == 1 { return of(scalar: first) }
+        return scalars.reduce(0) { $0 + of(scalar: $1) }
     }
 
     public static func of(_ text: String) -> Int { text.reduce(0) { $0 + of($1) } }
 
-    static func of(scalar: Unicode.Scalar) -> Int {
+    public static func of(scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
-        if value < 0x20 || (0x7F..<0xA0).contains(value) { return 0 }
-        switch scalar.properties.generalCategory {
-        case .nonspacingMark, .enclosingMark, .format: return 0
-        default: break
+        if value < 0x7F { return value < 0x20 ? 0 : 1 }
+        if value < 0xA0 { return 0 }
+        if contains(zero, value) { return 0 }
+        if contains(wide, value) { return 2 }
+        return 1
+    }
+
+    /// False for scalars the terminal cannot draw (unassigned, private use): shown as "�".
+    public static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
+        !contains(unprintable, scalar.value)
+    }
+
+    /// A character as the cells a terminal draws: each scalar with columns starts a cell
+    /// and takes the zero-width scalars after it (accents, joiners). Almost every
+    /// character is one cell; an emoji sequence joined with ZWJ is one cell per emoji.
+    public static func cells(of character: Character) -> [(glyph: Character, columns: Int)] {
+        let scalars = character.unicodeScalars
+        if scalars.count == 1 || !scalars.dropFirst().contains(where: { of(scalar: $0) > 0 }) {
+            return [(character, of(character))]
         }
-        let wide: [ClosedRange<UInt32>] = [
-            0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-            0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-            0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD,
-        ]
-        return wide.contains { $0.contains(value) } ? 2 : 1
+        var cells: [(glyph: Character, columns: Int)] = []
+        var glyph = String.UnicodeScalarView()
+        var columns = 0
+        func close() {
+            let text = String(glyph)
+            // A zero-width scalar that does not join its base (a zero-width space) is dropped.
+            if columns > 0, text.count == 1, let character = text.first { cells.append((character, columns)) }
+        }
+        for scalar in scalars {
+            let width = of(scalar: scalar)
+            if width > 0 {
+                close()
+                glyph = String.UnicodeScalarView([scalar])
+                columns = width
+            } else if columns > 0 {
+                glyph.append(scalar)
+                if String(glyph).count != 1 { glyph.removeLast() }
+            }
+        }
+        close()
+        return cells
+    }
+
+    private static func contains(_ ranges: [ClosedRange<UInt32>], _ value: UInt32) -> Bool {
+        var low = 0
+        var high = ranges.count - 1
+        while low <= high {
+            let middle = (low + high) / 2
+            if value < ranges[middle].lowerBound {
+                high = middle - 1
+            } else if value > ranges[middle].upperBound {
+                low = middle + 1
+            } else {
+                return true
+            }
+        }
+        return false
     }
 
     /// The longest prefix of `text` that fits in `width` columns, with `…` when cut.

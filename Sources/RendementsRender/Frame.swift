@@ -39,14 +39,18 @@ public struct Frame: Sendable, Equatable {
         let limit = min(width, x + (maxWidth ?? width))
         var column = x
         for character in text {
-            let columns = TextWidth.of(character)
+            let parts = TextWidth.cells(of: character)
+            let columns = parts.reduce(0) { $0 + $1.columns }
             if columns == 0 { continue }
+            // A character is written whole or not at all: half an emoji family is a different text.
             if column + columns > limit { break }
-            if column >= 0 {
-                cells[y * width + column] = Cell(character, style: style)
-                if columns == 2 { cells[y * width + column + 1] = Cell(" ", style: style, isContinuation: true) }
+            for part in parts {
+                if column >= 0 {
+                    cells[y * width + column] = Cell(part.glyph, style: style)
+                    if part.columns == 2 { cells[y * width + column + 1] = Cell(" ", style: style, isContinuation: true) }
+                }
+                column += part.columns
             }
-            column += columns
         }
         return column
     }

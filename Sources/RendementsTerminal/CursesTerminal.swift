@@ -174,7 +174,12 @@ public final class CursesTerminal {
                 }
                 if cell.isContinuation { continue }
                 // The whole grapheme cluster: "é" typed as e + a combining accent stays é.
-                var text = cell.character.unicodeScalars.prefix(Int(CCHARW_MAX)).map { wchar_t(Int32(bitPattern: $0.value)) }
+                // A scalar the terminal cannot draw would print as several "~" cells and shift the row.
+                let scalars = cell.character.unicodeScalars
+                // A joiner is left out: some terminals then draw one emoji where ncursesw counted
+                // three, and the rest of the row shifts (seen in tmux).
+                let drawable = scalars.first.map(TextWidth.isPrintable) ?? true ? scalars.filter { $0 != "\u{200D}" } : ["\u{FFFD}"]
+                var text = drawable.prefix(Int(CCHARW_MAX)).map { wchar_t(Int32(bitPattern: $0.value)) }
                 if text.isEmpty { text = [32] }
                 text.append(0)
                 _ = rm_put_cell(Int32(y), Int32(x), text, attributes, pair)

@@ -53,4 +53,23 @@ struct KeyEndToEndTests {
         #expect(team.unicodeScalars.filter { $0.value == 0x301 }.count == 3, "every accent reached the screen: \(team)")
         #expect(team.contains("Cafe\u{301} e\u{301}e\u{301}n\u{303}"))
     }
+
+    /// Issue 14, helper finding: emoji joined with ZWJ shifted the rest of the row, and wide
+    /// emoji the app counted as one column (🚑) cut the field's closing bracket off.
+    @Test("emoji, joined or with a skin tone, keep the field's closing bracket in its column")
+    func emojiKeepTheRow() throws {
+        let scratch = try Scratch()
+        try scratch.copyShippedData()
+        let session = try TerminalAppTests.session(in: scratch.url)
+        try session.waitFor("Rendement (voorkomen")
+        try session.send("Enter")
+        try session.waitFor("Stap 1/7")
+        try session.send("Tab")
+        try session.type("a👍🏽b ❤️c ☕️d 👨\u{200D}👩\u{200D}👧e 🚑f")
+        let screen = try session.waitFor("f ")
+        let team = try #require(screen.split(separator: "\n").first { $0.contains("Team  ") })
+        // The joiners are not sent to the terminal: each emoji takes its own two columns, as ncursesw counts them.
+        #expect(team == "   Team                      [a👍🏽b ❤️c ☕️d 👨👩👧e 🚑f                      ]")
+        #expect(screen.split(separator: "\n").first { $0.contains("Gemeente") } == "   Gemeente                  [                                               ]")
+    }
 }

@@ -133,6 +133,24 @@ struct FrameTests {
         #expect(frame.text == "日日日", "a wide character that does not fit is not half drawn")
     }
 
+    @Test("emoji joined with ZWJ take the columns the terminal draws: the text after them keeps its place (helper finding)")
+    func joinedEmoji() {
+        let family = "👨\u{200D}👩\u{200D}👧"
+        #expect(family.count == 1)
+        #expect(TextWidth.of(family) == 6, "three emoji of two columns each, as ncursesw draws them")
+        #expect(TextWidth.of("👍🏽") == 4, "a skin tone is a scalar of its own on the terminal")
+        #expect(TextWidth.of("☕️") == 2, "the variation selector takes no column")
+        #expect(TextWidth.of("🚑") == 2, "transport symbols are wide (they were 1)")
+        var frame = Frame(width: 12, height: 2)
+        let end = frame.put("\(family)|ok", x: 0, y: 0)
+        #expect(end == 9)
+        #expect(frame[6, 0].character == "|" && frame[7, 0].character == "o")
+        #expect(frame.text.hasPrefix("\(family)|ok"), "the frame reads back the same text")
+        #expect((0..<6).map { frame[$0, 0].isContinuation } == [false, true, false, true, false, true])
+        frame.put("ab\(family)", x: 0, y: 1, maxWidth: 7)
+        #expect(frame.text.split(separator: "\n").last == "ab", "a family that does not fit whole is left out, not cut in half")
+    }
+
     @Test("help scrolls: every key of the dashboard can be read at 80x24, none cut at the edge (q and Esc were below the screen)")
     func helpScrolls() {
         let opened = Example.after([.right, .right, .enter, .character("?")], Example.state())
