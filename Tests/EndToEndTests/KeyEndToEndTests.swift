@@ -5,17 +5,21 @@ import Testing
 /// they are; an unknown sequence is dropped, never typed and never taken as Esc.
 @Suite("Keys as terminals send them, in tmux")
 struct KeyEndToEndTests {
-    /// xterm/PuTTY (`ESC [1~`, `ESC [4~`), rxvt (`ESC [7~`, `ESC [8~`), xterm's own (`ESC [H`, `ESC OF`),
-    /// an unknown sequence, Ctrl-Right, Shift-Right and Insert (at the end of the text: no move), under two terminal types.
-    @Test("Home and End in every form move the cursor; unknown sequences and Alt+letter change nothing", arguments: ["xterm", "screen"])
-    func homeAndEnd(term: String) throws {
-        let scratch = try Scratch()
-        try scratch.copyShippedData()
-        let session = try TerminalAppTests.session(environment: ["TERM": term], in: scratch.url)
+    /// The app on the shipped example, in a new intake with the cursor in the Team field.
+    static func teamField(term: String = "screen") throws -> TmuxSession {
+        let session = try TerminalAppTests.session(environment: ["TERM": term])
         try session.waitFor("Rendement (voorkomen")
         try session.send("Enter")
         try session.waitFor("Stap 1/7")
         try session.send("Tab")
+        return session
+    }
+
+    /// xterm/PuTTY (`ESC [1~`, `ESC [4~`), rxvt (`ESC [7~`, `ESC [8~`), xterm's own (`ESC [H`, `ESC OF`),
+    /// an unknown sequence, Ctrl-Right, Shift-Right and Insert (at the end of the text: no move), under two terminal types.
+    @Test("Home and End in every form move the cursor; unknown sequences and Alt+letter change nothing", arguments: ["xterm", "screen"])
+    func homeAndEnd(term: String) throws {
+        let session = try Self.teamField(term: term)
         try session.type("Team")
         let sequences: [(String, String)] = [
             ("\u{1B}[1~", "A"), ("\u{1B}[4~", "Z"), ("\u{1B}[7~", "B"), ("\u{1B}[8~", "Y"),
@@ -40,13 +44,7 @@ struct KeyEndToEndTests {
     /// Issue 12, finding 10: accents typed as combining characters were dropped on screen ("éééé" showed as "eeee").
     @Test("a letter with a combining accent is drawn whole")
     func combiningAccents() throws {
-        let scratch = try Scratch()
-        try scratch.copyShippedData()
-        let session = try TerminalAppTests.session(in: scratch.url)
-        try session.waitFor("Rendement (voorkomen")
-        try session.send("Enter")
-        try session.waitFor("Stap 1/7")
-        try session.send("Tab")
+        let session = try Self.teamField()
         for letter in ["C", "a", "f", "e\u{301}", " ", "e\u{301}", "e\u{301}", "n\u{303}"] { try session.type(letter) }
         let screen = try session.waitFor("Caf")
         let team = try #require(screen.split(separator: "\n").first { $0.contains("Team  ") })
@@ -58,13 +56,7 @@ struct KeyEndToEndTests {
     /// emoji the app counted as one column (🚑) cut the field's closing bracket off.
     @Test("emoji, joined or with a skin tone, keep the field's closing bracket in its column")
     func emojiKeepTheRow() throws {
-        let scratch = try Scratch()
-        try scratch.copyShippedData()
-        let session = try TerminalAppTests.session(in: scratch.url)
-        try session.waitFor("Rendement (voorkomen")
-        try session.send("Enter")
-        try session.waitFor("Stap 1/7")
-        try session.send("Tab")
+        let session = try Self.teamField()
         try session.type("a👍🏽b ❤️c ☕️d 👨\u{200D}👩\u{200D}👧e 🚑f")
         let screen = try session.waitFor("f ")
         let team = try #require(screen.split(separator: "\n").first { $0.contains("Team  ") })
