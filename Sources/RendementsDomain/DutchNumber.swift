@@ -81,9 +81,21 @@ public enum DutchNumber {
         return "\(sign)\(euroSign) \(grouped(value.magnitude))"
     }
 
-    /// A decimal with a comma: `2,5`, `26`, `0,75`.
+    /// A decimal with a comma: `2,5`, `26`, `0,75`, `1500`; for text that is edited or
+    /// stored (prompts, drafts, history), which reads back without grouping.
     public static func decimal(_ value: Decimal) -> String {
         DecimalText.format(value).replacingOccurrences(of: ".", with: ",")
+    }
+
+    /// A decimal to read, thousands grouped as amounts are: `1.500`, `12.345,75`, `2,5`.
+    public static func readable(_ value: Decimal) -> String {
+        let text = DecimalText.format(value)
+        let negative = text.hasPrefix("-")
+        let unsigned = negative ? text.dropFirst() : Substring(text)
+        let parts = unsigned.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let whole = parts.first.flatMap({ UInt64($0) }) else { return decimal(value) }
+        let fraction = parts.count == 2 ? "," + parts[1] : ""
+        return (negative ? "-" : "") + grouped(whole) + fraction
     }
 
     /// A return ratio with two decimals, `2,35`, or `–` when there is none.

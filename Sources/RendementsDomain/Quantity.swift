@@ -24,9 +24,9 @@ public enum Quantity: Hashable, Sendable {
     /// `4 uur`, or `2 uur per week × 26 weken`: the unit goes with the amount, never with the periods.
     public func dutchText(unit: String) -> String {
         switch self {
-        case .count(let count): "\(DutchNumber.decimal(count)) \(unit)"
+        case .count(let count): "\(DutchNumber.readable(count)) \(unit)"
         case .rate(let amount, let per, let periods):
-            "\(DutchNumber.decimal(amount)) \(unit) per \(per) × \(DutchNumber.decimal(periods)) \(Quantity.plural(per, periods))"
+            "\(DutchNumber.readable(amount)) \(unit) per \(per) × \(DutchNumber.readable(periods)) \(Quantity.plural(per, periods))"
         }
     }
 
@@ -46,7 +46,15 @@ public enum Quantity: Hashable, Sendable {
         }
     }
 
-    /// `4` or `2 per week × 26`.
+    /// `1.500` or `2 per week × 26`, thousands grouped: for reading, not for history or drafts.
+    public var readableText: String {
+        switch self {
+        case .count(let count): DutchNumber.readable(count)
+        case .rate(let amount, let per, let periods): "\(DutchNumber.readable(amount)) per \(per) × \(DutchNumber.readable(periods))"
+        }
+    }
+
+    /// `4` or `2 per week × 26`: as history events record it.
     public var dutchText: String {
         switch self {
         case .count(let count): DutchNumber.decimal(count)

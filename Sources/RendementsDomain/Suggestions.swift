@@ -57,13 +57,13 @@ public struct Suggestion: Hashable, Sendable {
     /// `34 van 80 · 6 × · waarschijnlijk`: the evidence in a picker row, beside the item's name.
     public var compactEvidence: String {
         let likelihood = medianLikelihood.map { " · \(Suggestions.likelihoodWords($0, withPercent: false))" } ?? ""
-        return "\(cases) van \(outOf) · \(DutchNumber.decimal(medianUnits)) ×\(likelihood)"
+        return "\(cases) van \(outOf) · \(DutchNumber.readable(medianUnits)) ×\(likelihood)"
     }
 
     /// `34 van 80 casussen, mediaan 6 ×, waarschijnlijk (75 %)`.
     public var dutchEvidence: String {
         let likelihood = medianLikelihood.map { ", \(Suggestions.likelihoodWords($0))" } ?? ""
-        return "\(cases) van \(outOf) casussen, mediaan \(DutchNumber.decimal(medianUnits)) ×\(likelihood)"
+        return "\(cases) van \(outOf) casussen, mediaan \(DutchNumber.readable(medianUnits)) ×\(likelihood)"
     }
 }
 

@@ -25,7 +25,7 @@ public enum ValueBounds {
         var problems: [String] = []
         func quantity(_ quantity: Quantity, _ place: String) {
             if quantity.units > maximumQuantity {
-                problems.append("\(place): hoeveelheid \(DutchNumber.decimal(quantity.units)) is groter dan het maximum van \(DutchNumber.decimal(maximumQuantity))")
+                problems.append("\(place): hoeveelheid \(DutchNumber.readable(quantity.units)) is groter dan het maximum van \(DutchNumber.readable(maximumQuantity))")
             }
         }
         func price(_ item: PricedItem, _ place: String) {
@@ -50,11 +50,11 @@ public enum ValueBounds {
             let place = "eigen inzet '\(worker.description)'"
             if worker.hourlyRate.cents < 0 { problems.append("\(place): een negatief uurtarief (\(DutchNumber.euro(worker.hourlyRate))) kan niet") }
             if worker.hourlyRate.cents > maximumHourlyRateCents { problems.append("\(place): uurtarief \(DutchNumber.euro(worker.hourlyRate)) is onwaarschijnlijk hoog") }
-            if worker.hours > maximumHours { problems.append("\(place): \(DutchNumber.decimal(worker.hours)) uur is meer dan het maximum van \(DutchNumber.decimal(maximumHours))") }
+            if worker.hours > maximumHours { problems.append("\(place): \(DutchNumber.readable(worker.hours)) uur is meer dan het maximum van \(DutchNumber.readable(maximumHours))") }
         }
         if record.effort.volunteerRate.cents < 0 { problems.append("vrijwilligers: een negatief uurtarief kan niet") }
         if record.effort.volunteerRate.cents > maximumHourlyRateCents { problems.append("vrijwilligers: het uurtarief is onwaarschijnlijk hoog") }
-        if record.effort.volunteerHours > maximumHours { problems.append("vrijwilligers: meer dan \(DutchNumber.decimal(maximumHours)) uur") }
+        if record.effort.volunteerHours > maximumHours { problems.append("vrijwilligers: meer dan \(DutchNumber.readable(maximumHours)) uur") }
         for cost in record.effort.otherCosts {
             if cost.amount.cents < 0 { problems.append("overige kosten '\(cost.description)': een negatief bedrag kan niet") }
             if cost.amount.cents > maximumLineCents { problems.append("overige kosten '\(cost.description)': groter dan \(maximumLineText)") }

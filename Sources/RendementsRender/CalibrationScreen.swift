@@ -140,7 +140,7 @@ enum CalibrationScreen {
 
     /// At most two decimals, Dutch: `62,5`, `4`, `1.234`.
     static func number(_ value: Double) -> String {
-        DutchNumber.decimal(Calibration.rounded(value))
+        DutchNumber.readable(Calibration.rounded(value))
     }
 
     static func wrapped(_ text: String, width: Int) -> [String] {

@@ -33,10 +33,10 @@ struct CaseDocument {
         let valuation = try? CaseValuation(record)
         add("Eigen inzet: \(valuation.map { DutchNumber.euro($0.effort) } ?? "—")", .heading)
         for worker in record.effort.workers {
-            add("  \(worker.description): \(DutchNumber.decimal(worker.hours)) uur × \(DutchNumber.euro(worker.hourlyRate))")
+            add("  \(worker.description): \(DutchNumber.readable(worker.hours)) uur × \(DutchNumber.euro(worker.hourlyRate))")
         }
         if record.effort.volunteerHours > 0 {
-            add("  Vrijwilligers: \(DutchNumber.decimal(record.effort.volunteerHours)) uur × \(DutchNumber.euro(record.effort.volunteerRate))")
+            add("  Vrijwilligers: \(DutchNumber.readable(record.effort.volunteerHours)) uur × \(DutchNumber.euro(record.effort.volunteerRate))")
         }
         for cost in record.effort.otherCosts { add("  \(cost.description): \(DutchNumber.euro(cost.amount))") }
         add("")

@@ -29,12 +29,12 @@ public enum CaseExplanation {
             out.append("  Regel \(index + 1): \(priceList?.lawName(item.law) ?? item.law) · \(item.code) \(item.description)\(item.kind == .transfer ? " (transfer)" : "")")
             out.append("    bron: \(listed?.source ?? "niet in de huidige prijslijst")")
             row("eenheidsprijs", "\(DutchNumber.euro(item.unitPrice)) per \(item.unit) (prijsjaar \(item.priceYear))")
-            row("× indexfactor", options.reportYear.map { "\(DutchNumber.decimal(DecimalText.rounded(estimate.indexFactor, scale: 6, mode: .plain))) (\(item.priceYear) → \($0))" } ?? "1 (geen rapportjaar)")
-            row("× hoeveelheid", "\(line.quantity.dutchText) = \(DutchNumber.decimal(line.quantity.units)) \(item.unit)")
+            row("× indexfactor", options.reportYear.map { "\(DutchNumber.readable(DecimalText.rounded(estimate.indexFactor, scale: 6, mode: .plain))) (\(item.priceYear) → \($0))" } ?? "1 (geen rapportjaar)")
+            row("× hoeveelheid", "\(line.quantity.readableText) = \(DutchNumber.readable(line.quantity.units)) \(item.unit)")
             row("× kans", line.likelihood.dutchText + (line.certainty.map { " (\($0.dutchName))" } ?? ""))
             row("× toerekening", record.attribution.dutchText)
             let horizon = line.years == 1 ? "1 jaar → factor 1"
-                : "\(line.years) jaar, afname \((line.dropOff ?? .zero).dutchText) per jaar, discontering \(options.discountRate.dutchText) → factor \(DutchNumber.decimal(DecimalText.rounded(estimate.horizonFactor, scale: 6, mode: .plain)))"
+                : "\(line.years) jaar, afname \((line.dropOff ?? .zero).dutchText) per jaar, discontering \(options.discountRate.dutchText) → factor \(DutchNumber.readable(DecimalText.rounded(estimate.horizonFactor, scale: 6, mode: .plain)))"
             row("× horizon", horizon)
             row("= centraal", DutchNumber.euro(estimate.central))
             if estimate.low != estimate.central || estimate.high != estimate.central {
@@ -47,15 +47,15 @@ public enum CaseExplanation {
         out.append("Ingezette zorg")
         if record.deployed.isEmpty { out.append("  geen") }
         for (index, line) in record.deployed.enumerated() {
-            out.append("  \(line.item.code) \(line.item.description): \(DutchNumber.euro(line.item.unitPrice)) (\(line.item.priceYear)) × \(line.quantity.dutchText) = \(DutchNumber.euro(valuation.deployedValues[index]))")
+            out.append("  \(line.item.code) \(line.item.description): \(DutchNumber.euro(line.item.unitPrice)) (\(line.item.priceYear)) × \(line.quantity.readableText) = \(DutchNumber.euro(valuation.deployedValues[index]))")
         }
         out.append("")
         out.append("Eigen inzet")
         for worker in record.effort.workers {
-            out.append("  \(worker.description): \(DutchNumber.decimal(worker.hours)) uur × \(DutchNumber.euro(worker.hourlyRate))")
+            out.append("  \(worker.description): \(DutchNumber.readable(worker.hours)) uur × \(DutchNumber.euro(worker.hourlyRate))")
         }
         if record.effort.volunteerHours > 0 {
-            out.append("  vrijwilligers: \(DutchNumber.decimal(record.effort.volunteerHours)) uur × \(DutchNumber.euro(record.effort.volunteerRate))")
+            out.append("  vrijwilligers: \(DutchNumber.readable(record.effort.volunteerHours)) uur × \(DutchNumber.euro(record.effort.volunteerRate))")
         }
         for cost in record.effort.otherCosts { out.append("  \(cost.description): \(DutchNumber.euro(cost.amount))") }
         out.append("  totaal \(DutchNumber.euro(valuation.effort)) (geboekt op \(priceList?.lawName(record.effort.law) ?? record.effort.law))")

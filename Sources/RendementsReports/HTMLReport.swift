@@ -212,7 +212,7 @@ public enum HTMLReport {
             html += "<div class=\"story\"><h3>\(e(record.id)): \(e(record.context.intervention)), \(e(record.context.team)), netto \(euro(valuation.total.net))</h3>"
             html += record.story.labelled.map { "<p><strong>\(e($0.label)).</strong> \(e($0.text))</p>" }.joined() + "<ul>"
             for line in valuation.avoidedLines {
-                html += "<li>\(e(list?.lawName(line.line.item.law) ?? line.line.item.law)): \(e(line.line.item.description)), \(e(line.line.quantity.dutchText)) \(e(line.line.item.unit)), kans \(e(line.line.likelihood.dutchText)): \(euro(line.value)). <em>\(e(line.line.reasoning))</em></li>"
+                html += "<li>\(e(list?.lawName(line.line.item.law) ?? line.line.item.law)): \(e(line.line.item.description)), \(e(line.line.quantity.readableText)) \(e(line.line.item.unit)), kans \(e(line.line.likelihood.dutchText)): \(euro(line.value)). <em>\(e(line.line.reasoning))</em></li>"
             }
             html += "</ul></div>"
         }

@@ -541,12 +541,12 @@ struct IntakeTests {
         driver.press(.character("j"))
         #expect(driver.state.screen == .intake, "the draft opens instead of crashing the app")
         #expect(DraftConversion.fieldError(.number, "300000000000000", label: "Hoeveelheid")
-                == "Hoeveelheid: 300000000000000 is meer dan het maximum van 1000000")
+                == "Hoeveelheid: 300.000.000.000.000 is meer dan het maximum van 1.000.000")
         guard case .failure(let incomplete) = DraftConversion(form: driver.state.intakeForm).record(try #require(driver.draft), status: .concept) else {
             Issue.record("an absurd draft became a case")
             return
         }
-        #expect(incomplete.problems.contains { $0.message == "Regel 1 (Fysiotherapie): 300000000000000 is meer dan het maximum van 1000000 per regel." })
+        #expect(incomplete.problems.contains { $0.message == "Regel 1 (Fysiotherapie): 300.000.000.000.000 is meer dan het maximum van 1.000.000 per regel." })
         #expect(DraftConversion(form: driver.state.intakeForm).provisional(try #require(driver.draft)) != nil, "running totals leave the line out")
     }
 

@@ -17,6 +17,24 @@ struct DutchNumberTests {
         #expect(DutchNumber.parse(input) == nil)
     }
 
+    @Test("numbers to read group thousands as amounts do, and read back as the same number (helper finding: 1500 uur)", arguments: [
+        ("1500", "1.500"), ("999", "999"), ("2.5", "2,5"), ("12345.75", "12.345,75"), ("-1234567", "-1.234.567"), ("0.125", "0,125"), ("0", "0"),
+    ])
+    func readable(value: String, shown: String) throws {
+        let number = try #require(Decimal(string: value, locale: Locale(identifier: "en_US_POSIX")))
+        #expect(DutchNumber.readable(number) == shown)
+        #expect(DutchNumber.parse(shown) == number)
+    }
+
+    @Test("a quantity reads with grouped thousands; history and drafts keep the plain form they always had")
+    func quantities() {
+        #expect(Quantity.count(1500).dutchText(unit: "uur") == "1.500 uur")
+        #expect(Quantity.rate(amount: 2, per: "week", periods: 1040).dutchText(unit: "uur") == "2 uur per week × 1.040 weken")
+        #expect(Quantity.count(1500).readableText == "1.500")
+        #expect(Quantity.count(1500).dutchText == "1500")
+        #expect(DutchNumber.decimal(1500) == "1500")
+    }
+
     @Test("ratios have two decimals and a comma")
     func ratio() {
         #expect(DutchNumber.ratio(Decimal(string: "1.475")) == "1,48")

@@ -347,7 +347,7 @@ struct BoundsCatalogueTests {
     /// (what, how the shipped C-0003 is changed, the message `import` gives)
     static let imports: [(String, @Sendable (inout CaseRecord) -> Void, String)] = [
         ("a huge count", { $0.avoided[0].quantity = .count(300_000_000_000_000) },
-         "fout: C-0003.json: voorkomen zorg regel 1: hoeveelheid 300000000000000 is groter dan het maximum van 1000000; niet geïmporteerd"),
+         "fout: C-0003.json: voorkomen zorg regel 1: hoeveelheid 300.000.000.000.000 is groter dan het maximum van 1.000.000; niet geïmporteerd"),
         ("a negative hourly rate", { $0.effort.workers[0].hourlyRate = Money(cents: -7500) },
          "fout: C-0003.json: eigen inzet 'Sociaal werker': een negatief uurtarief (-€ 75,00) kan niet; niet geïmporteerd"),
         ("a horizon of 99 years", { $0.avoided[0].horizonYears = 99 },

@@ -135,8 +135,8 @@ struct SafeWriteTests {
         record.avoided[0].quantity = .count(300_000_000_000_000)
         record.avoided.append(record.avoided[0])
         #expect(ValueBounds.problems(record) == [
-            "voorkomen zorg regel 1: hoeveelheid 300000000000000 is groter dan het maximum van 1000000",
-            "voorkomen zorg regel 2: hoeveelheid 300000000000000 is groter dan het maximum van 1000000",
+            "voorkomen zorg regel 1: hoeveelheid 300.000.000.000.000 is groter dan het maximum van 1.000.000",
+            "voorkomen zorg regel 2: hoeveelheid 300.000.000.000.000 is groter dan het maximum van 1.000.000",
         ])
         #expect(throws: ValuationError.overflow(caseID: "C-0001", what: "ZVW-FYSIO")) { try CaseValuation(record) }
         #expect(ValuationError.overflow(caseID: "C-0001", what: "ZVW-FYSIO").dutchMessage

@@ -31,12 +31,12 @@ public enum DashboardTrace {
             out.append("\(record.id) · \(record.context.intervention) · \(record.context.team) · einde \(record.context.periodEnd.dutch) · netto \(DutchNumber.euro(valuation.total.net))")
             for (index, line) in valuation.avoidedLines.enumerated() where include(line.line.item, row, list) {
                 let item = line.line.item
-                let factors = [line.estimate.indexFactor == 1 ? nil : "index \(DutchNumber.decimal(DecimalText.rounded(line.estimate.indexFactor, scale: 4, mode: .plain)))",
+                let factors = [line.estimate.indexFactor == 1 ? nil : "index \(DutchNumber.readable(DecimalText.rounded(line.estimate.indexFactor, scale: 4, mode: .plain)))",
                                line.estimate.horizonFactor == 1 ? nil : "\(line.line.years) jaar"].compactMap { $0 }.map { " × " + $0 }.joined()
-                out.append("  r\(index + 1) \(item.description): \(line.line.quantity.dutchText) × \(DutchNumber.euro(item.unitPrice)) (\(item.priceYear))\(factors) × \(line.line.likelihood.dutchText) × \(record.attribution.dutchText) = \(DutchNumber.euro(line.value))\(item.kind == .transfer ? " (transfer)" : "")")
+                out.append("  r\(index + 1) \(item.description): \(line.line.quantity.readableText) × \(DutchNumber.euro(item.unitPrice)) (\(item.priceYear))\(factors) × \(line.line.likelihood.dutchText) × \(record.attribution.dutchText) = \(DutchNumber.euro(line.value))\(item.kind == .transfer ? " (transfer)" : "")")
             }
             for (index, line) in record.deployed.enumerated() where include(line.item, row, list) && row.item == nil {
-                out.append("  ingezet \(line.item.description): \(line.quantity.dutchText) × \(DutchNumber.euro(line.item.unitPrice)) (\(line.item.priceYear)) = \(DutchNumber.euro(valuation.deployedValues[index]))")
+                out.append("  ingezet \(line.item.description): \(line.quantity.readableText) × \(DutchNumber.euro(line.item.unitPrice)) (\(line.item.priceYear)) = \(DutchNumber.euro(valuation.deployedValues[index]))")
             }
             if row.item == nil && (row.kind != .financier || list?.law(record.effort.law)?.financier == row.label) {
                 out.append("  eigen inzet: \(DutchNumber.euro(valuation.effort))")

@@ -30,7 +30,7 @@ public struct DraftConversion: Sendable {
             }
             if value < 0 { return "\(label): een negatief getal kan hier niet" }
             return value > ValueBounds.maximumQuantity
-                ? "\(label): \(DutchNumber.decimal(value)) is meer dan het maximum van \(DutchNumber.decimal(ValueBounds.maximumQuantity))" : nil
+                ? "\(label): \(DutchNumber.readable(value)) is meer dan het maximum van \(DutchNumber.readable(ValueBounds.maximumQuantity))" : nil
         case .date:
             return CalendarDay(dutch: trimmed) == nil ? "\(label): '\(trimmed)' is geen datum; schrijf dd-mm-jjjj, bijvoorbeeld 30-06-2025" : nil
         default:
@@ -266,7 +266,7 @@ public struct DraftConversion: Sendable {
         }
         guard quantity.units <= ValueBounds.maximumQuantity else {
             problems.append(DraftProblem(step: step, field: .quantity(kind), message:
-                "\(name): \(DutchNumber.decimal(quantity.units)) is meer dan het maximum van \(DutchNumber.decimal(ValueBounds.maximumQuantity)) per regel."))
+                "\(name): \(DutchNumber.readable(quantity.units)) is meer dan het maximum van \(DutchNumber.readable(ValueBounds.maximumQuantity)) per regel."))
             return nil
         }
         return quantity
