@@ -45,8 +45,10 @@ public struct ReviewedLine: Hashable, Sendable {
     ///
     /// The history is read backwards from the approved lines: each reviewer's change names the
     /// line's number at the time and its old value, so undoing the changes one by one gives the
-    /// author's estimate line by line. It stops at the author's last rework or import: before
-    /// that, the lines were others the author replaced. A removed line's event keeps no
+    /// author's estimate line by line. It stops at the author's last rework of the avoided
+    /// lines (or a rework from before reworks named their parts) or import: before that, the
+    /// lines were others the author replaced. A rework of the story, the context or the effort
+    /// leaves the lines the reviewer changed as the reviewer's. A removed line's event keeps no
     /// likelihood; when the whole review was undone, the estimate kept at the first review
     /// (`original`) gives it. A line whose item a reviewer swapped is two lines: the author's
     /// item, removed, and the reviewer's, added.
@@ -72,7 +74,7 @@ public struct ReviewedLine: Hashable, Sendable {
         let firstReview = record.history.firstIndex { [.wijziging, .regelToegevoegd, .regelVerwijderd].contains($0.action) } ?? record.history.count
         var wholeReviewUndone = true
         for (position, event) in record.history.enumerated().reversed() {
-            if event.action == .aanpassing || event.action == .import {
+            if Rework.changedAvoidedLines(event) || event.action == .import {
                 wholeReviewUndone = position < firstReview
                 break
             }

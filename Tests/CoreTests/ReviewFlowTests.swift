@@ -191,6 +191,29 @@ struct ReviewFlowTests {
         #expect(author.state.notice == "Casus C-0001 is opnieuw ingediend.")
     }
 
+    @Test("a sent-back case resubmitted unchanged gets no rework event, so the reviewer's change stays the reviewer's (helper finding: the intake's default volunteer rate made every resubmission a rework)")
+    func resubmitUnchanged() throws {
+        var records = Self.records()
+        var sent = records[0]
+        try sent.review(.likelihood(line: 1, try #require(Percentage(25))), by: "chris", at: "t", reason: "Te hoog.")
+        try sent.move(to: .teruggestuurd, by: "chris", at: "t", reason: "Graag aanpassen.")
+        records[0] = sent
+        var author = Self.driver(user: sent.author)
+        author.state.setRecords(records)
+        author.press(.enter, .character("a"))
+        for _ in 0..<6 { author.press(.pageDown) }
+        author.effects = []
+        author.press(.character("i"), .character("j"))
+        guard case .saveCase(var resubmitted, _) = author.effects.last else {
+            Issue.record("expected a resubmission, problems: \(author.intake?.submitProblems ?? [])")
+            return
+        }
+        #expect(resubmitted.history.map { "\($0.action.rawValue) \($0.field)" } == ["wijziging voorkomen[1].kans", "status status", "status status"])
+        #expect(resubmitted.effort == sent.effort, "the content is the sent-back case's, so the last event's seal still matches")
+        try resubmitted.move(to: .goedgekeurd, by: "chris", at: "t", reason: "")
+        #expect(ReviewedLine.lines(of: resubmitted).first?.estimated?.likelihood == 50, "the author's estimate, before the reviewer's 25 %")
+    }
+
     @Test("while reviewing, an item can be swapped and a line added, each with its reason")
     func swapAndAdd() {
         var driver = Self.driver(user: "chris")

@@ -80,6 +80,37 @@ struct CalibrationTests {
         #expect(ReviewedLine.lines(of: concept).map(\.reviewChanged) == [false], "the reworked line is the author's own")
     }
 
+    @Test("a rework that names its parts ends the walk back only when it changed the avoided lines (helper finding: a reworked story made the reviewer's values the author's)")
+    func reworkOfTheStory() throws {
+        func resubmitted(after rework: String) throws -> CaseRecord {
+            var record = Fixture.record(status: .ingediend, avoided: [Fixture.avoided("HA", law: "Zvw", price: "1.00", count: 1, likelihood: 50)])
+            try record.review(.likelihood(line: 1, Fixture.percent(25)), by: "bram", at: "t", reason: "Te hoog.")
+            try record.move(to: .teruggestuurd, by: "bram", at: "t", reason: "Graag aanpassen.")
+            record.history.append(CaseEvent(at: "t", by: "tester", action: .aanpassing, field: rework, old: "", new: "", reason: "Aangepast door de auteur"))
+            try record.move(to: .ingediend, by: "tester", at: "t", reason: "")
+            try record.move(to: .goedgekeurd, by: "bram", at: "t", reason: "")
+            return record
+        }
+        let story = ReviewedLine.lines(of: try resubmitted(after: "inhoud: verhaal, inzet"))
+        #expect(story.map(\.estimated) == [LineValues(units: 1, likelihood: 50)])
+        #expect(story.map(\.approved) == [LineValues(units: 1, likelihood: 25)])
+        #expect(story.map(\.reasons) == [["Te hoog."]])
+        #expect(ReviewedLine.lines(of: try resubmitted(after: "inhoud: verhaal, voorkomen")).map(\.reviewChanged) == [false])
+        #expect(ReviewedLine.lines(of: try resubmitted(after: "inhoud")).map(\.reviewChanged) == [false], "a rework from before the parts were named")
+    }
+
+    @Test("the rework event names the parts the author changed")
+    func reworkParts() {
+        let before = Fixture.record(status: .teruggestuurd, avoided: [Fixture.avoided("HA", law: "Zvw", price: "1.00", count: 1, likelihood: 50)])
+        var after = before
+        #expect(Rework.eventField(from: before, to: after) == nil)
+        after.effort.volunteerRate = Money(cents: 1880)
+        #expect(Rework.eventField(from: before, to: after) == nil, "a volunteer rate without volunteer hours costs nothing")
+        after.story.situation = "Anders."
+        after.avoided[0].reasoning = "Beter onderbouwd."
+        #expect(Rework.eventField(from: before, to: after) == "inhoud: verhaal, voorkomen")
+    }
+
     @Test("quartiles are the medians of the halves, exactly")
     func quartiles() {
         #expect(Quartiles([5, 1, 3, 2, 4]) == Quartiles(lower: 1.5, median: 3, upper: 4.5))

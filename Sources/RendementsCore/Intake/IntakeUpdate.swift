@@ -430,11 +430,12 @@ enum IntakeUpdate {
         updated.deployed = content.deployed
         updated.avoided = content.avoided
         updated.attribution = content.attribution
-        if updated.estimate != existing.estimate || updated.effort != existing.effort || updated.context != existing.context
-            || updated.story != existing.story {
+        if let field = Rework.eventField(from: existing, to: updated) {
             // The content seal of the last event must keep matching: the author's rework is an event too.
-            updated.history.append(CaseEvent(at: "", by: app.user, action: .aanpassing, field: "inhoud", old: "", new: "",
+            updated.history.append(CaseEvent(at: "", by: app.user, action: .aanpassing, field: field, old: "", new: "",
                                              reason: "Aangepast door de auteur"))
+        } else {
+            updated.effort = existing.effort
         }
         if submit {
             do {
