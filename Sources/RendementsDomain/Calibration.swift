@@ -128,22 +128,71 @@ public enum Calibration {
 
     /// Enough cases and enough different authors to show figures that point at nobody.
     static func enough(_ lines: [ReviewedLine]) -> Bool {
-        Set(lines.map(\.caseID)).count >= Suggestions.minimumCases && Set(lines.map(\.author)).count >= minimumAuthors
+        enough(cases: Set(lines.map(\.caseID)).count, authors: Set(lines.map(\.author)).count)
+    }
+
+    static func enough(cases: Int, authors: Int) -> Bool {
+        cases >= Suggestions.minimumCases && authors >= minimumAuthors
     }
 
     /// Per intervention and item, the spread of estimates and review's moves, items estimated
     /// furthest apart first; items from fewer than `Suggestions.minimumCases` cases or
     /// `minimumAuthors` authors are left out.
     public static func spreads(_ lines: [ReviewedLine]) -> [ItemSpread] {
-        let groups = Dictionary(grouping: lines) { GroupKey(intervention: $0.intervention, code: $0.code) }
-        let spreads = groups.compactMap { key, lines -> ItemSpread? in
-            let cases = Set(lines.map(\.caseID)).count
-            let estimated = lines.compactMap(\.estimated)
-            guard enough(lines), let units = Quartiles(estimated.map(\.units)) else { return nil }
-            let moves = Self.moves(lines)
-            return ItemSpread(intervention: key.intervention, code: key.code, cases: cases, lines: lines.count, units: units,
-                              likelihood: Quartiles(estimated.compactMap(\.likelihood)), changed: lines.filter(\.reviewChanged).count,
-                              unitMoves: moves.units, likelihoodMoves: moves.likelihood)
+        // One pass over the lines into per-group tallies, reading fields in place: at 452,313
+        // lines, copying lines into groups took a third of the time.
+        struct Tally {
+            var cases = Set<Int>()
+            var authors = Set<Int>()
+            var lines = 0
+            var units: [Double] = []
+            var likelihoods: [Double] = []
+            var changed = 0
+            var unitPairs: [(Double, Double)] = []
+            var likelihoodPairs: [(Double, Double)] = []
+
+            mutating func add(_ line: ReviewedLine, caseNumber: Int, authorNumber: Int) {
+                cases.insert(caseNumber)
+                if authors.count < Calibration.minimumAuthors { authors.insert(authorNumber) }
+                lines += 1
+                if line.reviewChanged { changed += 1 }
+                guard let estimated = line.estimated else { return }
+                units.append(estimated.units)
+                if let likelihood = estimated.likelihood { likelihoods.append(likelihood) }
+                guard let approved = line.approved else { return }
+                unitPairs.append((estimated.units, approved.units))
+                if let before = estimated.likelihood, let after = approved.likelihood { likelihoodPairs.append((before, after)) }
+            }
+        }
+        // Case ids and authors become numbers once per case (a case's lines come together), so the
+        // per-group sets hash integers: hashing the texts per line was half the time.
+        var caseNumbers = Numbering()
+        var authorNumbers = Numbering()
+        var groupOf: [GroupKey: Int] = [:]
+        var keys: [GroupKey] = []
+        var tallies: [Tally] = []
+        var lastKey: GroupKey?
+        var lastGroup = 0
+        for line in lines {
+            let key = GroupKey(intervention: line.intervention, code: line.code)
+            if key != lastKey {
+                if let known = groupOf[key] {
+                    lastGroup = known
+                } else {
+                    lastGroup = tallies.count
+                    groupOf[key] = lastGroup
+                    keys.append(key)
+                    tallies.append(Tally())
+                }
+                lastKey = key
+            }
+            tallies[lastGroup].add(line, caseNumber: caseNumbers.number(line.caseID), authorNumber: authorNumbers.number(line.author))
+        }
+        let spreads = zip(keys, tallies).compactMap { key, tally -> ItemSpread? in
+            guard enough(cases: tally.cases.count, authors: tally.authors.count), let units = Quartiles(tally.units) else { return nil }
+            return ItemSpread(intervention: key.intervention, code: key.code, cases: tally.cases.count, lines: tally.lines, units: units,
+                              likelihood: Quartiles(tally.likelihoods), changed: tally.changed,
+                              unitMoves: ReviewMoves(tally.unitPairs), likelihoodMoves: ReviewMoves(tally.likelihoodPairs))
         }
         return spreads.sorted { ($1.spread, $0.intervention, $0.code) < ($0.spread, $1.intervention, $1.code) }
     }
@@ -183,6 +232,20 @@ public enum Calibration {
         let kept = lines.compactMap { line in line.estimated.flatMap { before in line.approved.map { (before: before, after: $0) } } }
         return (ReviewMoves(kept.map { ($0.before.units, $0.after.units) }),
                 ReviewMoves(kept.compactMap { pair in pair.before.likelihood.flatMap { before in pair.after.likelihood.map { (before, $0) } } }))
+    }
+
+    /// Numbers for texts in order of appearance; a text equal to the previous one is not looked up again.
+    private struct Numbering {
+        private var numbers: [String: Int] = [:]
+        private var last: (text: String, number: Int)?
+
+        mutating func number(_ text: String) -> Int {
+            if let last, last.text == text { return last.number }
+            let number = numbers[text] ?? numbers.count
+            numbers[text] = number
+            last = (text, number)
+            return number
+        }
     }
 
     private struct GroupKey: Hashable {

@@ -92,6 +92,40 @@ struct IndexSuggestionTests {
         #expect(index.suggestions(for: other).isEmpty)
     }
 
+    @Test("the index's count of cases per item follows every change: an approval, a case with an item twice, a deleted file, a hand edit (index format 9)")
+    func itemCountsFollowEveryChange() throws {
+        let folder = try CaseIndexTests.business(12)
+        let store = CaseStore(folder: folder.url)
+        let index = CaseIndex(casesFolder: folder.url)
+        let queries = [true, false].map { SuggestionQuery(intervention: "Sociaal Recept", lifeDomains: [], ageBand: "", household: "", avoided: $0) }
+        func agrees(_ step: String, cases: Int?) throws {
+            _ = try index.lawTotals(options: CaseIndexTests.options(), filter: CaseFilter())
+            for query in queries {
+                #expect(index.suggestions(for: query) == (try Self.fromFiles(folder, query)), "\(step), avoided: \(query.avoided)")
+            }
+            #expect(index.suggestions(for: queries[1]).first?.cases == cases, "\(step)")
+        }
+        try agrees("built", cases: nil)
+        var record = try store.load(id: "C-0002").get()
+        try record.move(to: .goedgekeurd, by: "bo", at: "2026-02-01T00:00:00Z", reason: "")
+        try store.save(record)
+        try agrees("approved", cases: 5)
+        let twice = try store.create { id in
+            var record = CaseStoreTests.submittedSample(id)
+            record.avoided.append(record.avoided[0])
+            record.deployed.append(record.deployed[0])
+            try? record.move(to: .goedgekeurd, by: "bo", at: "2026-01-06T00:00:00Z", reason: "")
+            return record
+        }
+        try agrees("an item twice in one case counts one case", cases: 6)
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("\(twice.id).json"))
+        try agrees("deleted", cases: 5)
+        let path = folder.url.appendingPathComponent("C-0002.json")
+        let edited = try String(contentsOf: path, encoding: .utf8).replacingOccurrences(of: "\"status\" : \"goedgekeurd\"", with: "\"status\" : \"ingediend\"")
+        try edited.write(to: path, atomically: true, encoding: .utf8)
+        try agrees("edited by hand back to submitted", cases: nil)
+    }
+
     @Test("calibration: the index's reviewed lines are the files' (estimated and approved, with reasons), also after a review is approved")
     func reviewedLinesAsFiles() throws {
         let folder = try CaseIndexTests.business(30)

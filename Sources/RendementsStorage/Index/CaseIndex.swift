@@ -13,7 +13,7 @@ import RendementsDomain
 /// and when it cannot be written at all the figures come straight from the files.
 /// SQLite (through GRDB) keeps two processes updating it at once from corrupting it.
 public struct CaseIndex: Sendable {
-    static let formatVersion = 8  // 6: the lines of approved real cases, for suggestions; 7: their item indexes; 8: reviewed lines
+    static let formatVersion = 9  // 6: the lines of approved real cases, for suggestions; 7: their item indexes; 8: reviewed lines; 9: items
     public let casesFolder: URL
 
     public init(casesFolder: URL) { self.casesFolder = casesFolder }

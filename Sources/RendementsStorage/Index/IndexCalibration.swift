@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import RendementsDomain
 
 extension CaseIndex {
@@ -9,23 +10,61 @@ extension CaseIndex {
     public func reviewedLines() -> [ReviewedLine]? {
         guard FileManager.default.fileExists(atPath: url.path), let database = try? open() else { return nil }
         return try? database.read { db -> [ReviewedLine] in
-            var lines: [ReviewedLine] = []
-            let rows = try Row.fetchCursor(db, sql: """
+            let statement = try db.makeStatement(sql: """
                 SELECT cases.file, author, intervention, code, estimated_units, estimated_likelihood, approved_units, approved_likelihood, reasons
                 FROM reviewed JOIN cases ON cases.rowid = reviewed.case_row ORDER BY reviewed.rowid
                 """)
-            func values(_ row: Row, _ units: Int, _ likelihood: Int) -> LineValues? {
-                (row[units] as Double?).map { LineValues(units: $0, likelihood: row[likelihood]) }
+            // Straight from SQLite, not through GRDB's rows: 452,313 lines took 0.65 s that way.
+            // A case's lines are next to each other, so its author and intervention are made once.
+            let handle = statement.sqliteStatement
+            defer { sqlite3_reset(handle) }
+            var lines: [ReviewedLine] = []
+            lines.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM reviewed") ?? 0)
+            var author = RepeatedText()
+            var intervention = RepeatedText()
+            var file = RepeatedText()
+            func values(_ units: Int32, _ likelihood: Int32) -> LineValues? {
+                guard sqlite3_column_type(handle, units) != SQLITE_NULL else { return nil }
+                let chance = sqlite3_column_type(handle, likelihood) == SQLITE_NULL ? nil : sqlite3_column_double(handle, likelihood)
+                return LineValues(units: sqlite3_column_double(handle, units), likelihood: chance)
             }
-            while let row = try rows.next() {
-                let file: String = row[0]
-                let reasons: String = row[8]
-                lines.append(ReviewedLine(caseID: String(file.dropLast(5)), author: row[1], intervention: row[2], code: row[3],
-                                          estimated: values(row, 4, 5), approved: values(row, 6, 7),
-                                          reasons: reasons.isEmpty ? [] : reasons.components(separatedBy: "\u{1F}")))
+            while true {
+                let step = sqlite3_step(handle)
+                guard step == SQLITE_ROW else {
+                    if step == SQLITE_DONE { break }
+                    throw DatabaseError(resultCode: ResultCode(rawValue: step), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                }
+                let reasons = RepeatedText.text(handle, 8)
+                lines.append(ReviewedLine(caseID: String(file.text(handle, 0).dropLast(5)), author: author.text(handle, 1),
+                                          intervention: intervention.text(handle, 2), code: RepeatedText.text(handle, 3),
+                                          estimated: values(4, 5), approved: values(6, 7),
+                                          reasons: reasons.isEmpty ? [] : reasons.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)))
             }
             return lines
         }
+    }
+}
+
+/// A text column whose value often repeats from one row to the next: compared as bytes and
+/// made into a `String` only when it changes.
+private struct RepeatedText {
+    private var bytes: [UInt8] = []
+    private var last = ""
+
+    mutating func text(_ handle: OpaquePointer?, _ column: Int32) -> String {
+        let count = Int(sqlite3_column_bytes(handle, column))
+        guard let start = sqlite3_column_text(handle, column) else { return "" }
+        let current = UnsafeBufferPointer(start: start, count: count)
+        if !current.elementsEqual(bytes) {
+            bytes = Array(current)
+            last = String(decoding: current, as: UTF8.self)
+        }
+        return last
+    }
+
+    static func text(_ handle: OpaquePointer?, _ column: Int32) -> String {
+        guard let start = sqlite3_column_text(handle, column) else { return "" }
+        return String(decoding: UnsafeBufferPointer(start: start, count: Int(sqlite3_column_bytes(handle, column))), as: UTF8.self)
     }
 }
 

@@ -15,6 +15,9 @@ import RendementsDomain
 /// - `search`: the searched text of each case (FTS5 trigram).
 /// - `lines`: the care lines of approved cases with the context suggestions compare
 ///   (intervention, life domains, age band, household): see `ApprovedLines`.
+/// - `items`: per intervention, kind and item, the approved cases and lines that use it,
+///   kept current by triggers on `lines`, so the suggestions' ranking reads a few rows
+///   instead of counting every line of the intervention (28 ms at 100,000 cases).
 /// - `reviewed`: the avoided lines of approved cases as estimated and as approved, with
 ///   author and reasons, for calibration: see `ReviewedLine`.
 enum IndexSchema {
@@ -64,6 +67,12 @@ enum IndexSchema {
         try db.execute(sql: "CREATE INDEX IF NOT EXISTS lines_units ON lines(intervention, kind, code, CAST(units AS REAL))")
         try db.execute(sql: "CREATE INDEX IF NOT EXISTS lines_likelihood ON lines(intervention, kind, code, CAST(likelihood AS REAL))")
         try db.execute(sql: "CREATE INDEX IF NOT EXISTS lines_similar ON lines(age_band, household)")
+        try db.execute(sql: """
+            CREATE TABLE IF NOT EXISTS items (
+                intervention TEXT NOT NULL, kind INTEGER NOT NULL, code TEXT NOT NULL, cases INTEGER NOT NULL, lines INTEGER NOT NULL,
+                PRIMARY KEY (intervention, kind, code)) WITHOUT ROWID
+            """)
+        try createItemTriggers(db)
         // The avoided lines of approved real cases as estimated and as approved, for calibration.
         try db.execute(sql: """
             CREATE TABLE IF NOT EXISTS reviewed (
@@ -94,11 +103,34 @@ enum IndexSchema {
         try db.execute(sql: "CREATE TRIGGER IF NOT EXISTS sums_removed AFTER DELETE ON sums BEGIN UPDATE cube SET \(subtract) WHERE \(match); END")
     }
 
+    /// The triggers that keep `items` the count of `lines`: a case counts once per item, at
+    /// its first line of it, and stops counting with its last.
+    static func createItemTriggers(_ db: Database) throws {
+        func otherLine(_ row: String) -> String {
+            "SELECT 1 FROM lines WHERE intervention = \(row).intervention AND kind = \(row).kind AND code = \(row).code AND case_row = \(row).case_row"
+        }
+        try db.execute(sql: """
+            CREATE TRIGGER IF NOT EXISTS lines_added AFTER INSERT ON lines BEGIN
+                INSERT INTO items (intervention, kind, code, cases, lines)
+                VALUES (NEW.intervention, NEW.kind, NEW.code, NOT EXISTS (\(otherLine("NEW")) AND rowid != NEW.rowid), 1)
+                ON CONFLICT (intervention, kind, code) DO UPDATE SET cases = cases + excluded.cases, lines = lines + 1;
+            END
+            """)
+        try db.execute(sql: """
+            CREATE TRIGGER IF NOT EXISTS lines_removed AFTER DELETE ON lines BEGIN
+                UPDATE items SET cases = cases - (NOT EXISTS (\(otherLine("OLD")))), lines = lines - 1
+                WHERE intervention = OLD.intervention AND kind = OLD.kind AND code = OLD.code;
+            END
+            """)
+    }
+
     /// Writes many rows without the triggers and adds the cube up again in one pass: at
     /// 100,000 cases, one trigger per row made rebuilding the index take longer than valuing.
     static func withCubeRebuilt(_ db: Database, _ write: () throws -> Void) throws {
         try db.execute(sql: "DROP TRIGGER IF EXISTS sums_added")
         try db.execute(sql: "DROP TRIGGER IF EXISTS sums_removed")
+        try db.execute(sql: "DROP TRIGGER IF EXISTS lines_added")
+        try db.execute(sql: "DROP TRIGGER IF EXISTS lines_removed")
         try write()
         let counts = countColumns + moneyColumns
         try db.execute(sql: "DELETE FROM cube")
@@ -108,14 +140,20 @@ enum IndexSchema {
             FROM sums GROUP BY \(cubeKey.joined(separator: ", "))
             """)
         try createTriggers(db)
+        try db.execute(sql: "DELETE FROM items")
+        try db.execute(sql: """
+            INSERT INTO items (intervention, kind, code, cases, lines)
+            SELECT intervention, kind, code, COUNT(DISTINCT case_row), COUNT(*) FROM lines GROUP BY intervention, kind, code
+            """)
+        try createItemTriggers(db)
     }
 
     /// Empties every derived table (the index is rebuilt for other settings).
     static func clear(_ db: Database) throws {
-        for table in ["cases", "sums", "cube", "search", "lines", "reviewed"] { try db.execute(sql: "DELETE FROM \(table)") }
+        for table in ["cases", "sums", "cube", "search", "lines", "items", "reviewed"] { try db.execute(sql: "DELETE FROM \(table)") }
     }
 
     static func drop(_ db: Database) throws {
-        for table in ["cases", "sums", "cube", "search", "lines", "reviewed"] { try db.execute(sql: "DROP TABLE IF EXISTS \(table)") }
+        for table in ["cases", "sums", "cube", "search", "lines", "items", "reviewed"] { try db.execute(sql: "DROP TABLE IF EXISTS \(table)") }
     }
 }

@@ -42,10 +42,14 @@ extension CaseIndex {
         guard outOf >= Suggestions.minimumCases else { return [] }
         let skipped = excluding.sorted()
         let notExcluded = skipped.isEmpty ? "" : " AND code NOT IN (\(skipped.map { _ in "?" }.joined(separator: ", ")))"
-        let top = try Row.fetchAll(db, sql: """
-            SELECT code, COUNT(DISTINCT case_row) AS cases, COUNT(*) FROM lines
-            WHERE \(condition)\(notExcluded) GROUP BY code HAVING cases >= ? ORDER BY cases DESC, code LIMIT ?
-            """, arguments: StatementArguments(arguments + skipped + [Suggestions.minimumCases, Suggestions.limit]))
+        // An intervention's items are counted in `items`; a context is counted from its lines.
+        let counted = if case .intervention = scope {
+            "SELECT code, cases, lines FROM items WHERE \(condition)\(notExcluded) AND cases >= ?"
+        } else {
+            "SELECT code, COUNT(DISTINCT case_row) AS cases, COUNT(*) FROM lines WHERE \(condition)\(notExcluded) GROUP BY code HAVING cases >= ?"
+        }
+        let top = try Row.fetchAll(db, sql: counted + " ORDER BY cases DESC, code LIMIT ?",
+                                   arguments: StatementArguments(arguments + skipped + [Suggestions.minimumCases, Suggestions.limit]))
         return try top.compactMap { row -> Suggestion? in
             let code: String = row[0]
             let itemArguments = arguments + [code]
