@@ -87,6 +87,11 @@ public enum DutchNumber {
         DecimalText.format(value).replacingOccurrences(of: ".", with: ",")
     }
 
+    /// A count to read: `100.000`, `49.714`, `7`.
+    public static func count(_ value: Int) -> String {
+        (value < 0 ? "-" : "") + grouped(UInt64(value.magnitude))
+    }
+
     /// A decimal to read, thousands grouped as amounts are: `1.500`, `12.345,75`, `2,5`.
     public static func readable(_ value: Decimal) -> String {
         let text = DecimalText.format(value)

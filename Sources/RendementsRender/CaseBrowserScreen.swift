@@ -14,7 +14,7 @@ enum CaseBrowserScreen {
 
     static func draw(_ app: AppState, into frame: inout Frame) {
         let rows = app.browserRows
-        Chrome.titleBar(&frame, "Casussen beoordelen — \(app.user)", right: "\(rows.count) van \(app.cases.count)")
+        Chrome.titleBar(&frame, "Casussen beoordelen — \(app.user)", right: "\(DutchNumber.count(rows.count)) van \(DutchNumber.count(app.cases.count))")
         var status = "Filter: \(app.browser.filter.dutchDescription) · sortering: \(app.browser.sort.dutchName)\(app.browser.descending ? " ↓" : " ↑")"
         if app.browser.isSearching || !app.browser.query.isEmpty { status += " · zoek: \(app.browser.query)\(app.browser.isSearching ? "▏" : "")" }
         frame.put(status, x: 1, y: 1, style: app.browser.isSearching ? .selected : .muted, maxWidth: frame.width - 2)

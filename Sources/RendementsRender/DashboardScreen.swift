@@ -13,7 +13,7 @@ enum DashboardScreen {
             x = frame.put(" \(panel.title) ", x: x, y: 1, style: panel == dashboard.panel ? .selected : .muted) + 1
         }
         // The active filter is always whole on screen: it wraps onto the free row below.
-        let filter = "Filter: \(dashboard.filter.dutchDescription) · \(summary.countedCases) \(summary.countedCases == 1 ? "casus" : "casussen")"
+        let filter = "Filter: \(dashboard.filter.dutchDescription) · \(DutchNumber.count(summary.countedCases)) \(summary.countedCases == 1 ? "casus" : "casussen")"
         let characters = Array(filter)
         for (offset, part) in TextEditing.wrap(filter, width: frame.width - 2).prefix(2).enumerated() {
             frame.put(String(characters[part.start..<part.end]), x: 1, y: 2 + offset, style: .heading, maxWidth: frame.width - 2)

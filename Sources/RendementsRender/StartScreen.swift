@@ -15,10 +15,10 @@ enum StartScreen {
         }
 
         frame.put("Prijslijst: \(overview.priceListLabel)", x: 1, y: 3, maxWidth: frame.width - 2)
-        frame.put("Telt: \(overview.selection.dutchDescription) (\(overview.countedCases) van \(overview.caseCount)) · \(overview.priceYearLabel)",
+        frame.put("Telt: \(overview.selection.dutchDescription) (\(DutchNumber.count(overview.countedCases)) van \(DutchNumber.count(overview.caseCount))) · \(overview.priceYearLabel)",
                   x: 1, y: 4, maxWidth: frame.width - 2)
-        let statuses = CaseStatus.allCases.map { "\($0.dutchName.lowercased()) \(overview.statusCounts[$0] ?? 0)" }
-        frame.put("Status: " + statuses.joined(separator: " · "), x: 1, y: 5, maxWidth: frame.width - 2)
+        let statuses = CaseStatus.allCases.map { "\($0.dutchName.lowercased()) \(DutchNumber.count(overview.statusCounts[$0] ?? 0))" }
+        frame.put(Self.statusLine(statuses, width: frame.width - 2), x: 1, y: 5, maxWidth: frame.width - 2)
         if let note = state.identityNote { frame.put(note, x: 1, y: 6, style: .notice, maxWidth: frame.width - 2) }
 
         frame.put("Wat ons sociaal werk aan zorg voorkomt, per wet, tegenover wat het kost.", x: 1, y: 2, style: .muted, maxWidth: frame.width - 2)
@@ -76,4 +76,19 @@ enum StartScreen {
     }
 
     static func money(_ value: Money) -> String { DutchNumber.euroWhole(value) }
+
+    /// The status counts on one line, never cutting a number: without the label when it does
+    /// not fit, and else the counts that fit whole, then "…".
+    static func statusLine(_ statuses: [String], width: Int) -> String {
+        let joined = statuses.joined(separator: " · ")
+        if TextWidth.of("Status: " + joined) <= width { return "Status: " + joined }
+        if TextWidth.of(joined) <= width { return joined }
+        var line = ""
+        for status in statuses {
+            let next = line.isEmpty ? status : line + " · " + status
+            if TextWidth.of(next + " …") > width { break }
+            line = next
+        }
+        return line + " …"
+    }
 }

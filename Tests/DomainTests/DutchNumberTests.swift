@@ -26,6 +26,11 @@ struct DutchNumberTests {
         #expect(DutchNumber.parse(shown) == number)
     }
 
+    @Test("counts group thousands")
+    func counts() {
+        #expect([0, 7, 999, 1000, 8967, 100_000, 1_000_200, -1500].map(DutchNumber.count) == ["0", "7", "999", "1.000", "8.967", "100.000", "1.000.200", "-1.500"])
+    }
+
     @Test("a quantity reads with grouped thousands; history and drafts keep the plain form they always had")
     func quantities() {
         #expect(Quantity.count(1500).dutchText(unit: "uur") == "1.500 uur")

@@ -70,6 +70,22 @@ struct ScreenTests {
         #expect(lines[15] == " … en 3 andere (zie rendementsmeter report)", "\(text)")
     }
 
+    @Test("counts of a large business case read with grouped thousands (100.000 van 100.000; issue 11 finding: 'teruggestuurd 8967')")
+    func largeCounts() {
+        var state = Example.state()
+        let shown = state.overview
+        state.overview = Overview(businessCaseName: shown.businessCaseName, fictional: shown.fictional, priceListLabel: shown.priceListLabel,
+                                  selection: shown.selection, countedCases: 99_714, caseCount: 100_000,
+                                  statusCounts: [.concept: 286, .ingediend: 49_714, .goedgekeurd: 41_033, .teruggestuurd: 8_967],
+                                  lawRows: shown.lawRows, total: shown.total, dataProblems: [])
+        let lines = View.render(state).text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[4].hasPrefix(" Telt: ingediende en goedgekeurde casussen (99.714 van 100.000) · "), "\(lines[4])")
+        #expect(lines[5] == " concept 286 · ingediend 49.714 · goedgekeurd 41.033 · teruggestuurd 8.967", "without the label rather than a cut number")
+        #expect(StartScreen.statusLine(["concept 100.000", "ingediend 100.000", "goedgekeurd 100.000", "teruggestuurd 100.000"], width: 78)
+                == "concept 100.000 · ingediend 100.000 · goedgekeurd 100.000 …")
+        #expect(StartScreen.statusLine(["concept 1", "ingediend 2"], width: 78) == "Status: concept 1 · ingediend 2")
+    }
+
     @Test("start screen with an unreadable file mentioned, and a notice")
     func startWithProblem() {
         var state = Example.state(problems: ["1 probleem in C-0009.json; zie 'rendementsmeter validate'"])
