@@ -20,9 +20,31 @@ extension String {
     public var searchFolded: String {
         // Plain ASCII (most stories) folds to its lower case; Foundation's folding of the
         // whole text was a twentieth of reading a business case.
-        if utf8.allSatisfy({ $0 < 0x80 }) {
-            return String(decoding: utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
+        if utf8.allSatisfy({ $0 < 0x80 }) { return Self.asciiLowercased(utf8) }
+        // Folding is scalar by scalar (an accent typed apart folds to nothing), so the ASCII
+        // between the other characters ("financiële") is lowered directly, byte by byte,
+        // and only the rest goes through Foundation, which was a tenth of reading a case.
+        var folded = ""
+        folded.reserveCapacity(utf8.count)
+        let bytes = Array(utf8)
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] < 0x80 { end += 1 }
+            // The letter before other characters goes with them: an accent typed apart is its.
+            let base = end < bytes.count && end > start ? end - 1 : end
+            folded += Self.asciiLowercased(bytes[start..<base])
+            guard base < bytes.count else { break }
+            end = max(end, base + 1)
+            while end < bytes.count, bytes[end] >= 0x80 { end += 1 }
+            folded += String(decoding: bytes[base..<end], as: UTF8.self)
+                .folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+            start = end
         }
-        return folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+        return folded
+    }
+
+    private static func asciiLowercased(_ bytes: some Collection<UInt8>) -> String {
+        String(decoding: bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
     }
 }

@@ -12,4 +12,13 @@ struct SearchFoldTests {
         #expect("Résumé re\u{301}sume\u{301} RESUME".searchFolded == "resume resume resume")
         #expect("Schulden BIJ de Gemeente".searchFolded == "schulden bij de gemeente")
     }
+
+    @Test("Mixed text folds run by run exactly as Foundation folds it whole", arguments: [
+        "De financiële situatie van Ëlla (ideeën, ÇA, Straße, ǅ, ﬁ, ΣΑΣ, İstanbul)",
+        "e\u{301}e\u{301}E\u{301} na Ä\u{308} 😀 \u{2028}x\r\ny Ω ω Å Å 日本 Ǳ",
+        "é", "Aé", "éA", "", "A\u{301}BC",
+    ])
+    func mixedAsFoundation(text: String) {
+        #expect(text.searchFolded == text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased())
+    }
 }
