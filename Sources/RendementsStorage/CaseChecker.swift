@@ -36,7 +36,7 @@ public enum CaseChecker {
         }
         for message in priceList?.doubleCounting(record.avoided.map(\.item.code)) ?? [] { warning("dubbeltelling: " + message) }
         for message in ValueBounds.problems(record) { error(message) }
-        for message in HistoryChain.problems(record) { error("casus \(record.id): " + message) }
+        for message in HistoryChain.problems(record, writtenSeal: stored.writtenSeal) { error("casus \(record.id): " + message) }
         problems += historyConsistency(stored)
         do {
             _ = try CaseValuation(record)
@@ -49,10 +49,12 @@ public enum CaseChecker {
     /// What makes a case untrustworthy as a whole: a broken, cut or foreign history, numbers
     /// changed after the last event, a status its history does not support, values beyond
     /// the bounds. Such a case is named, left out of every figure and never written over.
-    public static func integrityProblems(_ record: CaseRecord) -> [String] {
+    /// `writtenSeal`: the seal read off the file's bytes, if any (`WrittenSeal`), which spares
+    /// computing it from the record when it matches.
+    public static func integrityProblems(_ record: CaseRecord, writtenSeal: String?) -> [String] {
         let period = record.context.periodEnd < record.context.periodStart
             ? ["de einddatum \(record.context.periodEnd.dutch) ligt voor de begindatum \(record.context.periodStart.dutch)"] : []
-        return period + HistoryChain.problems(record)
+        return period + HistoryChain.problems(record, writtenSeal: writtenSeal)
             + historyConsistency(StoredCase(record: record, fileName: "")).filter { $0.severity == .error }.map(\.message)
             + ValueBounds.problems(record)
     }

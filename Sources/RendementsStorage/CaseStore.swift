@@ -5,10 +5,18 @@ import RendementsDomain
 public struct StoredCase: Sendable {
     public let record: CaseRecord
     public let fileName: String
+    /// The content seal read off the file's bytes (`WrittenSeal`), when it could be; nil for a
+    /// case not read from a file, whose seal is then computed from the record.
+    let writtenSeal: String?
 
     public init(record: CaseRecord, fileName: String) {
+        self.init(record: record, fileName: fileName, writtenSeal: nil)
+    }
+
+    init(record: CaseRecord, fileName: String, writtenSeal: String?) {
         self.record = record
         self.fileName = fileName
+        self.writtenSeal = writtenSeal
     }
 }
 
@@ -150,9 +158,17 @@ public struct CaseStore: Sendable {
     /// One listed case file, read and checked against its name; with `checkingIntegrity`, a case
     /// whose history or numbers do not hold up is a problem, not a case (validate lists them all).
     func loadCase(_ entry: Listing.Entry, checkingIntegrity: Bool = true) -> Result<CaseRecord, Problem> {
-        switch load(fileName: entry.name) {
+        loadStored(entry, checkingIntegrity: checkingIntegrity).map(\.record)
+    }
+
+    private func loadStored(_ entry: Listing.Entry, checkingIntegrity: Bool) -> Result<StoredCase, Problem> {
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(entry.name).path) else {
+            return .failure(Problem(file: entry.name, message: CaseFileError.unreadable.dutchMessage))
+        }
+        switch CaseCodec.decode(data) {
         case .success(let record) where record.id == entry.id:
-            guard checkingIntegrity, let first = CaseChecker.integrityProblems(record).first else { return .success(record) }
+            let stored = StoredCase(record: record, fileName: entry.name, writtenSeal: record.history.isEmpty ? nil : WrittenSeal.hash(data))
+            guard checkingIntegrity, let first = CaseChecker.integrityProblems(record, writtenSeal: stored.writtenSeal).first else { return .success(stored) }
             return .failure(Problem(file: entry.name, message: "telt niet mee en wordt niet gewijzigd: \(first); zie 'rendementsmeter validate'"))
         case .success(let record):
             return .failure(Problem(file: entry.name, message: "het id in het bestand ('\(record.id.prefix(40))') hoort \(entry.id) te zijn, gelijk aan de bestandsnaam; niet gelezen"))
@@ -187,8 +203,8 @@ public struct CaseStore: Sendable {
         for start in stride(from: 0, to: listing.cases.count, by: size) {
             let entries = Array(listing.cases[start..<min(start + size, listing.cases.count)])
             let loaded = entries.parallelMap { entry -> Result<(T, String), Problem> in
-                self.loadCase(entry, checkingIntegrity: checkingIntegrity).map { record in
-                    (transform(StoredCase(record: record, fileName: entry.name)), record.priceListVersion)
+                self.loadStored(entry, checkingIntegrity: checkingIntegrity).map { stored in
+                    (transform(stored), stored.record.priceListVersion)
                 }
             }
             var results: [T] = []
@@ -265,7 +281,7 @@ public struct CaseStore: Sendable {
             // The history head too: a hand edit or an older version may have written without counting.
             guard current.revision == record.revision, current.historyHead == record.historyHead else { throw .conflict(current: current) }
             // A case whose history does not hold up is never written over: a new event would seal the damage.
-            if let problem = CaseChecker.integrityProblems(current).first {
+            if let problem = CaseChecker.integrityProblems(current, writtenSeal: nil).first {
                 throw .unreadable(record.id, .invalidField("de casus klopt niet (\(problem)); herstel hem eerst, zie 'rendementsmeter validate'"))
             }
             var next = record

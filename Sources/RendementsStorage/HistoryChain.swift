@@ -57,8 +57,9 @@ public enum HistoryChain {
         return sha256Hex(Data(text.utf8))
     }
 
-    /// Dutch problems with the chain, each naming the event; empty when intact.
-    public static func problems(_ record: CaseRecord) -> [String] {
+    /// Dutch problems with the chain, each naming the event; empty when intact. A `writtenSeal`
+    /// equal to the last event's seal answers for the content without computing it again.
+    public static func problems(_ record: CaseRecord, writtenSeal: String?) -> [String] {
         var problems: [String] = []
         var previous = ""
         for (index, event) in record.history.enumerated() {
@@ -78,7 +79,8 @@ public enum HistoryChain {
                 ? "de geschiedenis is leeggemaakt (historyHead verwijst naar gebeurtenissen die ontbreken)"
                 : "de laatste gebeurtenis(sen) van de geschiedenis zijn verwijderd")
         }
-        if problems.isEmpty, record.schemaVersion >= 2, let last = record.history.last, last.contentHash != ContentSeal.hash(record) {
+        if problems.isEmpty, record.schemaVersion >= 2, let last = record.history.last, last.contentHash != writtenSeal,
+           last.contentHash != ContentSeal.hash(record) {
             problems.append("de bedragen, hoeveelheden of kansen zijn gewijzigd na de laatste gebeurtenis (\(last.field), \(last.at)) zonder dat dat in de geschiedenis staat")
         }
         return problems

@@ -33,7 +33,7 @@ public enum StoreCopy {
             case .success(let decoded): outcome.refused.append("\(file.id): het id in het bestand is \(decoded.id)"); continue
             case .failure(let error): outcome.refused.append("\(file.id): \(error.dutchMessage)"); continue
             }
-            if let problem = CaseChecker.integrityProblems(record).first {
+            if let problem = CaseChecker.integrityProblems(record, writtenSeal: nil).first {
                 outcome.refused.append("\(file.id): \(problem)")
                 continue
             }

@@ -115,7 +115,7 @@ struct Import: ParsableCommand {
     /// A status is only kept when the source proves it: an intact history whose approval is by someone
     /// other than the author, and an importer who is not the author approving their own case this way.
     static func keepStatusRefusal(_ record: CaseRecord, by user: String) -> String? {
-        if let problem = CaseChecker.integrityProblems(record).first {
+        if let problem = CaseChecker.integrityProblems(record, writtenSeal: nil).first {
             return "--keep-status kan niet: de geschiedenis in het bronbestand klopt niet (\(problem))"
         }
         guard record.status == .goedgekeurd else { return nil }

@@ -58,3 +58,62 @@ struct ContentSealTests {
         #expect(CanonicalJSON.encode(Plain()).map { String(decoding: $0, as: UTF8.self) } == #"{"value":{"A":2,"b":1}}"#)
     }
 }
+
+/// The seal read off a file's bytes (`WrittenSeal`) must be the seal of the case as decoded,
+/// or a file it does not match; a check with it finds exactly what the check without it finds.
+@Suite("The content seal read off the file")
+struct WrittenSealTests {
+    static func file(_ folder: URL, _ id: String) throws -> (Data, CaseRecord) {
+        let data = try Data(contentsOf: folder.appendingPathComponent("\(id).json"))
+        return (data, try CaseCodec.decode(data).get())
+    }
+
+    @Test("every shipped case, 60 generated ones and a case with hostile text: the file's bytes give the decoded case's seal")
+    func sameAsDecoded() throws {
+        let folder = try CaseIndexTests.business(60)
+        let store = CaseStore(folder: folder.url)
+        var hostile = CaseStoreTests.submittedSample("C-9001")
+        hostile.avoided[0].reasoning = (0..<0x80).map { String(UnicodeScalar(UInt8($0))) }.joined() + "\"\\//é e\u{301} 😀 \u{2028} </x>"
+        try store.create { _ in hostile }
+        var checked = 0
+        for (directory, ids) in [(Repository.cases, try CaseStore(folder: Repository.cases).loadAll().records.map(\.id)),
+                                 (folder.url, try store.loadAll().records.map(\.id))] {
+            for id in ids {
+                let (data, record) = try Self.file(directory, id)
+                #expect(WrittenSeal.hash(data) == ContentSeal.hash(record), "\(id)")
+                checked += 1
+            }
+        }
+        #expect(checked == 7 + 61)
+    }
+
+    @Test("a file written otherwise gives another seal or none, and the check still finds what it found: reordered keys, escapes, a changed number, a missing part")
+    func otherwiseWritten() throws {
+        let (data, record) = try Self.file(Repository.cases, "C-0003")
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(!record.history.isEmpty)
+        let changedNumber = text.replacingOccurrences(of: "\"count\" : \"90\"", with: "\"count\" : \"91\"")
+        #expect(changedNumber != text)
+        let variants: [(String, String)] = [
+            ("compact, keys in another order", String(decoding: try JSONSerialization.data(withJSONObject: JSONSerialization.jsonObject(with: data)), as: UTF8.self)),
+            ("an escaped letter", text.replacingOccurrences(of: "\"Casemanager dementie", with: "\"\\u0043asemanager dementie")),
+            ("a changed number after approval", changedNumber),
+            ("an attribution key twice", text.replacingOccurrences(of: "\"attribution\" : \"60\",", with: "\"attribution\" : \"60\",\n  \"attribution\" : \"60\",")),
+            ("as written", text),
+        ]
+        var decodedVariants = 0
+        for (what, variant) in variants {
+            let bytes = Data(variant.utf8)
+            guard case .success(let decoded) = CaseCodec.decode(bytes) else { continue }
+            decodedVariants += 1
+            let written = WrittenSeal.hash(bytes)
+            #expect(written == ContentSeal.hash(decoded) || written != decoded.history.last?.contentHash, "\(what): a seal that matches is the true one")
+            #expect(HistoryChain.problems(decoded, writtenSeal: written) == HistoryChain.problems(decoded, writtenSeal: nil), "\(what)")
+        }
+        #expect(decodedVariants == 5)
+        let changed = try CaseCodec.decode(Data(changedNumber.utf8)).get()
+        #expect(HistoryChain.problems(changed, writtenSeal: WrittenSeal.hash(Data(changedNumber.utf8))).count == 1,
+                "a number changed after the last event is still found")
+        #expect(WrittenSeal.hash(Data(text.utf8)) == record.history.last?.contentHash, "the file as the app wrote it needs no second computation")
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+
+/// The content seal read off a case file's own bytes, without decoding and encoding again.
+///
+/// The app writes a case with sorted keys, and the seal is the same content with sorted keys,
+/// compact and with `/` escaped; so for a file the app wrote, dropping the whitespace between
+/// tokens and escaping `/` gives the sealed bytes. A file written otherwise (keys reordered,
+/// other escapes, a part missing) gives other bytes and no match, and the caller computes the
+/// seal from the decoded case as before. A match is as good as that computation because the
+/// content reads back as it was written (the seal test holds both to the same cases).
+enum WrittenSeal {
+    /// The seal's parts in the order the seal sorts them.
+    private static let parts = ["attribution", "avoided", "deployed", "effort"].map { Array($0.utf8) }
+
+    static func hash(_ data: Data) -> String? {
+        data.withUnsafeBytes { raw -> String? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            guard let spans = topLevelSpans(bytes) else { return nil }
+            var sealed: [UInt8] = [UInt8(ascii: "{")]
+            sealed.reserveCapacity(bytes.count)
+            for (index, part) in parts.enumerated() {
+                guard let span = spans[index] else { return nil }
+                if index > 0 { sealed.append(UInt8(ascii: ",")) }
+                sealed.append(UInt8(ascii: "\""))
+                sealed.append(contentsOf: part)
+                sealed.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+                compact(bytes[span], into: &sealed)
+            }
+            sealed.append(UInt8(ascii: "}"))
+            return sha256Hex(Data(sealed))
+        }
+    }
+
+    /// Where the value of each part starts and ends in the top-level object; nil when the
+    /// bytes are not one object this scan understands.
+    private static func topLevelSpans(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>?]? {
+        var spans = [Range<Int>?](repeating: nil, count: parts.count)
+        var index = skipSpace(bytes, 0)
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { return nil }
+        index += 1
+        while true {
+            index = skipSpace(bytes, index)
+            guard index < bytes.count else { return nil }
+            if bytes[index] == UInt8(ascii: "}") { return spans }
+            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+            guard bytes[index] == UInt8(ascii: "\""), let keyEnd = stringEnd(bytes, index) else { return nil }
+            let key = bytes[(index + 1)..<(keyEnd - 1)]
+            index = skipSpace(bytes, keyEnd)
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return nil }
+            let start = skipSpace(bytes, index + 1)
+            guard let end = valueEnd(bytes, start) else { return nil }
+            if let part = parts.firstIndex(where: { $0.elementsEqual(key) }) {
+                guard spans[part] == nil else { return nil }
+                spans[part] = start..<end
+            }
+            index = end
+        }
+    }
+
+    private static func skipSpace(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
+        var index = start
+        while index < bytes.count, isSpace(bytes[index]) { index += 1 }
+        return index
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+    }
+
+    /// The index after the closing quote of the string opening at `start`.
+    private static func stringEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
+        var index = start + 1
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "\\"): index += 2
+            case UInt8(ascii: "\""): return index + 1
+            default: index += 1
+            }
+        }
+        return nil
+    }
+
+    /// The index after the value starting at `start`: a string, or anything up to the `,` or
+    /// closing bracket at its own depth.
+    private static func valueEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
+        var depth = 0
+        var index = start
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "\""):
+                guard let end = stringEnd(bytes, index) else { return nil }
+                index = end
+                if depth == 0 { return index }
+                continue
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                depth += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                if depth == 0 { return index }
+                depth -= 1
+                if depth == 0 { return index + 1 }
+            case UInt8(ascii: ","):
+                if depth == 0 { return index }
+            default:
+                break
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The value without whitespace between tokens and with `/` in strings escaped, as the seal writes it.
+    private static func compact(_ value: Slice<UnsafeBufferPointer<UInt8>>, into output: inout [UInt8]) {
+        var inString = false
+        var escaped = false
+        for byte in value {
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                } else if byte == UInt8(ascii: "/") {
+                    output.append(UInt8(ascii: "\\"))
+                }
+                output.append(byte)
+            } else if !isSpace(byte) {
+                if byte == UInt8(ascii: "\"") { inString = true }
+                output.append(byte)
+            }
+        }
+    }
+}
