@@ -98,4 +98,25 @@ extension CaseEvent {
         let rest = field[field.index(after: close)...].drop { $0 == "." }
         return "\(part) regel \(number)" + (rest.isEmpty ? "" : ", \(rest)")
     }
+
+    /// What the event changed, as a reader says it: `voorkomen regel 1, kans: 33,333 % → 12,5 %`,
+    /// `hoeveelheid: 1.500 → 1.200`, `aangepast: verhaal, inzet`. The stored values keep their
+    /// machine form (`33.333`), which a Dutch reader would take for thirty-three thousand.
+    public var dutchChange: String {
+        switch action {
+        case .status:
+            return "status \(old) → \(new)"
+        case .aanpassing:
+            return field.hasPrefix("inhoud: ") ? "aangepast: " + field.dropFirst("inhoud: ".count) : "inhoud aangepast"
+        default:
+            let percent = field.hasSuffix(".kans") || field == "toerekening"
+            func shown(_ value: String) -> String {
+                if value.isEmpty { return "—" }
+                if percent, let number = DecimalText.parse(value) { return DutchNumber.readable(number) + " %" }
+                if field.hasSuffix(".hoeveelheid"), let number = DutchNumber.parse(value) { return DutchNumber.readable(number) }
+                return value
+            }
+            return "\(dutchField): \(shown(old)) → \(shown(new))"
+        }
+    }
 }

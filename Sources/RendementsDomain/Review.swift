@@ -17,6 +17,8 @@ public enum ReviewError: Error, Equatable, Sendable {
     case statusNotAllowed(from: CaseStatus, to: CaseStatus)
     case noSuchLine(Int, count: Int)
     case notUnderReview(CaseStatus)
+    /// The change would take the case beyond `ValueBounds` or make a line impossible to value.
+    case outOfBounds(String)
 
     public var dutchMessage: String {
         switch self {
@@ -26,6 +28,7 @@ public enum ReviewError: Error, Equatable, Sendable {
             "Van \(from.dutchName.lowercased()) naar \(to.dutchName.lowercased()) kan niet; de volgorde is concept → ingediend → goedgekeurd of teruggestuurd → ingediend."
         case .noSuchLine(let line, let count): "Regel \(line) bestaat niet; de casus heeft \(count) voorkomen regels."
         case .notUnderReview(let status): "Alleen ingediende casussen worden beoordeeld; deze is \(status.dutchName.lowercased())."
+        case .outOfBounds(let problem): "Niet gewijzigd: " + problem + (problem.hasSuffix(".") ? "" : ".")
         }
     }
 }
@@ -49,6 +52,21 @@ extension CaseRecord {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw .reasonRequired }
         guard status == .ingediend else { throw .notUnderReview(status) }
+        // A change is tried on a copy first: a reviewer's value beyond the bounds would make the
+        // case unreadable, and then nobody could save it again (found by a helper).
+        var changed = self
+        try changed.apply(change, by: reviewer, at: time, reason: reason)
+        let known = Set(ValueBounds.problems(self))
+        if let problem = ValueBounds.problems(changed).first(where: { !known.contains($0) }) { throw .outOfBounds(problem) }
+        do {
+            _ = try CaseValuation(changed)
+        } catch {
+            if (try? CaseValuation(self)) != nil { throw .outOfBounds(error.dutchMessage) }
+        }
+        self = changed
+    }
+
+    private mutating func apply(_ change: ReviewChange, by reviewer: String, at time: String, reason: String) throws(ReviewError) {
         if original == nil { original = estimate }
         func line(_ number: Int) throws(ReviewError) -> Int {
             guard avoided.indices.contains(number - 1) else { throw .noSuchLine(number, count: avoided.count) }

@@ -16,7 +16,12 @@ public enum Rework {
         if before.story != after.story { parts.append("verhaal") }
         if !sameEffort(before.effort, after.effort) { parts.append("inzet") }
         if before.deployed != after.deployed { parts.append("ingezet") }
-        if before.avoided != after.avoided { parts.append(avoidedPart) }
+        if before.avoided != after.avoided {
+            // Only what calibration compares (item, quantity, likelihood) is the estimate itself;
+            // a reworded reasoning or another horizon leaves the reviewer's changes the reviewer's.
+            let estimates = { (lines: [AvoidedCareLine]) in lines.map { [$0.item.code, $0.quantity.dutchText, DecimalText.format($0.likelihood.value)] } }
+            parts.append(estimates(before.avoided) == estimates(after.avoided) ? "onderbouwing voorkomen" : avoidedPart)
+        }
         if before.attribution != after.attribution { parts.append("toerekening") }
         return parts
     }

@@ -68,8 +68,7 @@ struct CaseDocument {
         add("Geschiedenis", .heading)
         if record.history.isEmpty { add("  nog geen wijzigingen") }
         for event in record.history {
-            let change = event.action == .status ? "status \(event.old) → \(event.new)" : "\(event.dutchField): \(event.old.isEmpty ? "—" : event.old) → \(event.new.isEmpty ? "—" : event.new)"
-            wrapped("\(DutchTimestamp.display(event.at)) \(event.by): \(change) — \(event.reason)", indent: 2)
+            wrapped("\(DutchTimestamp.display(event.at)) \(event.by): \(event.dutchChange) — \(event.reason)", indent: 2)
         }
     }
 

@@ -95,6 +95,7 @@ struct CalibrationTests {
         #expect(story.map(\.estimated) == [LineValues(units: 1, likelihood: 50)])
         #expect(story.map(\.approved) == [LineValues(units: 1, likelihood: 25)])
         #expect(story.map(\.reasons) == [["Te hoog."]])
+        #expect(ReviewedLine.lines(of: try resubmitted(after: "inhoud: verhaal, onderbouwing voorkomen")).map(\.reviewChanged) == [true])
         #expect(ReviewedLine.lines(of: try resubmitted(after: "inhoud: verhaal, voorkomen")).map(\.reviewChanged) == [false])
         #expect(ReviewedLine.lines(of: try resubmitted(after: "inhoud")).map(\.reviewChanged) == [false], "a rework from before the parts were named")
     }
@@ -108,6 +109,8 @@ struct CalibrationTests {
         #expect(Rework.eventField(from: before, to: after) == nil, "a volunteer rate without volunteer hours costs nothing")
         after.story.situation = "Anders."
         after.avoided[0].reasoning = "Beter onderbouwd."
+        #expect(Rework.eventField(from: before, to: after) == "inhoud: verhaal, onderbouwing voorkomen", "a reworded reasoning is not a new estimate (helper finding)")
+        after.avoided[0].likelihood = Fixture.percent(40)
         #expect(Rework.eventField(from: before, to: after) == "inhoud: verhaal, voorkomen")
     }
 

@@ -38,6 +38,27 @@ struct ReviewTests {
         }
     }
 
+    @Test("a reviewer's quantity beyond the bounds, or a line worth more than € 100 million, is refused and changes nothing (helper finding: the case became unreadable and could not be saved again)")
+    func reviewWithinBounds() throws {
+        var record = Self.submitted()
+        let before = record
+        #expect(throws: ReviewError.outOfBounds("voorkomen zorg regel 1: hoeveelheid 1.234.567 is groter dan het maximum van 1.000.000")) {
+            try record.review(.quantity(line: 1, .count(1_234_567)), by: "bram", at: "t", reason: "Veel.")
+        }
+        #expect(ReviewError.outOfBounds("voorkomen zorg regel 1: hoeveelheid 1.234.567 is groter dan het maximum van 1.000.000").dutchMessage
+                == "Niet gewijzigd: voorkomen zorg regel 1: hoeveelheid 1.234.567 is groter dan het maximum van 1.000.000.")
+        // 1,000,000 nursing days at € 290 × 50 % × 70 % is € 101.5 million on one line: within the quantity bound, beyond the line's.
+        #expect(throws: ReviewError.self) {
+            try record.review(.quantity(line: 2, .count(1_000_000)), by: "bram", at: "t", reason: "Veel.")
+        }
+        #expect(record == before, "nothing changed, no event")
+        var added = Fixture.avoided("ZVW-HA", law: "zvw", price: "30.87", count: 6, likelihood: 75)
+        added.quantity = .count(2_000_000)
+        #expect(throws: ReviewError.self) { try record.review(.addLine(added), by: "bram", at: "t", reason: "Vergeten.") }
+        try record.review(.quantity(line: 1, .count(1_000_000)), by: "bram", at: "t", reason: "Het maximum mag.")
+        #expect(record.avoided[0].quantity == .count(1_000_000))
+    }
+
     @Test("the status flow is enforced and nobody approves their own case")
     func statusFlow() throws {
         var record = Self.submitted()
@@ -70,6 +91,20 @@ struct ReviewTests {
         #expect(event("ingezet[1].prijs").dutchField == "ingezet regel 1, prijs")
         #expect(event("toerekening").dutchField == "toerekening")
         #expect(event("voorkomen[2].kans").field == "voorkomen[2].kans")
+    }
+
+    @Test("a history step reads the Dutch way: percentages with a comma, quantities grouped, a rework by its parts (helper finding: '33.333 → 12.5' read as thousands)")
+    func dutchChange() {
+        func event(_ action: CaseEvent.Action, _ field: String, _ old: String, _ new: String) -> String {
+            CaseEvent(at: "t", by: "bram", action: action, field: field, old: old, new: new, reason: "r").dutchChange
+        }
+        #expect(event(.wijziging, "voorkomen[1].kans", "33.333", "12.5") == "voorkomen regel 1, kans: 33,333 % → 12,5 %")
+        #expect(event(.wijziging, "toerekening", "100", "80") == "toerekening: 100 % → 80 %")
+        #expect(event(.wijziging, "voorkomen[2].hoeveelheid", "1500,5", "2 per week × 26") == "voorkomen regel 2, hoeveelheid: 1.500,5 → 2 per week × 26")
+        #expect(event(.regelVerwijderd, "voorkomen[3]", "ZVW-HA 4", "") == "voorkomen regel 3: ZVW-HA 4 → —")
+        #expect(event(.aanpassing, "inhoud: verhaal, inzet", "", "") == "aangepast: verhaal, inzet")
+        #expect(event(.aanpassing, "inhoud", "", "") == "inhoud aangepast")
+        #expect(event(.status, "status", "ingediend", "goedgekeurd") == "status ingediend → goedgekeurd")
     }
 
     @Test("how a worker knows fits beside its label at 80 columns; a draft in the old wording still reads")
