@@ -88,7 +88,7 @@ enum CalibrationScreen {
     static func ownDetail(_ row: OwnEstimate, _ priceList: PriceList?) -> [String] {
         var lines = ["\(itemName(row.code, priceList)) (\(row.code)) · \(row.intervention)"]
         let colleagues = row.colleagues.map {
-            "Collega's (\($0.cases) casussen): \(values($0.medianUnits, $0.medianLikelihood, joined: " en kans "))."
+            "Collega's (\(DutchNumber.count($0.cases)) casussen): \(values($0.medianUnits, $0.medianLikelihood, joined: " en kans "))."
         } ?? "Collega's: te weinig (minder dan \(Suggestions.minimumCases) casussen of \(Calibration.minimumAuthors) collega's), geen vergelijking."
         let own = row.medianUnits.map { "Jij: \(lineCount(row.lines)), mediaan \(values($0, row.medianLikelihood, joined: " en kans "))." }
             ?? "Jij schatte dit item niet; een beoordelaar voegde het toe."

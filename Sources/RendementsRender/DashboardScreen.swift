@@ -116,7 +116,7 @@ enum DashboardScreen {
     private static func groepen(_ rows: [DashboardRow], _ dashboard: DashboardState, _ frame: inout Frame) {
         let name = dashboard.grouping.dutchName.prefix(1).uppercased() + dashboard.grouping.dutchName.dropFirst() + " (g wisselt)"
         func cells(_ group: GroupTotals) -> [String] {
-            ["\(group.caseCount)", DutchNumber.euroWhole(group.totals.avoided), DutchNumber.euroWhole(group.totals.net),
+            [DutchNumber.count(group.caseCount), DutchNumber.euroWhole(group.totals.avoided), DutchNumber.euroWhole(group.totals.net),
              group.medianResult.map(DutchNumber.euroWhole) ?? "–", DutchNumber.ratio(group.totals.returnRatio)]
         }
         let headers = ["Casussen", "Voorkomen", "Netto", "Mediaan", "Rend."]
@@ -137,6 +137,13 @@ enum DashboardScreen {
     /// A transfer (bijstand) is marked: it saves its financier money but is not in the societal total.
     private static func patronen(_ rows: [DashboardRow], _ dashboard: DashboardState, _ list: PriceList?, _ frame: inout Frame) {
         let maxBand = max(1, rows.filter { $0.kind == .band }.map(\.group.caseCount).max() ?? 1)
+        // Columns as wide as their widest figure: a cut-off number is a wrong number (helper finding: "€ 402.592.5…").
+        func count(_ item: ItemTally) -> String { DutchNumber.count(item.lineCount) + "×" }
+        let items = rows.compactMap(\.item)
+        let countWidth = max(6, (items.map { TextWidth.of(count($0)) }.max() ?? 0) + 1)
+        let valueWidth = max(12, (items.map { TextWidth.of(DutchNumber.euroWhole($0.value)) }.max() ?? 0) + 1)
+        let labelWidth = max(8, min(50, frame.width - 4 - countWidth - valueWidth))
+        let bandWidth = max(4, rows.filter { $0.kind == .band }.map { TextWidth.of(DutchNumber.count($0.group.caseCount)) }.max() ?? 0)
         var lines: [(text: String, style: Style, row: Int?)] = []
         var lastKind: DashboardRow.Kind?
         for (index, row) in rows.enumerated() {
@@ -148,12 +155,13 @@ enum DashboardScreen {
             let style = rowStyle(index, dashboard)
             if let item = row.item {
                 let transfer = list?.item(item.code)?.kind == .transfer ? " (transfer)" : ""
-                let label = TextWidth.clip("  " + row.label, to: 50 - TextWidth.of(transfer)) + transfer
-                lines.append((TextWidth.padRight(label, to: 50) + TextWidth.padLeft("\(item.lineCount)×", to: 6)
-                              + TextWidth.padLeft(DutchNumber.euroWhole(item.value), to: 12), style, index))
+                let label = TextWidth.clip("  " + row.label, to: labelWidth - TextWidth.of(transfer)) + transfer
+                lines.append((TextWidth.padRight(label, to: labelWidth) + TextWidth.padLeft(count(item), to: countWidth)
+                              + TextWidth.padLeft(DutchNumber.euroWhole(item.value), to: valueWidth), style, index))
             } else {
                 let bar = String(repeating: "█", count: row.group.caseCount * 30 / maxBand)
-                lines.append((TextWidth.padRight("  " + row.label, to: 26) + TextWidth.padLeft("\(row.group.caseCount)", to: 4) + " " + bar, style, index))
+                lines.append((TextWidth.padRight("  " + row.label, to: 26) + TextWidth.padLeft(DutchNumber.count(row.group.caseCount), to: bandWidth) + " " + bar,
+                               style, index))
             }
         }
         let height = max(1, frame.height - 4 - top)

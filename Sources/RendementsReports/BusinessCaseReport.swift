@@ -9,7 +9,7 @@ public enum BusinessCaseReport {
         var out: [String] = []
         out.append("Business case: \(name)\(fictional ? "  [VOORBEELD: fictieve casussen]" : "")")
         if let priceList { out.append("Prijslijst: \(priceList.name), versie \(priceList.version); \(summary.options.priceYearText)") }
-        out.append("Telt: \(summary.selection.dutchDescription) (\(summary.countedCases) van \(summary.caseCount))")
+        out.append("Telt: \(summary.selection.dutchDescription) (\(DutchNumber.count(summary.countedCases)) van \(DutchNumber.count(summary.caseCount)))")
         out.append("Status: " + CaseStatus.allCases.map { "\($0.dutchName.lowercased()) \(summary.statusCounts[$0] ?? 0)" }.joined(separator: " · "))
         out.append("")
 

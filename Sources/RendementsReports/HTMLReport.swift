@@ -87,7 +87,7 @@ public enum HTMLReport {
         var body = ""
         body += "<h1>Rendementsmeter: \(e(input.name))</h1>"
         if input.fictional { body += "<p class=\"banner\">VOORBEELD: deze business case bestaat uit fictieve casussen.</p>" }
-        body += "<p class=\"meta\">Telt: \(e(summary.filter.dutchDescription)) (\(summary.countedCases) van \(summary.caseCount)). "
+        body += "<p class=\"meta\">Telt: \(e(summary.filter.dutchDescription)) (\(DutchNumber.count(summary.countedCases)) van \(DutchNumber.count(summary.caseCount))). "
         body += "Prijslijst: \(e(input.priceList.map { "\($0.name), versie \($0.version)" } ?? "onbekend")). Gemaakt op \(e(input.generatedOn)). "
         body += "\(e(summary.options.priceYearText.prefix(1).uppercased() + summary.options.priceYearText.dropFirst())).</p>"
         body += summaryTable(summary, input.priceList)
@@ -188,7 +188,7 @@ public enum HTMLReport {
                                     title: "Voorkomen zorg naar waarde", primaryLegend: "voorkomen zorg (na kans en toerekening)")
         html += "<table><tr><th>Item</th><th class=\"n\">Regels</th><th class=\"n\">Casussen</th><th class=\"n\">Waarde</th></tr>"
         for item in summary.topItemsByCount(10) {
-            html += "<tr><td>\(e(item.description)) (\(e(item.code)))</td><td class=\"n\">\(item.lineCount)</td><td class=\"n\">\(item.caseIDs.count)</td><td class=\"n\">\(euro(item.value))</td></tr>"
+            html += "<tr><td>\(e(item.description)) (\(e(item.code)))</td><td class=\"n\">\(DutchNumber.count(item.lineCount))</td><td class=\"n\">\(DutchNumber.count(item.caseIDs.count))</td><td class=\"n\">\(euro(item.value))</td></tr>"
         }
         html += "</table><h3>Verdeling van de casusresultaten (netto)</h3><table><tr><th>Resultaat</th><th class=\"n\">Casussen</th></tr>"
         for band in summary.resultBands { html += "<tr><td>\(e(band.dutchLabel))</td><td class=\"n\">\(band.caseIDs.count)</td></tr>" }
@@ -198,7 +198,7 @@ public enum HTMLReport {
     private static func groupSection(_ title: String, _ groups: [String: GroupTotals]) -> String {
         var html = "<h2>\(e(title))</h2><table><tr><th>Groep</th><th class=\"n\">Casussen</th><th class=\"n\">Voorkomen</th><th class=\"n\">Netto</th><th class=\"n\">Mediaan casus</th><th class=\"n\">Rendement</th></tr>"
         for (name, group) in groups.sorted(by: { ($0.value.totals.net, $1.key) > ($1.value.totals.net, $0.key) }) {
-            html += "<tr><td>\(e(name))</td><td class=\"n\">\(group.caseCount)</td><td class=\"n\">\(euro(group.totals.avoided))</td><td class=\"n\">\(euro(group.totals.net))</td><td class=\"n\">\(group.medianResult.map(euro) ?? "–")</td><td class=\"n\">\(e(DutchNumber.ratio(group.totals.returnRatio)))</td></tr>"
+            html += "<tr><td>\(e(name))</td><td class=\"n\">\(DutchNumber.count(group.caseCount))</td><td class=\"n\">\(euro(group.totals.avoided))</td><td class=\"n\">\(euro(group.totals.net))</td><td class=\"n\">\(group.medianResult.map(euro) ?? "–")</td><td class=\"n\">\(e(DutchNumber.ratio(group.totals.returnRatio)))</td></tr>"
         }
         return html + "</table>"
     }

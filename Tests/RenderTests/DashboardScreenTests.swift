@@ -1,3 +1,5 @@
+import Foundation
+import RendementsDomain
 import Testing
 @testable import RendementsCore
 @testable import RendementsRender
@@ -45,5 +47,29 @@ struct DashboardScreenTests {
         #expect(bottom[3, last].style == .selected)
         #expect(!bottom.text.contains("Meest voorkomen zorg naar waarde"), "scrolled past the first heading")
         #expect(bottom.text.contains("↑ meer") && !bottom.text.contains("↓ meer"))
+    }
+
+    @Test("Patronen sizes its columns to the widest figure: no amount is cut (helper finding: '1234×€ 402.592.5…')")
+    func patronenLargeFigures() throws {
+        var state = Example.state()
+        let records = state.openedRecords.values.sorted { $0.id < $1.id }.map { record -> CaseRecord in
+            var large = record
+            for index in large.avoided.indices { large.avoided[index].quantity = .count(150_000) }
+            return large
+        }
+        // A copy of the case with the transfer: two lines of € 72 million make one item of € 144 million.
+        var copy = try #require(records.first { $0.avoided.contains { $0.item.description.hasPrefix("Bijstand") } })
+        copy.id = "C-9999"
+        state.setRecords(records + [copy])
+        let text = View.render(Example.after(Self.open + [.tab, .tab, .tab], state)).text
+        let itemLines = text.split(separator: "\n").filter { $0.contains("×") }
+        #expect(itemLines.count >= 5)
+        for line in itemLines {
+            #expect(line.range(of: #"[0-9.]+× +€ [0-9]{1,3}(\.[0-9]{3})*$"#, options: .regularExpression) != nil, "\(line)")
+            #expect(line.count <= 79, "\(line)")
+        }
+        #expect(itemLines.contains { $0.range(of: #"€ [0-9]{3}\.[0-9]{3}\.[0-9]{3}$"#, options: .regularExpression) != nil },
+                "an amount above € 100 million is shown whole: \(itemLines)")
+        #expect(itemLines.first == "   Bijstand alleenstaande 21–AOW incl. … (transfer)    2× € 144.430.875")
     }
 }

@@ -16,7 +16,7 @@ public enum DashboardTrace {
     public static func lines(_ row: DashboardRow, records: [String: CaseRecord], list: PriceList?, options: EstimateOptions) -> [String] {
         let cases = shownCases(row).compactMap { records[$0] }
         let count = row.caseIDs.count
-        var out = ["\(row.label): \(count) casus\(count == 1 ? "" : "sen")"]
+        var out = ["\(row.label): \(DutchNumber.count(count)) casus\(count == 1 ? "" : "sen")"]
         out.append("\(options.priceYearText.prefix(1).uppercased() + options.priceYearText.dropFirst()); prijslijst \(list.map { "\($0.name) \($0.version)" } ?? "onbekend").")
         out.append("Regel = eenheidsprijs × hoeveelheid × kans × toerekening, per regel half-even op de cent.")
         if count > cases.count {
