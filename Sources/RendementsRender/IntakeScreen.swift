@@ -97,15 +97,23 @@ enum IntakeScreen {
     }
 
     /// A one-line field: underlined area, the cursor as a reverse-video cell; scrolls to keep the cursor visible.
+    /// It scrolls by columns, not characters: wide characters (emoji, CJK) take two.
     static func textField(_ text: String, cursor: Int?, x: Int, y: Int, width: Int, _ frame: inout Frame) {
         let characters = Array(text)
-        let first = max(0, (cursor ?? 0) - width + 2)
-        let visible = String(characters.dropFirst(first).prefix(width - 1))
-        frame.put("[" + TextWidth.padRight(visible, to: width - 1) + "]", x: x - 1, y: y, style: cursor == nil ? .normal : Style(.normal, bold: true))
-        if let cursor {
-            let column = x + TextWidth.of(String(characters[first..<min(cursor, characters.count)]))
-            let under = cursor < characters.count ? String(characters[cursor]) : " "
-            frame.put(under, x: column, y: y, style: .selected)
+        let inside = width - 1
+        let at = min(cursor ?? 0, characters.count)
+        let cursorColumns = at < characters.count ? max(1, TextWidth.of(characters[at])) : 1
+        var first = 0
+        var before = characters[..<at].reduce(0) { $0 + TextWidth.of($1) }
+        while first < at && before + cursorColumns > inside {
+            before -= TextWidth.of(characters[first])
+            first += 1
+        }
+        let visible = String(characters[first...])
+        frame.put("[" + TextWidth.padRight(visible, to: inside) + "]", x: x - 1, y: y, style: cursor == nil ? .normal : Style(.normal, bold: true))
+        if cursor != nil {
+            let under = at < characters.count ? String(characters[at]) : " "
+            frame.put(under, x: x + before, y: y, style: .selected)
         }
     }
 

@@ -28,6 +28,26 @@ struct IntakeScreenTests {
         return View.render(state).text
     }
 
+    @Test("a one-line field scrolls by columns: with emoji or CJK the cursor stays inside the brackets and the end of the text shows (helper finding)")
+    func fieldScrollsByColumns() {
+        func field(_ text: String, cursor: Int?) -> (line: String, cursorX: Int?) {
+            var frame = Frame(width: 24, height: 1)
+            IntakeScreen.textField(text, cursor: cursor, x: 1, y: 0, width: 20, &frame)
+            let selected = (0..<frame.width).first { frame[$0, 0].style == .selected }
+            return (frame.text, selected)
+        }
+        let ascii = "abcdefghijklmnopqrstuvwxyz"
+        let emoji = "abcdefghijklm😀nopqrstuvwxyz"
+        // 19 columns inside the brackets: the text before the cursor and the cursor's cell.
+        #expect(field(ascii, cursor: ascii.count).line == "[ijklmnopqrstuvwxyz ]")
+        #expect(field(emoji, cursor: emoji.count).line == "[klm😀nopqrstuvwxyz ]")
+        #expect(field(emoji, cursor: emoji.count).cursorX == 19, "the cursor is on the last cell inside; the ] stays in column 20")
+        let cjk = "中文字符中文字符中文字符中文字符"
+        #expect(field(cjk, cursor: cjk.count).line == "[符中文字符中文字符 ]", "the end of the text is shown while typing")
+        #expect(field(cjk, cursor: 0).line == "[中文字符中文字符中…]", "from the start, cut with an ellipsis")
+        #expect(field(cjk, cursor: 0).cursorX == 1)
+    }
+
     @Test("step 1, context, with Dutch diacritics")
     func context() {
         let frame = View.render(Example.after(IntakeScript.context, Example.state()))
