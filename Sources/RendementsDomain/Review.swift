@@ -19,6 +19,8 @@ public enum ReviewError: Error, Equatable, Sendable {
     case notUnderReview(CaseStatus)
     /// The change would take the case beyond `ValueBounds` or make a line impossible to value.
     case outOfBounds(String)
+    /// The change would leave the value as it is: a step without change is no review step.
+    case unchanged
 
     public var dutchMessage: String {
         switch self {
@@ -29,6 +31,7 @@ public enum ReviewError: Error, Equatable, Sendable {
         case .noSuchLine(let line, let count): "Regel \(line) bestaat niet; de casus heeft \(count) voorkomen regels."
         case .notUnderReview(let status): "Alleen ingediende casussen worden beoordeeld; deze is \(status.dutchName.lowercased())."
         case .outOfBounds(let problem): "Niet gewijzigd: " + problem + (problem.hasSuffix(".") ? "" : ".")
+        case .unchanged: "Niet gewijzigd: dat is de waarde die er al staat."
         }
     }
 }
@@ -56,6 +59,7 @@ extension CaseRecord {
         // case unreadable, and then nobody could save it again (found by a helper).
         var changed = self
         try changed.apply(change, by: reviewer, at: time, reason: reason)
+        if changed.estimate == estimate { throw .unchanged }
         let known = Set(ValueBounds.problems(self))
         if let problem = ValueBounds.problems(changed).first(where: { !known.contains($0) }) { throw .outOfBounds(problem) }
         do {

@@ -210,6 +210,7 @@ struct ReviewFlowTests {
         }
         #expect(resubmitted.history.map { "\($0.action.rawValue) \($0.field)" } == ["wijziging voorkomen[1].kans", "status status", "status status"])
         #expect(resubmitted.effort == sent.effort, "the content is the sent-back case's, so the last event's seal still matches")
+        #expect(resubmitted.history.last?.reason == "Ongewijzigd opnieuw ingediend", "not 'Aangepast …' when nothing was")
         try resubmitted.move(to: .goedgekeurd, by: "chris", at: "t", reason: "")
         #expect(ReviewedLine.lines(of: resubmitted).first?.estimated?.likelihood == 50, "the author's estimate, before the reviewer's 25 %")
     }

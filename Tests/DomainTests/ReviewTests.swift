@@ -55,6 +55,10 @@ struct ReviewTests {
         var added = Fixture.avoided("ZVW-HA", law: "zvw", price: "30.87", count: 6, likelihood: 75)
         added.quantity = .count(2_000_000)
         #expect(throws: ReviewError.self) { try record.review(.addLine(added), by: "bram", at: "t", reason: "Vergeten.") }
+        #expect(throws: ReviewError.unchanged, "a step that keeps the value is no step (helper finding: '1500,5 → 1500,5')") {
+            try record.review(.likelihood(line: 1, Fixture.percent(75)), by: "bram", at: "t", reason: "Klopt.")
+        }
+        #expect(record == before)
         try record.review(.quantity(line: 1, .count(1_000_000)), by: "bram", at: "t", reason: "Het maximum mag.")
         #expect(record.avoided[0].quantity == .count(1_000_000))
     }

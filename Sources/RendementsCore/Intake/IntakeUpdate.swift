@@ -430,7 +430,8 @@ enum IntakeUpdate {
         updated.deployed = content.deployed
         updated.avoided = content.avoided
         updated.attribution = content.attribution
-        if let field = Rework.eventField(from: existing, to: updated) {
+        let reworked = Rework.eventField(from: existing, to: updated)
+        if let field = reworked {
             // The content seal of the last event must keep matching: the author's rework is an event too.
             updated.history.append(CaseEvent(at: "", by: app.user, action: .aanpassing, field: field, old: "", new: "",
                                              reason: "Aangepast door de auteur"))
@@ -439,7 +440,7 @@ enum IntakeUpdate {
         }
         if submit {
             do {
-                try updated.move(to: .ingediend, by: app.user, at: "", reason: "Aangepast en opnieuw ingediend")
+                try updated.move(to: .ingediend, by: app.user, at: "", reason: reworked == nil ? "Ongewijzigd opnieuw ingediend" : "Aangepast en opnieuw ingediend")
             } catch {
                 app.notice = error.dutchMessage
                 return []
