@@ -334,10 +334,20 @@ public struct CaseIndex: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         let database = try DatabaseQueue(path: url.path, configuration: configuration)
+        // Most opens find the index as this version makes it: checked with a read, because a write
+        // transaction (even one that changes nothing) waits for the disk, 10 to 200 ms here.
+        let ready = try database.read { db -> Bool in
+            guard try db.tableExists("meta"),
+                  try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'format'") == String(CaseIndex.formatVersion) else { return false }
+            return try IndexSchema.isComplete(db)
+        }
+        if ready { return database }
         try database.write { db in
             try db.execute(sql: "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
             let version = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'format'")
-            if version != String(CaseIndex.formatVersion) {
+            // Another version, or this one with a part missing (a table's derived rows cannot be
+            // patched in): built again from the files.
+            if try version != String(CaseIndex.formatVersion) || !IndexSchema.isComplete(db) {
                 try IndexSchema.drop(db)
                 try db.execute(sql: "DELETE FROM meta")
                 try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('format', ?)", arguments: [String(CaseIndex.formatVersion)])

@@ -7,6 +7,16 @@ extension CaseIndex {
     /// The avoided lines of every approved real case, as estimated and as approved, as the
     /// index last recorded them: what the calibration screens and export add up. Nil
     /// without a usable index (the app keeps it current after every write and on the start screen).
+    /// What the index's rows describe (the files' fingerprint and the settings): equal keys,
+    /// equal `reviewedLines()`, so a screen worked out from them can be kept. Nil without one.
+    public func contentKey() -> String? {
+        guard FileManager.default.fileExists(atPath: url.path), let database = try? open() else { return nil }
+        return try? database.read { db -> String? in
+            guard let digest = try Self.meta(db, "digest"), !digest.isEmpty, let settings = try Self.meta(db, "settings") else { return nil }
+            return settings + ":" + digest
+        }
+    }
+
     public func reviewedLines() -> [ReviewedLine]? {
         guard FileManager.default.fileExists(atPath: url.path), let database = try? open() else { return nil }
         return try? database.read { db -> [ReviewedLine] in

@@ -82,6 +82,19 @@ enum IndexSchema {
         try db.execute(sql: "CREATE INDEX IF NOT EXISTS reviewed_case ON reviewed(case_row)")
     }
 
+    /// True when every table, index and trigger `create` makes is there (a damaged index missing
+    /// one is completed by `create` again).
+    static func isComplete(_ db: Database) throws -> Bool {
+        let made = try Set(String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type IN ('table', 'index', 'trigger')"))
+        return expectedObjects.isSubset(of: made)
+    }
+
+    private static let expectedObjects: Set<String> = [
+        "cases", "cases_problem", "sums", "sums_case", "sums_failed", "cube", "sums_added", "sums_removed", "search",
+        "lines", "lines_case", "lines_item", "lines_units", "lines_likelihood", "lines_similar", "items", "lines_added", "lines_removed",
+        "reviewed", "reviewed_case",
+    ]
+
     static func createSumsIndexes(_ db: Database) throws {
         try db.execute(sql: "CREATE INDEX IF NOT EXISTS sums_case ON sums(case_row)")
         try db.execute(sql: "CREATE INDEX IF NOT EXISTS sums_failed ON sums(case_row) WHERE failed = 1")
