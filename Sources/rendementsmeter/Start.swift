@@ -78,6 +78,9 @@ final class EffectRunner: AppEffects {
     private var lastStamp: FolderStamp?
     /// The cases folder's times when the Schattingen screen was last worked out.
     private var calibrationStamp: FolderStamp?
+    /// The Schattingen screen as last worked out, with the index content it came from: opened
+    /// again over the same index, it is shown at once (adding up 452,313 lines took 0.7 s).
+    private var lastCalibration: (key: String, author: String, shown: Msg)?
 
     init(locations: Locations, user: String, drafts: DraftStore, window: DraftWindow, stamp: FolderStamp?) {
         lastStamp = stamp
@@ -170,7 +173,11 @@ final class EffectRunner: AppEffects {
         case .loadSuggestions(let query):
             return [.suggestionsLoaded(query, CaseIndex(casesFolder: locations.casesFolder).suggestions(for: query))]
         case .loadCalibration(let author):
-            calibrationStamp = FolderStamp(locations.casesFolder)
+            // The screen reads the index: when the folder changed since it last followed the files, it follows them first
+            // (a case approved in another window just before would otherwise be missing).
+            let now = FolderStamp(locations.casesFolder)
+            if now == nil || (now != lastStamp && now != calibrationStamp) { _ = locations.openTotals() }
+            calibrationStamp = now
             return calibration(author: author)
         case .refreshCalibrationIfChanged(let author):
             // Colleagues approve while the screen is open: the index is brought up to date first.
@@ -211,8 +218,13 @@ extension EffectRunner {
     /// The Schattingen screen worked out from the index's reviewed lines; a read-only share has
     /// no usable index, and then the files are read instead (found by a helper).
     private func calibration(author: String) -> [Msg] {
-        let lines = CaseIndex(casesFolder: locations.casesFolder).reviewedLines() ?? store.reviewedLines()
-        return [.calibrationLoaded(own: Calibration.own(lines, author: author), spreads: Calibration.spreads(lines))]
+        let index = CaseIndex(casesFolder: locations.casesFolder)
+        let key = index.contentKey()
+        if let key, let last = lastCalibration, last.key == key, last.author == author { return [last.shown] }
+        let lines = index.reviewedLines() ?? store.reviewedLines()
+        let shown = Msg.calibrationLoaded(own: Calibration.own(lines, author: author), spreads: Calibration.spreads(lines))
+        lastCalibration = key.map { (key: $0, author: author, shown: shown) }
+        return [shown]
     }
 
     private func overviewWithoutFigures() -> [Msg] {

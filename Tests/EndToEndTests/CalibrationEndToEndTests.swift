@@ -91,6 +91,15 @@ struct CalibrationEndToEndTests {
         #expect(spread.contains(" Kans 75–75 % (mediaan 75 %); beoordeling 4× lager (mediaan 25 procentpunt).\n"))
         try keys.press("Escape")
         try session.waitFor("Wat ons sociaal werk aan zorg voorkomt")
+        // Opened again over the same index: the screen kept from before; after another approval, worked out again.
+        try keys.press("Enter")
+        #expect(try session.waitFor("Beoordelaars lieten je regels").contains("2,5 × · 75 %  7 × · 75 % (5)  2 van 4\n"))
+        try keys.press("Escape")
+        try session.waitFor("Wat ons sociaal werk aan zorg voorkomt")
+        try Self.addRealApprovedCases(to: scratch.url.appendingPathComponent("cases"), count: 1)
+        try keys.press("Enter")
+        let again = try session.waitFor("3 van 5\n")
+        #expect(again.contains("  3 van 5\n"), "the new approval counts: \(again)")
     }
 
     @Test("without a usable index (a read-only share, a damaged index) the screen reads the files and shows the same rows (found by a helper: it showed none)")
