@@ -166,16 +166,24 @@ enum IntakeScreen {
         }
         let selected = intake.selected[kind] ?? 0
         let top = max(0, selected - listRows + 1)
-        for (offset, index) in (top..<min(lines.count, top + listRows)).enumerated() {
+        let shown = Array(top..<min(lines.count, top + listRows))
+        // The value and likelihood columns are as wide as their widest figure (a cut number is a
+        // wrong number: "€ 23.152.476…" and "12,5…" were found by a helper); the description gives way.
+        let values = shown.map { conversion.lineValue(lines[$0], kind: kind, attribution: intake.draft.attribution).map(DutchNumber.euro) ?? "—" }
+        let valueWidth = max(13, values.map(TextWidth.of).max() ?? 0)
+        let likelihoodWidth = kind == .avoided ? max(6, shown.map { TextWidth.of(likelihoodText(lines[$0])) + 1 }.max() ?? 0) : 0
+        let quantityWidth = max(14, shown.map { TextWidth.of(quantityText(lines[$0])) }.max() ?? 0)
+        let textWidth = frame.width - 4 - valueWidth
+        let descriptionWidth = max(8, textWidth - 3 - 9 - 1 - quantityWidth - likelihoodWidth)
+        for (offset, index) in shown.enumerated() {
             let line = lines[index]
-            let value = conversion.lineValue(line, kind: kind, attribution: intake.draft.attribution).map(DutchNumber.euro) ?? "—"
             var text = TextWidth.padLeft("\(index + 1)", to: 2) + " " + TextWidth.padRight(list?.lawName(line.item.law) ?? line.item.law, to: 9)
-            text += TextWidth.padRight(line.item.description, to: 30) + " " + TextWidth.padRight(quantityText(line), to: 14)
-            if kind == .avoided { text += TextWidth.padLeft(likelihoodText(line), to: 5) }
+            text += TextWidth.padRight(line.item.description, to: descriptionWidth) + " " + TextWidth.padRight(quantityText(line), to: quantityWidth)
+            if kind == .avoided { text += TextWidth.padLeft(likelihoodText(line), to: likelihoodWidth) }
             let style: Style = index == selected ? (listFocused ? .selected : Style(.normal, bold: true)) : .normal
             let y = 4 + offset
-            frame.put(TextWidth.padRight(text, to: frame.width - 16), x: 1, y: y, style: style)
-            frame.put(TextWidth.padLeft(value, to: 13), x: frame.width - 15, y: y, style: style)
+            frame.put(TextWidth.padRight(text, to: textWidth), x: 1, y: y, style: style)
+            frame.put(TextWidth.padLeft(values[offset], to: valueWidth), x: frame.width - 2 - valueWidth, y: y, style: style)
         }
         guard lines.indices.contains(selected), intake.fields.count > 1 else { return }
         var y = 4 + listRows
@@ -200,9 +208,11 @@ enum IntakeScreen {
         }
     }
 
+    /// As typed, with thousands grouped when it is a number (`1.500,5 bezoek`).
     static func quantityText(_ line: DraftLine) -> String {
-        let amount = line.quantity.isEmpty ? "?" : line.quantity
-        return line.per == Choices.periods[0] ? "\(amount) \(line.item.unit)" : "\(amount)/\(line.per) × \(line.periods.isEmpty ? "?" : line.periods)"
+        func readable(_ typed: String) -> String { typed.isEmpty ? "?" : DutchNumber.parse(typed).map(DutchNumber.readable) ?? typed }
+        let amount = readable(line.quantity)
+        return line.per == Choices.periods[0] ? "\(amount) \(line.item.unit)" : "\(amount)/\(line.per) × \(readable(line.periods))"
     }
 
     static func likelihoodText(_ line: DraftLine) -> String {

@@ -10,7 +10,7 @@ public enum BusinessCaseReport {
         out.append("Business case: \(name)\(fictional ? "  [VOORBEELD: fictieve casussen]" : "")")
         if let priceList { out.append("Prijslijst: \(priceList.name), versie \(priceList.version); \(summary.options.priceYearText)") }
         out.append("Telt: \(summary.selection.dutchDescription) (\(DutchNumber.count(summary.countedCases)) van \(DutchNumber.count(summary.caseCount)))")
-        out.append("Status: " + CaseStatus.allCases.map { "\($0.dutchName.lowercased()) \(summary.statusCounts[$0] ?? 0)" }.joined(separator: " · "))
+        out.append("Status: " + CaseStatus.allCases.map { "\($0.dutchName.lowercased()) \(DutchNumber.count(summary.statusCounts[$0] ?? 0))" }.joined(separator: " · "))
         out.append("")
 
         var table = TextTable([

@@ -191,7 +191,7 @@ public enum HTMLReport {
             html += "<tr><td>\(e(item.description)) (\(e(item.code)))</td><td class=\"n\">\(DutchNumber.count(item.lineCount))</td><td class=\"n\">\(DutchNumber.count(item.caseIDs.count))</td><td class=\"n\">\(euro(item.value))</td></tr>"
         }
         html += "</table><h3>Verdeling van de casusresultaten (netto)</h3><table><tr><th>Resultaat</th><th class=\"n\">Casussen</th></tr>"
-        for band in summary.resultBands { html += "<tr><td>\(e(band.dutchLabel))</td><td class=\"n\">\(band.caseIDs.count)</td></tr>" }
+        for band in summary.resultBands { html += "<tr><td>\(e(band.dutchLabel))</td><td class=\"n\">\(DutchNumber.count(band.caseIDs.count))</td></tr>" }
         return html + "</table>"
     }
 

@@ -71,6 +71,25 @@ struct IntakeScreenTests {
         #expect(frame.text.contains("Netto per wet: Wmo 2015 -€ 1.297"))
     }
 
+    @Test("the line list sizes its value and likelihood columns to the widest figure and groups typed quantities (helper finding: '€ 23.152.476…', '12,5…', '1500,5 bezoek')")
+    func largeLineFigures() throws {
+        var state = Example.after(IntakeScript.avoided, Example.state())
+        var draft = try #require(state.intake?.draft)
+        draft.avoided[0].quantity = "1500,5"
+        draft.avoided[0].likelihood = ""
+        draft.avoided[0].customLikelihood = "12,5"
+        draft.avoided[1].quantity = "999999"
+        draft.avoided[1].per = Choices.periods[0]
+        state.intake?.draft = draft
+        let lines = View.render(state).text.split(separator: "\n").map(String.init)
+        let first = try #require(lines.first { $0.hasPrefix("  1 Zvw") })
+        let second = try #require(lines.first { $0.hasPrefix("  2 Wlz") })
+        #expect(first.contains(" 1.500,5 zitting ") && first.contains(" 12,5 % "), "\(first) \(lines)")
+        #expect(second.hasSuffix(" € 72.499.927,50"), "\(second)")
+        #expect(!first.contains("…1") && !second.contains("€ 72.499.9…"))
+        #expect(TextWidth.of(second) <= 79)
+    }
+
     @Test("step 4, deployed care")
     func deployed() {
         Snapshot.assert(View.render(Example.after(IntakeScript.deployed, Example.state())), named: "intake-4-ingezet-80x24")
@@ -82,7 +101,7 @@ struct IntakeScreenTests {
         Snapshot.assert(frame, named: "intake-5-voorkomen-80x24")
         // The price, unit and year whole (they were cut off after '€ 290,00'); the description gives way.
         #expect(frame.text.contains(" Regel 2: Verpleeghuis: verpleging en verzorging inc… · € 290,00 per dag (2022)\n"))
-        #expect(frame.text.contains("Verpleeghuis: verpleging en v…"))
+        #expect(frame.text.contains(" 2 Wlz      Verpleeghuis: verpleging en v… 1/dag × 60      25 %    € 4.350,00\n"))
     }
 
     @Test("the picker over the price list")

@@ -69,6 +69,21 @@ struct ReportTests {
         let text = BusinessCaseReport.text(name: "x", fictional: false, summary: summary, priceList: folder.priceList)
         #expect(text.contains("Telt: alleen goedgekeurde casussen (3 van 7)"))
     }
+
+    @Test("counts above a thousand are grouped in the report's lines (helper finding: 'goedgekeurd 1600')")
+    func groupedCounts() {
+        let folder = Repository.exampleBusinessCase()
+        let approved = folder.caseResult.records.filter { $0.status == .goedgekeurd }
+        let many = (0..<1_200).map { number -> CaseRecord in
+            var copy = approved[number % approved.count]
+            copy.id = String(format: "C-%05d", number + 1)
+            return copy
+        }
+        let summary = BusinessCaseSummary(cases: many, selection: .approvedOnly)
+        let text = BusinessCaseReport.text(name: "x", fictional: false, summary: summary, priceList: folder.priceList)
+        #expect(text.contains("Telt: alleen goedgekeurde casussen (1.200 van 1.200)\n"))
+        #expect(text.contains("Status: concept 0 · ingediend 0 · goedgekeurd 1.200 · teruggestuurd 0\n"))
+    }
 }
 
 @Suite("CSV export, one row per case line")
