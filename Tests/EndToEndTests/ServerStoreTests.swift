@@ -58,7 +58,7 @@ struct ServerStoreTests {
         let setup = try Setup()
         defer { setup.server.stop() }
         let again = try setup.expectSuccess(["database", "migrate", "--database", setup.server.adminURL])
-        #expect(again.stdout == "schema is al versie 10; niets veranderd\n")
+        #expect(again.stdout == "schema is al versie 11; niets veranderd\n")
         let first = try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
         #expect(first.stdout == "7 toegevoegd, 0 stonden er al, 0 conflict(en), 0 niet gezet\n")
         let second = try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
@@ -216,25 +216,32 @@ struct ServerStoreTests {
         #expect(truncate.stderr.contains("nooit"), "not even the owner empties the history: \(truncate.stderr)")
         #expect(try setup.sql("mia", "SELECT count(*) FROM rm_case_event").stdout == "11\n")
         // The author of a case never approves it: the server refuses, whatever the client says.
-        try setup.sql("beheer1", """
+        // (Submitted with its step: since schema 11 a status needs one.)
+        let submitted = try setup.sql("beheer1", """
+            BEGIN;
             INSERT INTO rm_case (id, status, author, content, file_hash)
-            VALUES ('C-0100', 'ingediend', 'bram', '{"id": "C-0100", "status": "ingediend", "author": "bram", "history": []}', 'x')
+            VALUES ('C-0100', 'ingediend', 'bram', '{"id": "C-0100", "status": "ingediend", "author": "bram", "history": [{"at": "nu", "by": "beheer1",
+                    "action": "status", "field": "status", "old": "concept", "new": "ingediend", "reason": "ingediend", "contentHash": ""}]}', 'x');
+            INSERT INTO rm_case_event (organisation_id, case_id, seq, happened_at, by_login, action, field, old_value, new_value, reason, content_hash)
+            VALUES (rm_my_organisation(), 'C-0100', 1, 'nu', 'beheer1', 'status', 'status', 'concept', 'ingediend', 'ingediend', '');
+            COMMIT;
             """)
+        #expect(submitted.stderr.isEmpty, "\(submitted.stderr)")
         let own = try setup.sql("bram", "UPDATE rm_case SET status = 'goedgekeurd', revision = revision + 1 WHERE id = 'C-0100' RETURNING revision")
         #expect(own.stdout == "", "bram's own case is not his to review: no row is his to update (\(own.stderr))")
         let ownEvent = try setup.sql("bram", """
             INSERT INTO rm_case_event (organisation_id, case_id, seq, happened_at, by_login, action, field, old_value, new_value, reason, content_hash)
-            VALUES (rm_my_organisation(), 'C-0100', 1, 'nu', 'bram', 'status', 'status', 'ingediend', 'goedgekeurd', '', 'h')
+            VALUES (rm_my_organisation(), 'C-0100', 2, 'nu', 'bram', 'status', 'status', 'ingediend', 'goedgekeurd', '', 'h')
             """)
         #expect(ownEvent.stderr.contains("niemand keurt zijn eigen casus goed"), "\(ownEvent.stderr)")
         let unsealed = try setup.sql("anouk", """
             INSERT INTO rm_case_event (organisation_id, case_id, seq, happened_at, by_login, action, field, old_value, new_value, reason)
-            VALUES (rm_my_organisation(), 'C-0100', 1, 'nu', 'anouk', 'status', 'status', 'ingediend', 'goedgekeurd', '')
+            VALUES (rm_my_organisation(), 'C-0100', 2, 'nu', 'anouk', 'status', 'status', 'ingediend', 'goedgekeurd', '')
             """)
         #expect(unsealed.stderr.contains("rm_case_event_check"), "an approval records the content it approved: \(unsealed.stderr)")
         let forged = try setup.sql("anouk", """
             INSERT INTO rm_case_event (organisation_id, case_id, seq, happened_at, by_login, action, field, old_value, new_value, reason)
-            VALUES (rm_my_organisation(), 'C-0100', 1, 'nu', 'bram', 'wijziging', 'toerekening', '100', '50', 'x')
+            VALUES (rm_my_organisation(), 'C-0100', 2, 'nu', 'bram', 'wijziging', 'toerekening', '100', '50', 'x')
             """)
         #expect(forged.stderr.contains("een wijziging staat op naam van wie hem doet"), "\(forged.stderr)")
         // A social worker adds only their own cases, in their own organisation.
@@ -474,6 +481,13 @@ struct ServerStoreTests {
         #expect(nested.stderr.contains("rm_case_keys_once"), "\(nested.stderr)")
         let padded = try newCase("C-00008", #"{"id": "C-00008", "status": "concept", "author": "anouk"}"#)
         #expect(padded.stderr.contains("rm_case_id_canonical"), "C-00008 beside C-0008: \(padded.stderr)")
+        // A new case inserted as submitted, with no step in its history (accepted before schema 11).
+        let unsupported = try setup.sql("anouk", """
+            INSERT INTO rm_case (id, status, author, content, file_hash)
+            VALUES ('C-0011', 'ingediend', 'anouk', '{"id": "C-0011", "status": "ingediend", "author": "anouk", "revision": 0}', 'x')
+            """)
+        #expect(unsupported.stderr.contains("casus C-0011: de status ingediend staat niet zo in de geschiedenis (de laatste statusstap zegt concept)"),
+                "\(unsupported.stderr)")
         // A reviewer appends a proper step and rewrites the earlier one in the same update: refused at commit.
         let rewrite = try setup.sql("bram", """
             BEGIN;
