@@ -132,14 +132,18 @@ public struct BusinessCaseSummary: Sendable {
         self.filter = filter
         self.options = options
         self.detail = detail
-        for figures in figures {
-            guard filter.matchesContext(figures) else { continue }
-            statusCounts[figures.status, default: 0] += 1
-            guard filter.selection.includes(figures.status) else { continue }
-            switch figures.valued {
-            case .success(let valued): add(figures, valued)
-            case .failure(let error): failures.append(error)
-            }
+        for figures in figures { add(figures) }
+    }
+
+    /// Adds one case, as `init(figures:…)` does for each: a caller that reads the cases a chunk
+    /// at a time starts from `init(figures: [], …)` and holds no more than a chunk.
+    public mutating func add(_ figures: CaseFigures) {
+        guard filter.matchesContext(figures) else { return }
+        statusCounts[figures.status, default: 0] += 1
+        guard filter.selection.includes(figures.status) else { return }
+        switch figures.valued {
+        case .success(let valued): add(figures, valued)
+        case .failure(let error): failures.append(error)
         }
     }
 

@@ -145,6 +145,20 @@ struct CaseIndexTests {
         try Self.expectSame(again, folder, Self.options())
     }
 
+    @Test("figures a chunk at a time: the snapshot's figures in its order, with its problems and the versions counted (the HTML export holds no more than a chunk)")
+    func figuresInChunks() throws {
+        let folder = try Self.business(20)
+        try folder.write("C-0003.json", "{ kapot")
+        let index = CaseIndex(casesFolder: folder.url)
+        var chunks: [[CaseFigurePair]] = []
+        let outcome = try #require(try index.forEachFigures(options: Self.options(), chunk: 7) { chunks.append($0) })
+        #expect(chunks.map(\.count) == [7, 7, 5], "19 readable cases in chunks of 7")
+        let snapshot = try index.snapshot(options: Self.options())
+        #expect(chunks.flatMap { $0 } == snapshot.figures)
+        #expect(outcome.problems.map(\.file) == ["C-0003.json"])
+        #expect(outcome.versionCounts == Dictionary(grouping: snapshot.figures, by: \.current.priceListVersion).mapValues(\.count))
+    }
+
     @Test("readers and a writer at once: no error, no corruption, the last read equals the files")
     func concurrentReaders() throws {
         let folder = try Self.business(80)
