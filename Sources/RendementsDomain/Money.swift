@@ -59,7 +59,8 @@ public struct Money: Hashable, Comparable, Sendable {
     public var plainText: String {
         let sign = cents < 0 ? "-" : ""
         let magnitude = cents.magnitude
-        return "\(sign)\(magnitude / 100).\(String(format: "%02d", Int(magnitude % 100)))"
+        let fraction = magnitude % 100
+        return "\(sign)\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 
     public static func + (lhs: Money, rhs: Money) -> Money { Money(cents: lhs.cents + rhs.cents) }

@@ -125,6 +125,17 @@ struct ExportTests {
         for number in ["-633.49", "-633,49", "-1.234,56", "+5", "0", "42"] {
             #expect(LineExport.quote(number, separator: ";") == number, "\(number)")
         }
+        // The number check without a regular expression (a third of a CSV export went to Foundation's string search):
+        // the same answer as the pattern for every string made of these characters, up to four long.
+        let alphabet = ["1", "-", "+", ".", ",", "a", "=", "\""]
+        var strings = [""]
+        for _ in 0..<4 { strings += strings.flatMap { prefix in alphabet.map { prefix + $0 } } }
+        for text in Set(strings) {
+            let pattern = text.range(of: "^[+-]?[0-9]+([.,][0-9]+)*$", options: .regularExpression) != nil
+            #expect(LineExport.isPlainNumber(text) == pattern, "'\(text)'")
+        }
+        #expect(LineExport.quote("a;b", separator: ";") == "\"a;b\"" && LineExport.quote("a;b", separator: ",") == "a;b")
+        #expect(Money(cents: -5).plainText == "-0.05" && Money(cents: 123_456).plainText == "1234.56" && Money(cents: 10).plainText == "0.10")
         // A team name typed in a case comes out neutralised in the case export; its negative net stays a number.
         var record = try #require(Repository.exampleBusinessCase().caseResult.records.first)
         record.context.team = "=1+1"
