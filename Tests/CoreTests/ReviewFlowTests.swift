@@ -261,6 +261,23 @@ struct ReviewFlowTests {
 
 @Suite("Review in the app core: a colleague was first")
 struct ReviewConflictTests {
+    @Test("a value the domain would refuse is said before the reason is asked, and the value prompt stays (helper finding: the refusal came after the reason)")
+    func refusedBeforeTheReason() {
+        var driver = Self.reviewing()
+        driver.press(.character("h"))
+        #expect(driver.state.caseView?.prompt?.purpose == .quantity(line: 1))
+        driver.type("1234567")
+        driver.press(.enter)
+        #expect(driver.state.notice == "Niet gewijzigd: voorkomen zorg regel 1: hoeveelheid 1.234.567 is groter dan het maximum van 1.000.000.")
+        #expect(driver.state.caseView?.prompt?.purpose == .quantity(line: 1), "still the value, not yet the reason")
+        driver.press(.escape)
+        driver.press(.character("k"))
+        let shown = driver.state.caseView?.prompt?.text ?? ""
+        driver.press(.enter)
+        #expect(driver.state.notice == "Niet gewijzigd: dat is de waarde die er al staat.", "k with the value shown, \(shown) %")
+        #expect(driver.state.caseView?.prompt?.purpose == .likelihood(line: 1))
+    }
+
     static func reviewing() -> IntakeDriver {
         var driver = ReviewFlowTests.driver(user: "chris")
         driver.press(.enter, .character("b"))

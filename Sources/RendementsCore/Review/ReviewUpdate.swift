@@ -289,6 +289,7 @@ enum ReviewUpdate {
         switch prompt.purpose {
         case .likelihood(let line):
             guard let value = percentage() else { app.notice = "Vul een percentage in tussen 0 en 100."; return [] }
+            guard allowed(.likelihood(line: line, value), record, view, &app) else { return [] }
             view.prompt = Prompt(purpose: .reason(.likelihood(line: line, value)), label: "Reden voor kans \(DutchNumber.decimal(value.value)) %")
         case .quantity(let line):
             guard let value = DutchNumber.parse(prompt.text), value >= 0 else { app.notice = "Vul een getal in, zoals 12 of 2,5."; return [] }
@@ -300,20 +301,27 @@ enum ReviewUpdate {
             } else {
                 quantity = .count(value)
             }
+            guard allowed(.quantity(line: line, quantity), record, view, &app) else { return [] }
             view.prompt = Prompt(purpose: .reason(.quantity(line: line, quantity)), label: "Reden voor hoeveelheid \(DutchNumber.decimal(value))")
         case .attribution:
             guard let value = percentage() else { app.notice = "Vul een percentage in tussen 0 en 100."; return [] }
+            guard allowed(.attribution(value), record, view, &app) else { return [] }
             view.prompt = Prompt(purpose: .reason(.attribution(value)), label: "Reden voor toerekening \(DutchNumber.decimal(value.value)) %")
         case .reason(let change):
             return apply(.change(change, reason: prompt.text), to: record, &view, &app)
         case .newLineQuantity(let item):
             guard let value = DutchNumber.parse(prompt.text), value >= 0 else { app.notice = "Vul een getal in, zoals 12 of 2,5."; return [] }
+            guard value <= ValueBounds.maximumQuantity else {
+                app.notice = "Niet gewijzigd: hoeveelheid \(DutchNumber.readable(value)) is groter dan het maximum van \(DutchNumber.readable(ValueBounds.maximumQuantity))."
+                return []
+            }
             view.prompt = Prompt(purpose: .newLineLikelihood(item, .count(value)), label: "Kans zonder de interventie (%)")
         case .newLineLikelihood(let item, let quantity):
             guard let value = percentage() else { app.notice = "Vul een percentage in tussen 0 en 100."; return [] }
             view.prompt = Prompt(purpose: .newLineReasoning(item, quantity, value), label: "Onderbouwing van de nieuwe regel")
         case .newLineReasoning(let item, let quantity, let likelihood):
             let line = AvoidedCareLine(item: item, quantity: quantity, likelihood: likelihood, reasoning: prompt.text)
+            guard allowed(.addLine(line), record, view, &app) else { return [] }
             view.prompt = Prompt(purpose: .reason(.addLine(line)), label: "Reden om deze regel toe te voegen")
         case .remarks:
             guard !prompt.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
@@ -324,6 +332,24 @@ enum ReviewUpdate {
             app.confirmation = .reviewDecision(record.id, .move(.teruggestuurd, reason: prompt.text))
         }
         return []
+    }
+
+    /// A change the domain would refuse (beyond the bounds, or no change at all) is said before
+    /// its reason is asked, not after the reviewer typed it (helper finding). Tried on the case
+    /// with the steps not yet saved, as the save will apply it.
+    private static func allowed(_ change: ReviewChange, _ record: CaseRecord, _ view: CaseViewState, _ app: inout AppState) -> Bool {
+        var trial = applying(view.pending, to: record, by: app.user).record
+        do {
+            try trial.review(change, by: app.user, at: "", reason: "controle")
+            return true
+        } catch .outOfBounds(let problem) {
+            app.notice = ReviewError.outOfBounds(problem).dutchMessage
+        } catch .unchanged {
+            app.notice = ReviewError.unchanged.dutchMessage
+        } catch {
+            return true  // anything else is said when the step is applied, as before
+        }
+        return false
     }
 
     /// The answer to "approve?" or "send back?": yes applies it; no changes nothing, and
