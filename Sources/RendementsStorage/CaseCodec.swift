@@ -13,9 +13,13 @@ public enum CaseCodec {
 
     /// Decodes a case, or explains in Dutch what is wrong and where.
     public static func decode(_ data: Data) -> Result<CaseRecord, CaseFileError> {
-        let decoder = JSONDecoder()
         // Read once: a readable case needs no separate look at its header (a second parse was
-        // a tenth of reading a business case); a file that fails is looked at again to say why.
+        // a tenth of reading a business case). The strict reader takes the files the app writes;
+        // whatever it refuses, Foundation reads, and a file that fails is looked at again to say why.
+        if let record = try? StrictJSONDecoder.decode(CaseRecord.self, from: data), CaseRecord.readableSchemaVersions.contains(record.schemaVersion) {
+            return .success(record)
+        }
+        let decoder = JSONDecoder()
         if let record = try? decoder.decode(CaseRecord.self, from: data), CaseRecord.readableSchemaVersions.contains(record.schemaVersion) {
             return .success(record)
         }
