@@ -77,6 +77,9 @@ public enum BSN {
 
     /// The ASCII digit of any decimal digit (Arabic-Indic, full-width, …); nil for anything else.
     static func asciiDigit(_ character: Character) -> Character? {
+        // Most characters of a story with accents are still ASCII: no need to ask Unicode's
+        // tables about them (that lookup was most of checking such a story).
+        if let ascii = character.asciiValue { return ascii >= 0x30 && ascii <= 0x39 && character.unicodeScalars.count == 1 ? character : nil }
         guard character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first,
               scalar.properties.numericType == .decimal, let value = scalar.properties.numericValue,
               let digit = Int(exactly: value), (0...9).contains(digit) else { return nil }

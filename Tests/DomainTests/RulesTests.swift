@@ -49,6 +49,21 @@ struct RulesTests {
         #expect(found == 1_104, "the fixed seed's texts hold this many numbers that pass the eleven test")
     }
 
+    @Test("the ASCII shortcut for one character's digit agrees with Unicode's numeric properties")
+    func asciiDigitShortcut() {
+        func byTheTables(_ character: Character) -> Character? {
+            guard character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first,
+                  scalar.properties.numericType == .decimal, let value = scalar.properties.numericValue,
+                  let digit = Int(exactly: value), (0...9).contains(digit) else { return nil }
+            return Character(String(digit))
+        }
+        let characters = (0..<0x80).map { Character(UnicodeScalar(UInt8($0))) } + ["\r\n", "1\u{301}", "٣", "３", "é"]
+        for character in characters {
+            #expect(BSN.asciiDigit(character) == byTheTables(character), "\(character.unicodeScalars.map(\.value))")
+        }
+        #expect(characters.compactMap(BSN.asciiDigit) == Array("0123456789") + ["3", "3"])
+    }
+
     @Test("a BSN written with spaces, dots, dashes or full-width digits is still found (issue 12, finding 6)")
     func normalisedCandidates() {
         for written in ["111 222 333", "1112.22.333", "111-222-333", "111.222.333", "１１１２２２３３３", "１１１ ２２２ ３３３", "111\u{00A0}222\u{00A0}333",
