@@ -145,8 +145,9 @@ extension ServerBusinessCase {
             HistoryChain.seal(&next)
             let content = try Self.fileText(next)
             try await Self.insertEvents(of: next, from: current.history.count, session)
-            if next.status == .goedgekeurd && current.status != .goedgekeurd {
-                // Valued before the approval is written, while the case is still the reviewer's to decide.
+            if next.status == .goedgekeurd {
+                // An approval, or a re-pricing of an approved case: valued before the change is
+                // written, while the case is still the reviewer's (or the beheerder's) to change.
                 try await session.query("DELETE FROM rm_case_figure WHERE case_id = \(next.id)")
                 try await Self.insertFigures(of: next, try figures(next), session)
             }

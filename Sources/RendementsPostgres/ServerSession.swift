@@ -139,7 +139,7 @@ extension ServerError {
     }
 
     /// A server's refusal in its own (Dutch, for the app's rules) words.
-    static func from(_ error: any Error) -> ServerError {
+    public static func from(_ error: any Error) -> ServerError {
         if let server = error as? ServerError { return server }
         if let psql = error as? PSQLError {
             if let message = psql.serverInfo?[.message] {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RendementsDomain
+import RendementsPostgres
 import RendementsStorage
 
 /// `rendementsmeter reprice --to DIR`: re-prices the business case against a newer price list, explicitly.
@@ -16,6 +17,8 @@ struct Reprice: ParsableCommand {
     @Flag(name: .long, help: "Toon wat er zou veranderen zonder iets te schrijven.")
     var dryRun = false
 
+    @OptionGroup var server: ServerOption
+
     func run() throws {
         // The reader's own message names --price-list; here the folder came with --to.
         var isFolder: ObjCBool = false
@@ -29,6 +32,7 @@ struct Reprice: ParsableCommand {
             printError("fout: de nieuwe prijslijst heeft fouten; er is niets herprijsd")
             throw ExitCode(1)
         }
+        if server.addressText != nil { return try repriceOnServer(list) }
         let store = CaseStore(folder: locations.casesFolder)
         let listing: CaseStore.Listing
         do {
@@ -61,9 +65,7 @@ struct Reprice: ParsableCommand {
         }) { (steps: [RepriceStep]) in
             for step in steps {
                 let id = step.id
-                for code in Set(step.missing).sorted() {
-                    print("\(id): \(code) staat niet in de nieuwe lijst en houdt zijn oude prijs")
-                }
+                step.printMissing()
                 guard let updated = step.updated else { continue }
                 // A case someone is reviewing is left alone: their save would otherwise meet a conflict.
                 if !dryRun {
@@ -78,14 +80,7 @@ struct Reprice: ParsableCommand {
                         break
                     }
                 }
-                if step.changes.isEmpty {
-                    print("\(id): geen prijs veranderd; prijslijst \(list.version) vastgelegd")
-                } else {
-                    print("\(id): netto \(step.netBefore) → \(step.netAfter)")
-                    for change in step.changes {
-                        print("  \(change.place) \(change.code): \(DutchNumber.euro(change.old.unitPrice)) (\(change.old.priceYear)) → \(DutchNumber.euro(change.new.unitPrice)) (\(change.new.priceYear))")
-                    }
-                }
+                step.printChanges(list)
                 wouldChange += 1
                 guard !dryRun else { continue }
                 do throws(CaseWriteError) {
@@ -106,13 +101,7 @@ struct Reprice: ParsableCommand {
             print("Proefrun: \(wouldChange) casus(sen) zouden veranderen; niets geschreven.")
             return
         }
-        print("\(written) casus(sen) herprijsd naar \(list.name), versie \(list.version); de reden staat in hun geschiedenis.")
-        for line in skipped { print("overgeslagen: \(line)") }
-        for line in failed { printError("fout: \(line)") }
-        guard skipped.isEmpty && failed.isEmpty else {
-            printError("Niet af: \(skipped.count) overgeslagen, \(failed.count) mislukt. Voer dezelfde opdracht later opnieuw uit; wat al herprijsd is, blijft zo.")
-            throw ExitCode(1)
-        }
+        try Self.summarise(written: "\(written) casus(sen) herprijsd", list: list, skipped: skipped, failed: failed)
         RepriceMarker.remove(casesFolder: locations.casesFolder)
     }
 }
@@ -136,5 +125,90 @@ private struct RepriceStep: Sendable {
         let changed = !changes.isEmpty && updated != record
         netBefore = changed ? (try? CaseValuation(record).total.net).map(DutchNumber.euro) ?? "–" : ""
         netAfter = changed ? (try? CaseValuation(updated).total.net).map(DutchNumber.euro) ?? "–" : ""
+    }
+
+    func printMissing() {
+        for code in Set(missing).sorted() { print("\(id): \(code) staat niet in de nieuwe lijst en houdt zijn oude prijs") }
+    }
+
+    func printChanges(_ list: PriceList) {
+        guard !changes.isEmpty else { return print("\(id): geen prijs veranderd; prijslijst \(list.version) vastgelegd") }
+        print("\(id): netto \(netBefore) → \(netAfter)")
+        for change in changes {
+            print("  \(change.place) \(change.code): \(DutchNumber.euro(change.old.unitPrice)) (\(change.old.priceYear)) → \(DutchNumber.euro(change.new.unitPrice)) (\(change.new.priceYear))")
+        }
+    }
+}
+
+extension Reprice {
+    /// On the server the login re-prices every case it reads, to the price list the server
+    /// holds, so everyone prices with the same list; the server's rules decide (only a
+    /// beheerder, and only prices: migration 12). Each case is its own transaction over the
+    /// version read: a case a colleague changed meanwhile is skipped, never overwritten, and
+    /// the same command run again finishes the job.
+    func repriceOnServer(_ list: PriceList) throws {
+        let address = try server.address()
+        let (role, newest) = try onServer(address) { (try await $0.role(), try await $0.newestPriceList()?.version) }
+        guard dryRun || role == .beheerder else {
+            let name = role.map { $0.rawValue.replacingOccurrences(of: "-", with: " ") } ?? "lid zonder rol"
+            printError("fout: op de server herprijst een beheerder; deze login is \(name). Er is niets herprijsd.")
+            throw ExitCode(1)
+        }
+        guard newest == list.version else {
+            let there = newest.map { "staat versie \($0)" } ?? "staat nog geen prijslijst"
+            printError("fout: op de server \(there), niet versie \(list.version); zet de nieuwe lijst er eerst op met "
+                + "'rendementsmeter database import-price-list --price-list \(to)' (als beheerder), zodat iedereen met dezelfde lijst rekent. "
+                + "Er is niets herprijsd.")
+            throw ExitCode(1)
+        }
+        let cases = try ServerCases.read(locations, server, reportYear: nil)
+        let options = cases.options
+        let time = HistoryChain.timestamp(Date())
+        let steps = cases.cases.map(\.record).parallelMap { RepriceStep($0, to: list, by: address.user, at: time) }
+        for step in steps {
+            step.printMissing()
+            if step.updated != nil { step.printChanges(list) }
+        }
+        let updates = steps.compactMap(\.updated)
+        var skipped = cases.problems
+        if dryRun {
+            for line in skipped { print("zou overgeslagen worden: \(line)") }
+            print("Proefrun: \(updates.count) casus(sen) zouden veranderen; niets geschreven.")
+            return
+        }
+        // One session for the run; each case one transaction, its refusal said and the rest carried on.
+        let outcomes = try onServer(address) { business -> [(id: String, outcome: Result<ServerBusinessCase.SaveOutcome, DutchFailure>)] in
+            var outcomes: [(id: String, outcome: Result<ServerBusinessCase.SaveOutcome, DutchFailure>)] = []
+            for updated in updates {
+                do {
+                    outcomes.append((updated.id, .success(try await business.save(updated) { try CaseValuation($0, options: options).perLaw })))
+                } catch {
+                    outcomes.append((updated.id, .failure(DutchFailure(text: ServerError.from(error).dutchMessage))))
+                }
+            }
+            return outcomes
+        }
+        var written = 0
+        var failed: [String] = []
+        for (id, outcome) in outcomes {
+            switch outcome {
+            case .success(.saved): written += 1
+            case .success(.conflict(let current)):
+                skipped.append("\(id): intussen gewijzigd\(current.history.last.map { " door \($0.by)" } ?? ""); niet overschreven")
+            case .failure(let failure): failed.append("\(id): \(failure.text)")
+            }
+        }
+        try Self.summarise(written: "\(written) casus(sen) op de server herprijsd", list: list, skipped: skipped, failed: failed)
+    }
+
+    /// What was written, skipped and refused; exit code 1 until nothing is left to do.
+    static func summarise(written: String, list: PriceList, skipped: [String], failed: [String]) throws {
+        print("\(written) naar \(list.name), versie \(list.version); de reden staat in hun geschiedenis.")
+        for line in skipped { print("overgeslagen: \(line)") }
+        for line in failed { printError("fout: \(line)") }
+        guard skipped.isEmpty && failed.isEmpty else {
+            printError("Niet af: \(skipped.count) overgeslagen, \(failed.count) mislukt. Voer dezelfde opdracht later opnieuw uit; wat al herprijsd is, blijft zo.")
+            throw ExitCode(1)
+        }
     }
 }

@@ -58,7 +58,7 @@ struct ServerStoreTests {
         let setup = try Setup()
         defer { setup.server.stop() }
         let again = try setup.expectSuccess(["database", "migrate", "--database", setup.server.adminURL])
-        #expect(again.stdout == "schema is al versie 11; niets veranderd\n")
+        #expect(again.stdout == "schema is al versie 12; niets veranderd\n")
         let first = try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
         #expect(first.stdout == "7 toegevoegd, 0 stonden er al, 0 conflict(en), 0 niet gezet\n")
         let second = try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
@@ -329,6 +329,76 @@ struct ServerStoreTests {
             Alles in orde (1 waarschuwing).
 
             """)
+    }
+
+    @Test("reprice --database: a beheerder re-prices every case to the server's list, approved ones included, and their figures follow; nothing else may change, in plain SQL too")
+    func repriceOnServer() throws {
+        let setup = try Setup()
+        defer { setup.server.stop() }
+        try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
+        try setup.expectSuccess(["database", "import-price-list", "--database", setup.url("beheer1")])
+        let newList = try SafeStoreEndToEndTests.newerList(setup.scratch)
+        let notThere = try Binary.run(["reprice", "--to", newList.path, "--database", setup.url("beheer1")], in: setup.scratch.url)
+        #expect(notThere.status == 1)
+        #expect(notThere.stderr == "fout: op de server staat versie 2026.1, niet versie 2027.1; zet de nieuwe lijst er eerst op met "
+            + "'rendementsmeter database import-price-list --price-list \(newList.path)' (als beheerder), zodat iedereen met dezelfde lijst rekent. "
+            + "Er is niets herprijsd.\n")
+        try setup.expectSuccess(["database", "import-price-list", "--price-list", newList.path, "--database", setup.url("beheer1")])
+        let worker = try Binary.run(["reprice", "--to", newList.path, "--database", setup.url("anouk")], in: setup.scratch.url)
+        #expect(worker.status == 1 && worker.stderr == "fout: op de server herprijst een beheerder; deze login is sociaal werker. Er is niets herprijsd.\n")
+        let approvedFigure = "SELECT avoided_cents FROM rm_case_figure WHERE case_id = 'C-0001' AND law = 'zvw'"
+        #expect(try setup.sql("mia", "SELECT status FROM rm_case WHERE id = 'C-0001'").stdout == "goedgekeurd\n")
+        let figureBefore = try setup.sql("mia", approvedFigure).stdout
+        #expect(figureBefore == "30313\n", "C-0001's Zvw lines, one of them 30,87 × 6 × ,75 × ,7 = 97,24")
+
+        // A manager's dry run shows what the folder's shows; the beheerder's run writes it.
+        let dry = try setup.expectSuccess(["reprice", "--to", newList.path, "--dry-run", "--database", setup.url("mia")])
+        let folderDry = try Binary.run(["reprice", "--to", newList.path, "--dry-run"], in: setup.scratch.url)
+        #expect(dry.stdout == folderDry.stdout && dry.stdout.hasSuffix("Proefrun: 7 casus(sen) zouden veranderen; niets geschreven.\n"))
+        let run = try setup.expectSuccess(["reprice", "--to", newList.path, "--database", setup.url("beheer1")])
+        #expect(run.stdout.contains("C-0001: netto -€ 993,87 → -€ 990,18\n  voorkomen[1] ZVW-HA-CONSULT: € 30,87 (2022) → € 32,04 (2023)\n"))
+        #expect(run.stdout.hasSuffix("7 casus(sen) op de server herprijsd naar Maatschappelijke prijslijst (standaard), versie 2027.1; de reden staat in hun geschiedenis.\n"))
+        let figureAfter = try setup.sql("mia", approvedFigure).stdout
+        #expect(figureAfter == "30682\n", "that line now 32,04 × 6 × ,75 × ,7 = 100,93 (+ 3,69): the approved case's figures follow")
+        #expect(try setup.sql("mia", "SELECT by_login, action, field FROM rm_case_event WHERE case_id = 'C-0001' ORDER BY seq DESC LIMIT 1").stdout
+                == "beheer1|herprijzing|voorkomen[1].prijs\n")
+        // The server's business case is the folder's re-priced the same way, to the cent, and whole.
+        let folderRun = try Binary.run(["reprice", "--to", newList.path], in: setup.scratch.url, environment: ["RENDEMENTSMETER_USER": "beheer1"])
+        #expect(folderRun.status == 0, "\(folderRun.stderr)")
+        let folderReport = try Binary.run(["report", "--price-list", newList.path], in: setup.scratch.url)
+        #expect(try setup.expectSuccess(["report", "--database", setup.url("mia")]).stdout == folderReport.stdout)
+        let validated = try setup.expectSuccess(["validate", "--database", setup.url("mia")]).stdout
+        #expect(validated == """
+            gecontroleerd: prijslijst op de server: 97 items, versie 2027.1
+            gecontroleerd: casussen: 7 gelezen van server 127.0.0.1:\(setup.server.port) (Welzijn Voorbeeldstad)
+            Alles in orde.
+
+            """, "the re-priced cases' seals and chains hold, against the new list")
+        let again = try setup.expectSuccess(["reprice", "--to", newList.path, "--database", setup.url("beheer1")])
+        #expect(again.stdout == "0 casus(sen) op de server herprijsd naar Maatschappelijke prijslijst (standaard), versie 2027.1; de reden staat in hun geschiedenis.\n")
+
+        // In plain SQL a beheerder changes prices with their step, and nothing else.
+        let step = """
+            INSERT INTO rm_case_event (organisation_id, case_id, seq, happened_at, by_login, action, field, old_value, new_value, reason, content_hash)
+            SELECT rm_my_organisation(), 'C-0001', count(*) + 1, 'nu', 'beheer1', '%@', 'x', '', '', 'r', '' FROM rm_case_event WHERE case_id = 'C-0001';
+            """
+        func change(_ action: String, _ content: String, status: String = "status") -> String {
+            "BEGIN; " + step.replacingOccurrences(of: "%@", with: action) + """
+                UPDATE rm_case SET revision = revision + 1, status = \(status), content = jsonb_set(\(content), '{history}',
+                    (content::jsonb->'history') || '[{"at": "nu", "by": "beheer1", "action": "\(action)", "field": "x", "old": "", "new": "",
+                      "reason": "r", "contentHash": ""}]'::jsonb)::text WHERE id = 'C-0001'; COMMIT;
+                """
+        }
+        let quantity = try setup.sql("beheer1", change("herprijzing", "jsonb_set(content::jsonb, '{avoided,0,quantity,count}', '\"7\"')"))
+        #expect(quantity.stderr.contains("casus C-0001: een beheerder wijzigt op de server alleen prijzen (herprijzen); de rest van de casus blijft zoals hij is"),
+                "\(quantity.stderr)")
+        let status = try setup.sql("beheer1", change("herprijzing", "jsonb_set(content::jsonb, '{status}', '\"teruggestuurd\"')", status: "'teruggestuurd'"))
+        #expect(status.stderr.contains("een beheerder wijzigt op de server alleen prijzen"), "\(status.stderr)")
+        let otherStep = try setup.sql("beheer1", change("opmerking", "jsonb_set(content::jsonb, '{avoided,0,item,unitPrice}', '\"1.00\"')"))
+        #expect(otherStep.stderr.contains("casus C-0001: een herprijzing komt met een herprijzingsstap in de geschiedenis, en alleen daarmee"), "\(otherStep.stderr)")
+        let price = try setup.sql("beheer1", change("herprijzing", "jsonb_set(content::jsonb, '{avoided,0,item,unitPrice}', '\"1.00\"')"))
+        #expect(price.status == 0 && price.stderr.isEmpty, "a price with its step is what a beheerder may change: \(price.stderr)")
+        #expect(try setup.sql("zed", "UPDATE rm_case SET revision = revision + 1 RETURNING id").stdout.isEmpty, "another organisation's manager changes nothing")
     }
 
     @Test("the schema's functions read only its own tables, and an approval event inserted last still counts for the sector (helper findings, migration 10)")
