@@ -143,6 +143,10 @@ struct CaseIndexTests {
         let again = try index.snapshot(options: Self.options())
         #expect(again.revalued == 20, "every case valued again")
         try Self.expectSame(again, folder, Self.options())
+        // The rebuild drops the line indexes while it writes the rows, and makes them again after.
+        let made = try index.open().read { try Set(String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'lines_%'")) }
+        #expect(made == ["lines_case", "lines_item", "lines_units", "lines_likelihood", "lines_similar"])
+        #expect(try index.snapshot(options: Self.options()).revalued == 0, "the next read finds the index whole")
     }
 
     @Test("figures a chunk at a time: the snapshot's figures in its order, with its problems and the versions counted (the HTML export holds no more than a chunk)")

@@ -61,12 +61,7 @@ enum IndexSchema {
                 intervention TEXT NOT NULL, domains INTEGER NOT NULL, age_band TEXT NOT NULL, household TEXT NOT NULL)
             """)
         try db.execute(sql: "CREATE INDEX IF NOT EXISTS lines_case ON lines(case_row)")
-        // Per intervention and item: cases counted from the index alone, and medians found by
-        // position in value order (CAST orders the exact decimal text by number).
-        try db.execute(sql: "CREATE INDEX IF NOT EXISTS lines_item ON lines(intervention, kind, code, case_row)")
-        try db.execute(sql: "CREATE INDEX IF NOT EXISTS lines_units ON lines(intervention, kind, code, CAST(units AS REAL))")
-        try db.execute(sql: "CREATE INDEX IF NOT EXISTS lines_likelihood ON lines(intervention, kind, code, CAST(likelihood AS REAL))")
-        try db.execute(sql: "CREATE INDEX IF NOT EXISTS lines_similar ON lines(age_band, household)")
+        try createLineQueryIndexes(db)
         try db.execute(sql: """
             CREATE TABLE IF NOT EXISTS items (
                 intervention TEXT NOT NULL, kind INTEGER NOT NULL, code TEXT NOT NULL, cases INTEGER NOT NULL, lines INTEGER NOT NULL,
@@ -94,6 +89,16 @@ enum IndexSchema {
         "lines", "lines_case", "lines_item", "lines_units", "lines_likelihood", "lines_similar", "items", "lines_added", "lines_removed",
         "reviewed", "reviewed_case",
     ]
+
+    /// Per intervention and item: cases counted from the index alone, and medians found by
+    /// position in value order (CAST orders the exact decimal text by number). Only the
+    /// suggestions and calibration read them; removing a case's lines uses `lines_case`.
+    static func createLineQueryIndexes(_ db: Database) throws {
+        try db.execute(sql: "CREATE INDEX IF NOT EXISTS lines_item ON lines(intervention, kind, code, case_row)")
+        try db.execute(sql: "CREATE INDEX IF NOT EXISTS lines_units ON lines(intervention, kind, code, CAST(units AS REAL))")
+        try db.execute(sql: "CREATE INDEX IF NOT EXISTS lines_likelihood ON lines(intervention, kind, code, CAST(likelihood AS REAL))")
+        try db.execute(sql: "CREATE INDEX IF NOT EXISTS lines_similar ON lines(age_band, household)")
+    }
 
     static func createSumsIndexes(_ db: Database) throws {
         try db.execute(sql: "CREATE INDEX IF NOT EXISTS sums_case ON sums(case_row)")
@@ -144,7 +149,11 @@ enum IndexSchema {
         try db.execute(sql: "DROP TRIGGER IF EXISTS sums_removed")
         try db.execute(sql: "DROP TRIGGER IF EXISTS lines_added")
         try db.execute(sql: "DROP TRIGGER IF EXISTS lines_removed")
+        // The line indexes are made again once, after the rows: kept up row by row, four
+        // B-trees over 900,000 lines made SQLite read back and write pages all through a rebuild.
+        for index in ["lines_item", "lines_units", "lines_likelihood", "lines_similar"] { try db.execute(sql: "DROP INDEX IF EXISTS \(index)") }
         try write()
+        try createLineQueryIndexes(db)
         let counts = countColumns + moneyColumns
         try db.execute(sql: "DELETE FROM cube")
         try db.execute(sql: """
