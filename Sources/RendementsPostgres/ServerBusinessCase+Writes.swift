@@ -145,12 +145,16 @@ extension ServerBusinessCase {
             HistoryChain.seal(&next)
             let content = try Self.fileText(next)
             try await Self.insertEvents(of: next, from: current.history.count, session)
-            if next.status == .goedgekeurd {
-                // An approval, or a re-pricing of an approved case: valued before the change is
-                // written, while the case is still the reviewer's (or the beheerder's) to change.
+            // An approval is valued before it is written, while the case is still the reviewer's to
+            // decide; a re-priced approved case after, as the server lets a beheerder replace the
+            // figures only of a case written in the same transaction.
+            let approving = next.status == .goedgekeurd && current.status != .goedgekeurd
+            let revaluing = next.status == .goedgekeurd && current.status == .goedgekeurd
+            func replaceFigures() async throws {
                 try await session.query("DELETE FROM rm_case_figure WHERE case_id = \(next.id)")
                 try await Self.insertFigures(of: next, try figures(next), session)
             }
+            if approving { try await replaceFigures() }
             let updated = try await session.query("""
                 UPDATE rm_case SET status = \(next.status.rawValue), content = \(content), file_hash = \(sha256Hex(Data(content.utf8))),
                     revision = revision + 1
@@ -160,6 +164,7 @@ extension ServerBusinessCase {
             for try await _ in updated.decode(Int.self) { written = true }
             // No row written means no change: the events above must not stay without it.
             guard written else { throw Self.notYours(next.id) }
+            if revaluing { try await replaceFigures() }
             return .saved(next)
         }
     }

@@ -162,9 +162,17 @@ extension Reprice {
             throw ExitCode(1)
         }
         let cases = try ServerCases.read(locations, server, reportYear: nil)
+        // Priced with the list the server holds, never the folder's: a folder edited after its
+        // version went on the server would otherwise price every case differently (helper finding).
+        guard let held = cases.basis.priceList.priceList, held.version == list.version, held.items == list.items else {
+            printError("fout: de lijst in \(to) heeft versie \(list.version) maar andere items of prijzen dan versie \(list.version) op de server; "
+                + "er wordt herprijsd met de lijst op de server. Geef een gewijzigde lijst een nieuwe versie in info.csv en zet hem er met "
+                + "'rendementsmeter database import-price-list'. Er is niets herprijsd.")
+            throw ExitCode(1)
+        }
         let options = cases.options
         let time = HistoryChain.timestamp(Date())
-        let steps = cases.cases.map(\.record).parallelMap { RepriceStep($0, to: list, by: address.user, at: time) }
+        let steps = cases.cases.map(\.record).parallelMap { RepriceStep($0, to: held, by: address.user, at: time) }
         for step in steps {
             step.printMissing()
             if step.updated != nil { step.printChanges(list) }

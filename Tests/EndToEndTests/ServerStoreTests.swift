@@ -58,7 +58,7 @@ struct ServerStoreTests {
         let setup = try Setup()
         defer { setup.server.stop() }
         let again = try setup.expectSuccess(["database", "migrate", "--database", setup.server.adminURL])
-        #expect(again.stdout == "schema is al versie 12; niets veranderd\n")
+        #expect(again.stdout == "schema is al versie 13; niets veranderd\n")
         let first = try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
         #expect(first.stdout == "7 toegevoegd, 0 stonden er al, 0 conflict(en), 0 niet gezet\n")
         let second = try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
@@ -344,6 +344,17 @@ struct ServerStoreTests {
             + "'rendementsmeter database import-price-list --price-list \(newList.path)' (als beheerder), zodat iedereen met dezelfde lijst rekent. "
             + "Er is niets herprijsd.\n")
         try setup.expectSuccess(["database", "import-price-list", "--price-list", newList.path, "--database", setup.url("beheer1")])
+        // A folder changed after its version went on the server is not priced with (helper finding: it was).
+        let edited = setup.scratch.url.appendingPathComponent("price-lists/bewerkt")
+        try FileManager.default.copyItem(at: newList, to: edited)
+        let editedPrices = edited.appendingPathComponent("prijzen.csv")
+        try (try String(contentsOf: editedPrices, encoding: .utf8)).replacingOccurrences(of: ";consult;32,04;2023;", with: ";consult;33000,00;2023;")
+            .write(to: editedPrices, atomically: true, encoding: .utf8)
+        let stale = try Binary.run(["reprice", "--to", edited.path, "--database", setup.url("beheer1")], in: setup.scratch.url)
+        #expect(stale.status == 1)
+        #expect(stale.stderr == "fout: de lijst in \(edited.path) heeft versie 2027.1 maar andere items of prijzen dan versie 2027.1 op de server; "
+            + "er wordt herprijsd met de lijst op de server. Geef een gewijzigde lijst een nieuwe versie in info.csv en zet hem er met "
+            + "'rendementsmeter database import-price-list'. Er is niets herprijsd.\n")
         let worker = try Binary.run(["reprice", "--to", newList.path, "--database", setup.url("anouk")], in: setup.scratch.url)
         #expect(worker.status == 1 && worker.stderr == "fout: op de server herprijst een beheerder; deze login is sociaal werker. Er is niets herprijsd.\n")
         let approvedFigure = "SELECT avoided_cents FROM rm_case_figure WHERE case_id = 'C-0001' AND law = 'zvw'"
@@ -389,15 +400,39 @@ struct ServerStoreTests {
                       "reason": "r", "contentHash": ""}]'::jsonb)::text WHERE id = 'C-0001'; COMMIT;
                 """
         }
-        let quantity = try setup.sql("beheer1", change("herprijzing", "jsonb_set(content::jsonb, '{avoided,0,quantity,count}', '\"7\"')"))
-        #expect(quantity.stderr.contains("casus C-0001: een beheerder wijzigt op de server alleen prijzen (herprijzen); de rest van de casus blijft zoals hij is"),
-                "\(quantity.stderr)")
-        let status = try setup.sql("beheer1", change("herprijzing", "jsonb_set(content::jsonb, '{status}', '\"teruggestuurd\"')", status: "'teruggestuurd'"))
-        #expect(status.stderr.contains("een beheerder wijzigt op de server alleen prijzen"), "\(status.stderr)")
-        let otherStep = try setup.sql("beheer1", change("opmerking", "jsonb_set(content::jsonb, '{avoided,0,item,unitPrice}', '\"1.00\"')"))
-        #expect(otherStep.stderr.contains("casus C-0001: een herprijzing komt met een herprijzingsstap in de geschiedenis, en alleen daarmee"), "\(otherStep.stderr)")
-        let price = try setup.sql("beheer1", change("herprijzing", "jsonb_set(content::jsonb, '{avoided,0,item,unitPrice}', '\"1.00\"')"))
-        #expect(price.status == 0 && price.stderr.isEmpty, "a price with its step is what a beheerder may change: \(price.stderr)")
+        let refusedChanges: [(String, String, String)] = [
+            ("herprijzing", "jsonb_set(content::jsonb, '{avoided,0,quantity,count}', '\"7\"')", "casus C-0001: een beheerder wijzigt op de server alleen prijzen"),
+            ("herprijzing", "jsonb_set(content::jsonb, '{status}', '\"teruggestuurd\"')", "een beheerder wijzigt op de server alleen prijzen"),
+            ("herprijzing", "jsonb_set(content::jsonb, '{avoided,0,item,law}', '\"wlz\"')", "een beheerder wijzigt op de server alleen prijzen"),
+            ("herprijzing", "jsonb_set(content::jsonb, '{avoided,0,item,kind}', '\"transfer\"')", "een beheerder wijzigt op de server alleen prijzen"),
+            ("herprijzing", "content::jsonb - 'deployed'", "een beheerder wijzigt op de server alleen prijzen"),
+            ("herprijzing", "jsonb_set(content::jsonb, '{avoided,0,item,unitPrice}', '\"1.00\"')",
+             "casus C-0001: 1 regel(s) krijgen een prijs die niet in prijslijst 2027.1 op de server staat"),
+            ("herprijzing", "jsonb_set(jsonb_set(content::jsonb, '{avoided,0,item,unitPrice}', '\"3087.00\"'), '{priceListVersion}', '\"2026.1\"')",
+             "casus C-0001: 1 regel(s) krijgen een prijs die niet in prijslijst 2026.1 op de server staat"),
+            ("herprijzing", "jsonb_set(content::jsonb, '{priceListVersion}', '\"2099.9\"')", "casus C-0001: prijslijst 2099.9 staat niet op de server"),
+            ("opmerking", "jsonb_set(content::jsonb, '{avoided,0,item,unitPrice}', '\"30.87\"')",
+             "casus C-0001: een herprijzing komt met herprijzingsstappen op naam van wie herprijst, en alleen daarmee"),
+        ]
+        for (action, content, message) in refusedChanges {
+            let refused = try setup.sql("beheer1", change(action, content))
+            #expect(refused.stderr.contains(message), "\(content): \(refused.stderr)")
+        }
+        let otherName = try setup.sql("beheer1", change("herprijzing", "jsonb_set(content::jsonb, '{avoided,0,item,unitPrice}', '\"30.87\"')")
+            .replacingOccurrences(of: "\"by\": \"beheer1\"", with: "\"by\": \"anouk\"").replacingOccurrences(of: "'nu', 'beheer1'", with: "'nu', 'anouk'"))
+        #expect(otherName.stderr.contains("op naam van wie herprijst"), "a herprijzing in another login's name: \(otherName.stderr)")
+        // Back to the older list on the server, with its price, year and grade: what a beheerder may change.
+        let older = "jsonb_set(jsonb_set(jsonb_set(content::jsonb, '{avoided,0,item,unitPrice}', '\"30.87\"'), '{avoided,0,item,priceYear}', '2022'), "
+            + "'{priceListVersion}', '\"2026.1\"')"
+        let price = try setup.sql("beheer1", change("herprijzing", older))
+        #expect(price.status == 0 && price.stderr.isEmpty, "a listed price with its step is what a beheerder may change: \(price.stderr)")
+        // Figures belong to a case written in the same transaction (a push, a re-pricing), not to any case.
+        let figures = "SELECT count(*), sum(avoided_cents) FROM rm_case_figure WHERE case_id = 'C-0004'"
+        let figuresBefore = try setup.sql("mia", figures).stdout
+        _ = try setup.sql("beheer1", "DELETE FROM rm_case_figure WHERE case_id = 'C-0004'")
+        #expect(try setup.sql("mia", figures).stdout == figuresBefore, "a beheerder deletes no figures of a case not written now")
+        let forged = try setup.sql("beheer1", "INSERT INTO rm_case_figure VALUES (rm_my_organisation(), 'C-0004', 'onzin', 'X', 1999, 5, 5, 5)")
+        #expect(forged.stderr.contains("new row violates row-level security policy"), "\(forged.stderr)")
         #expect(try setup.sql("zed", "UPDATE rm_case SET revision = revision + 1 RETURNING id").stdout.isEmpty, "another organisation's manager changes nothing")
     }
 

@@ -213,6 +213,11 @@ struct CaseIndexTests {
         #expect(index.search("umit") == ["C-0001"] && index.search("U\u{308}MIT") == ["C-0001"], "accents and their typing do not matter")
         #expect(index.search("100%") == ["C-0002"], "% is a character, not a wildcard")
         #expect(index.search("e_h") == [], "_ is a character, not a wildcard (\"spatie hier\" has e h)")
+        // The trigram index answers the search (L: a LIKE it takes); with ESCAPE, SQLite read every text.
+        let plan = try index.open().read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + CaseIndex.searchSQL, arguments: ["%won%", "won"]).map { $0["detail"] as String }
+        }
+        #expect(plan == ["SCAN search VIRTUAL TABLE INDEX 0:L0", "SEARCH cases USING INTEGER PRIMARY KEY (rowid=?)"])
 
         // A hand edit and a deletion are seen after the next read, as the figures are.
         var edited = try store.load(id: "C-0002").get()

@@ -345,16 +345,21 @@ public struct CaseIndex: Sendable {
     public func search(_ query: String) -> Set<String>? {
         let needle = query.searchFolded
         guard !needle.isEmpty, let database = try? open() else { return nil }
-        let escaped = needle.replacingOccurrences(of: "\\", with: "\\\\")
-            .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+        // The trigram index answers a LIKE only without ESCAPE (with it, SQLite read every text:
+        // 0.16 s a key at 100,000 cases). So the LIKE looks for the longest part of the text
+        // without % or _ (which it would take as wildcards), and instr checks the whole text.
+        let runs = needle.split(whereSeparator: { $0 == "%" || $0 == "_" })
+        let run = runs.max(by: { $0.count < $1.count }).map(String.init) ?? ""
         return try? database.read { db in
-            let files = try String.fetchAll(db, sql: """
-                SELECT cases.file FROM search JOIN cases ON cases.rowid = search.rowid
-                WHERE search.text LIKE ? ESCAPE '\\'
-                """, arguments: ["%" + escaped + "%"])
+            let files = try String.fetchAll(db, sql: Self.searchSQL, arguments: ["%" + run + "%", needle])
             return Set(files.map { String($0.dropLast(".json".count)) })
         }
     }
+
+    static let searchSQL = """
+        SELECT cases.file FROM search JOIN cases ON cases.rowid = search.rowid
+        WHERE search.text LIKE ? AND instr(search.text, ?) > 0
+        """
 
     /// Opens the index, creating or rebuilding it when it is missing, damaged or of another format.
     func open() throws -> DatabaseQueue {
