@@ -218,6 +218,14 @@ struct CaseIndexTests {
             try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + CaseIndex.searchSQL, arguments: ["%won%", "won"]).map { $0["detail"] as String }
         }
         #expect(plan == ["SCAN search VIRTUAL TABLE INDEX 0:L0", "SEARCH cases USING INTEGER PRIMARY KEY (rowid=?)"])
+        // A word in most cases is found by one scan of the texts instead: the same cases.
+        for query in ["woning", "umit", "100%", "e_h", "spatie", "ie"] {
+            #expect(index.search(query, commonShare: 1) == index.search(query, commonShare: 1_000_000), "\(query)")
+        }
+        let selective = try index.open().read { db in
+            try ["woning", "umit", "ie"].map { try CaseIndex.isSelective($0, db, commonShare: 4) }
+        }
+        #expect(selective == [false, true, false], "woning is in 3 of 4 cases, umit in 1; two letters are no trigram")
 
         // A hand edit and a deletion are seen after the next read, as the figures are.
         var edited = try store.load(id: "C-0002").get()
