@@ -143,7 +143,7 @@ private struct RepriceStep: Sendable {
 extension Reprice {
     /// On the server the login re-prices every case it reads, to the price list the server
     /// holds, so everyone prices with the same list; the server's rules decide (only a
-    /// beheerder, and only prices: migration 12). Each case is its own transaction over the
+    /// beheerder, and only the prices its list holds: migrations 12 and 13). Each case is its own transaction over the
     /// version read: a case a colleague changed meanwhile is skipped, never overwritten, and
     /// the same command run again finishes the job.
     func repriceOnServer(_ list: PriceList) throws {

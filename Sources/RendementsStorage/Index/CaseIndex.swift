@@ -355,8 +355,9 @@ public struct CaseIndex: Sendable {
         let runs = needle.split(whereSeparator: { $0 == "%" || $0 == "_" })
         let run = runs.max(by: { $0.count < $1.count }).map(String.init) ?? ""
         return try? database.read { db in
-            let sql = try Self.isSelective(run, db, commonShare: commonShare) ? Self.searchSQL : Self.scanSQL
-            let files = try String.fetchAll(db, sql: sql, arguments: sql == Self.searchSQL ? ["%" + run + "%", needle] : [needle])
+            let files = try Self.isSelective(run, db, commonShare: commonShare)
+                ? String.fetchAll(db, sql: Self.searchSQL, arguments: ["%" + run + "%", needle])
+                : String.fetchAll(db, sql: Self.scanSQL, arguments: [needle])
             return Set(files.map { String($0.dropLast(".json".count)) })
         }
     }
