@@ -357,6 +357,9 @@ struct ServerStoreTests {
             + "'rendementsmeter database import-price-list'. Er is niets herprijsd.\n")
         let worker = try Binary.run(["reprice", "--to", newList.path, "--database", setup.url("anouk")], in: setup.scratch.url)
         #expect(worker.status == 1 && worker.stderr == "fout: op de server herprijst een beheerder; deze login is sociaal werker. Er is niets herprijsd.\n")
+        let analyst = try Binary.run(["reprice", "--to", newList.path, "--dry-run", "--database", setup.url("ana")], in: setup.scratch.url)
+        #expect(analyst.status == 1 && analyst.stderr == "fout: op de server herprijst een beheerder; deze login is sector analist. Er is niets herprijsd.\n",
+                "\(analyst.stderr)")
         let approvedFigure = "SELECT avoided_cents FROM rm_case_figure WHERE case_id = 'C-0001' AND law = 'zvw'"
         #expect(try setup.sql("mia", "SELECT status FROM rm_case WHERE id = 'C-0001'").stdout == "goedgekeurd\n")
         let figureBefore = try setup.sql("mia", approvedFigure).stdout
