@@ -22,7 +22,25 @@ public struct ServerBusinessCase: Sendable {
                 try await session.query("INSERT INTO rm_schema_version (version) VALUES (\(migration.version))")
             }
         }
+        // Lists imported before version 14 get their prices as the app reads them (run as the owner).
+        let unpriced = try await session.query("SELECT organisation_id, version, files::text FROM rm_price_list WHERE prices IS NULL")
+        var lists: [(Int, String, String)] = []
+        for try await row in unpriced.decode((Int, String, String).self) { lists.append(row) }
+        for (organisation, version, json) in lists {
+            guard let files = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: String] else { continue }
+            let prices = try Self.pricesJSON(files)
+            try await session.query("UPDATE rm_price_list SET prices = \(prices)::jsonb WHERE organisation_id = \(organisation) AND version = \(version)")
+        }
         return (current, try await currentVersion())
+    }
+
+    /// A price list's items as the app reads them, for the server's check of a re-pricing:
+    /// code → [unit price as a case file writes it, price year, grade].
+    static func pricesJSON(_ files: [String: String]) throws -> String {
+        let read = PriceListReader.read(source: .memory(name: "prijslijst", files: files.mapValues { Data($0.utf8) }))
+        var prices: [String: [Any]] = [:]
+        for item in read.priceList?.items ?? [] { prices[item.code] = [item.price.plainText, item.priceYear, item.grade.rawValue] }
+        return String(decoding: try JSONSerialization.data(withJSONObject: prices, options: [.sortedKeys]), as: UTF8.self)
     }
 
     func currentVersion() async throws -> Int {
@@ -97,7 +115,8 @@ public struct ServerBusinessCase: Sendable {
                 let same = (try? JSONSerialization.jsonObject(with: Data(stored.utf8)) as? [String: String]) == files
                 return same ? .alreadyThere : .conflict
             }
-            try await session.query("INSERT INTO rm_price_list (version, name, files) VALUES (\(version), \(name), \(json)::jsonb)")
+            let prices = try Self.pricesJSON(files)
+            try await session.query("INSERT INTO rm_price_list (version, name, files, prices) VALUES (\(version), \(name), \(json)::jsonb, \(prices)::jsonb)")
             return .imported
         }
     }
