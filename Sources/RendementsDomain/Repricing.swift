@@ -8,7 +8,9 @@ public enum Repricing {
         public let new: PricedItem
     }
 
-    /// The changed case and what moved; items missing from the new list keep their old price.
+    /// The changed case and what moved. A case with an item the new list lacks stays on its
+    /// own list, unchanged: stamped with the new version while that line kept its old price, it
+    /// failed `validate` ("staat niet in prijslijst"), and an approved case cannot be mended.
     public static func reprice(_ record: CaseRecord, to list: PriceList, by user: String, at time: String)
         -> (record: CaseRecord, changes: [Change], missing: [String]) {
         var updated = record
@@ -32,6 +34,7 @@ public enum Repricing {
         for index in updated.deployed.indices {
             updated.deployed[index].item = refresh(updated.deployed[index].item, place: "ingezet[\(index + 1)]")
         }
+        guard missing.isEmpty else { return (record, [], missing) }
         let reason = "Herprijsd naar prijslijst \(list.name), versie \(list.version) (was \(record.priceListVersion))"
         guard !changes.isEmpty else {
             guard record.priceListVersion != list.version else { return (record, [], missing) }

@@ -115,10 +115,13 @@ private struct RepriceStep: Sendable {
     let missing: [String]
     let netBefore: String
     let netAfter: String
+    /// The list the case stays on when it is not re-priced.
+    let listVersion: String
 
     init(_ record: CaseRecord, to list: PriceList, by user: String, at time: String) {
         let (updated, changes, missing) = Repricing.reprice(record, to: list, by: user, at: time)
         id = record.id
+        listVersion = record.priceListVersion
         self.updated = updated == record ? nil : updated
         self.changes = changes
         self.missing = missing
@@ -128,7 +131,8 @@ private struct RepriceStep: Sendable {
     }
 
     func printMissing() {
-        for code in Set(missing).sorted() { print("\(id): \(code) staat niet in de nieuwe lijst en houdt zijn oude prijs") }
+        guard !missing.isEmpty else { return }
+        print("\(id): \(Set(missing).sorted().joined(separator: ", ")) staat niet in de nieuwe lijst; de casus blijft op prijslijst \(listVersion) en wordt niet herprijsd")
     }
 
     func printChanges(_ list: PriceList) {

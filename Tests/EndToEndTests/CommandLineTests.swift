@@ -226,6 +226,25 @@ struct HonestEstimateCommandLineTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.appendingPathComponent("cases").path).sorted() == before)
     }
 
+    @Test("reprice --to a list that lacks an item a case uses: that case stays on its list, and validate still passes (helper finding)")
+    func repriceLackingItem() throws {
+        let scratch = try Scratch()
+        try scratch.copyShippedData()
+        let newList = try SafeStoreEndToEndTests.newerList(scratch)
+        let prices = newList.appendingPathComponent("prijzen.csv")
+        // Split on the byte: the list's lines end in "\r\n", which is one Character to Swift.
+        let lines = try Data(contentsOf: prices).split(separator: 0x0A, omittingEmptySubsequences: false)
+        try Data(lines.filter { !$0.starts(with: Data("ZVW-POH-GGZ;".utf8)) }.joined(separator: [0x0A])).write(to: prices)
+        let run = try Binary.run(["reprice", "--to", newList.path], in: scratch.url, environment: ["RENDEMENTSMETER_USER": "beheer"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("C-0001: ZVW-POH-GGZ staat niet in de nieuwe lijst; de casus blijft op prijslijst 2026.1 en wordt niet herprijsd\n"),
+                "\(run.stdout)")
+        let file = try String(contentsOf: scratch.url.appendingPathComponent("cases/C-0001.json"), encoding: .utf8)
+        #expect(file.contains("\"priceListVersion\" : \"2026.1\"") && !file.contains("herprijzing"))
+        let validated = try Binary.run(["validate", "--price-list", newList.path], in: scratch.url)
+        #expect(validated.status == 0, "\(validated.stdout)")
+    }
+
     @Test("reprice --to writes an event into every case it changes and validate still passes")
     func reprice() throws {
         let scratch = try Scratch()

@@ -25,23 +25,27 @@ struct ExplainTests {
         #expect(text.contains("= centraal            € 1.142,97"))
     }
 
-    @Test("re-pricing changes only moved prices, writes one event per change and keeps the old price where an item is gone")
+    @Test("re-pricing changes only moved prices and writes one event per change; a case with an item the new list lacks stays on its list")
     func reprice() throws {
         let folder = Repository.exampleBusinessCase()
         let list = try #require(folder.priceList)
         let record = try #require(folder.caseResult.records.first { $0.id == "C-0001" })
-        var items = list.items.filter { $0.code != "ZVW-POH-GGZ" }
+        var items = list.items
         let index = try #require(items.firstIndex { $0.code == "ZVW-HA-CONSULT" })
         let old = items[index]
         items[index] = PriceItem(code: old.code, lawCode: old.lawCode, category: old.category, description: old.description, unit: old.unit,
                                  price: Money(cents: 3204), priceYear: 2023, source: "KH24 geïndexeerd", grade: old.grade, kind: old.kind)
+        // Helper finding: stamped with the new version while ZVW-POH-GGZ kept its old price, the case failed validate.
+        let lacking = PriceList(name: "Nieuw", version: "2027.1", laws: list.laws, items: items.filter { $0.code != "ZVW-POH-GGZ" },
+                                hourlyRates: list.hourlyRates, index: list.index)
+        let (kept, noChanges, missing) = Repricing.reprice(record, to: lacking, by: "beheer", at: "2026-11-24T12:00:00Z")
+        #expect(missing == ["ZVW-POH-GGZ"] && noChanges.isEmpty && kept == record, "the case stays on 2026.1, unchanged")
         let newer = PriceList(name: "Nieuw", version: "2027.1", laws: list.laws, items: items, hourlyRates: list.hourlyRates, index: list.index)
-        let (updated, changes, missing) = Repricing.reprice(record, to: newer, by: "beheer", at: "2026-11-24T12:00:00Z")
-        #expect(changes.map(\.code) == ["ZVW-HA-CONSULT"])
-        #expect(missing == ["ZVW-POH-GGZ"])
+        let (updated, changes, nothingMissing) = Repricing.reprice(record, to: newer, by: "beheer", at: "2026-11-24T12:00:00Z")
+        #expect(changes.map(\.code) == ["ZVW-HA-CONSULT"] && nothingMissing.isEmpty)
         #expect(updated.priceListVersion == "2027.1")
         #expect(updated.avoided[0].item.unitPrice == Money(cents: 3204))
-        #expect(updated.avoided[1].item.unitPrice == Money(cents: 2085), "an item gone from the list keeps its price")
+        #expect(updated.avoided[1].item.unitPrice == Money(cents: 2085), "a price that did not move stays")
         #expect(updated.history.dropFirst(record.history.count).map { [$0.action.rawValue, $0.field, $0.old, $0.new] } == [
             ["herprijzing", "voorkomen[1].prijs", "ZVW-HA-CONSULT € 30,87 (2022)", "ZVW-HA-CONSULT € 32,04 (2023)"],
         ])
