@@ -128,7 +128,7 @@ public struct AppState: Sendable {
             browserBuiltFor = browser.rowsKey
         }
         if screen == .dashboard, dashboardBuiltFor != dashboard.filter {
-            dashboardSummary = BusinessCaseSummary(figures: cases.lazy.map(\.current), filter: dashboard.filter, options: estimateOptions, detail: .patterns)
+            dashboardSummary = BusinessCaseSummary(currentOf: cases, filter: dashboard.filter, options: estimateOptions, detail: .patterns)
             dashboardBuiltFor = dashboard.filter
             summaryGeneration += 1
         }
@@ -140,8 +140,7 @@ public struct AppState: Sendable {
     /// The start screen's figures follow the cases; its name, list and problems stay as read.
     private mutating func refreshOverview() {
         guard casesLoaded else { return }
-        let summary = BusinessCaseSummary(figures: cases.lazy.map(\.current), filter: CaseFilter(selection: overview.selection), options: estimateOptions,
-                                          detail: .lawTotals)
+        let summary = BusinessCaseSummary(currentOf: cases, filter: CaseFilter(selection: overview.selection), options: estimateOptions, detail: .lawTotals)
         // Fictional while every case is (the shipped examples); the first real case ends that.
         let fictional = cases.isEmpty ? overview.fictional : cases.allSatisfy(\.current.fictional)
         overview = Overview(businessCaseName: overview.businessCaseName, fictional: fictional, summary: summary,

@@ -135,6 +135,16 @@ public struct BusinessCaseSummary: Sendable {
         for figures in figures { add(figures) }
     }
 
+    /// `init(figures:…)` over each pair's current figures, without copying the pairs: a lazy map
+    /// copied every pair, retaining each of its strings and arrays (a third of a dashboard filter
+    /// key at 100,000 cases, measured with perf).
+    public init(currentOf pairs: [CaseFigurePair], filter: CaseFilter, options: EstimateOptions, detail: Detail) {
+        self.init(figures: [], filter: filter, options: options, detail: detail)
+        pairs.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices { add(buffer[index].current) }
+        }
+    }
+
     /// Adds one case, as `init(figures:…)` does for each: a caller that reads the cases a chunk
     /// at a time starts from `init(figures: [], …)` and holds no more than a chunk.
     public mutating func add(_ figures: CaseFigures) {

@@ -33,6 +33,22 @@ struct SummaryTests {
         #expect(summary.perLaw["wlz"] == nil, "a concept is not counted")
     }
 
+    @Test("summing the current figures of pairs in place equals summing them mapped out, with every grouping")
+    func currentOfPairs() {
+        let current = cases.map { CaseFigures($0, options: .plain) }
+        // A reviewed case: its original differs, and must not be what is summed.
+        let pairs = current.enumerated().map { CaseFigurePair(current: $1, original: current[($0 + 1) % current.count]) }
+        for filter in [CaseFilter(), CaseFilter(team: "Zuid"), CaseFilter(selection: .approvedOnly)] {
+            let inPlace = BusinessCaseSummary(currentOf: pairs, filter: filter, options: .plain, detail: .patterns)
+            let mapped = BusinessCaseSummary(figures: pairs.lazy.map(\.current), filter: filter, options: .plain, detail: .patterns)
+            #expect(inPlace.statusCounts == mapped.statusCounts && inPlace.countedCases == mapped.countedCases && inPlace.total == mapped.total)
+            #expect(inPlace.perLaw == mapped.perLaw && inPlace.perMonth == mapped.perMonth && inPlace.perIntervention == mapped.perIntervention)
+            #expect(inPlace.perTeam == mapped.perTeam && inPlace.perLifeDomain == mapped.perLifeDomain && inPlace.topItemsByValue(100) == mapped.topItemsByValue(100))
+            #expect(inPlace.resultBands == mapped.resultBands && inPlace.countedIDs == mapped.countedIDs && inPlace.caseIDsPerLaw == mapped.caseIDsPerLaw)
+        }
+        #expect(BusinessCaseSummary(currentOf: pairs, filter: CaseFilter(), options: .plain, detail: .patterns).total.avoided == Fixture.money("3960.00"))
+    }
+
     @Test("approved only")
     func approvedOnly() {
         let summary = BusinessCaseSummary(cases: cases, selection: .approvedOnly)
