@@ -101,7 +101,7 @@ struct Reprice: ParsableCommand {
             print("Proefrun: \(wouldChange) casus(sen) zouden veranderen; niets geschreven.")
             return
         }
-        try Self.summarise(written: "\(written) casus(sen) herprijsd", list: list, skipped: skipped, failed: failed)
+        try Self.summarise(written: written, herprijsd: "herprijsd", list: list, skipped: skipped, failed: failed)
         RepriceMarker.remove(casesFolder: locations.casesFolder)
     }
 }
@@ -209,15 +209,20 @@ extension Reprice {
             case .success(.saved): written += 1
             case .success(.conflict(let current)):
                 skipped.append("\(id): intussen gewijzigd\(current.history.last.map { " door \($0.by)" } ?? ""); niet overschreven")
-            case .failure(let failure): failed.append("\(id): \(failure.text)")
+            // The server's rules name the case themselves ("casus C-0001: …"): said once.
+            case .failure(let failure): failed.append("\(id): \(failure.text.hasPrefix("casus \(id): ") ? String(failure.text.dropFirst("casus \(id): ".count)) : failure.text)")
             }
         }
-        try Self.summarise(written: "\(written) casus(sen) op de server herprijsd", list: list, skipped: skipped, failed: failed)
+        try Self.summarise(written: written, herprijsd: "op de server herprijsd", list: list, skipped: skipped, failed: failed)
     }
 
     /// What was written, skipped and refused; exit code 1 until nothing is left to do.
-    static func summarise(written: String, list: PriceList, skipped: [String], failed: [String]) throws {
-        print("\(written) naar \(list.name), versie \(list.version); de reden staat in hun geschiedenis.")
+    static func summarise(written: Int, herprijsd: String, list: PriceList, skipped: [String], failed: [String]) throws {
+        if written == 0 && skipped.isEmpty && failed.isEmpty {
+            print("Niets te herprijzen: elke casus staat al op prijslijst \(list.name), versie \(list.version), of blijft op zijn eigen lijst.")
+        } else {
+            print("\(written) casus(sen) \(herprijsd) naar \(list.name), versie \(list.version); de reden staat in hun geschiedenis.")
+        }
         for line in skipped { print("overgeslagen: \(line)") }
         for line in failed { printError("fout: \(line)") }
         guard skipped.isEmpty && failed.isEmpty else {

@@ -408,7 +408,25 @@ struct ServerStoreTests {
         let uitzetting = try setup.expectSuccess(["reprice", "--to", quoted.path, "--database", setup.url("beheer1")])
         #expect(uitzetting.stdout.contains("  voorkomen[1] WON-UITZETTING: € 7.500,00 (2014) → € 7.600,00 (2014)\n"), "\(uitzetting.stdout)")
         let again = try setup.expectSuccess(["reprice", "--to", quoted.path, "--database", setup.url("beheer1")])
-        #expect(again.stdout == "0 casus(sen) op de server herprijsd naar Maatschappelijke prijslijst (standaard), versie 2028.1; de reden staat in hun geschiedenis.\n")
+        #expect(again.stdout == "Niets te herprijzen: elke casus staat al op prijslijst Maatschappelijke prijslijst (standaard), versie 2028.1, of blijft op zijn eigen lijst.\n")
+        // A list that moves an item to another law is not applied on the server: the cases that use it are named, once each.
+        let moved = setup.scratch.url.appendingPathComponent("price-lists/2029")
+        try FileManager.default.copyItem(at: quoted, to: moved)
+        try (try String(contentsOf: moved.appendingPathComponent("prijzen.csv"), encoding: .utf8))
+            .replacingOccurrences(of: "ZVW-HA-CONSULT;zvw;Huisarts;Huisarts consult gemiddeld;consult;32,04;2023",
+                                  with: "ZVW-HA-CONSULT;wlz;Huisarts;Huisarts consult gemiddeld;consult;33,00;2024")
+            .write(to: moved.appendingPathComponent("prijzen.csv"), atomically: true, encoding: .utf8)
+        try (try String(contentsOf: moved.appendingPathComponent("info.csv"), encoding: .utf8)).replacingOccurrences(of: "versie;2028.1", with: "versie;2029.1")
+            .write(to: moved.appendingPathComponent("info.csv"), atomically: true, encoding: .utf8)
+        try setup.expectSuccess(["database", "import-price-list", "--price-list", moved.path, "--database", setup.url("beheer1")])
+        let lawMoved = try Binary.run(["reprice", "--to", moved.path, "--database", setup.url("beheer1")], in: setup.scratch.url)
+        #expect(lawMoved.status == 1)
+        #expect(lawMoved.stderr == """
+            fout: C-0001: een beheerder wijzigt op de server alleen prijzen (herprijzen); de rest van de casus blijft zoals hij is
+            fout: C-0002: een beheerder wijzigt op de server alleen prijzen (herprijzen); de rest van de casus blijft zoals hij is
+            Niet af: 0 overgeslagen, 2 mislukt. Voer dezelfde opdracht later opnieuw uit; wat al herprijsd is, blijft zo.
+
+            """)
 
         // In plain SQL a beheerder changes prices with their step, and nothing else.
         let step = """
