@@ -175,13 +175,13 @@ public struct BusinessCaseSummary: Sendable {
         countedCases += 1
         total += valued.total
         guard detail == .patterns else {
-            for (law, totals) in valued.perLaw { perLaw[law, default: Totals()] += totals }
+            for entry in valued.perLaw { perLaw[entry.law, default: Totals()] += entry.totals }
             return
         }
         countedIDs.append(id)
-        for (law, totals) in valued.perLaw {
-            perLaw[law, default: Totals()] += totals
-            caseIDsPerLaw[law, default: []].append(id)
+        for entry in valued.perLaw {
+            perLaw[entry.law, default: Totals()] += entry.totals
+            caseIDsPerLaw[entry.law, default: []].append(id)
         }
         let net = valued.total.net
         let band = ResultBand.bounds.firstIndex { net.cents < $0 } ?? ResultBand.bounds.count

@@ -13,7 +13,7 @@ import RendementsDomain
 /// and when it cannot be written at all the figures come straight from the files.
 /// SQLite (through GRDB) keeps two processes updating it at once from corrupting it.
 public struct CaseIndex: Sendable {
-    static let formatVersion = 9  // 6: the lines of approved real cases, for suggestions; 7: their item indexes; 8: reviewed lines; 9: items
+    static let formatVersion = 10  // 6: the lines of approved real cases, for suggestions; 7: their item indexes; 8: reviewed lines; 9: items; 10: compact figures
     public let casesFolder: URL
 
     public init(casesFolder: URL) { self.casesFolder = casesFolder }
@@ -200,17 +200,19 @@ public struct CaseIndex: Sendable {
         }
         let uncovered = listing.cases.filter { fromMemory[$0.name] == nil }
         let readsAll = previous == nil || uncovered.count > 1_000
-        var known: [String: (identity: FileIdentity, figures: Data?, valued: Bool, problem: String?)] = [:]
+        var known: [String: (identity: FileIdentity, valued: Bool, problem: String?)] = [:]
+        // With `wantsFigures`, the figures of rows that still match their file, decoded on every
+        // core a chunk at a time as they are read (nil: a row that no longer decodes). Holding
+        // every row's bytes first and decoding them after doubled the app's peak memory.
+        var decoded: [String: CaseFigurePair?] = [:]
         var storedDigest: String?
         let current = try database.read { db -> Bool in
             guard try Self.meta(db, "settings") == key else { return false }
             storedDigest = try Self.meta(db, "digest")
             func remember(_ row: Row) {
-                let valued: Bool = wantsFigures ? !(row[5] as DatabaseValue).isNull : row[5]
-                known[row[0]] = (FileIdentity(size: row[1], modified: row[2], changed: row[3], inode: row[4]),
-                                 wantsFigures ? row[5] : nil, valued, row[6])
+                known[row[0]] = (FileIdentity(size: row[1], modified: row[2], changed: row[3], inode: row[4]), row[5], row[6])
             }
-            let columns = "SELECT file, size, mtime, ctime, inode, \(wantsFigures ? "figures" : "figures IS NOT NULL"), problem FROM cases"
+            let columns = "SELECT file, size, mtime, ctime, inode, figures IS NOT NULL, problem FROM cases"
             if readsAll {
                 let rows = try Row.fetchCursor(db, sql: columns)
                 while let row = try rows.next() { remember(row) }
@@ -220,31 +222,39 @@ public struct CaseIndex: Sendable {
                     if let row = try Row.fetchOne(statement, arguments: [entry.name]) { remember(row) }
                 }
             }
+            if wantsFigures {
+                let wanted = Set(uncovered.lazy.filter { entry in known[entry.name].map { $0.valued && $0.identity == entry.identity } ?? false }.map(\.name))
+                try Self.decodeFigures(db, of: wanted, readsAll: readsAll, into: &decoded)
+            }
             return true
         }
         if !current {
             // Rebuilt for other settings meanwhile: every row is written again, so nothing comes from memory.
             known = [:]
+            decoded = [:]
             fromMemory = [:]
         }
         var synced = Synced(current: current)
         synced.problems = listing.problems
-        // Rows that still match their file are decoded on every core; the others are read and valued again.
-        enum Source: Sendable { case memory(CaseFigurePair), row(Data), kept, stale }
-        var sources: [(CaseStore.Listing.Entry, Source)] = []
+        // Rows that still match their file are kept (with their figures, when asked for); the others are read and valued again.
+        // A row that no longer decodes is valued again from its file, as a stale one is. The figures stay
+        // where they are (`fromMemory`, `decoded`) until they are put in order once: each copy of 100,000
+        // cases' figures is 40 MB.
+        enum Slot: Sendable { case figures, kept, stale }
+        var sources: [(CaseStore.Listing.Entry, Slot)] = []
         sources.reserveCapacity(listing.cases.count)
         for entry in listing.cases {
-            if let pair = fromMemory[entry.name] {
-                sources.append((entry, .memory(pair)))
+            if fromMemory[entry.name] != nil {
+                sources.append((entry, .figures))
                 continue
             }
             if let row = known[entry.name], row.identity == entry.identity {
-                if let blob = row.figures {
-                    sources.append((entry, .row(blob)))
-                    continue
-                }
                 if row.valued {
-                    sources.append((entry, .kept))
+                    if !wantsFigures {
+                        sources.append((entry, .kept))
+                    } else {
+                        sources.append((entry, (decoded[entry.name] ?? nil) == nil ? .stale : .figures))
+                    }
                     continue
                 }
                 if let problem = row.problem {
@@ -254,17 +264,7 @@ public struct CaseIndex: Sendable {
             }
             sources.append((entry, .stale))
         }
-        // A row that no longer decodes (nil) is valued again from its file, as a stale one is.
-        enum Slot: Sendable { case figures(CaseFigurePair), kept, stale }
-        let slots = sources.parallelMap(state: { FiguresCodec.Interned() }) { names, source -> Slot in
-            switch source.1 {
-            case .memory(let pair): .figures(pair)
-            case .row(let blob): FiguresCodec.decode(blob, names: &names).map(Slot.figures) ?? .stale
-            case .kept: .kept
-            case .stale: .stale
-            }
-        }
-        let stale = zip(sources, slots).compactMap { source, slot in if case .stale = slot { source.0 } else { nil } }
+        let stale = sources.compactMap { source in if case .stale = source.1 { source.0 } else { nil } }
         synced.revalued = stale.count
         let present = Set(listing.cases.map(\.name))
         let gone = current && readsAll ? known.keys.filter { !present.contains($0) } : []
@@ -289,16 +289,9 @@ public struct CaseIndex: Sendable {
                     for (number, chunk) in chunks.enumerated() {
                         guard let valued = ahead?.value() else { break }
                         ahead = number + 1 < chunks.count ? Self.valuing(chunks[number + 1], store: store, options: options) : nil
-                        for (entry, result) in zip(chunk, valued) {
-                            let row: IndexRow
-                            switch result {
-                            case .success(let (pair, text, lines)):
-                                if wantsFigures { fresh[entry.name] = pair }
-                                row = IndexRow(name: entry.name, identity: entry.identity, pair: pair, problem: nil, searchText: text, lines: lines)
-                            case .failure(let problem):
-                                synced.problems.append(problem)
-                                row = IndexRow(name: entry.name, identity: entry.identity, pair: nil, problem: problem.message, searchText: nil, lines: nil)
-                            }
+                        for (row, problem) in valued {
+                            if let problem { synced.problems.append(problem) }
+                            if wantsFigures, let pair = row.pair { fresh[row.name] = pair }
                             if current { try writer.remove(row.name) }
                             try writer.add(row)
                         }
@@ -316,29 +309,63 @@ public struct CaseIndex: Sendable {
         synced.problems.sort { $0.file < $1.file }
         if wantsFigures {
             synced.figures.reserveCapacity(listing.cases.count)
-            for (source, slot) in zip(sources, slots) {
+            for (entry, slot) in sources {
                 switch slot {
-                case .figures(let pair): synced.figures.append(pair)
+                case .figures: if let pair = fromMemory[entry.name] ?? (decoded[entry.name] ?? nil) { synced.figures.append(pair) }
                 case .kept: break
-                case .stale: if let pair = fresh[source.0.name] { synced.figures.append(pair) }
+                case .stale: if let pair = fresh[entry.name] { synced.figures.append(pair) }
                 }
             }
         }
         return synced
     }
 
-    /// Starts reading and valuing these files on the other cores; what the index keeps of each.
+    /// Reads and decodes the figures of the `wanted` files, a chunk at a time on every core.
+    private static func decodeFigures(_ db: Database, of wanted: Set<String>, readsAll: Bool,
+                                      into decoded: inout [String: CaseFigurePair?]) throws {
+        guard !wanted.isEmpty else { return }
+        decoded.reserveCapacity(wanted.count)
+        var chunk: [(String, Data)] = []
+        func flush() {
+            let pairs = chunk.parallelMap(state: { FiguresCodec.Interned() }) { names, row in FiguresCodec.decode(row.1, names: &names) }
+            for (row, pair) in zip(chunk, pairs) { decoded[row.0] = pair }
+            chunk.removeAll(keepingCapacity: true)
+        }
+        if readsAll {
+            let rows = try Row.fetchCursor(db, sql: "SELECT file, figures FROM cases WHERE figures IS NOT NULL")
+            while let row = try rows.next() {
+                let file: String = row[0]
+                guard wanted.contains(file) else { continue }
+                chunk.append((file, row[1]))
+                if chunk.count == Self.chunk { flush() }
+            }
+        } else {
+            let statement = try db.makeStatement(sql: "SELECT figures FROM cases WHERE file = ? AND figures IS NOT NULL")
+            for file in wanted {
+                if let blob = try Data.fetchOne(statement, arguments: [file]) { chunk.append((file, blob)) }
+                if chunk.count == Self.chunk { flush() }
+            }
+        }
+        flush()
+    }
+
+    /// Starts reading and valuing these files on the other cores: each file's row as the index
+    /// keeps it, ready to write (its figures encoded there too, off the writing thread), and the
+    /// problem that kept a file out.
     private static func valuing(_ chunk: [CaseStore.Listing.Entry], store: CaseStore, options: EstimateOptions)
-        -> Prefetch<[Valued]> {
-        Prefetch { () -> [Valued] in
-            chunk.parallelMap { entry -> Valued in
-                store.loadCase(entry).map { record in
-                    (CaseFigurePair(record, options: options), record.searchText, IndexedLines(record))
+        -> Prefetch<[(IndexRow, Problem?)]> {
+        Prefetch { () -> [(IndexRow, Problem?)] in
+            chunk.parallelMap { entry -> (IndexRow, Problem?) in
+                switch store.loadCase(entry) {
+                case .success(let record):
+                    (IndexRow(name: entry.name, identity: entry.identity, pair: CaseFigurePair(record, options: options), problem: nil,
+                              searchText: record.searchText, lines: IndexedLines(record)), nil)
+                case .failure(let problem):
+                    (IndexRow(name: entry.name, identity: entry.identity, pair: nil, problem: problem.message, searchText: nil, lines: nil), problem)
                 }
             }
         }
     }
-    private typealias Valued = Result<(CaseFigurePair, String, IndexedLines?), Problem>
 
     /// The ids of the cases whose story, reasoning or notes contain `query` (any case or accents),
     /// as of the last read; nil when the index cannot be used (then search the files).

@@ -3,14 +3,17 @@ import RendementsDomain
 
 /// A compact binary form of a case's figures for the index: a few hundred bytes a
 /// case that read back in microseconds (JSON would cost as much as the case itself).
-/// Any change to the layout bumps `CaseIndex.formatVersion`, which rebuilds the index.
+/// Numbers are variable-length (most money columns are zero, most counts small), and a
+/// text met before in the same blob is a back-reference: a reviewed case's original
+/// figures repeat its author, team, codes and descriptions. Any change to the layout
+/// bumps `CaseIndex.formatVersion`, which rebuilds the index.
 enum FiguresCodec {
     static func encode(_ pair: CaseFigurePair) -> Data {
         var writer = Writer()
         writer.figures(pair.current)
         writer.byte(pair.original == pair.current ? 0 : 1)
         if pair.original != pair.current { writer.figures(pair.original) }
-        return writer.data
+        return Data(writer.bytes)
     }
 
     static func decode(_ data: Data) -> CaseFigurePair? {
@@ -29,27 +32,55 @@ enum FiguresCodec {
         return CaseFigurePair(current: current, original: original)
     }
 
-
+    /// Writes into a byte array: appending to `Data` a byte at a time (with Foundation's
+    /// exclusivity checks on every call) was a fifth of the index writer's thread.
     struct Writer {
-        var data = Data()
+        private(set) var bytes: [UInt8] = []
+        /// Each text written so far, with its number, for back-references.
+        private var written: [String: Int] = [:]
 
-        mutating func byte(_ value: UInt8) { data.append(value) }
+        init() { bytes.reserveCapacity(1_024) }
 
-        mutating func integer(_ value: Int64) {
-            withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
+        mutating func byte(_ value: UInt8) { bytes.append(value) }
+
+        /// LEB128: seven bits a byte, low first, the high bit set on all but the last.
+        mutating func unsigned(_ value: UInt64) {
+            var rest = value
+            while rest >= 0x80 {
+                bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+                rest >>= 7
+            }
+            bytes.append(UInt8(rest))
         }
 
+        /// Zigzag, so a small negative amount stays short too.
+        mutating func signed(_ value: Int64) {
+            unsigned(UInt64(bitPattern: (value << 1) ^ (value >> 63)))
+        }
+
+        mutating func count(_ value: Int) { unsigned(UInt64(value)) }
+
+        /// A text: its length times two, then its bytes; or, met before in this blob, its number times two plus one.
         mutating func text(_ value: String) {
-            let bytes = Array(value.utf8)
-            integer(Int64(bytes.count))
-            data.append(contentsOf: bytes)
+            if let number = written[value] {
+                unsigned(UInt64(number) << 1 | 1)
+                return
+            }
+            written[value] = written.count
+            let utf8 = value.utf8
+            unsigned(UInt64(utf8.count) << 1)
+            bytes.append(contentsOf: utf8)
         }
 
         mutating func totals(_ value: Totals) {
-            for money in [value.avoided, value.deployed, value.effort, value.avoidedTransfers, value.deployedTransfers,
-                          value.avoidedLow, value.avoidedHigh, value.avoidedConservative] {
-                integer(money.cents)
-            }
+            signed(value.avoided.cents)
+            signed(value.deployed.cents)
+            signed(value.effort.cents)
+            signed(value.avoidedTransfers.cents)
+            signed(value.deployedTransfers.cents)
+            signed(value.avoidedLow.cents)
+            signed(value.avoidedHigh.cents)
+            signed(value.avoidedConservative.cents)
         }
 
         mutating func figures(_ figures: CaseFigures) {
@@ -58,7 +89,7 @@ enum FiguresCodec {
                 text(value)
             }
             byte(figures.fictional ? 1 : 0)
-            integer(Int64(figures.lifeDomains.count))
+            count(figures.lifeDomains.count)
             for domain in figures.lifeDomains { text(domain.rawValue) }
             switch figures.valued {
             case .failure(.overflow(let caseID, let what)):
@@ -69,24 +100,24 @@ enum FiguresCodec {
                 byte(2)
                 text(caseID)
                 text(what)
-                integer(Int64(error.from))
-                integer(Int64(error.to))
-                integer(Int64(error.missingYears.count))
-                for year in error.missingYears { integer(Int64(year)) }
+                signed(Int64(error.from))
+                signed(Int64(error.to))
+                count(error.missingYears.count)
+                for year in error.missingYears { signed(Int64(year)) }
             case .success(let valued):
                 byte(1)
                 totals(valued.total)
-                integer(Int64(valued.perLaw.count))
-                for (law, totals) in valued.perLaw.sorted(by: { $0.key < $1.key }) {
-                    text(law)
-                    self.totals(totals)
+                count(valued.perLaw.count)
+                for entry in valued.perLaw {
+                    text(entry.law)
+                    totals(entry.totals)
                 }
-                integer(Int64(valued.lines.count))
+                count(valued.lines.count)
                 for line in valued.lines {
                     text(line.code)
                     text(line.description)
                     text(line.law)
-                    integer(line.value.cents)
+                    signed(line.value.cents)
                 }
             }
         }
@@ -118,12 +149,30 @@ enum FiguresCodec {
         }
 
         var strings: [Key: String] = [:]
+        /// One `ItemName` per code, description and law, keyed by their texts' hashes.
+        var items: [ItemKey: CaseFigures.ItemName] = [:]
+
+        struct ItemKey: Hashable {
+            let hash: Int
+            let code: String
+            let description: String
+            let law: String
+
+            func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+        }
     }
 
     struct Reader {
         let bytes: [UInt8]
         var names: Interned
         var offset = 0
+        /// The texts read so far in this blob, in order, with their hashes, for back-references.
+        private var seen: [(text: String, hash: Int)] = []
+
+        init(bytes: [UInt8], names: Interned) {
+            self.bytes = bytes
+            self.names = names
+        }
 
         var atEnd: Bool { offset == bytes.count }
 
@@ -133,36 +182,69 @@ enum FiguresCodec {
             return bytes[offset]
         }
 
-        mutating func integer() -> Int64? {
-            guard offset + 8 <= bytes.count else { return nil }
-            var value: Int64 = 0
-            for index in 0..<8 { value |= Int64(bytes[offset + index]) << (8 * Int64(index)) }
-            offset += 8
-            return value
+        mutating func unsigned() -> UInt64? {
+            var value: UInt64 = 0
+            var shift: UInt64 = 0
+            while offset < bytes.count, shift < 64 {
+                let byte = bytes[offset]
+                offset += 1
+                value |= UInt64(byte & 0x7F) << shift
+                if byte < 0x80 { return value }
+                shift += 7
+            }
+            return nil
         }
 
+        mutating func integer() -> Int64? {
+            guard let value = unsigned() else { return nil }
+            return Int64(bitPattern: (value >> 1) ^ (0 &- (value & 1)))
+        }
+
+        /// A count of things that each take at least a byte (so a damaged blob cannot ask for more than it holds).
         mutating func count() -> Int? {
-            guard let value = integer(), value >= 0, value <= Int64(bytes.count - offset) else { return nil }
+            guard let value = unsigned(), value <= UInt64(bytes.count - offset) else { return nil }
             return Int(value)
         }
 
         /// A text that recurs across cases (a code, team, law), read once into the shared table.
-        mutating func text() -> String? {
-            guard let length = count() else { return nil }
-            defer { offset += length }
-            let key = Interned.Key(bytes[offset..<offset + length])
+        mutating func text() -> String? { hashedText(shared: true)?.text }
+
+        /// A text of this case alone (its id), not worth a place in the shared table.
+        mutating func uniqueText() -> String? { hashedText(shared: false)?.text }
+
+        /// An avoided line's code, description and law, as the one shared `ItemName` for them.
+        mutating func itemName() -> CaseFigures.ItemName? {
+            guard let code = hashedText(shared: true), let description = hashedText(shared: true), let law = hashedText(shared: true) else { return nil }
+            let key = Interned.ItemKey(hash: code.hash &* 31 &+ description.hash &* 17 &+ law.hash,
+                                       code: code.text, description: description.text, law: law.text)
+            if let known = names.items[key] { return known }
+            let item = CaseFigures.ItemName(code: code.text, description: description.text, law: law.text)
+            names.items[key] = item
+            return item
+        }
+
+        private mutating func hashedText(shared: Bool) -> (text: String, hash: Int)? {
+            guard let value = unsigned() else { return nil }
+            if value & 1 == 1 {
+                let number = value >> 1
+                return number < UInt64(seen.count) ? seen[Int(number)] : nil
+            }
+            let length = value >> 1
+            guard length <= UInt64(bytes.count - offset) else { return nil }
+            let range = offset..<offset + Int(length)
+            offset = range.upperBound
+            let key = Interned.Key(bytes[range])
+            let text = shared ? interned(key) : String(decoding: bytes[range], as: UTF8.self)
+            seen.append((text, key.hash))
+            return (text, key.hash)
+        }
+
+        private mutating func interned(_ key: Interned.Key) -> String {
             if let known = names.strings[key] { return known }
             let text = String(decoding: key.bytes, as: UTF8.self)
             // A copy of the bytes, so the table does not keep this case's whole buffer alive.
             names.strings[Interned.Key(hash: key.hash, bytes: ArraySlice(Array(key.bytes)))] = text
             return text
-        }
-
-        /// A text of this case alone (its id), not worth a place in the shared table.
-        mutating func uniqueText() -> String? {
-            guard let length = count() else { return nil }
-            defer { offset += length }
-            return String(decoding: bytes[offset..<offset + length], as: UTF8.self)
         }
 
         mutating func totals() -> Totals? {
@@ -200,19 +282,21 @@ enum FiguresCodec {
                 valued = .failure(.missingIndex(caseID: caseID, what: what, IndexError(from: Int(from), to: Int(to), missingYears: years)))
             case 1:
                 guard let total = totals(), let lawCount = count() else { return nil }
-                var perLaw: [String: Totals] = [:]
+                var perLaw: [CaseFigures.LawTotals] = []
+                perLaw.reserveCapacity(lawCount)
                 for _ in 0..<lawCount {
                     guard let law = text(), let totals = totals() else { return nil }
-                    perLaw[law] = totals
+                    perLaw.append(CaseFigures.LawTotals(law: law, totals: totals))
                 }
                 guard let lineCount = count() else { return nil }
                 var lines: [CaseFigures.Line] = []
                 lines.reserveCapacity(lineCount)
                 for _ in 0..<lineCount {
-                    guard let code = text(), let description = text(), let law = text(), let cents = integer() else { return nil }
-                    lines.append(CaseFigures.Line(code: code, description: description, law: law, value: Money(cents: cents)))
+                    guard let item = itemName(), let cents = integer() else { return nil }
+                    lines.append(CaseFigures.Line(item: item, value: Money(cents: cents)))
                 }
-                valued = .success(CaseFigures.Valued(perLaw: perLaw, total: total, lines: lines))
+                guard zip(perLaw, perLaw.dropFirst()).allSatisfy({ $0.law < $1.law }) else { return nil }
+                valued = .success(CaseFigures.Valued(lawTotals: perLaw, total: total, lines: lines))
             default:
                 return nil
             }

@@ -8,10 +8,26 @@ struct IndexRow: Sendable {
     let name: String
     let identity: FileIdentity
     let pair: CaseFigurePair?
+    /// `pair` in the index's own form (`FiguresCodec`).
+    let figures: Data?
+    /// The case as it stands is as its author estimated it (not reviewed, or not changed): its
+    /// sums are written once for both views.
+    let viewsAgree: Bool
     let problem: String?
     let searchText: String?
     /// The care lines, for an approved case only.
     let lines: IndexedLines?
+
+    init(name: String, identity: FileIdentity, pair: CaseFigurePair?, problem: String?, searchText: String?, lines: IndexedLines?) {
+        self.name = name
+        self.identity = identity
+        self.pair = pair
+        figures = pair.map(FiguresCodec.encode)
+        viewsAgree = pair.map { $0.original == $0.current } ?? true
+        self.problem = problem
+        self.searchText = searchText
+        self.lines = lines
+    }
 }
 
 /// An approved case's care lines with the context the suggestions compare; nil for any other
@@ -88,7 +104,7 @@ struct IndexWriter {
     func add(_ row: IndexRow) throws {
         let identity = row.identity
         try insertCase.execute(arguments: [row.name, identity.size, identity.modified, identity.changed, identity.inode,
-                                           row.pair.map(FiguresCodec.encode), row.problem])
+                                           row.figures, row.problem])
         let rowID = db.lastInsertedRowID
         if let text = row.searchText { try insertText.execute(arguments: [rowID, text]) }
         if let approved = row.lines {
@@ -120,30 +136,27 @@ struct IndexWriter {
             }
         }
         guard let pair = row.pair else { return }
-        for (view, figures) in [(0, pair.current), (1, pair.original)] {
-            try addSums(rowID, view: view, figures)
+        if row.viewsAgree {
+            try addSums(rowID, view: IndexSchema.bothViews, pair.current)
+        } else {
+            try addSums(rowID, view: 0, pair.current)
+            try addSums(rowID, view: 1, pair.original)
         }
     }
 
     private func addSums(_ rowID: Int64, view: Int, _ figures: CaseFigures) throws {
         let domains = figures.lifeDomains.reduce(Int64(0)) { mask, domain in mask | IndexSchema.bit(domain) }
-        let row = SumsRow(caseRow: rowID, domains: domains, view: Int64(view), figures: figures)
+        let row = SumsRow(caseRow: rowID, domains: domains, view: Int64(view), figures: figures, month: figures.periodEnd.monthKey)
         let real: Int64 = figures.fictional ? 0 : 1
         switch figures.valued {
         case .failure:
             try row.insert(insertSums, db, law: "", failed: 1, real: real, Totals())
         case .success(let valued):
             try row.insert(insertSums, db, law: "", failed: 0, real: real, valued.total)
-            for (law, totals) in valued.perLaw {
-                try row.insert(insertSums, db, law: law, failed: 0, real: 0, totals)
+            for entry in valued.perLaw {
+                try row.insert(insertSums, db, law: entry.law, failed: 0, real: 0, entry.totals)
             }
         }
-    }
-
-    /// The money columns' values, in `IndexSchema.moneyColumns` order.
-    static func money(_ totals: Totals) -> [Int64] {
-        [totals.avoided, totals.deployed, totals.effort, totals.avoidedTransfers, totals.deployedTransfers,
-         totals.avoidedLow, totals.avoidedHigh, totals.avoidedConservative].map(\.cents)
     }
 }
 
@@ -154,6 +167,8 @@ private struct SumsRow {
     let domains: Int64
     let view: Int64
     let figures: CaseFigures
+    /// The end month's key, made once for all of the case's rows.
+    let month: String
 
     /// Binds the columns in `IndexWriter`'s order (case_row, domains, cube key, counts, money) and steps once.
     func insert(_ statement: Statement, _ db: Database, law: String, failed: Int64, real: Int64, _ totals: Totals) throws {
@@ -164,13 +179,20 @@ private struct SumsRow {
         row.bind(figures.status.rawValue)
         row.bind(figures.team)
         row.bind(figures.intervention)
-        row.bind(figures.periodEnd.monthKey)
+        row.bind(month)
         row.bind(figures.priceListVersion)
         row.bind(law)
         row.bind(Int64(1))
         row.bind(failed)
         row.bind(real)
-        for cents in IndexWriter.money(totals) { row.bind(cents) }
+        row.bind(totals.avoided.cents)
+        row.bind(totals.deployed.cents)
+        row.bind(totals.effort.cents)
+        row.bind(totals.avoidedTransfers.cents)
+        row.bind(totals.deployedTransfers.cents)
+        row.bind(totals.avoidedLow.cents)
+        row.bind(totals.avoidedHigh.cents)
+        row.bind(totals.avoidedConservative.cents)
         try row.step(db)
     }
 }
@@ -193,7 +215,14 @@ private struct RawInsert {
 
     mutating func bind(_ text: String?) {
         column += 1
-        if let text { sqlite3_bind_text(handle, column, text, -1, RawInsert.transient) } else { sqlite3_bind_null(handle, column) }
+        guard var text else {
+            sqlite3_bind_null(handle, column)
+            return
+        }
+        // Bound from the string's own UTF-8 with its length: passing the String made a C string copy each time.
+        text.withUTF8 { bytes in
+            _ = bytes.withMemoryRebound(to: CChar.self) { sqlite3_bind_text(handle, column, $0.baseAddress, Int32(bytes.count), RawInsert.transient) }
+        }
     }
 
     mutating func bind(_ value: Double?) {

@@ -5,9 +5,10 @@ import RendementsDomain
 /// The tables of the index and the SQL that keeps its sums in step.
 ///
 /// - `cases`: one row per case file (identity, compact figures or the problem found).
-/// - `sums`: per case, per view (0 as it stands, 1 as its author estimated it) and per
-///   law, the money columns, with the fields filters look at copied beside them; the
-///   law `''` row holds the whole case and counts it (also when it could not be valued).
+/// - `sums`: per case, per view (0 as it stands, 1 as its author estimated it, 2 both:
+///   a case nobody changed, written once) and per law, the money columns, with the fields
+///   filters look at copied beside them; the law `''` row holds the whole case and counts
+///   it (also when it could not be valued). A view reads its own rows and those of view 2.
 /// - `cube`: `sums` added up per view, status, team, intervention, end month, price-list
 ///   version and law, kept current by triggers, so a report reads a few hundred rows
 ///   however many cases there are. Life domains are left out of its key (a case's set
@@ -21,6 +22,9 @@ import RendementsDomain
 /// - `reviewed`: the avoided lines of approved cases as estimated and as approved, with
 ///   author and reasons, for calibration: see `ReviewedLine`.
 enum IndexSchema {
+    /// The `original` column of rows that hold both views: more than half of the cases were
+    /// never changed by a review, and writing their rows twice was a quarter of a rebuild's rows.
+    static let bothViews = 2
     /// The money columns of `sums` and `cube`, in `Totals` order.
     static let moneyColumns = ["avoided", "deployed", "effort", "avoided_transfers", "deployed_transfers",
                                "avoided_low", "avoided_high", "avoided_conservative"]

@@ -16,7 +16,7 @@ extension CaseIndex {
             if !query.intervention.isEmpty {
                 // Approved real cases of the intervention, from the cube: a few rows, however many cases.
                 let outOf = try Int.fetchOne(db, sql: """
-                    SELECT SUM(real) FROM cube WHERE original = 0 AND law = '' AND status = 'goedgekeurd' AND intervention = ?
+                    SELECT SUM(real) FROM cube WHERE original IN (0, \(IndexSchema.bothViews)) AND law = '' AND status = 'goedgekeurd' AND intervention = ?
                     """, arguments: [query.intervention]) ?? 0
                 suggestions = try Self.ranked(db, "intervention = ? AND kind = ?", [query.intervention, kind], avoided: query.avoided, outOf: outOf,
                                               scope: .intervention(query.intervention), excluding: [])

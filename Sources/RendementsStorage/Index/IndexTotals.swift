@@ -30,7 +30,7 @@ enum IndexTotalsQuery {
         var caseCount = 0
         var realCases = 0
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT version, SUM(cases), SUM(real) FROM cube WHERE original = 0 AND law = '' GROUP BY version HAVING SUM(cases) > 0
+            SELECT version, SUM(cases), SUM(real) FROM cube WHERE original IN (0, \(IndexSchema.bothViews)) AND law = '' GROUP BY version HAVING SUM(cases) > 0
             """)
         while let row = try rows.next() {
             let cases = try integer(row, 1)
@@ -59,7 +59,7 @@ enum IndexTotalsQuery {
 
     /// The filter's context (period, team, intervention, life domain) as SQL on `sums` or `cube`.
     private static func conditions(view: Int, filter: CaseFilter) -> (String, [any DatabaseValueConvertible]) {
-        var conditions = ["original = ?"]
+        var conditions = ["original IN (?, \(IndexSchema.bothViews))"]
         var arguments: [any DatabaseValueConvertible] = [view]
         if let from = filter.fromMonth { conditions.append("month >= ?"); arguments.append(from) }
         if let to = filter.toMonth { conditions.append("month <= ?"); arguments.append(to) }
