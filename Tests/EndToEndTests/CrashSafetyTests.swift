@@ -53,12 +53,20 @@ struct CrashSafetyTests {
         let missing = shown.filter { !draft.contains(" \($0)") }
         #expect(missing.isEmpty, "every keystroke that reached the screen is in the draft; missing: \(missing)")
 
-        // Kills during saves: imports of 40 cases each, killed after a random few milliseconds.
+        // Kills during saves: imports of 40 cases each, killed a random few milliseconds after their
+        // first case appeared. (Killed a few milliseconds after their start instead, on a busy machine
+        // every import died before writing anything, and the saves were never hit.)
         let source = Binary.root.appendingPathComponent("cases/C-0003.json").path
         var saveKills = 0
+        let count = "ls cases | grep -c '^C-.*[.]json$'"
         for _ in 0..<60 where Date() < deadline {
             let delay = Double(random.next() % 40) / 1000
-            let outcome = try Binary.execute("/bin/sh", ["-c", "'\(Binary.url.path)' import \(Array(repeating: source, count: 40).joined(separator: " ")) > /dev/null & p=$!; sleep \(delay); kill -9 $p; wait $p; echo $?"], in: scratch.url)
+            let script = """
+                n=$(\(count)); '\(Binary.url.path)' import \(Array(repeating: source, count: 40).joined(separator: " ")) > /dev/null & p=$!
+                i=0; while [ "$(\(count))" -le "$n" ] && [ $i -lt 2000 ]; do sleep 0.002; i=$((i + 1)); done
+                sleep \(delay); kill -9 $p; wait $p; echo $?
+                """
+            let outcome = try Binary.execute("/bin/sh", ["-c", script], in: scratch.url)
             if outcome.stdout.hasPrefix("137") { saveKills += 1 }
         }
         let cases = scratch.url.appendingPathComponent("cases")
