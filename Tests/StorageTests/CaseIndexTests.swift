@@ -242,8 +242,17 @@ struct CaseIndexTests {
         let folder = try Self.business(60)
         let index = CaseIndex(casesFolder: folder.url)
         let first = try index.snapshot(options: Self.options())
+        // Nothing changed: the figures held are the answer, and the index is not even opened
+        // (deleted here, it is not made again by this read).
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent(".index/cijfers.sqlite"))
         let again = try index.snapshot(options: Self.options(), reusing: first)
-        #expect(again.revalued == 0 && first.isUnchanged(in: again))
+        #expect(again.revalued == 0 && first.isUnchanged(in: again) && again.figures == first.figures)
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent(".index/cijfers.sqlite").path))
+        // A file that is not a case, added since, is a problem the next read names: it reads again.
+        try Data("x".utf8).write(to: folder.url.appendingPathComponent("notitie.txt"))
+        let withNote = try index.snapshot(options: Self.options(), reusing: again)
+        #expect(withNote.problems.map(\.file) == ["notitie.txt"] && !again.isUnchanged(in: withNote))
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("notitie.txt"))
 
         // Another process appends one case and edits another by hand.
         try CaseStore(folder: folder.url).create { CaseStoreTests.submittedSample($0) }
