@@ -3,13 +3,14 @@ import Synchronization
 
 /// Work started on another thread now and collected later: an index rebuild values the
 /// next chunk of cases while this thread writes the previous one into SQLite, so the
-/// writing no longer leaves the other cores idle.
-final class Prefetch<T: Sendable>: Sendable {
+/// writing no longer leaves the other cores idle; the app reads the cases' figures while
+/// the user looks at the start screen.
+public final class Prefetch<T: Sendable>: Sendable {
     private let work: @Sendable () -> T
     private let result = Mutex<T?>(nil)
     private let finished = DispatchSemaphore(value: 0)
 
-    init(_ work: @escaping @Sendable () -> T) {
+    public init(_ work: @escaping @Sendable () -> T) {
         self.work = work
         DispatchQueue.global().async { [self] in
             let value = work()
@@ -19,7 +20,7 @@ final class Prefetch<T: Sendable>: Sendable {
     }
 
     /// The work's result, waiting for it when it is still running. Call once.
-    func value() -> T {
+    public func value() -> T {
         finished.wait()
         // The background run always stores its result; should it not, the work is done here.
         return result.withLock { $0.take() } ?? work()

@@ -53,6 +53,31 @@ struct TerminalAppTests {
         #expect(!start.contains("bouwt de index"))
     }
 
+    @Test("figures read ahead while the start screen shows: a case added and one edited in place since are in the browser all the same")
+    func readAheadIsChecked() throws {
+        let session = try Self.session()
+        try session.waitFor("Rendement (voorkomen")
+        Thread.sleep(forTimeInterval: 2)  // the figures are read ahead meanwhile
+        let cases = try #require(session.scratch?.url.appendingPathComponent("cases"))
+        let imported = try Binary.run(["import", Binary.root.appendingPathComponent("cases/C-0003.json").path], in: try #require(session.scratch?.url))
+        #expect(imported.status == 0, "\(imported.stderr)")
+        // Edited in place by hand (same file, same size): only the file's times tell.
+        let handle = try #require(FileHandle(forUpdatingAtPath: cases.appendingPathComponent("C-0007.json").path))
+        let text = try #require(String(data: handle.readDataToEndOfFile(), encoding: .utf8))
+        let offset = try #require(text.utf8.firstRange(of: "\"intervention\" : \"Sociaal Recept\"".utf8)).lowerBound
+        try handle.seek(toOffset: UInt64(text.utf8.distance(from: text.utf8.startIndex, to: offset)))
+        handle.write(Data("\"intervention\" : \"Hand bewerkt 1\"".utf8))
+        try handle.close()
+        try session.send("Right")
+        try session.send("Enter")
+        let browser = try session.waitFor("8 van 8")
+        let row = try #require(browser.split(separator: "\n").first { $0.contains("C-0007") })
+        #expect(row == " C-0007 Concept       sw-anouk  Hand bewerkt 1  21-11-2025      € 105     -€ 215")
+        let added = try #require(browser.split(separator: "\n").first { $0.contains("C-0008") })
+        #expect(added == " C-0008 Ingediend     sw-anouk  Mantelzorgonde… 26-09-2025    € 7.946    € 2.971")
+        try session.send("q")
+    }
+
     @Test("start, help, resize below 80x24 and back, quit: the terminal is restored")
     func startHelpResizeQuit() throws {
         let session = try Self.session()

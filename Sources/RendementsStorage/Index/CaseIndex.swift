@@ -301,7 +301,7 @@ public struct CaseIndex: Sendable {
                     // While one chunk is written, the next is read and valued on the other cores.
                     let chunks = stride(from: 0, to: stale.count, by: Self.chunk).map { Array(stale[$0..<min($0 + Self.chunk, stale.count)]) }
                     var ahead = chunks.first.map { Self.valuing($0, store: store, options: options) }
-                    for (number, chunk) in chunks.enumerated() {
+                    for number in chunks.indices {
                         guard let valued = ahead?.value() else { break }
                         ahead = number + 1 < chunks.count ? Self.valuing(chunks[number + 1], store: store, options: options) : nil
                         for (row, problem) in valued {
