@@ -17,9 +17,21 @@ public enum BSN {
     /// decimal digits (full-width `１１１２２２３３３` too).
     public static func candidates(in text: String) -> [String] {
         // Most stories are plain ASCII: scanned by byte, the same rules; walking characters
-        // and asking Unicode for each one's numeric value was a seventh of `validate`.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiCandidates(in: text) }
-        return unicodeCandidates(in: text)
+        // and asking Unicode for each one's numeric value was a seventh of `validate`. And most
+        // texts hold fewer than nine digits in all, so no number of nine: counted first, in the
+        // same pass (any script's decimal digits count, so the count never misses one).
+        var digits = 0
+        var ascii = true
+        for byte in text.utf8 {
+            if byte >= 0x80 {
+                ascii = false
+            } else if byte &- UInt8(ascii: "0") < 10 {
+                digits += 1
+            }
+        }
+        if ascii { return digits < 9 ? [] : asciiCandidates(in: text) }
+        for scalar in text.unicodeScalars where !scalar.isASCII && scalar.properties.numericType == .decimal { digits += 1 }
+        return digits < 9 ? [] : unicodeCandidates(in: text)
     }
 
     static func asciiCandidates(in text: String) -> [String] {
