@@ -76,29 +76,72 @@ public struct CaseFigures: Hashable, Sendable {
         }
     }
 
-    public let id: String
-    public let status: CaseStatus
-    public let author: String
-    public let team: String
-    public let intervention: String
-    public let periodEnd: CalendarDay
-    public let lifeDomains: [LifeDomain]
-    public let fictional: Bool
-    public let priceListVersion: String
-    public let valued: Result<Valued, ValuationError>
+    /// The fields, held once: a `CaseFigures` is copied wherever 100,000 of them are added up,
+    /// and copying ten fields (each string and array retained) was a fifth of a dashboard filter key.
+    private final class Fields: Sendable {
+        let id: String
+        let status: CaseStatus
+        let author: String
+        let team: String
+        let intervention: String
+        let periodEnd: CalendarDay
+        let lifeDomains: [LifeDomain]
+        let fictional: Bool
+        let priceListVersion: String
+        let valued: Result<Valued, ValuationError>
+
+        init(id: String, status: CaseStatus, author: String, team: String, intervention: String, periodEnd: CalendarDay,
+             lifeDomains: [LifeDomain], fictional: Bool, priceListVersion: String, valued: Result<Valued, ValuationError>) {
+            self.id = id
+            self.status = status
+            self.author = author
+            self.team = team
+            self.intervention = intervention
+            self.periodEnd = periodEnd
+            self.lifeDomains = lifeDomains
+            self.fictional = fictional
+            self.priceListVersion = priceListVersion
+            self.valued = valued
+        }
+    }
+
+    private let fields: Fields
+
+    public var id: String { fields.id }
+    public var status: CaseStatus { fields.status }
+    public var author: String { fields.author }
+    public var team: String { fields.team }
+    public var intervention: String { fields.intervention }
+    public var periodEnd: CalendarDay { fields.periodEnd }
+    public var lifeDomains: [LifeDomain] { fields.lifeDomains }
+    public var fictional: Bool { fields.fictional }
+    public var priceListVersion: String { fields.priceListVersion }
+    public var valued: Result<Valued, ValuationError> { fields.valued }
 
     public init(id: String, status: CaseStatus, author: String, team: String, intervention: String, periodEnd: CalendarDay,
                 lifeDomains: [LifeDomain], fictional: Bool, priceListVersion: String, valued: Result<Valued, ValuationError>) {
-        self.id = id
-        self.status = status
-        self.author = author
-        self.team = team
-        self.intervention = intervention
-        self.periodEnd = periodEnd
-        self.lifeDomains = lifeDomains
-        self.fictional = fictional
-        self.priceListVersion = priceListVersion
-        self.valued = valued
+        fields = Fields(id: id, status: status, author: author, team: team, intervention: intervention, periodEnd: periodEnd,
+                        lifeDomains: lifeDomains, fictional: fictional, priceListVersion: priceListVersion, valued: valued)
+    }
+
+    public static func == (lhs: CaseFigures, rhs: CaseFigures) -> Bool {
+        lhs.fields === rhs.fields
+            || (lhs.id == rhs.id && lhs.status == rhs.status && lhs.author == rhs.author && lhs.team == rhs.team
+                && lhs.intervention == rhs.intervention && lhs.periodEnd == rhs.periodEnd && lhs.lifeDomains == rhs.lifeDomains
+                && lhs.fictional == rhs.fictional && lhs.priceListVersion == rhs.priceListVersion && lhs.valued == rhs.valued)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(status)
+        hasher.combine(author)
+        hasher.combine(team)
+        hasher.combine(intervention)
+        hasher.combine(periodEnd)
+        hasher.combine(lifeDomains)
+        hasher.combine(fictional)
+        hasher.combine(priceListVersion)
+        hasher.combine(valued)
     }
 
     /// Values a case: the one place a whole case becomes figures.
