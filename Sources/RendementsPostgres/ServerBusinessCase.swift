@@ -53,6 +53,13 @@ public struct ServerBusinessCase: Sendable {
 
     /// False when an organisation with this code was already there (nothing changes then).
     public func addOrganisation(code: String, name: String) async throws -> Bool {
+        // The table's check says the same in PostgreSQL's English ("violates check constraint").
+        guard code.range(of: "^[a-z0-9][a-z0-9-]{1,39}$", options: .regularExpression) != nil else {
+            throw ServerError.rule("'\(code)' kan geen organisatiecode zijn: 2 tot 40 kleine letters, cijfers of -, beginnend met een letter of cijfer")
+        }
+        guard !name.trimmingCharacters(in: .whitespaces).isEmpty, !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw ServerError.rule("geef de organisatie een naam, zonder regeleinden of stuurtekens")
+        }
         let rows = try await session.query("INSERT INTO rm_organisation (code, name) VALUES (\(code), \(name)) ON CONFLICT (code) DO NOTHING RETURNING id")
         for try await _ in rows.decode(Int.self) { return true }
         return false

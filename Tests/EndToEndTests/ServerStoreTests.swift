@@ -698,6 +698,14 @@ struct ServerStoreTests {
         let twice = try Binary.run(["database", "add-user", "--login", "anouk", "--password", "x", "--organisation", "voorbeeld", "--role", "manager",
                                     "--database", setup.server.adminURL], in: setup.scratch.url)
         #expect(twice.stderr == "fout: die bestaat al op de server (role \"anouk\" already exists); er is niets veranderd\n")
+        // An organisation code or name the table would refuse is refused first, in Dutch (helper-18: PostgreSQL's English check text).
+        for (code, name, message) in [("o", "Een", "fout: 'o' kan geen organisatiecode zijn: 2 tot 40 kleine letters, cijfers of -, beginnend met een letter of cijfer\n"),
+                                      ("Groot", "Een", "fout: 'Groot' kan geen organisatiecode zijn: 2 tot 40 kleine letters, cijfers of -, beginnend met een letter of cijfer\n"),
+                                      ("goed", " ", "fout: geef de organisatie een naam, zonder regeleinden of stuurtekens\n")] {
+            let refused = try Binary.run(["database", "add-organisation", "--code", code, "--name", name, "--database", setup.server.adminURL], in: setup.scratch.url)
+            #expect(refused.status == 1 && refused.stderr == message, "\(refused.stderr)")
+        }
+        #expect(try setup.server.psql(user: "postgres", "SELECT count(*) FROM rm_organisation WHERE code IN ('o', 'Groot', 'goed')").stdout == "0\n")
         try setup.server.psql(user: "postgres", database: "postgres", "CREATE DATABASE leeg")
         let bare = try Binary.run(["report", "--database", setup.server.url(user: "postgres", password: setup.server.password, database: "leeg")], in: setup.scratch.url)
         #expect(bare.stderr.hasPrefix("fout: de database heeft het schema (nog) niet; 'rendementsmeter database init' richt het in"), "\(bare.stderr)")
