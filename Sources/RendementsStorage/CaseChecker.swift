@@ -31,7 +31,9 @@ public enum CaseChecker {
                 continue
             }
             if sameVersion && (current.price != item.unitPrice || current.priceYear != item.priceYear) {
-                error("\(place): prijs van '\(item.code)' wijkt af van prijslijst \(priceList.version) (\(DutchNumber.euro(item.unitPrice)) in de casus, \(DutchNumber.euro(current.price)) in de lijst)")
+                // The price year too: when only the year differs, two equal amounts alone would not say what is wrong.
+                error("\(place): prijs van '\(item.code)' wijkt af van prijslijst \(priceList.version) "
+                      + "(\(DutchNumber.euro(item.unitPrice)) (\(item.priceYear)) in de casus, \(DutchNumber.euro(current.price)) (\(current.priceYear)) in de lijst)")
             }
         }
         for message in priceList?.doubleCounting(record.avoided.map(\.item.code)) ?? [] { warning("dubbeltelling: " + message) }

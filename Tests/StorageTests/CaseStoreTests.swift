@@ -237,9 +237,15 @@ struct CaseCheckerTests {
             "de einddatum 01-01-2024 ligt voor de begindatum 06-01-2025",
             "het verhaal (resultaat) bevat een getal dat een BSN kan zijn; een casus blijft pseudoniem, haal het nummer weg",
             "voorkomen zorg regel 1: item 'ZVW-BESTAAT-NIET' staat niet in prijslijst 2026.1; kies een bestaand item",
-            "ingezette zorg regel 1: prijs van 'ZVW-FYSIO' wijkt af van prijslijst 2026.1 (€ 40,00 in de casus, € 38,89 in de lijst)",
+            "ingezette zorg regel 1: prijs van 'ZVW-FYSIO' wijkt af van prijslijst 2026.1 (€ 40,00 (2022) in de casus, € 38,89 (2022) in de lijst)",
         ])
         #expect(!messages.joined().contains("111222333"), "a suspected BSN is never echoed into output")
+        // Only the price year differs: the message says so (helper-18: two equal amounts said nothing).
+        var yearOnly = CaseStoreTests.sample("C-0001")
+        yearOnly.status = .concept
+        yearOnly.deployed[0].item.priceYear = 2019
+        #expect(CaseChecker.problems(StoredCase(record: yearOnly, fileName: "C-0001.json"), priceList: list).map(\.message)
+                == ["ingezette zorg regel 1: prijs van 'ZVW-FYSIO' wijkt af van prijslijst 2026.1 (€ 38,89 (2019) in de casus, € 38,89 (2022) in de lijst)"])
         record.priceListVersion = "2025.1"
         let older = CaseChecker.problems(StoredCase(record: record, fileName: "C-0001.json"), priceList: list)
         #expect(older.contains { $0.severity == .warning && $0.message.contains("casus berekend met 2025.1") },

@@ -207,7 +207,7 @@ struct SafeWriteTests {
         money.effort.otherCosts[0].amount = Money(cents: -1250)
         money.deployed[0].item.unitPrice = Money(cents: 38890)
         #expect(Self.messages(money, list: list) == [
-            "ingezette zorg regel 1: prijs van 'ZVW-FYSIO' wijkt af van prijslijst 2026.1 (€ 388,90 in de casus, € 38,89 in de lijst)",
+            "ingezette zorg regel 1: prijs van 'ZVW-FYSIO' wijkt af van prijslijst 2026.1 (€ 388,90 (2022) in de casus, € 38,89 (2022) in de lijst)",
             "eigen inzet 'Sociaal werker': een negatief uurtarief (-€ 64,00) kan niet",
             "overige kosten 'koffie': een negatief bedrag kan niet",
         ])
