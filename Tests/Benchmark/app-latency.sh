@@ -21,19 +21,27 @@ trap 'tmux kill-session -t "$session" 2>/dev/null || true' EXIT
 "$app" report --cases "$cases" --price-list "$list" >/dev/null
 
 paints=()
+at_once=()
 for _ in 1 2 3; do
   start=$(now)
   tmux new-session -d -s "$session" -x 80 -y 24 "$app --cases '$cases' --price-list '$list'"
   until screen | grep -q "Nieuwe casus"; do sleep 0.005; done
   paints+=("$(seconds "$start" "$(now)")")
+  # The browser opened straight after the first paint, before the figures read ahead are in.
+  start=$(now)
+  tmux send-keys -t "$session" Right Enter
+  until screen | grep -q "sortering:"; do sleep 0.005; done
+  at_once+=("$(seconds "$start" "$(now)")")
   tmux kill-session -t "$session"
 done
 echo "| what | seconds |"
 echo "|---|---:|"
 echo "| first paint (median of 3) | $(printf '%s\n' "${paints[@]}" | sort -n | sed -n 2p) |"
+echo "| open the browser at once after the first paint (median of 3) | $(printf '%s\n' "${at_once[@]}" | sort -n | sed -n 2p) |"
 
 tmux new-session -d -s "$session" -x 80 -y 24 "$app --cases '$cases' --price-list '$list'"
 until screen | grep -q "Nieuwe casus"; do sleep 0.005; done
+sleep 3  # a user reads the start screen; the figures are read ahead meanwhile
 # key LABEL KEY: the time from sending KEY until the screen differs (and a row for the table).
 key() {
   local before; before=$(screen)
@@ -43,7 +51,7 @@ key() {
   echo "| $1 | $(seconds "$start" "$(now)") |"
 }
 key "start: menu right" Right
-key "open the browser (reads the folder again)" Enter
+key "open the browser 3 s after the start (checks every file against the figures read ahead)" Enter
 sleep 1
 key "browser: next row" Down
 key "browser: page down" PageDown
@@ -59,7 +67,7 @@ key "browser: search, 4th letter" i
 key "browser: end search" Enter
 key "back to start" Escape
 key "start: menu right" Right
-key "open the dashboard (reads the folder again)" Enter
+key "open the dashboard (checks every file against the figures held)" Enter
 sleep 1
 key "dashboard: next panel" Tab
 key "dashboard: next row" Down
