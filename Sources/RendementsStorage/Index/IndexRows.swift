@@ -220,8 +220,13 @@ private struct RawInsert {
             return
         }
         // Bound from the string's own UTF-8 with its length: passing the String made a C string copy each time.
+        // (A buffer without an address would bind NULL, not an empty text: the whole case's law is ''.)
         text.withUTF8 { bytes in
-            _ = bytes.withMemoryRebound(to: CChar.self) { sqlite3_bind_text(handle, column, $0.baseAddress, Int32(bytes.count), RawInsert.transient) }
+            guard let address = bytes.baseAddress else {
+                sqlite3_bind_text(handle, column, "", 0, RawInsert.transient)
+                return
+            }
+            address.withMemoryRebound(to: CChar.self, capacity: bytes.count) { sqlite3_bind_text(handle, column, $0, Int32(bytes.count), RawInsert.transient) }
         }
     }
 
