@@ -88,7 +88,17 @@ public enum LineExport {
         let special = { (byte: UInt8) in byte == first || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D }
         let needsQuotes = separator.utf8.count == 1 ? safe.utf8.contains(where: special) : safe.contains(separator) || safe.utf8.contains(where: special)
         guard needsQuotes else { return safe }
-        return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        // Doubled byte by byte, as it was found: a quote followed by a combining mark is one
+        // Character, which a replacement by Character left single (helper-19: the field split
+        // and its second half became a formula cell).
+        var quoted: [UInt8] = [UInt8(ascii: "\"")]
+        quoted.reserveCapacity(safe.utf8.count + 8)
+        for byte in safe.utf8 {
+            if byte == UInt8(ascii: "\"") { quoted.append(byte) }
+            quoted.append(byte)
+        }
+        quoted.append(UInt8(ascii: "\""))
+        return String(decoding: quoted, as: UTF8.self)
     }
 
     static func runsAsFormula(_ field: String) -> Bool {

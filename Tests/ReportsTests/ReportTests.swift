@@ -112,6 +112,8 @@ struct ExportTests {
         #expect(csv.contains("C-0003;ingediend;voorkomen;zvw;ZVW-HA-VISITE;Huisarts visite;3;visite;50;60;43,31;2022;38,98;kosten"))
         #expect(LineExport.quote("a;b", separator: ";") == "\"a;b\"")
         #expect(LineExport.quote("zei \"ja\"", separator: ",") == "\"zei \"\"ja\"\"\"")
+        // A quote with a combining mark after it is still doubled (helper-19: the field split, and `=1+1` became a cell).
+        #expect(LineExport.quote("Team\"\u{301};=1+1,x", separator: ";") == "\"Team\"\"\u{301};=1+1,x\"")
         #expect(LineExport.quote("1,5", separator: ";") == "1,5")
     }
 
