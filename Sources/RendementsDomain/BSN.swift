@@ -11,15 +11,19 @@ public enum BSN {
         return sum % 11 == 0
     }
 
-    /// Every number of exactly nine digits in the text that passes the eleven-test, as nine
-    /// ASCII digits. Written the ways people write a BSN: with up to three spaces, dots,
-    /// dashes, slashes, underscores or commas between digits (`111 222 333`, `1112.22.333`, `111-222-333`) and in any script's
-    /// decimal digits (full-width `１１１２２２３３３` too).
+    /// Every number of nine digits in the text that passes the eleven-test, as nine ASCII digits.
+    /// Written the ways people write a BSN: with up to three spaces, dots, dashes, slashes,
+    /// underscores, commas, colons, tabs or line ends between digits (`111 222 333`,
+    /// `1112.22.333`, `111-222-333`), in any script's decimal digits (full-width `１１１２２２３３３`
+    /// too), with invisible characters (a zero-width space, a soft hyphen, a combining mark)
+    /// anywhere in it, and next to other numbers: in `BSN 111222333, 45 jaar` the separators join
+    /// the BSN and the age into one run, so every whole group of digits, and every series of
+    /// neighbouring groups, that holds nine digits is a candidate (helper-19).
     public static func candidates(in text: String) -> [String] {
-        // Most stories are plain ASCII: scanned by byte, the same rules; walking characters
-        // and asking Unicode for each one's numeric value was a seventh of `validate`. And most
-        // texts hold fewer than nine digits in all, so no number of nine: counted first, in the
-        // same pass (any script's decimal digits count, so the count never misses one).
+        // Most stories are plain ASCII: scanned by byte, the same rules; walking the text and asking
+        // Unicode for each scalar's numeric value was a seventh of `validate`. And most texts hold
+        // fewer than nine digits in all, so no number of nine: counted first, in the same pass
+        // (any script's decimal digits count, so the count never misses one).
         var digits = 0
         var ascii = true
         for byte in text.utf8 {
@@ -34,67 +38,100 @@ public enum BSN {
         return digits < 9 ? [] : unicodeCandidates(in: text)
     }
 
-    static func asciiCandidates(in text: String) -> [String] {
-        var found: [String] = []
-        var digits: [UInt8] = []
-        var separatorRun = 0
-        func close() {
-            if digits.count == 9 {
-                let number = String(decoding: digits, as: UTF8.self)
-                if passesElevenTest(number) { found.append(number) }
-            }
-            digits.removeAll(keepingCapacity: true)
-            separatorRun = 0
+    /// The digit groups of one run (digits with at most three separators between them), and
+    /// the nine-digit numbers found in the runs closed so far.
+    struct Runs {
+        private(set) var found: [String] = []
+        private var groups: [[UInt8]] = []
+        private var group: [UInt8] = []
+        private var separators = 0
+
+        mutating func digit(_ ascii: UInt8) {
+            group.append(ascii)
+            separators = 0
         }
+
+        mutating func separator() {
+            guard !group.isEmpty || !groups.isEmpty, separators < 3 else { return close() }
+            if !group.isEmpty { groups.append(group) }
+            group = []
+            separators += 1
+        }
+
+        /// Ends the run: each whole group, or series of neighbouring groups, of nine digits is a candidate.
+        mutating func close() {
+            if !group.isEmpty { groups.append(group) }
+            for first in groups.indices {
+                var number: [UInt8] = []
+                for next in groups[first...] {
+                    number += next
+                    if number.count >= 9 { break }
+                }
+                guard number.count == 9 else { continue }
+                let text = String(decoding: number, as: UTF8.self)
+                if passesElevenTest(text) { found.append(text) }
+            }
+            groups = []
+            group = []
+            separators = 0
+        }
+    }
+
+    static func asciiCandidates(in text: String) -> [String] {
+        var runs = Runs()
         for byte in text.utf8 {
             switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                digits.append(byte)
-                separatorRun = 0
-            case UInt8(ascii: " "), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: "_"), UInt8(ascii: ","):
-                if !digits.isEmpty, separatorRun < 3 { separatorRun += 1 } else { close() }
-            default:
-                close()
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): runs.digit(byte)
+            case _ where asciiSeparators.contains(byte): runs.separator()
+            default: runs.close()
             }
         }
-        close()
-        return found
+        runs.close()
+        return runs.found
     }
 
     static func unicodeCandidates(in text: String) -> [String] {
-        var found: [String] = []
-        var digits = ""
-        var separatorRun = 0
-        func close() {
-            if digits.count == 9 && passesElevenTest(digits) { found.append(digits) }
-            digits = ""
-            separatorRun = 0
-        }
-        for character in text {
-            if let digit = asciiDigit(character) {
-                digits.append(digit)
-                separatorRun = 0
-            } else if !digits.isEmpty, separatorRun < 3, separators.contains(character) {
-                separatorRun += 1  // "111 - 222 - 333": up to three separators between digits
+        var runs = Runs()
+        for scalar in text.unicodeScalars {
+            if let digit = asciiDigit(scalar) {
+                runs.digit(digit)
+            } else if isInvisible(scalar) {
+                continue  // a zero-width space, a soft hyphen or a combining mark changes nothing on screen
+            } else if separators.contains(scalar) {
+                runs.separator()
             } else {
-                close()
+                runs.close()
             }
         }
-        close()
-        return found
+        runs.close()
+        return runs.found
     }
 
+    /// What may stand between the digits of one number, in ASCII: space, `.`, `-`, `/`, `_`, `,`, `:`, tab and line ends.
+    static let asciiSeparators: [UInt8] = Array(" .-/_,:\t\n\r".utf8)
+
     /// What may stand between the digits of one number.
-    static let separators: Set<Character> = [" ", ".", "-", "/", "_", ",", "\u{00A0}", "\u{202F}", "\u{2010}", "\u{2011}", "\u{2013}", "\u{FF0E}", "\u{FF0D}", "\u{3000}"]
+    static let separators: Set<Unicode.Scalar> = Set(asciiSeparators.map { Unicode.Scalar($0) }).union([
+        "\u{00A0}", "\u{2007}", "\u{2009}", "\u{200A}", "\u{202F}", "\u{3000}",  // spaces: no-break, figure, thin, hair, narrow, ideographic
+        "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2212}", "\u{FF0D}",  // hyphens, dashes, minus, full-width hyphen
+        "\u{FF0E}", "\u{FF1A}",  // full-width full stop and colon
+    ])
+
+    /// Characters that show as nothing: formatting (zero-width space and joiners, soft hyphen,
+    /// direction marks, byte order mark) and marks that combine with the character before.
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .format, .nonspacingMark, .enclosingMark: true
+        default: false
+        }
+    }
 
     /// The ASCII digit of any decimal digit (Arabic-Indic, full-width, …); nil for anything else.
-    static func asciiDigit(_ character: Character) -> Character? {
-        // Most characters of a story with accents are still ASCII: no need to ask Unicode's
-        // tables about them (that lookup was most of checking such a story).
-        if let ascii = character.asciiValue { return ascii >= 0x30 && ascii <= 0x39 && character.unicodeScalars.count == 1 ? character : nil }
-        guard character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first,
-              scalar.properties.numericType == .decimal, let value = scalar.properties.numericValue,
+    static func asciiDigit(_ scalar: Unicode.Scalar) -> UInt8? {
+        // Most scalars of a story with accents are still ASCII: no need to ask Unicode's tables about them.
+        if scalar.isASCII { return scalar.value >= 0x30 && scalar.value <= 0x39 ? UInt8(scalar.value) : nil }
+        guard scalar.properties.numericType == .decimal, let value = scalar.properties.numericValue,
               let digit = Int(exactly: value), (0...9).contains(digit) else { return nil }
-        return Character(String(digit))
+        return UInt8(ascii: "0") + UInt8(digit)
     }
 }
