@@ -19,7 +19,9 @@ public enum Msg: Sendable {
     /// Someone else wrote the case first: nothing was saved; this is the current version.
     case caseConflict(current: CaseRecord, message: String)
     /// The figures of every case as they are on disk now, with the start screen's figures.
-    case casesReloaded([CaseFigurePair], overview: Overview)
+    /// With the settings they were valued with: changed while the app runs (another price year),
+    /// they hold for what the app values and labels from then on.
+    case casesReloaded([CaseFigurePair], overview: Overview, options: EstimateOptions)
     /// The start screen's figures as they are on disk now, while the cases' figures are not held.
     case overviewReloaded(Overview)
     /// Whole cases read to open or explain them.
@@ -133,8 +135,9 @@ public enum Update {
             return []
         case .caseConflict(let current, let message):
             return ReviewUpdate.conflict(current, message, &state)
-        case .casesReloaded(let figures, let overview):
+        case .casesReloaded(let figures, let overview, let options):
             state.overview = overview
+            state.estimateOptions = options
             state.setCases(figures)
             return []
         case .overviewReloaded(let overview):

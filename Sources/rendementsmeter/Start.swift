@@ -178,7 +178,7 @@ final class EffectRunner: AppEffects {
             if let shown, let before = shown.snapshot, let after = now.snapshot, before.isUnchanged(in: after), shown.problems == now.problems {
                 return []  // nobody changed anything: the screens are current
             }
-            return [.casesReloaded(now.figures, overview: OverviewBuilder.build(now))]
+            return [.casesReloaded(now.figures, overview: OverviewBuilder.build(now), options: now.options)]
         case .loadCases(let ids):
             // A case that cannot be read now is simply not opened; the case view says so.
             return [.casesLoaded(ids.compactMap { try? store.load(id: $0).get() })]

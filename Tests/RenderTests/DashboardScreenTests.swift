@@ -30,6 +30,18 @@ struct DashboardScreenTests {
         #expect(lines[3] == " Centrum · interventie Jongerenwerk · 1 casus", "\(four)")
     }
 
+    @Test("settings changed while the app runs (another price year): the next read brings them, and the title says which (helper-19)")
+    func settingsFollowTheRead() throws {
+        var state = Example.after(Self.open, Example.state())
+        let title = { (state: AppState) in String(View.render(state).text.split(separator: "\n")[0]) }
+        #expect(title(state) == " Dashboard — Voorbeeld: Welzijn Voorbeeldstad                  eigen prijsjaren")
+        var options = state.estimateOptions
+        options.reportYear = 2025
+        _ = Update.apply(.casesReloaded(state.cases, overview: state.overview, options: options), to: &state)
+        #expect(state.estimateOptions.reportYear == 2025)
+        #expect(title(state) == " Dashboard — Voorbeeld: Welzijn Voorbeeldstad                    prijsjaar 2025")
+    }
+
     @Test("wider terminals get longer bars")
     func wide() {
         Snapshot.assert(View.render(Example.after(Self.open, Example.state(width: 120, height: 30))), named: "dashboard-verloop-120x30")
