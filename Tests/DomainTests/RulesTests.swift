@@ -30,14 +30,23 @@ struct RulesTests {
         #expect(BSN.candidates(in: "nummer 123456789") == [])
     }
 
-    @Test("the byte scan of ASCII text finds exactly what the Unicode scan finds (20,000 random texts)")
-    func asciiScanAgrees() {
-        let alphabet = Array("0123456789 .-/_,a\n\r")
-        var state: UInt64 = 11
-        func next(_ bound: Int) -> Int {
+    /// Random numbers below a bound from a fixed seed (a linear congruential generator), so a failure repeats.
+    struct Seeded {
+        private var state: UInt64
+
+        init(_ seed: UInt64) { state = seed }
+
+        mutating func next(_ bound: Int) -> Int {
             state = state &* 6364136223846793005 &+ 1442695040888963407
             return Int((state >> 33) % UInt64(bound))
         }
+    }
+
+    @Test("the byte scan of ASCII text finds exactly what the Unicode scan finds (20,000 random texts)")
+    func asciiScanAgrees() {
+        let alphabet = Array("0123456789 .-/_,a\n\r")
+        var random = Seeded(11)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         var found = 0
         for _ in 0..<20_000 {
             var text = String((0..<next(60)).map { _ in alphabet[next(alphabet.count) < 8 ? next(10) : next(alphabet.count)] })
@@ -53,11 +62,8 @@ struct RulesTests {
     func digitCountSkipsNothing() {
         // A digit one time in four: many texts hold fewer than nine, some more.
         let digits = Array("0123456789３٣１"), others = Array(" .-é\u{00A0}a")
-        var state: UInt64 = 12
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = Seeded(12)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         var found = 0
         for _ in 0..<20_000 {
             var text = String((0..<next(60)).map { _ in next(4) == 0 ? digits[next(digits.count)] : others[next(others.count)] })
