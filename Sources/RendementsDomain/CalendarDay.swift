@@ -35,6 +35,19 @@ public struct CalendarDay: Hashable, Comparable, Sendable {
     public var dutch: String { "\(CalendarDay.padded(day, 2))-\(CalendarDay.padded(month, 2))-\(CalendarDay.padded(year, 4))" }
     /// `2025-06`, the key for monthly totals.
     public var monthKey: String { "\(CalendarDay.padded(year, 4))-\(CalendarDay.padded(month, 2))" }
+    /// Months since year 0, ordered as `monthKey` is: a number to compare and group by without formatting text.
+    public var monthNumber: Int { year * 12 + month - 1 }
+
+    /// The `monthKey` of a `monthNumber`.
+    public static func monthKey(number: Int) -> String { "\(padded(number / 12, 4))-\(padded(number % 12 + 1, 2))" }
+
+    /// The `monthNumber` of a `yyyy-mm` key, when it is one.
+    public static func monthNumber(key: String) -> Int? {
+        let parts = key.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, parts.joined().allSatisfy({ ("0"..."9").contains($0) }),
+              let year = Int(parts[0]), let month = Int(parts[1]), year >= 0, (1...12).contains(month) else { return nil }
+        return year * 12 + month - 1
+    }
 
     static func padded(_ number: Int, _ width: Int) -> String {
         let text = String(number)

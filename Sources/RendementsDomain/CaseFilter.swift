@@ -21,13 +21,55 @@ public struct CaseFilter: Hashable, Sendable {
 
     /// Everything but the status selection (which the summary also uses for its status counts).
     public func matchesContext(_ figures: CaseFigures) -> Bool {
-        if fromMonth != nil || toMonth != nil {
-            let month = figures.periodEnd.monthKey
-            guard fromMonth.map({ month >= $0 }) ?? true, toMonth.map({ month <= $0 }) ?? true else { return false }
+        Context(self).matches(figures)
+    }
+
+    /// The context compiled once for a pass over many cases: the month bounds as numbers, because
+    /// formatting each case's `yyyy-mm` to compare it was a tenth of a dashboard filter key at 100,000 cases.
+    struct Context: Sendable {
+        /// A bound that is not a `yyyy-mm` key is compared as text, as it always was.
+        enum Bound: Sendable {
+            case number(Int)
+            case text(String)
+
+            init(_ key: String) {
+                self = CalendarDay.monthNumber(key: key).map { .number($0) } ?? .text(key)
+            }
         }
-        return (team.map { $0 == figures.team } ?? true)
-            && (intervention.map { $0 == figures.intervention } ?? true)
-            && (lifeDomain.map { figures.lifeDomains.contains($0) } ?? true)
+
+        let from: Bound?
+        let to: Bound?
+        let team: String?
+        let intervention: String?
+        let lifeDomain: LifeDomain?
+
+        init(_ filter: CaseFilter) {
+            from = filter.fromMonth.map(Bound.init)
+            to = filter.toMonth.map(Bound.init)
+            team = filter.team
+            intervention = filter.intervention
+            lifeDomain = filter.lifeDomain
+        }
+
+        func matches(_ figures: CaseFigures) -> Bool {
+            if let from, Self.side(figures.periodEnd, from) < 0 { return false }
+            if let to, Self.side(figures.periodEnd, to) > 0 { return false }
+            return (team.map { $0 == figures.team } ?? true)
+                && (intervention.map { $0 == figures.intervention } ?? true)
+                && (lifeDomain.map { figures.lifeDomains.contains($0) } ?? true)
+        }
+
+        /// Whether a case's end month lies before (-1), in (0) or after (1) a bound.
+        private static func side(_ day: CalendarDay, _ bound: Bound) -> Int {
+            switch bound {
+            case .number(let number):
+                let month = day.monthNumber
+                return month < number ? -1 : month == number ? 0 : 1
+            case .text(let key):
+                let month = day.monthKey
+                return month < key ? -1 : month == key ? 0 : 1
+            }
+        }
     }
 
     /// `ingediende en goedgekeurde casussen · team Noord · 2025-01 t/m 2025-06`

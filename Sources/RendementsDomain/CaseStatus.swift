@@ -2,6 +2,16 @@
 public enum CaseStatus: String, CaseIterable, Codable, Sendable {
     case concept, ingediend, goedgekeurd, teruggestuurd
 
+    /// The place in `allCases`, for tallies kept in an array.
+    var position: Int {
+        switch self {
+        case .concept: 0
+        case .ingediend: 1
+        case .goedgekeurd: 2
+        case .teruggestuurd: 3
+        }
+    }
+
     public var dutchName: String {
         switch self {
         case .concept: "Concept"

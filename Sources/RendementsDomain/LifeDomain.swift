@@ -8,6 +8,19 @@ public enum LifeDomain: String, CaseIterable, Codable, Sendable, Comparable {
     case psychischeGezondheid = "psychische-gezondheid"
     case zingeving = "zingeving"
 
+    /// The place in `allCases`, for tallies kept in an array.
+    var position: Int {
+        switch self {
+        case .financien: 0
+        case .wonen: 1
+        case .werk: 2
+        case .socialeRelaties: 3
+        case .lichamelijkeGezondheid: 4
+        case .psychischeGezondheid: 5
+        case .zingeving: 6
+        }
+    }
+
     public var dutchName: String {
         switch self {
         case .financien: "Financiën"
@@ -21,6 +34,6 @@ public enum LifeDomain: String, CaseIterable, Codable, Sendable, Comparable {
     }
 
     public static func < (lhs: LifeDomain, rhs: LifeDomain) -> Bool {
-        allCases.firstIndex(of: lhs) ?? 0 < allCases.firstIndex(of: rhs) ?? 0
+        lhs.position < rhs.position
     }
 }

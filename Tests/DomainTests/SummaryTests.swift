@@ -49,6 +49,85 @@ struct SummaryTests {
         #expect(BusinessCaseSummary(currentOf: pairs, filter: CaseFilter(), options: .plain, detail: .patterns).total.avoided == Fixture.money("3960.00"))
     }
 
+    /// A business case with every kind of case the summary groups: statuses, teams, interventions,
+    /// months over two years, repeated and absent life domains, several laws, one item twice in a
+    /// case, and cases that cannot be valued.
+    static func varied(_ count: Int) -> [CaseFigures] {
+        let codes = [("ZVW-HA", "zvw"), ("WMO-HH", "wmo"), ("WLZ-VPH", "wlz"), ("JW-OND", "jeugdwet"), ("WON-UIT", "wonen")]
+        let shared = codes.map { CaseFigures.ItemName(code: $0.0, description: "gedeeld \($0.0)", law: $0.1) }
+        return (0..<count).map { number in
+            let record = Fixture.record(
+                id: String(format: "C-%05d", number), status: CaseStatus.allCases[number % 4], intervention: ["Sociaal Recept", "Schuldhulp", "Mantelzorg"][number % 3],
+                team: ["Noord", "Zuid", "Oost", "West", "Centrum"][number % 5], end: String(format: "%d-%02d-15", 2024 + number % 2, 1 + number % 12),
+                domains: [[], [.financien], [.zingeving, .zingeving, .wonen], LifeDomain.allCases][number % 4], hours: Decimal(number % 7),
+                avoided: (0..<(number % 6)).map { line in
+                    let (code, law) = codes[(number + line * 3) % codes.count]
+                    // A count no sum can hold: the case cannot be valued and is left out of every total.
+                    let count: Decimal = number % 97 == 5 ? 1_000_000_000_000_000 : Decimal(1 + line % 3)
+                    return Fixture.avoided(code, law: law, price: "\(10 + (number * 7 + line) % 400).25", count: count,
+                                           likelihood: Decimal(10 * (1 + (number + line) % 10)))
+                })
+            let figures = CaseFigures(record, options: .plain)
+            // Half the cases name their items with one shared object each, as figures read from the index do.
+            guard number % 2 == 0, case .success(let valued) = figures.valued else { return figures }
+            let lines = valued.lines.map { line in CaseFigures.Line(item: shared[codes.firstIndex { $0.0 == line.code } ?? 0], value: line.value) }
+            return CaseFigures(id: figures.id, status: figures.status, author: figures.author, team: figures.team, intervention: figures.intervention,
+                               periodEnd: figures.periodEnd, lifeDomains: figures.lifeDomains, fictional: figures.fictional,
+                               priceListVersion: figures.priceListVersion,
+                               valued: .success(CaseFigures.Valued(lawTotals: valued.perLaw, total: valued.total, lines: lines)))
+        }
+    }
+
+    static func expectEqual(_ one: BusinessCaseSummary, _ other: BusinessCaseSummary, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(one.statusCounts == other.statusCounts && one.countedCases == other.countedCases && one.total == other.total, sourceLocation: sourceLocation)
+        #expect(one.perLaw == other.perLaw && one.caseIDsPerLaw == other.caseIDsPerLaw && one.failures == other.failures, sourceLocation: sourceLocation)
+        #expect(one.perMonth == other.perMonth && one.perQuarter == other.perQuarter, sourceLocation: sourceLocation)
+        #expect(one.perIntervention == other.perIntervention && one.perTeam == other.perTeam && one.perLifeDomain == other.perLifeDomain,
+                sourceLocation: sourceLocation)
+        #expect(one.topItemsByValue(100) == other.topItemsByValue(100) && one.topItemsByCount(100) == other.topItemsByCount(100),
+                sourceLocation: sourceLocation)
+        #expect(one.resultBands == other.resultBands && one.countedIDs == other.countedIDs, sourceLocation: sourceLocation)
+        let financiers = { (summary: BusinessCaseSummary) in summary.perFinancier(nil).map { "\($0.financier) \($0.group)" } }
+        #expect(financiers(one) == financiers(other), sourceLocation: sourceLocation)
+    }
+
+    @Test("a sum taken in parts on several cores equals one pass over the cases, order included, for every filter")
+    func inParts() {
+        let figures = Self.varied(5_000)
+        let pairs = figures.map { CaseFigurePair(current: $0, original: $0) }
+        let failing = figures.filter { if case .failure = $0.valued { true } else { false } }.count
+        #expect(failing == 43, "every 97th case from the 5th, unless it has no lines (every 6th)")
+        for filter in [CaseFilter(), CaseFilter(selection: .approvedOnly), CaseFilter(fromMonth: "2024-03", toMonth: "2025-02", lifeDomain: .zingeving),
+                       CaseFilter(team: "Oost", intervention: "Schuldhulp")] {
+            let onePass = BusinessCaseSummary(figures: figures, filter: filter, options: .plain, detail: .patterns)
+            for parts in [1, 2, 3, 7] {
+                Self.expectEqual(BusinessCaseSummary(currentOf: pairs, filter: filter, options: .plain, detail: .patterns, parts: parts), onePass)
+            }
+        }
+        let all = BusinessCaseSummary(currentOf: pairs, filter: CaseFilter(), options: .plain, detail: .patterns, parts: 2)
+        // Statuses cycle over the cases; ingediend and goedgekeurd are counted unless they cannot be valued.
+        #expect(all.statusCounts == [.concept: 1_250, .ingediend: 1_250, .goedgekeurd: 1_250, .teruggestuurd: 1_250])
+        #expect(all.countedCases == 2_479 && all.failures.count == 21, "of the 43 that cannot be valued, 21 are ingediend or goedgekeurd")
+        #expect(all.perLifeDomain[.zingeving]?.caseCount == all.perLifeDomain[.wonen]?.caseCount, "a domain named twice in a case counts once")
+        #expect(all.topItemsByCount(100).count == 5, "shared and separate name objects of one code are one item")
+    }
+
+    @Test("month bounds compare as numbers when they are months, and as text when they are not, as before")
+    func monthBounds() {
+        let days = ["2024-12-31", "2025-01-01", "2025-03-15", "2025-10-01", "2025-12-31"].map { Fixture.record(id: $0, end: $0) }
+        let bounds: [String?] = [nil, "2025-01", "2025-03", "2025-10", "2025", "2025-3", "2025-13", "", "2025-1x", "x"]
+        for from in bounds {
+            for to in bounds {
+                let filter = CaseFilter(fromMonth: from, toMonth: to)
+                let text = days.filter { day in
+                    let month = day.context.periodEnd.monthKey
+                    return (from.map { month >= $0 } ?? true) && (to.map { month <= $0 } ?? true)
+                }
+                #expect(BusinessCaseSummary(cases: days, filter: filter).countedIDs == text.map(\.id), "\(String(describing: from)) t/m \(String(describing: to))")
+            }
+        }
+    }
+
     @Test("approved only")
     func approvedOnly() {
         let summary = BusinessCaseSummary(cases: cases, selection: .approvedOnly)
@@ -112,9 +191,7 @@ struct DashboardFigureTests {
         #expect(summary.perQuarter["2025-K1"]?.caseIDs.sorted() == ["C-0001", "C-0003"])
         // Noord: 360, −1280, 2936 → median 360; all four: −1280, 360, 2936, 8380 → (360 + 2936) / 2 = 1648
         #expect(summary.perTeam["Noord"]?.medianResult == Fixture.money("360.00"))
-        var all = GroupTotals()
-        for group in summary.perTeam.values { all.add(group) }
-        #expect(all.medianResult == Fixture.money("1648.00"))
+        #expect(GroupTotals(results: summary.perTeam.values.flatMap(\.results)).medianResult == Fixture.money("1648.00"))
     }
 
     @Test("result bands and the cases behind each law")
@@ -124,5 +201,31 @@ struct DashboardFigureTests {
         #expect(summary.resultBands.map(\.dutchLabel) == ["onder € 0", "€ 0 – € 1.000", "€ 1.000 – € 5.000", "€ 5.000 – € 10.000", "€ 10.000 of meer"])
         #expect(summary.caseIDsPerLaw["zvw"] == ["C-0001", "C-0004"])
         #expect(summary.topItemsByValue().first?.caseIDs == ["C-0002"])
+    }
+}
+
+@Suite("Work spread over the cores")
+struct ParallelMapTests {
+    @Test("scratch states kept across calls: each core's state sees every element it mapped, in every call, and the results keep their order")
+    func keptStates() {
+        var states: [Int?] = []
+        let first = Array(0..<1_000).parallelMap(keeping: &states, state: { 0 }) { seen, element in
+            seen += 1
+            return element * 2
+        }
+        let second = Array(0..<500).parallelMap(keeping: &states, state: { 0 }) { seen, element in
+            seen += 1
+            return element + 1
+        }
+        #expect(first == (0..<1_000).map { $0 * 2 } && second == (0..<500).map { $0 + 1 })
+        #expect(states.count == ProcessInfo.processInfo.activeProcessorCount)
+        #expect(states.reduce(0) { $0 + ($1 ?? 0) } == 1_500)
+    }
+
+    @Test("concurrentMap runs each element once, in order, also for one element and none")
+    func concurrent() {
+        #expect([3, 1, 2].concurrentMap { $0 * 10 } == [30, 10, 20])
+        #expect([7].concurrentMap { $0 + 1 } == [8])
+        #expect([Int]().concurrentMap { $0 } == [])
     }
 }

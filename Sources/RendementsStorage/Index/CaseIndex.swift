@@ -98,8 +98,11 @@ public struct CaseIndex: Sendable {
             let whole = try database.read { db -> Bool in
                 let rows = try Row.fetchCursor(db, sql: "SELECT figures FROM cases WHERE figures IS NOT NULL ORDER BY file")
                 var blobs: [Data] = []
+                var names: [FiguresCodec.Interned?] = []
                 func flush() -> Bool {
-                    let pairs = blobs.parallelMap(state: { FiguresCodec.Interned() }) { names, blob in FiguresCodec.decode(blob, names: &names) }
+                    let pairs = blobs.parallelMap(keeping: &names, state: { FiguresCodec.Interned() }) { names, blob in
+                        FiguresCodec.decode(blob, names: &names)
+                    }
                     blobs.removeAll(keepingCapacity: true)
                     let read = pairs.compactMap { $0 }
                     guard read.count == pairs.count else { return false }
@@ -341,8 +344,11 @@ public struct CaseIndex: Sendable {
         guard !wanted.isEmpty else { return }
         decoded.reserveCapacity(wanted.count)
         var chunk: [(String, Data)] = []
+        var names: [FiguresCodec.Interned?] = []
         func flush() {
-            let pairs = chunk.parallelMap(state: { FiguresCodec.Interned() }) { names, row in FiguresCodec.decode(row.1, names: &names) }
+            let pairs = chunk.parallelMap(keeping: &names, state: { FiguresCodec.Interned() }) { names, row in
+                FiguresCodec.decode(row.1, names: &names)
+            }
             for (row, pair) in zip(chunk, pairs) { decoded[row.0] = pair }
             chunk.removeAll(keepingCapacity: true)
         }
