@@ -58,7 +58,7 @@ struct ServerStoreTests {
         let setup = try Setup()
         defer { setup.server.stop() }
         let again = try setup.expectSuccess(["database", "migrate", "--database", setup.server.adminURL])
-        #expect(again.stdout == "schema is al versie 14; niets veranderd\n")
+        #expect(again.stdout == "schema is al versie 15; niets veranderd\n")
         let first = try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
         #expect(first.stdout == "7 toegevoegd, 0 stonden er al, 0 conflict(en), 0 niet gezet\n")
         let second = try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
@@ -538,6 +538,94 @@ struct ServerStoreTests {
             SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
             WHERE n.nspname = 'public' AND p.proname LIKE 'rm\\_%' AND NOT coalesce(p.proconfig @> ARRAY['search_path=public, pg_temp'], false)
             """).stdout == "0\n")
+    }
+
+    @Test("the server refuses a BSN in any free text of a case, from any role in plain SQL, read as the app reads one; a text already stored does not block its case (helper-17/18 finding, migration 15)")
+    func serverRefusesBSN() throws {
+        let setup = try Setup()
+        defer { setup.server.stop() }
+        try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
+        // The server finds what the app finds: the forms people write, and random text around them.
+        var texts = ["BSN 111222333, 45 jaar", "111 222 333", "1112.22.333", "111-222-333", "111/222/333", "111_222_333", "111,222,333",
+                     "111:222:333", "111\t222\n333", "111    222333", "１１１２２２３３３", "١١١٢٢٢٣٣٣", "111\u{200B}222\u{00AD}333",
+                     "111\u{0301}222333", "111\u{2009}222\u{2013}333", "111\u{00A0}222\u{2212}333", "123456789", "000000000",
+                     "2025-06-30 en 2025-07-01", "tel 06-12345678", "12 111222333 4", "1111222333", "geen nummer", ""]
+        // Random texts: two numbers that pass the eleven-test, cut into groups by separators the rules allow, and some they
+        // do not (four spaces, a letter), between random digits and words.
+        let noise = ["1", "45", "2025", " ", ".", "-", "a", "BSN ", "\u{2009}", "\u{200B}", "５", "\n", "tel 06 "]
+        let separators = ["", " ", ".", "-", "/", "  ", "   ", "    ", "\u{200B}", "\u{2009}", "\u{2013}", "a", "\n", " - ", ", "]
+        var seed: UInt64 = 0x2545_F491_4F6C_DD1D
+        func random(_ count: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(seed >> 33) % count
+        }
+        for _ in 0..<400 {
+            let number = Array(["111222333", "123456782"][random(2)])
+            let cuts = [3, 6].map { $0 + random(3) - 1 }
+            var text = (0..<random(4)).map { _ in noise[random(noise.count)] }.joined()
+            text += String(number[..<cuts[0]]) + separators[random(separators.count)] + String(number[cuts[0]..<cuts[1]])
+                + separators[random(separators.count)] + String(number[cuts[1]...])
+            text += (0..<random(4)).map { _ in noise[random(noise.count)] }.joined()
+            texts.append(text)
+        }
+        let rows = texts.enumerated().map { "(\($0), '\($1.replacingOccurrences(of: "'", with: "''"))')" }.joined(separator: ", ")
+        let server = try setup.sql("anouk", "SELECT coalesce(rm_bsn_in(t), '-') FROM (VALUES \(rows)) AS v(i, t) ORDER BY i")
+        let app = texts.map { (BSN.candidates(in: $0).first ?? "-") + "\n" }.joined()
+        #expect(server.stdout == app, "\(server.stderr)")
+        #expect(app.split(separator: "\n").filter { $0 != "-" }.count == 203, "of the 424 texts, about half hold a BSN")
+
+        let refusal = "lijkt een BSN te bevatten (elfproef klopt); een casus blijft pseudoniem"
+        // A social worker's new case with one in its story.
+        let story = try setup.sql("anouk", """
+            INSERT INTO rm_case (id, status, author, content, file_hash) VALUES ('C-0200', 'concept', 'anouk',
+                '{"id": "C-0200", "status": "concept", "author": "anouk", "story": {"situation": "BSN 111 222 333"}, "history": []}', 'x')
+            """)
+        #expect(story.stderr.contains("casus C-0200: het verhaal (situatie) \(refusal)"), "\(story.stderr)")
+        #expect(!story.stderr.contains("111"), "the number is not repeated in the message")
+        // A reviewer's approval with one in its reason: the case and its event stay as they were.
+        let approval = try setup.sql("bram", """
+            BEGIN;
+            INSERT INTO rm_case_event (organisation_id, case_id, seq, happened_at, by_login, action, field, old_value, new_value, reason, content_hash)
+            VALUES (rm_my_organisation(), 'C-0003', 2, 'nu', 'bram', 'status', 'status', 'ingediend', 'goedgekeurd', 'klant 111.222.333', 'h');
+            UPDATE rm_case SET status = 'goedgekeurd', revision = revision + 1,
+                content = jsonb_set(jsonb_set(content::jsonb, '{status}', '"goedgekeurd"'), '{history}',
+                                    (content::jsonb->'history') || '[{"at": "nu", "by": "bram", "action": "status", "field": "status",
+                                      "old": "ingediend", "new": "goedgekeurd", "reason": "klant 111.222.333", "contentHash": "h"}]'::jsonb)::text
+            WHERE id = 'C-0003';
+            COMMIT;
+            """)
+        #expect(approval.stderr.contains("casus C-0003: reden bij gebeurtenis 2 \(refusal)"), "\(approval.stderr)")
+        #expect(try setup.sql("mia", "SELECT status, revision FROM rm_case WHERE id = 'C-0003'").stdout == "ingediend|0\n")
+        // A beheerder's step (the helpers' herprijzing reason) and a line's reasoning, in any script's digits.
+        let step = try setup.sql("beheer1", """
+            UPDATE rm_case SET revision = revision + 1, content = jsonb_set(content::jsonb, '{history}',
+                (content::jsonb->'history') || '[{"action": "herprijzing", "by": "beheer1", "reason": "zie １１１２２２３３３"}]'::jsonb)::text
+            WHERE id = 'C-0001'
+            """)
+        #expect(step.stderr.contains("casus C-0001: reden bij gebeurtenis 3 \(refusal)"), "\(step.stderr)")
+        let reasoning = try setup.sql("beheer1", """
+            UPDATE rm_case SET revision = revision + 1,
+                content = jsonb_set(content::jsonb, '{avoided,0,reasoning}', '"111\\u200b222\\u200b333"')::text WHERE id = 'C-0001'
+            """)
+        #expect(reasoning.stderr.contains("casus C-0001: onderbouwing regel 1 \(refusal)"), "\(reasoning.stderr)")
+        // A number stored before this rule (here by the owner, with the rule off) does not block its case: the approval goes through.
+        try setup.server.psql(user: "postgres", """
+            ALTER TABLE rm_case DISABLE TRIGGER rm_anonymous_texts;
+            UPDATE rm_case SET content = jsonb_set(content::jsonb, '{story,result}', '"oud: 111222333"')::text WHERE id = 'C-0003';
+            ALTER TABLE rm_case ENABLE TRIGGER rm_anonymous_texts;
+            """)
+        let decided = try setup.sql("bram", """
+            BEGIN;
+            INSERT INTO rm_case_event (organisation_id, case_id, seq, happened_at, by_login, action, field, old_value, new_value, reason, content_hash)
+            VALUES (rm_my_organisation(), 'C-0003', 2, 'nu', 'bram', 'status', 'status', 'ingediend', 'goedgekeurd', '', 'h');
+            UPDATE rm_case SET status = 'goedgekeurd', revision = revision + 1,
+                content = jsonb_set(jsonb_set(content::jsonb, '{status}', '"goedgekeurd"'), '{history}',
+                                    (content::jsonb->'history') || '[{"at": "nu", "by": "bram", "action": "status", "field": "status",
+                                      "old": "ingediend", "new": "goedgekeurd", "reason": "", "contentHash": "h"}]'::jsonb)::text
+            WHERE id = 'C-0003' RETURNING revision;
+            COMMIT;
+            """)
+        #expect(decided.stdout == "1\n", "\(decided.stderr)")
     }
 
     @Test("two reviewers decide the same case: the second is told a colleague was first and gets their version, not a refusal (load benchmark finding)")
