@@ -62,21 +62,21 @@ public struct BusinessCaseSummary: Sendable {
         self.init(figures: cases.lazy.map { CaseFigures($0, options: options) }, filter: filter, options: options, detail: .patterns)
     }
 
-    /// The one aggregation: from compact per-case figures (valued from cases, or read from the index).
+    /// From compact per-case figures (valued from cases, or read from the index).
     /// `options` are the settings the figures were valued with, stated on every screen.
     public init(figures: some Sequence<CaseFigures>, filter: CaseFilter, options: EstimateOptions, detail: Detail) {
-        self.filter = filter
-        context = CaseFilter.Context(filter)
-        self.options = options
-        self.detail = detail
-        for figures in figures { add(figures) }
+        self.init(table: SummaryTable(figures), filter: filter, options: options, detail: detail)
     }
 
-    /// `init(figures:…)` over each pair's current figures, without copying the pairs (a lazy map
-    /// copied every pair, retaining each of its strings and arrays), on every core: a dashboard
-    /// filter key sums all 100,000 cases again. Equal to the sum in one pass, order included.
+    /// Over each pair's current figures.
     public init(currentOf pairs: [CaseFigurePair], filter: CaseFilter, options: EstimateOptions, detail: Detail) {
-        self.init(currentOf: pairs, filter: filter, options: options, detail: detail, parts: Self.parts(for: pairs.count))
+        self.init(table: SummaryTable(currentOf: pairs), filter: filter, options: options, detail: detail)
+    }
+
+    /// The one aggregation, over a table made once for a set of cases (the dashboard sums the
+    /// same table again for every filter key), on every core. Equal to one pass, order included.
+    public init(table: SummaryTable, filter: CaseFilter, options: EstimateOptions, detail: Detail) {
+        self.init(table: table, filter: filter, options: options, detail: detail, parts: Self.parts(for: table.count))
     }
 
     /// Two parts from 20,000 cases on: below that a pass takes a few milliseconds, less than starting threads is worth.
@@ -84,37 +84,37 @@ public struct BusinessCaseSummary: Sendable {
         count < 20_000 ? 1 : min(2, ProcessInfo.processInfo.activeProcessorCount)
     }
 
-    init(currentOf pairs: [CaseFigurePair], filter: CaseFilter, options: EstimateOptions, detail: Detail, parts: Int) {
-        let empty = BusinessCaseSummary(figures: [], filter: filter, options: options, detail: detail)
-        let size = (pairs.count + max(parts, 1) - 1) / max(parts, 1)
-        let ranges = stride(from: 0, to: max(pairs.count, 1), by: max(size, 1)).map { $0..<min(pairs.count, $0 + max(size, 1)) }
-        let partials = ranges.concurrentMap { range in
+    init(table: SummaryTable, filter: CaseFilter, options: EstimateOptions, detail: Detail, parts: Int) {
+        let empty = BusinessCaseSummary(filter: filter, options: options, detail: detail)
+        let size = max((table.count + max(parts, 1) - 1) / max(parts, 1), 1)
+        let ranges = stride(from: 0, to: max(table.count, 1), by: size).map { $0..<min(table.count, $0 + size) }
+        var partials = ranges.concurrentMap { rows in
             var partial = empty
-            pairs.withUnsafeBufferPointer { buffer in
-                for index in range { partial.add(buffer[index].current) }
-            }
+            partial.add(table, rows: rows)
             return partial
         }
-        self = empty
+        // Moved out, not copied: the first part's lists grow in place as the others are appended.
+        self = partials.isEmpty ? empty : partials.removeFirst()
         for partial in partials { merge(partial) }
     }
 
-    /// Adds one case, as `init(figures:…)` does for each: a caller that reads the cases a chunk
-    /// at a time starts from `init(figures: [], …)` and holds no more than a chunk.
-    public mutating func add(_ figures: CaseFigures) {
-        guard context.matches(figures) else { return }
-        statusTally[figures.status.position] += 1
-        guard filter.selection.includes(figures.status) else { return }
-        switch figures.valued {
-        case .success(let valued): add(figures, valued)
-        case .failure(let error): failures.append(error)
-        }
+    private init(filter: CaseFilter, options: EstimateOptions, detail: Detail) {
+        self.filter = filter
+        context = CaseFilter.Context(filter)
+        self.options = options
+        self.detail = detail
+    }
+
+    /// Adds cases read after those summed so far: a caller that reads the cases a chunk at a
+    /// time (the HTML export) holds no more than a chunk.
+    public mutating func add(_ figures: some Sequence<CaseFigures>) {
+        merge(BusinessCaseSummary(figures: figures, filter: filter, options: options, detail: detail))
     }
 
     /// A `.lawTotals` summary from sums added up elsewhere (the index, in SQL), so a report of
     /// 100,000 cases builds no per-case value at all. Must equal `init(figures:…)` over the same cases.
     public init(summed: SummedLawTotals, filter: CaseFilter, options: EstimateOptions) {
-        self.init(figures: [], filter: filter, options: options, detail: .lawTotals)
+        self.init(filter: filter, options: options, detail: .lawTotals)
         for (status, count) in summed.statusCounts { statusTally[status.position] += count }
         countedCases = summed.countedCases
         total = summed.total
@@ -122,33 +122,71 @@ public struct BusinessCaseSummary: Sendable {
         failures = summed.failures
     }
 
-    private mutating func add(_ figures: CaseFigures, _ valued: CaseFigures.Valued) {
-        let position = Int32(truncatingIfNeeded: countedIDs.count)
-        countedCases += 1
-        total += valued.total
-        for entry in valued.perLaw {
-            let law = lawPosition(entry.law)
-            laws[law].totals += entry.totals
-            if detail == .patterns { laws[law].cases.append(position) }
+    /// Sums these rows of the table into this summary. Groups are kept by number while summing,
+    /// and by name once the rows are done, so summaries of other tables can be merged.
+    private mutating func add(_ table: SummaryTable, rows: Range<Int>) {
+        let match = context.compiled(for: table)
+        let selected = CaseStatus.allCases.map { filter.selection.includes($0) }
+        let patterns = detail == .patterns
+        var lawSlots = [Int](repeating: -1, count: table.lawNames.count)
+        var months: [Int: GroupSum] = [:]
+        var teams = [GroupSum](repeating: GroupSum(), count: patterns ? table.teamNames.count : 0)
+        var interventions = [GroupSum](repeating: GroupSum(), count: patterns ? table.interventionNames.count : 0)
+        var codes = [ItemSum?](repeating: nil, count: patterns ? table.codes.count : 0)
+        for row in rows where match.matches(row) {
+            let status = Int(table.statuses[row])
+            statusTally[status] += 1
+            guard selected[status] else { continue }
+            let failure = table.failureOf[row]
+            guard failure < 0 else {
+                failures.append(table.failures[Int(failure)])
+                continue
+            }
+            let position = Int32(truncatingIfNeeded: countedCases)
+            countedCases += 1
+            var caseTotal = Totals()
+            var amount = Int(table.amountStart[row])
+            for entry in Int(table.lawStart[row])..<Int(table.lawStart[row + 1]) {
+                let totals = SummaryTable.totals(mask: table.lawMasks[entry], table.amounts, at: &amount)
+                caseTotal += totals
+                let number = Int(table.laws[entry])
+                if lawSlots[number] < 0 { lawSlots[number] = lawPosition(table.lawNames[number]) }
+                laws[lawSlots[number]].totals += totals
+                if patterns { laws[lawSlots[number]].cases.append(position) }
+            }
+            if !table.totalOverrides.isEmpty, let whole = table.totalOverrides[Int32(truncatingIfNeeded: row)] { caseTotal = whole }
+            total += caseTotal
+            guard patterns else { continue }
+            countedIDs.append(table.ids[row])
+            let net = caseTotal.net
+            let band = ResultBand.bounds.firstIndex { net.cents < $0 } ?? ResultBand.bounds.count
+            bands[band].append(position)
+            months[Int(table.months[row]), default: GroupSum()].add(position, caseTotal, net)
+            teams[Int(table.teams[row])].add(position, caseTotal, net)
+            interventions[Int(table.interventions[row])].add(position, caseTotal, net)
+            var bits = table.domains[row]
+            while bits != 0 {
+                domains[bits.trailingZeroBitCount].add(position, caseTotal, net)
+                bits &= bits - 1
+            }
+            for line in Int(table.lineStart[row])..<Int(table.lineStart[row + 1]) {
+                let item = Int(table.lineItems[line])
+                let code = Int(table.itemCodes[item])
+                if codes[code] == nil {
+                    let name = table.itemNames[item]
+                    codes[code] = ItemSum(code: name.code, description: name.description, law: name.law)
+                }
+                codes[code]?.add(Money(cents: table.lineValues[line]), position: position)
+            }
         }
-        guard detail == .patterns else { return }
-        countedIDs.append(figures.id)
-        let net = valued.total.net
-        let band = ResultBand.bounds.firstIndex { net.cents < $0 } ?? ResultBand.bounds.count
-        bands[band].append(position)
-        months[figures.periodEnd.monthNumber, default: GroupSum()].add(position, valued.total, net)
-        interventions[figures.intervention, default: GroupSum()].add(position, valued.total, net)
-        teams[figures.team, default: GroupSum()].add(position, valued.total, net)
-        var seen: UInt8 = 0
-        for domain in figures.lifeDomains {
-            let bit: UInt8 = 1 << domain.position
-            guard seen & bit == 0 else { continue }
-            seen |= bit
-            domains[domain.position].add(position, valued.total, net)
+        for (number, group) in months { self.months[number, default: GroupSum()].add(group, offset: 0) }
+        for (number, group) in teams.enumerated() where group.caseCount > 0 {
+            self.teams[table.teamNames[number], default: GroupSum()].add(group, offset: 0)
         }
-        for line in valued.lines {
-            items.add(line, position: position)
+        for (number, group) in interventions.enumerated() where group.caseCount > 0 {
+            self.interventions[table.interventionNames[number], default: GroupSum()].add(group, offset: 0)
         }
+        for case let tally? in codes { items.add(tally, offset: 0) }
     }
 
     private mutating func lawPosition(_ law: String) -> Int {
@@ -176,7 +214,7 @@ public struct BusinessCaseSummary: Sendable {
         for (key, group) in later.interventions { interventions[key, default: GroupSum()].add(group, offset: offset) }
         for (key, group) in later.teams { teams[key, default: GroupSum()].add(group, offset: offset) }
         for (position, group) in later.domains.enumerated() { domains[position].add(group, offset: offset) }
-        items.merge(later.items, offset: offset)
+        for tally in later.items.tallies { items.add(tally, offset: offset) }
     }
 
     /// Cases in the filter's context per status, whatever the status selection.

@@ -52,22 +52,50 @@ public struct CaseFilter: Hashable, Sendable {
         }
 
         func matches(_ figures: CaseFigures) -> Bool {
-            if let from, Self.side(figures.periodEnd, from) < 0 { return false }
-            if let to, Self.side(figures.periodEnd, to) > 0 { return false }
+            if let from, Self.side(figures.periodEnd.monthNumber, from) < 0 { return false }
+            if let to, Self.side(figures.periodEnd.monthNumber, to) > 0 { return false }
             return (team.map { $0 == figures.team } ?? true)
                 && (intervention.map { $0 == figures.intervention } ?? true)
                 && (lifeDomain.map { figures.lifeDomains.contains($0) } ?? true)
         }
 
-        /// Whether a case's end month lies before (-1), in (0) or after (1) a bound.
-        private static func side(_ day: CalendarDay, _ bound: Bound) -> Int {
+        /// This context for the rows of one table: its texts as the table's numbers.
+        func compiled(for table: SummaryTable) -> TableMatch {
+            // A text no case has matches no row.
+            func number(_ text: String?, in names: [String]) -> Int32? {
+                text.map { text in names.firstIndex(of: text).map { Int32($0) } ?? -1 }
+            }
+            return TableMatch(table: table, from: from, to: to, team: number(team, in: table.teamNames),
+                              intervention: number(intervention, in: table.interventionNames),
+                              domain: lifeDomain.map { UInt8(1) << $0.position })
+        }
+
+        struct TableMatch {
+            let table: SummaryTable
+            let from: Bound?
+            let to: Bound?
+            let team: Int32?
+            let intervention: Int32?
+            let domain: UInt8?
+
+            func matches(_ row: Int) -> Bool {
+                if let from, Context.side(Int(table.months[row]), from) < 0 { return false }
+                if let to, Context.side(Int(table.months[row]), to) > 0 { return false }
+                if let team, table.teams[row] != team { return false }
+                if let intervention, table.interventions[row] != intervention { return false }
+                if let domain, table.domains[row] & domain == 0 { return false }
+                return true
+            }
+        }
+
+        /// Whether a case's end month (`CalendarDay.monthNumber`) lies before (-1), in (0) or after (1) a bound.
+        static func side(_ month: Int, _ bound: Bound) -> Int {
             switch bound {
             case .number(let number):
-                let month = day.monthNumber
                 return month < number ? -1 : month == number ? 0 : 1
             case .text(let key):
-                let month = day.monthKey
-                return month < key ? -1 : month == key ? 0 : 1
+                let text = CalendarDay.monthKey(number: month)
+                return text < key ? -1 : text == key ? 0 : 1
             }
         }
     }

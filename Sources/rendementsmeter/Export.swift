@@ -211,11 +211,9 @@ struct Export: ParsableCommand {
         let outcome: (problems: [Problem], versionCounts: [String: Int])?
         do {
             outcome = try CaseIndex(casesFolder: locations.casesFolder).forEachFigures(options: options) { pairs in
-                for pair in pairs {
-                    current.add(pair.current)
-                    original.add(pair.original)
-                    allFictional = allFictional && pair.current.fictional
-                }
+                current.add(pairs.lazy.map(\.current))
+                original.add(pairs.lazy.map(\.original))
+                allFictional = allFictional && pairs.allSatisfy(\.current.fictional)
                 cases += pairs.count
             }
         } catch {

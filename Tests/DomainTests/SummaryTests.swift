@@ -95,21 +95,44 @@ struct SummaryTests {
     func inParts() {
         let figures = Self.varied(5_000)
         let pairs = figures.map { CaseFigurePair(current: $0, original: $0) }
+        let table = SummaryTable(currentOf: pairs)
         let failing = figures.filter { if case .failure = $0.valued { true } else { false } }.count
         #expect(failing == 43, "every 97th case from the 5th, unless it has no lines (every 6th)")
         for filter in [CaseFilter(), CaseFilter(selection: .approvedOnly), CaseFilter(fromMonth: "2024-03", toMonth: "2025-02", lifeDomain: .zingeving),
                        CaseFilter(team: "Oost", intervention: "Schuldhulp")] {
             let onePass = BusinessCaseSummary(figures: figures, filter: filter, options: .plain, detail: .patterns)
             for parts in [1, 2, 3, 7] {
-                Self.expectEqual(BusinessCaseSummary(currentOf: pairs, filter: filter, options: .plain, detail: .patterns, parts: parts), onePass)
+                Self.expectEqual(BusinessCaseSummary(table: table, filter: filter, options: .plain, detail: .patterns, parts: parts), onePass)
             }
         }
-        let all = BusinessCaseSummary(currentOf: pairs, filter: CaseFilter(), options: .plain, detail: .patterns, parts: 2)
+        let all = BusinessCaseSummary(table: table, filter: CaseFilter(), options: .plain, detail: .patterns, parts: 2)
         // Statuses cycle over the cases; ingediend and goedgekeurd are counted unless they cannot be valued.
         #expect(all.statusCounts == [.concept: 1_250, .ingediend: 1_250, .goedgekeurd: 1_250, .teruggestuurd: 1_250])
         #expect(all.countedCases == 2_479 && all.failures.count == 21, "of the 43 that cannot be valued, 21 are ingediend or goedgekeurd")
         #expect(all.perLifeDomain[.zingeving]?.caseCount == all.perLifeDomain[.wonen]?.caseCount, "a domain named twice in a case counts once")
         #expect(all.topItemsByCount(100).count == 5, "shared and separate name objects of one code are one item")
+    }
+
+    @Test("the table keeps amounts of any size exactly, and a whole that is not the sum of its laws as it is")
+    func tableAmounts() {
+        let huge = Money(cents: 9_000_000_000_123)  // € 90 miljard: more than four bytes of cents
+        var laws = Totals(avoided: huge, deployed: .zero, effort: Money(cents: -1))
+        laws.avoidedLow = Money(cents: Int64(Int32.min))
+        let big = CaseFigures(id: "C-0001", status: .ingediend, author: "a", team: "T", intervention: "I", periodEnd: Fixture.day("2025-01-31"),
+                              lifeDomains: [], fictional: false, priceListVersion: "v",
+                              valued: .success(CaseFigures.Valued(lawTotals: [CaseFigures.LawTotals(law: "zvw", totals: laws)], total: laws,
+                                                                  lines: [CaseFigures.Line(code: "X", description: "x", law: "zvw", value: huge)])))
+        var whole = Totals(avoided: Money(cents: 500), deployed: .zero, effort: .zero)
+        whole.avoidedHigh = Money(cents: 7)
+        let odd = CaseFigures(id: "C-0002", status: .goedgekeurd, author: "a", team: "T", intervention: "I", periodEnd: Fixture.day("2025-02-28"),
+                              lifeDomains: [.wonen], fictional: false, priceListVersion: "v",
+                              valued: .success(CaseFigures.Valued(lawTotals: [CaseFigures.LawTotals(law: "wmo", totals: Totals())], total: whole, lines: [])))
+        let summary = BusinessCaseSummary(figures: [big, odd], filter: CaseFilter(), options: .plain, detail: .patterns)
+        #expect(summary.perLaw["zvw"] == laws && summary.perLaw["wmo"] == Totals())
+        #expect(summary.total.avoided == Money(cents: 9_000_000_000_623) && summary.total.avoidedHigh == Money(cents: 7 + 9_000_000_000_123))
+        #expect(summary.total.avoidedLow == Money(cents: Int64(Int32.min) + 500) && summary.total.effort == Money(cents: -1))
+        #expect(summary.topItemsByValue(1).first?.value == huge)
+        #expect(summary.perMonth["2025-02"]?.totals == whole && summary.perLifeDomain[.wonen]?.totals.net == Money(cents: 500))
     }
 
     @Test("month bounds compare as numbers when they are months, and as text when they are not, as before")
