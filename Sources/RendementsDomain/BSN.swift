@@ -108,10 +108,10 @@ public enum BSN {
     }
 
     /// What may stand between the digits of one number, in ASCII: space, `.`, `-`, `/`, `_`, `,`, `:`, tab and line ends.
-    static let asciiSeparators: [UInt8] = Array(" .-/_,:\t\n\r".utf8)
+    public static let asciiSeparators: [UInt8] = Array(" .-/_,:\t\n\r".utf8)
 
     /// What may stand between the digits of one number.
-    static let separators: Set<Unicode.Scalar> = Set(asciiSeparators.map { Unicode.Scalar($0) }).union([
+    public static let separators: Set<Unicode.Scalar> = Set(asciiSeparators.map { Unicode.Scalar($0) }).union([
         "\u{00A0}", "\u{2007}", "\u{2009}", "\u{200A}", "\u{202F}", "\u{3000}",  // spaces: no-break, figure, thin, hair, narrow, ideographic
         "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2212}", "\u{FF0D}",  // hyphens, dashes, minus, full-width hyphen
         "\u{FF0E}", "\u{FF1A}",  // full-width full stop and colon
@@ -119,7 +119,7 @@ public enum BSN {
 
     /// Characters that show as nothing: formatting (zero-width space and joiners, soft hyphen,
     /// direction marks, byte order mark) and marks that combine with the character before.
-    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+    public static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .format, .nonspacingMark, .enclosingMark: true
         default: false
@@ -127,7 +127,7 @@ public enum BSN {
     }
 
     /// The ASCII digit of any decimal digit (Arabic-Indic, full-width, …); nil for anything else.
-    static func asciiDigit(_ scalar: Unicode.Scalar) -> UInt8? {
+    public static func asciiDigit(_ scalar: Unicode.Scalar) -> UInt8? {
         // Most scalars of a story with accents are still ASCII: no need to ask Unicode's tables about them.
         if scalar.isASCII { return scalar.value >= 0x30 && scalar.value <= 0x39 ? UInt8(scalar.value) : nil }
         guard scalar.properties.numericType == .decimal, let value = scalar.properties.numericValue,

@@ -4,15 +4,25 @@ extension Schema {
     /// business case; only the app refused one, and `validate` found it afterwards, when the
     /// append-only history could no longer lose it. Now the server refuses it too.
     ///
-    /// `rm_bsn_in` follows `BSN.candidates(in:)`: digit groups joined by up to three separators
-    /// (spaces, `.`, `-`, `/`, `_`, `,`, `:`, tabs, line ends, Unicode spaces and dashes), every
-    /// whole group or series of neighbouring groups of nine digits, the eleven-test; invisible
-    /// characters dropped. Digits are ASCII, full-width, Arabic-Indic and Devanagari; the app knows
-    /// every script's, the server these four. The free texts are `CaseChecker.freeTexts`'s.
-    /// A text already stored is not checked again: a case whose history holds one stays workable.
-    /// The trigger's name sorts first, so this refusal comes before any other rule's.
+    /// `rm_has_bsn` reads a BSN as `BSN.candidates(in:)` does: digit groups joined by up to three
+    /// separators, every whole group or series of neighbouring groups of nine digits, the
+    /// eleven-test, invisible characters dropped, any script's decimal digits. Its character lists
+    /// are made from the app's own rules and Unicode tables (`BSNCharacters`).
+    ///
+    /// Every string, number and field name in the case file is checked, at any depth (a helper put
+    /// one in the author's original estimate, a history step's `new`, a rate code and a key the app
+    /// does not know), except the values of fields that hold hashes, dates and amounts: an amount
+    /// such as `1234567.89` is nine digits in two groups. A value that the case already held at the
+    /// same place is not checked again, so a case holding one from before stays workable; copying
+    /// it to another place is a new text. The trigger's name sorts first, so this refusal comes
+    /// before any other rule's. The message names the place, never the number.
     static var version15: [String] {
-        [
+        let machineKeys = ["hash", "previousHash", "contentHash", "historyHead", "at", "periodStart", "periodEnd", "unitPrice", "amount",
+                           "hourlyRate", "hours", "volunteerHours", "volunteerRate", "likelihood", "attribution", "priceYear", "count", "rate",
+                           "per", "periods", "horizonYears", "dropOff", "revision", "schemaVersion"]
+            .map { "'\($0)'" }.joined(separator: ", ")
+        let digits = BSNCharacters.digits
+        return [
             """
             CREATE FUNCTION rm_eleven_test(digits text) RETURNS boolean LANGUAGE sql IMMUTABLE
             SET search_path = public, pg_temp AS $$
@@ -21,58 +31,67 @@ extension Schema {
             $$
             """,
             #"""
-            CREATE FUNCTION rm_bsn_in(input text) RETURNS text LANGUAGE plpgsql IMMUTABLE
+            CREATE FUNCTION rm_has_bsn(input text) RETURNS boolean LANGUAGE plpgsql IMMUTABLE
             SET search_path = public, pg_temp AS $$
             DECLARE
-                plain text;
+                plain text := input;
                 run text;
-                groups text[];
+                digits text;
                 number text;
+                pending text[];
+                grown text[];
             BEGIN
-                IF input IS NULL THEN RETURN NULL; END IF;
-                plain := translate(input, '０１２３４５６７８９٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹०१२३४५६७८९', '0123456789012345678901234567890123456789');
+                IF plain IS NULL THEN RETURN false; END IF;
+                IF plain ~ '\#(BSNCharacters.digitBracket)' THEN
+                    plain := translate(plain, '\#(digits.from)', '\#(digits.to)');
+                END IF;
                 -- Most texts hold fewer than nine digits in all.
-                IF length(regexp_replace(plain, '[^0-9]', '', 'g')) < 9 THEN RETURN NULL; END IF;
-                plain := regexp_replace(plain, '[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u0300-\u036F\u20D0-\u20FF\uFE20-\uFE2F]', '', 'g');
-                plain := translate(plain, E'\u00A0\u2007\u2009\u200A\u202F\u3000\u2010\u2011\u2012\u2013\u2014\u2212\uFF0D\uFF0E\uFF1A', '               ');
-                FOR run IN SELECT m[1] FROM regexp_matches(plain, '([0-9]+(?:[ ./_,:\t\n\r-]{1,3}[0-9]+)*)', 'g') AS m LOOP
-                    groups := regexp_split_to_array(run, '[^0-9]+');
-                    FOR from_group IN 1 .. array_length(groups, 1) LOOP
-                        number := '';
-                        FOR to_group IN from_group .. array_length(groups, 1) LOOP
-                            number := number || groups[to_group];
-                            EXIT WHEN length(number) >= 9;
+                IF length(regexp_replace(plain, '[^0-9]', '', 'g')) < 9 THEN RETURN false; END IF;
+                plain := regexp_replace(plain, '\#(BSNCharacters.invisibleBracket)', '', 'g');
+                plain := regexp_replace(plain, '\#(BSNCharacters.separatorBracket)', ' ', 'g');
+                FOR run IN SELECT m[1] FROM regexp_matches(plain, '([0-9]+(?:\#(BSNCharacters.asciiSeparatorBracket){1,3}[0-9]+)*)', 'g') AS m LOOP
+                    CONTINUE WHEN length(regexp_replace(run, '[^0-9]', '', 'g')) < 9;
+                    -- The numbers begun at each of the last groups, grown by every next group until
+                    -- they reach nine digits: at most nine are pending, however long the run.
+                    pending := '{}';
+                    FOR digits IN SELECT g[1] FROM regexp_matches(run, '([0-9]+)', 'g') AS g LOOP
+                        grown := '{}';
+                        FOREACH number IN ARRAY pending || ARRAY[''] LOOP
+                            number := number || digits;
+                            IF length(number) < 9 THEN
+                                grown := grown || number;
+                            ELSIF length(number) = 9 AND rm_eleven_test(number) THEN
+                                RETURN true;
+                            END IF;
                         END LOOP;
-                        IF length(number) = 9 AND rm_eleven_test(number) THEN RETURN number; END IF;
+                        pending := grown;
                     END LOOP;
                 END LOOP;
-                RETURN NULL;
+                RETURN false;
             END $$
             """#,
             """
-            CREATE FUNCTION rm_free_texts(content jsonb) RETURNS TABLE (field text, value text) LANGUAGE sql IMMUTABLE
+            CREATE FUNCTION rm_case_texts(content jsonb) RETURNS TABLE (place text, value text) LANGUAGE sql IMMUTABLE
             SET search_path = public, pg_temp AS $$
-                WITH lists AS (
-                    SELECT CASE WHEN jsonb_typeof(content #> '{effort,workers}') = 'array' THEN content #> '{effort,workers}' ELSE '[]' END AS workers,
-                           CASE WHEN jsonb_typeof(content #> '{effort,otherCosts}') = 'array' THEN content #> '{effort,otherCosts}' ELSE '[]' END AS costs,
-                           CASE WHEN jsonb_typeof(content -> 'history') = 'array' THEN content -> 'history' ELSE '[]' END AS history,
-                           CASE WHEN jsonb_typeof(content -> 'avoided') = 'array' THEN content -> 'avoided' ELSE '[]' END AS avoided,
-                           CASE WHEN jsonb_typeof(content -> 'deployed') = 'array' THEN content -> 'deployed' ELSE '[]' END AS deployed)
-                SELECT t.field, t.value FROM (VALUES
-                    ('het verhaal (situatie)', content #>> '{story,situation}'), ('het verhaal (aanpak)', content #>> '{story,approach}'),
-                    ('het verhaal (resultaat)', content #>> '{story,result}'), ('interventie', content #>> '{context,intervention}'),
-                    ('team', content #>> '{context,team}'), ('gemeente', content #>> '{context,municipality}'),
-                    ('verwijzer', content #>> '{context,referrer}'), ('huishouden', content #>> '{context,household}'),
-                    ('leeftijdsgroep', content #>> '{context,ageBand}'), ('auteur', content ->> 'author')) AS t(field, value)
-                UNION ALL SELECT 'omschrijving eigen inzet', e ->> 'description' FROM lists, jsonb_array_elements(lists.workers) e
-                UNION ALL SELECT 'omschrijving overige kosten', e ->> 'description' FROM lists, jsonb_array_elements(lists.costs) e
-                UNION ALL SELECT 'reden bij gebeurtenis ' || n, e ->> 'reason' FROM lists, jsonb_array_elements(lists.history) WITH ORDINALITY AS h(e, n)
-                UNION ALL SELECT 'onderbouwing regel ' || n, e ->> 'reasoning' FROM lists, jsonb_array_elements(lists.avoided) WITH ORDINALITY AS a(e, n)
-                UNION ALL SELECT 'toelichting ingezette zorg ' || n, e ->> 'note' FROM lists, jsonb_array_elements(lists.deployed) WITH ORDINALITY AS d(e, n)
-                UNION ALL SELECT 'omschrijving voorkomen zorg regel ' || n, e #>> '{item,description}'
-                    FROM lists, jsonb_array_elements(lists.avoided) WITH ORDINALITY AS a(e, n)
-                UNION ALL SELECT 'omschrijving ingezette zorg regel ' || n, e #>> '{item,description}'
-                    FROM lists, jsonb_array_elements(lists.deployed) WITH ORDINALITY AS d(e, n)
+                WITH RECURSIVE walk(place, key, member, value) AS (
+                    SELECT ''::text, ''::text, false, content
+                    UNION ALL
+                    SELECT CASE WHEN e.key IS NULL THEN w.place || '[' || e.position || ']'
+                                WHEN w.place = '' THEN e.key ELSE w.place || '.' || e.key END,
+                           coalesce(e.key, w.key), e.key IS NOT NULL, e.value
+                    FROM walk w CROSS JOIN LATERAL (
+                        SELECT o.key, o.value, NULL::bigint AS position
+                        FROM jsonb_each(CASE WHEN jsonb_typeof(w.value) = 'object' THEN w.value ELSE '{}'::jsonb END) o
+                        UNION ALL
+                        SELECT NULL, a.value, a.position - 1
+                        FROM jsonb_array_elements(CASE WHEN jsonb_typeof(w.value) = 'array' THEN w.value ELSE '[]'::jsonb END)
+                             WITH ORDINALITY AS a(value, position)
+                    ) e
+                    WHERE w.key NOT IN (\(machineKeys))
+                )
+                SELECT place, value #>> '{}' FROM walk WHERE jsonb_typeof(value) IN ('string', 'number') AND key NOT IN (\(machineKeys))
+                UNION ALL
+                SELECT place || ' (naam van het veld)', key FROM walk WHERE member
             $$
             """,
             """
@@ -81,10 +100,11 @@ extension Schema {
             DECLARE
                 refused text;
             BEGIN
-                SELECT t.field INTO refused FROM rm_free_texts(NEW.content::jsonb) t
-                WHERE rm_bsn_in(t.value) IS NOT NULL
-                  AND (TG_OP = 'INSERT' OR NOT EXISTS (SELECT 1 FROM rm_free_texts(OLD.content::jsonb) o WHERE o.value = t.value))
-                LIMIT 1;
+                SELECT t.place INTO refused FROM rm_case_texts(NEW.content::jsonb) t
+                WHERE rm_has_bsn(t.value)
+                  AND (TG_OP = 'INSERT'
+                       OR NOT EXISTS (SELECT 1 FROM rm_case_texts(OLD.content::jsonb) o WHERE o.place = t.place AND o.value = t.value))
+                ORDER BY t.place LIMIT 1;
                 IF refused IS NOT NULL THEN
                     -- The number itself is not repeated: the message goes to logs and screens.
                     RAISE EXCEPTION 'casus %: % lijkt een BSN te bevatten (elfproef klopt); een casus blijft pseudoniem', NEW.id, refused

@@ -152,6 +152,31 @@ public enum CaseChecker {
         for (index, line) in record.avoided.enumerated() { texts.append(("omschrijving voorkomen zorg regel \(index + 1)", line.item.description)) }
         for (index, line) in record.deployed.enumerated() { texts.append(("omschrijving ingezette zorg regel \(index + 1)", line.item.description)) }
         texts.append(("auteur", record.author))
+        // Texts that are not free to type in the app, but a file from elsewhere can carry anything there (helper-20: an
+        // original estimate, a step's field and values, a rate code); the server refuses a BSN anywhere in a case too.
+        texts.append(("prijslijstversie", record.priceListVersion))
+        for (index, worker) in record.effort.workers.enumerated() { texts.append(("tariefcode eigen inzet \(index + 1)", worker.rateCode)) }
+        for (index, event) in record.history.enumerated() {
+            texts += [("wie bij gebeurtenis \(index + 1)", event.by), ("veld bij gebeurtenis \(index + 1)", event.field),
+                      ("oude waarde bij gebeurtenis \(index + 1)", event.old), ("nieuwe waarde bij gebeurtenis \(index + 1)", event.new)]
+        }
+        for (index, line) in record.avoided.enumerated() { texts += [("code voorkomen zorg regel \(index + 1)", line.item.code), ("eenheid voorkomen zorg regel \(index + 1)", line.item.unit)] }
+        for (index, line) in record.deployed.enumerated() { texts += [("code ingezette zorg regel \(index + 1)", line.item.code), ("eenheid ingezette zorg regel \(index + 1)", line.item.unit)] }
+        if let original = record.original {
+            for (index, line) in original.avoided.enumerated() {
+                texts += [("oorspronkelijke onderbouwing regel \(index + 1)", line.reasoning), ("oorspronkelijke omschrijving regel \(index + 1)", line.item.description)]
+            }
+            for (index, line) in original.deployed.enumerated() {
+                texts += [("oorspronkelijke toelichting ingezette zorg \(index + 1)", line.note),
+                          ("oorspronkelijke omschrijving ingezette zorg \(index + 1)", line.item.description)]
+            }
+        }
+        if let provenance = record.provenance {
+            texts += [("herkomst (casus)", provenance.sourceID), ("herkomst (bestand)", provenance.sourceFile)]
+            for (index, event) in provenance.history.enumerated() {
+                texts += [("reden bij eerdere gebeurtenis \(index + 1)", event.reason), ("nieuwe waarde bij eerdere gebeurtenis \(index + 1)", event.new)]
+            }
+        }
         return texts
     }
 }

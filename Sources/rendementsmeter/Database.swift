@@ -1,3 +1,4 @@
+import RendementsDomain
 import ArgumentParser
 import Foundation
 import RendementsPostgres
@@ -80,6 +81,10 @@ struct Database: ParsableCommand {
         func validate() throws {
             guard Schema.Role(rawValue: role) != nil else {
                 throw ValidationError("onbekende rol '\(role)'; kies uit " + Schema.Role.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            // A login is written into every case and step its user makes, where the server refuses a BSN (helper-20).
+            guard PrivacyGuard.refusal(login) == nil else {
+                throw ValidationError("de inlognaam lijkt een BSN te bevatten (elfproef klopt); een login staat in elke casus en blijft pseudoniem")
             }
         }
 

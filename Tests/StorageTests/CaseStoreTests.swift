@@ -246,6 +246,17 @@ struct CaseCheckerTests {
         yearOnly.deployed[0].item.priceYear = 2019
         #expect(CaseChecker.problems(StoredCase(record: yearOnly, fileName: "C-0001.json"), priceList: list).map(\.message)
                 == ["ingezette zorg regel 1: prijs van 'ZVW-FYSIO' wijkt af van prijslijst 2026.1 (€ 38,89 (2019) in de casus, € 38,89 (2022) in de lijst)"])
+        // Places a file from elsewhere can carry text that the app never lets anyone type (helper-20): each named.
+        var hidden = CaseStoreTests.sample("C-0001")
+        hidden.status = .concept
+        hidden.effort.workers[0].rateCode = "111222333"
+        var originalLine = hidden.avoided[0]
+        originalLine.reasoning = "cliënt 123456782"
+        hidden.original = CaseEstimate(deployed: [], avoided: [originalLine], attribution: hidden.attribution)
+        hidden.history.append(CaseEvent(at: "2026-01-01T00:00:00Z", by: "x", action: .wijziging, field: "BSN cliënt", old: "", new: "111 222 333", reason: ""))
+        let bsn = CaseChecker.problems(StoredCase(record: hidden, fileName: "C-0001.json"), priceList: list).map(\.message).filter { $0.hasSuffix("haal het nummer weg") }
+        #expect(bsn == ["tariefcode eigen inzet 1", "nieuwe waarde bij gebeurtenis 1", "oorspronkelijke onderbouwing regel 1"]
+            .map { "\($0) bevat een getal dat een BSN kan zijn; een casus blijft pseudoniem, haal het nummer weg" })
         record.priceListVersion = "2025.1"
         let older = CaseChecker.problems(StoredCase(record: record, fileName: "C-0001.json"), priceList: list)
         #expect(older.contains { $0.severity == .warning && $0.message.contains("casus berekend met 2025.1") },
