@@ -33,9 +33,13 @@ public enum BSN {
                 digits += 1
             }
         }
-        if ascii { return digits < 9 ? [] : asciiCandidates(in: text) }
-        for scalar in text.unicodeScalars where !scalar.isASCII && scalar.properties.numericType == .decimal { digits += 1 }
-        return digits < 9 ? [] : unicodeCandidates(in: text)
+        if !ascii {
+            for scalar in text.unicodeScalars where !scalar.isASCII && scalar.properties.numericType == .decimal { digits += 1 }
+        }
+        guard digits >= 9 else { return [] }
+        var bytes = ascii ? Array(text.utf8) : plain(text)
+        maskDates(&bytes)
+        return candidates(in: bytes)
     }
 
     /// The digit groups of one run (digits with at most three separators between them), and
@@ -77,9 +81,10 @@ public enum BSN {
         }
     }
 
-    static func asciiCandidates(in text: String) -> [String] {
+    /// The nine-digit numbers in text made plain (ASCII digits and separators; anything else ends a run).
+    static func candidates(in bytes: [UInt8]) -> [String] {
         var runs = Runs()
-        for byte in text.utf8 {
+        for byte in bytes {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): runs.digit(byte)
             case _ where asciiSeparators.contains(byte): runs.separator()
@@ -90,21 +95,70 @@ public enum BSN {
         return runs.found
     }
 
-    static func unicodeCandidates(in text: String) -> [String] {
-        var runs = Runs()
+    /// The text as `candidates(in:)` reads it: any script's digits as ASCII digits, what shows as
+    /// nothing left out, other separators as a space, and anything else as `x`. The server makes
+    /// its text plain the same way, from the same lists (`BSNCharacters`).
+    static func plain(_ text: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             if let digit = asciiDigit(scalar) {
-                runs.digit(digit)
+                bytes.append(digit)
             } else if isInvisible(scalar) {
                 continue  // a zero-width space, a soft hyphen or a combining mark changes nothing on screen
             } else if separators.contains(scalar) {
-                runs.separator()
+                bytes.append(scalar.isASCII ? UInt8(scalar.value) : UInt8(ascii: " "))
             } else {
-                runs.close()
+                bytes.append(scalar.isASCII ? UInt8(scalar.value) : UInt8(ascii: "x"))
             }
         }
-        runs.close()
-        return runs.found
+        return bytes
+    }
+
+    /// Turns dates into `x`: a period written `1-1-2025 - 1-10-2025` joined into the nine digits
+    /// 112025110, which pass the eleven-test, so one in eleven date ranges was refused as a BSN
+    /// (helper-20). A date is a day, month and year (`d-m-jjjj`) or a year, month and day
+    /// (`jjjj-m-d`), with `-`, `/` or `.` twice, day 1–31, month 1–12, year 1900–2099, between
+    /// non-digits. The server's `rm_has_bsn` masks the same dates with one regular expression.
+    static func maskDates(_ bytes: inout [UInt8]) {
+        var start = 0
+        while start < bytes.count {
+            guard isDigit(bytes[start]), start == 0 || !isDigit(bytes[start - 1]), let end = dateEnd(bytes, from: start) else {
+                start += 1
+                continue
+            }
+            for position in start..<end { bytes[position] = UInt8(ascii: "x") }
+            start = end
+        }
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
+
+    /// Where a date that begins at `start` ends, or nil.
+    private static func dateEnd(_ bytes: [UInt8], from start: Int) -> Int? {
+        func group(at position: Int) -> (value: Int, end: Int) {
+            var end = position
+            var value = 0
+            while end < bytes.count, isDigit(bytes[end]), end - position < 5 {
+                value = value * 10 + Int(bytes[end] - UInt8(ascii: "0"))
+                end += 1
+            }
+            return (value, end)
+        }
+        let first = group(at: start)
+        guard first.end < bytes.count, let separator = Array("-/.".utf8).first(where: { $0 == bytes[first.end] }) else { return nil }
+        let second = group(at: first.end + 1)
+        guard second.end > first.end + 1, second.end < bytes.count, bytes[second.end] == separator else { return nil }
+        let third = group(at: second.end + 1)
+        guard third.end > second.end + 1, third.end == bytes.count || !isDigit(bytes[third.end]) else { return nil }
+        let lengths = (first.end - start, second.end - first.end - 1, third.end - second.end - 1)
+        let (day, month, year): (Int, Int, Int)
+        switch lengths {
+        case (1...2, 1...2, 4): (day, month, year) = (first.value, second.value, third.value)
+        case (4, 1...2, 1...2): (day, month, year) = (third.value, second.value, first.value)
+        default: return nil
+        }
+        return (1...31).contains(day) && (1...12).contains(month) && (1900...2099).contains(year) ? third.end : nil
     }
 
     /// What may stand between the digits of one number, in ASCII: space, `.`, `-`, `/`, `_`, `,`, `:`, tab and line ends.

@@ -6,8 +6,8 @@ extension Schema {
     ///
     /// `rm_has_bsn` reads a BSN as `BSN.candidates(in:)` does: digit groups joined by up to three
     /// separators, every whole group or series of neighbouring groups of nine digits, the
-    /// eleven-test, invisible characters dropped, any script's decimal digits. Its character lists
-    /// are made from the app's own rules and Unicode tables (`BSNCharacters`).
+    /// eleven-test, invisible characters dropped, any script's decimal digits, dates left out. Its
+    /// character lists are made from the app's own rules and Unicode tables (`BSNCharacters`).
     ///
     /// Every string, number and field name in the case file is checked, at any depth (a helper put
     /// one in the author's original estimate, a history step's `new`, a rate code and a key the app
@@ -49,6 +49,8 @@ extension Schema {
                 IF length(regexp_replace(plain, '[^0-9]', '', 'g')) < 9 THEN RETURN false; END IF;
                 plain := regexp_replace(plain, '\#(BSNCharacters.invisibleBracket)', '', 'g');
                 plain := regexp_replace(plain, '\#(BSNCharacters.separatorBracket)', ' ', 'g');
+                -- Dates are no number (BSN.maskDates): d-m-jjjj or jjjj-m-d, one of - / . twice, between non-digits.
+                plain := regexp_replace(plain, '(^|[^0-9])((0?[1-9]|[12][0-9]|3[01])([-/.])(0?[1-9]|1[0-2])\4(19|20)[0-9]{2}|(19|20)[0-9]{2}([-/.])(0?[1-9]|1[0-2])\8(0?[1-9]|[12][0-9]|3[01]))(?![0-9])', '\1x', 'g');
                 FOR run IN SELECT m[1] FROM regexp_matches(plain, '([0-9]+(?:\#(BSNCharacters.asciiSeparatorBracket){1,3}[0-9]+)*)', 'g') AS m LOOP
                     CONTINUE WHEN length(regexp_replace(run, '[^0-9]', '', 'g')) < 9;
                     -- The numbers begun at each of the last groups, grown by every next group until

@@ -51,8 +51,8 @@ struct RulesTests {
         for _ in 0..<20_000 {
             var text = String((0..<next(60)).map { _ in alphabet[next(alphabet.count) < 8 ? next(10) : next(alphabet.count)] })
             if next(3) == 0 { text += ["111 222 333", "123456782", "1 2 3 4 5 6 7 8 2"][next(3)] }
-            let fast = BSN.asciiCandidates(in: text)
-            #expect(fast == BSN.unicodeCandidates(in: text), "\(text)")
+            let fast = BSN.candidates(in: Array(text.utf8))
+            #expect(fast == BSN.candidates(in: BSN.plain(text)), "\(text)")
             found += fast.count
         }
         #expect(found == 4_011, "the fixed seed's texts hold this many numbers that pass the eleven test")
@@ -69,10 +69,28 @@ struct RulesTests {
             var text = String((0..<next(60)).map { _ in next(4) == 0 ? digits[next(digits.count)] : others[next(others.count)] })
             if next(3) == 0 { text += ["111 222 333", "１２３４５６７８２", "1 2 3 4 5 6 7 8 2", "11122233"][next(4)] }
             let candidates = BSN.candidates(in: text)
-            #expect(candidates == BSN.unicodeCandidates(in: text), "\(text)")
+            var plain = BSN.plain(text)
+            BSN.maskDates(&plain)
+            #expect(candidates == BSN.candidates(in: plain), "\(text)")
             found += candidates.count
         }
         #expect(found == 3_919, "the fixed seed's texts hold this many numbers that pass the eleven test")
+    }
+
+    @Test("dates are no BSN: a period written with dates does not join into nine digits, a BSN beside a date is still found (helper-20)")
+    func datesAreNoNumber() {
+        for text in ["Begeleiding van 1-1-2025 - 1-10-2025, daarna afgeschaald.", "1/1/2025 - 5/11/2025", "periode 10-9-2025 – 3-3-2026",
+                     "2025-06-30 - 2025-07-01", "1.1.2025 1.10.2025", "van 01-01-2025 t/m 01-10-2025"] {
+            #expect(BSN.candidates(in: text).isEmpty, "\(text)")
+        }
+        for text in ["1-1-2025 111222333", "1-1-2025 111 222 333", "111-222-333 op 1-1-2025"] {
+            #expect(BSN.candidates(in: text) == ["111222333"], "\(text)")
+        }
+        // Not dates, so still joined: a month 13, a year 1899, mixed separators, a first group of three digits.
+        #expect(BSN.candidates(in: "1-13-2020 15") == ["113202015"])
+        #expect(BSN.candidates(in: "1-1-1899 - 15-1") == ["111899151"])
+        #expect(BSN.candidates(in: "1-1/2025 1-10") == ["112025110"])
+        #expect(BSN.candidates(in: "101-1-2025 4") == ["101120254"])
     }
 
     @Test("the ASCII shortcut for one scalar's digit agrees with Unicode's numeric properties")

@@ -553,10 +553,12 @@ struct ServerStoreTests {
                      "2025-06-30 en 2025-07-01", "tel 06-12345678", "12 111222333 4", "1111222333", "geen nummer", "",
                      "BSN ১১১২২২৩৩৩", "๑๑๑๒๒๒๓๓๓", "𝟏𝟏𝟏𝟐𝟐𝟐𝟑𝟑𝟑", "1\u{FE0F}\u{20E3}1\u{FE0F}\u{20E3}1\u{FE0F}\u{20E3}2\u{FE0F}\u{20E3}2\u{FE0F}\u{20E3}2\u{FE0F}\u{20E3}3\u{FE0F}\u{20E3}3\u{FE0F}\u{20E3}3\u{FE0F}\u{20E3}",
                      "111\u{FE0F}222333", "111\u{061C}222333", "111\u{180E}222333", "111\u{E0020}222333", "111\u{1DC0}222333", "111\u{0591}222333",
-                     "Begeleiding van 1-1-2025 - 1-10-2025, daarna afgeschaald.", "week 1: 3, 4, 5, 2, 1, 6, 8, 7, 4"]
+                     "Begeleiding van 1-1-2025 - 1-10-2025, daarna afgeschaald.", "week 1: 3, 4, 5, 2, 1, 6, 8, 7, 4",
+                     "1/1/2025 - 5/11/2025", "periode 10-9-2025 – 3-3-2026", "2025-06-30 - 2025-07-01", "1-1-2025-1-1-2025 111222333",
+                     "1-13-2020 15", "1-1-1899 - 15-1", "1-1/2025 1-10", "101-1-2025 4", "1-1-2025 111 222 333", "０１-０１-２０２５ - 1-10-2025"]
         // Random texts: two numbers that pass the eleven-test, cut into groups by separators the rules allow, and some they
         // do not (four spaces, a letter), between random digits and words.
-        let noise = ["1", "45", "2025", " ", ".", "-", "a", "BSN ", "\u{2009}", "\u{200B}", "５", "\n", "tel 06 "]
+        let noise = ["1", "45", "2025", " ", ".", "-", "a", "BSN ", "\u{2009}", "\u{200B}", "５", "\n", "tel 06 ", "1-1-2025", "2025-1-", "13-", "/1/20"]
         let separators = ["", " ", ".", "-", "/", "  ", "   ", "    ", "\u{200B}", "\u{2009}", "\u{2013}", "a", "\n", " - ", ", "]
         var seed: UInt64 = 0x2545_F491_4F6C_DD1D
         func random(_ count: Int) -> Int {
@@ -576,7 +578,7 @@ struct ServerStoreTests {
         let server = try setup.sql("anouk", "SELECT rm_has_bsn(t) FROM (VALUES \(rows)) AS v(i, t) ORDER BY i")
         let app = texts.map { BSN.candidates(in: $0).isEmpty ? "f\n" : "t\n" }.joined()
         #expect(server.stdout == app, "\(server.stderr)")
-        #expect(app.split(separator: "\n").filter { $0 == "t" }.count == 215, "of the \(texts.count) texts, about half hold a BSN")
+        #expect(app.split(separator: "\n").filter { $0 == "t" }.count == 182, "of the \(texts.count) texts, about half hold a BSN")
         #expect(try setup.sql("anouk", "SELECT rm_has_bsn(repeat('1 ', 200000)), rm_has_bsn(repeat('1 ', 200000) || '111222333')").stdout == "f|t\n",
                 "a long run (111111111 fails the eleven-test) is read once, not once per group")
 
