@@ -63,6 +63,17 @@ struct DashboardTests {
         #expect(driver.state.screen == .dashboard)
     }
 
+    @Test("a period row shows the running total; Enter lists that period's cases, and says so (helper-20)")
+    func periodDrillDown() throws {
+        var driver = Self.driver()
+        let row = try #require(driver.state.dashboardRows.first)
+        #expect(row.kind == .period)
+        driver.press(.enter)
+        #expect(driver.state.screen == .browser)
+        #expect(driver.state.browserRows.map(\.figures.id) == row.caseIDs.sorted())
+        #expect(driver.state.browser.filter.dutchDescription == "dashboard: einddatum in \(row.label) (niet cumulatief)")
+    }
+
     @Test("u explains a figure with exactly its settings: with a report year, the explanation's net is the panel's")
     func traceUsesTheFigureSettings() throws {
         var driver = IntakeDriver()

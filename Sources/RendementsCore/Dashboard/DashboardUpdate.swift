@@ -62,7 +62,8 @@ enum DashboardUpdate {
             let row = rows[state.selectedIndex]
             var browser = BrowserState()
             browser.filter.caseIDs = Set(row.caseIDs)
-            browser.filter.drillLabel = row.label
+            // A period row shows the running total, but behind it are only that period's cases (helper-20): said so.
+            browser.filter.drillLabel = row.kind == .period ? "einddatum in \(row.label) (niet cumulatief)" : row.label
             browser.fromDashboard = true
             app.browser = browser
             app.screen = .browser
