@@ -24,6 +24,14 @@ public struct Overview: Sendable {
     public let dataProblems: [String]
     /// `eigen prijsjaren` or `prijsjaar 2024`: every screen states its price year.
     public var priceYearLabel = EstimateOptions.plain.shortPriceYearText
+    /// Selected cases left out because they could not be valued (`report` names them under "Niet meegeteld").
+    public var uncountedCases = 0
+
+    /// What the start screen warns about: cases left out of the figures, then files that could not be read.
+    public var warnings: [String] {
+        let uncounted = uncountedCases == 0 ? [] : ["\(DutchNumber.count(uncountedCases)) \(uncountedCases == 1 ? "casus" : "casussen") niet meegeteld: niet te waarderen (zie report)"]
+        return uncounted + dataProblems
+    }
 
     public init(businessCaseName: String, fictional: Bool, priceListLabel: String, selection: CaseSelection,
                 countedCases: Int, caseCount: Int, statusCounts: [CaseStatus: Int], lawRows: [LawRow], total: Totals,
@@ -51,5 +59,6 @@ public struct Overview: Sendable {
             selection: summary.selection, countedCases: summary.countedCases, caseCount: summary.caseCount,
             statusCounts: summary.statusCounts, lawRows: rows, total: summary.total, dataProblems: dataProblems)
         priceYearLabel = summary.options.shortPriceYearText
+        uncountedCases = summary.failures.count
     }
 }

@@ -13,7 +13,10 @@ enum DashboardScreen {
             x = frame.put(" \(panel.title) ", x: x, y: 1, style: panel == dashboard.panel ? .selected : .muted) + 1
         }
         // The active filter is always whole on screen: it wraps onto the free row below.
+        // Cases that could not be valued are left out of every figure, and said so (helper-21: the dashboard was silent).
+        let uncounted = summary.failures.isEmpty ? "" : " · \(DutchNumber.count(summary.failures.count)) niet meegeteld (niet te waarderen)"
         let filter = "Filter: \(dashboard.filter.dutchDescription) · \(DutchNumber.count(summary.countedCases)) \(summary.countedCases == 1 ? "casus" : "casussen")"
+            + uncounted
         let characters = Array(filter)
         for (offset, part) in TextEditing.wrap(filter, width: frame.width - 2).prefix(2).enumerated() {
             frame.put(String(characters[part.start..<part.end]), x: 1, y: 2 + offset, style: .heading, maxWidth: frame.width - 2)

@@ -25,7 +25,7 @@ enum StartScreen {
         var y = 7
         // Rows for the table body: leave room for rule, total, ratio, transfers, notice and hint bar,
         // and for the warning line when there is one (a full table hid "server away" before).
-        let available = max(1, frame.height - y - 9 - (overview.dataProblems.isEmpty ? 0 : 1))
+        let available = max(1, frame.height - y - 9 - (overview.warnings.isEmpty ? 0 : 1))
         let rows = overview.lawRows
         let shown = rows.count > available ? Array(rows.prefix(available - 1)) : rows
         let total = overview.total
@@ -55,8 +55,9 @@ enum StartScreen {
             frame.put("Transfers (uitkeringen), niet in het totaal: \(DutchNumber.euroWhole(transfers))", x: 1, y: y, style: .muted)
             y += 1
         }
-        if let problem = overview.dataProblems.first, y < frame.height - 2 {
-            let more = overview.dataProblems.count > 1 ? " (+\(overview.dataProblems.count - 1) meer)" : ""
+        let warnings = overview.warnings
+        if let problem = warnings.first, y < frame.height - 2 {
+            let more = warnings.count > 1 ? " (+\(warnings.count - 1) meer)" : ""
             // Cut visibly: the whole text is in 'rendementsmeter validate' or the server's message.
             frame.put(TextWidth.clip("Let op: \(problem)\(more)", to: frame.width - 2), x: 1, y: y, style: .warning)
         }

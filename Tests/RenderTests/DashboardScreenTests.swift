@@ -19,6 +19,21 @@ struct DashboardScreenTests {
         Snapshot.assert(View.render(Example.after(Self.open + keys, Example.state())), named: name)
     }
 
+    @Test("a case that cannot be valued is left out and said so, on the dashboard and the start screen (helper-21)")
+    func uncountedShown() throws {
+        var state = Example.state()
+        var records = try #require(Optional(state.openedRecords.values.sorted { $0.id < $1.id }))
+        let index = try #require(records.firstIndex { $0.id == "C-0002" })
+        records[index].avoided[0].quantity = .count(1_000_000_000_000_000)
+        state.setRecords(records)
+        let start = View.render(state).text
+        #expect(start.contains("Let op: 1 casus niet meegeteld: niet te waarderen (zie report)"), "\(start)")
+        #expect(start.contains("(4 van 7)"))
+        let dashboard = View.render(Example.after(Self.open, state)).text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(dashboard[2] == " Filter: ingediende en goedgekeurde casussen · 4 casussen · 1 niet meegeteld")
+        #expect(dashboard[3] == " (niet te waarderen)")
+    }
+
     @Test("the active filter is always on screen")
     func filterShown() {
         let text = View.render(Example.after(Self.open + [.character("1"), .character("2")], Example.state())).text
