@@ -35,11 +35,21 @@ enum DashboardScreen {
         let total = summary.total
         frame.put(totalLine(total, width: frame.width - 2), x: 1, y: frame.height - 3, style: .heading, maxWidth: frame.width - 2)
         if rows.isEmpty && !dashboard.tracing { frame.put("Geen casussen binnen dit filter; 0 zet de filters uit.", x: 3, y: 5, style: .muted) }
-        Chrome.notice(&frame, app.notice ?? "Netto laag \(DutchNumber.euroWhole(total.netLow)) · hoog \(DutchNumber.euroWhole(total.netHigh)) · conservatief \(DutchNumber.euroWhole(total.netConservative))")
+        Chrome.notice(&frame, app.notice ?? rangeLine(total, width: frame.width - 2))
     }
 
     /// The dashboard's Totaal line in the longest wording that fits: with amounts of
     /// millions (or `EUR` for `€`) the words shorten, so no amount or the ratio is cut off.
+    /// The net result's range on one line: a notice longer than the screen wrapped over the total
+    /// line (helper-21, at € 1 billion and more).
+    static func rangeLine(_ total: Totals, width: Int) -> String {
+        let (low, high, conservative) = (DutchNumber.euroWhole(total.netLow), DutchNumber.euroWhole(total.netHigh),
+                                         DutchNumber.euroWhole(total.netConservative))
+        let lines = ["Netto laag \(low) · hoog \(high) · conservatief \(conservative)", "Netto laag \(low) · hoog \(high) · cons. \(conservative)",
+                     "laag \(low) · hoog \(high) · cons. \(conservative)"]
+        return lines.first { TextWidth.of($0) <= width } ?? lines[lines.count - 1]
+    }
+
     static func totalLine(_ total: Totals, width: Int) -> String {
         let figures = [DutchNumber.euroWhole(total.avoided), DutchNumber.euroWhole(total.effort + total.deployed),
                        DutchNumber.euroWhole(total.net), DutchNumber.ratio(total.returnRatio)]
@@ -77,7 +87,7 @@ enum DashboardScreen {
         func cells(_ totals: Totals) -> [String] {
             [DutchNumber.euroWhole(totals.avoided), DutchNumber.euroWhole(totals.net), DutchNumber.ratio(totals.returnRatio)]
         }
-        let columns = FittedColumns(headers: ["Voorkomen", "Netto", "Rend."], rows: cumulative.map(cells))
+        let columns = FittedColumns(headers: ["Voorkomen", "Netto", "Rend."], rows: cumulative.map(cells), fitting: frame.width - 11 - 4)
         // The bar gives way to the figures: a shorter bar is still a bar, a cut amount is a wrong amount.
         let barWidth = max(4, frame.width - 11 - columns.total)
         frame.put(TextWidth.padRight(dashboard.quarterly ? "Kwartaal" : "Maand", to: 9)
@@ -104,7 +114,7 @@ enum DashboardScreen {
              DutchNumber.euroWhole(totals.avoidedTransfers - totals.deployedTransfers), DutchNumber.euroWhole(totals.financierNet)]
         }
         let headers = ["Betaalt", "Bespaart", "Transfers", "Saldo"]
-        let columns = FittedColumns(headers: headers, rows: rows.map { cells($0.group.totals) })
+        let columns = FittedColumns(headers: headers, rows: rows.map { cells($0.group.totals) }, fitting: frame.width - 2 - 8)
         let label = max(8, frame.width - 2 - columns.total)
         frame.put(TextWidth.padRight("Financier", to: label) + columns.line(headers), x: 1, y: top, style: .heading)
         for (index, row) in rows.enumerated() where top + 1 + index < frame.height - 5 {
@@ -123,7 +133,7 @@ enum DashboardScreen {
              group.medianResult.map(DutchNumber.euroWhole) ?? "–", DutchNumber.ratio(group.totals.returnRatio)]
         }
         let headers = ["Casussen", "Voorkomen", "Netto", "Mediaan", "Rend."]
-        let columns = FittedColumns(headers: headers, rows: rows.map { cells($0.group) })
+        let columns = FittedColumns(headers: headers, rows: rows.map { cells($0.group) }, fitting: frame.width - 2 - 8)
         let label = max(8, frame.width - 2 - columns.total)
         frame.put(TextWidth.padRight(TextWidth.clip(name, to: label), to: label) + columns.line(headers), x: 1, y: top, style: .heading)
         let height = frame.height - top - 5

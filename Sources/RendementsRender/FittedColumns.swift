@@ -12,6 +12,15 @@ struct FittedColumns {
         }
     }
 
+    /// As many columns, from the first, as fit in `width`: a column that does not fit is left out
+    /// whole, never cut at the screen's edge (helper-21: a ratio of 14.969,36 showed as "1").
+    init(headers: [String], rows: [[String]], fitting width: Int) {
+        let all = FittedColumns(headers: headers, rows: rows).widths
+        var kept = all.count
+        while kept > 1, all.prefix(kept).reduce(0, +) > width { kept -= 1 }
+        widths = Array(all.prefix(kept))
+    }
+
     var total: Int { widths.reduce(0, +) }
 
     /// The cells right-aligned in their columns.

@@ -34,6 +34,31 @@ struct DashboardScreenTests {
         #expect(dashboard[3] == " (niet te waarderen)")
     }
 
+    @Test("amounts of billions: columns that do not fit are left out whole, never cut; the range notice stays on one line (helper-21)")
+    func billions() throws {
+        var state = Example.state()
+        var records = state.openedRecords.values.sorted { $0.id < $1.id }
+        let index = try #require(records.firstIndex { $0.id == "C-0002" })
+        var line = records[index].avoided[0]
+        line.item.unitPrice = Money(cents: 9_000_000_000)
+        line.quantity = .count(1)
+        records[index].avoided = Array(repeating: line, count: 100)
+        state.setRecords(records)
+        for keys in [[Key](), [.tab], [.tab, .tab]] {
+            let lines = View.render(Example.after(Self.open + keys, state)).text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let heading = lines[4]
+            // A heading ends in a whole column name, and each row's last figure is whole (it ends in a digit, or is "–").
+            #expect(["Rend.", "Netto", "Mediaan", "Saldo", "Transfers"].contains { heading.hasSuffix($0) }, "\(heading)")
+            for row in lines[5..<9] where !row.trimmingCharacters(in: .whitespaces).isEmpty {
+                #expect(TextWidth.of(row) <= 80 && (row.last?.isNumber == true || row.hasSuffix("–")), "\(row)")
+            }
+            // The range stays one line, so the total line above it is not covered.
+            let range = try #require(lines.firstIndex { $0.hasPrefix(" Netto laag ") || $0.hasPrefix(" laag ") }, "\(lines.joined(separator: "\n"))")
+            #expect(lines[range - 1].hasPrefix(" Totaal: ") || lines[range - 1].hasPrefix(" voork. "), "\(lines.joined(separator: "\n"))")
+            #expect(lines[range + 1].hasPrefix(" ↑↓ rij"))
+        }
+    }
+
     @Test("the active filter is always on screen")
     func filterShown() {
         let text = View.render(Example.after(Self.open + [.character("1"), .character("2")], Example.state())).text
