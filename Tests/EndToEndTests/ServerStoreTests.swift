@@ -142,6 +142,22 @@ struct ServerStoreTests {
         #expect(try setup.sql("mia", "SELECT content FROM rm_case WHERE id = 'C-0007'").stdout == before)
     }
 
+    /// bram approves the submitted C-0003 in one transaction, as the app does: first the event, then
+    /// the case file with the new status and that step in its history, at this revision.
+    static func approveC0003(revision: String, reason: String) -> String {
+        """
+        BEGIN;
+        INSERT INTO rm_case_event (organisation_id, case_id, seq, happened_at, by_login, action, field, old_value, new_value, reason, content_hash)
+        VALUES (rm_my_organisation(), 'C-0003', 2, 'nu', 'bram', 'status', 'status', 'ingediend', 'goedgekeurd', '\(reason)', 'h');
+        UPDATE rm_case SET status = 'goedgekeurd', revision = \(revision),
+            content = jsonb_set(jsonb_set(content::jsonb, '{status}', '"goedgekeurd"'), '{history}',
+                                (content::jsonb->'history') || '[{"at": "nu", "by": "bram", "action": "status", "field": "status",
+                                  "old": "ingediend", "new": "goedgekeurd", "reason": "\(reason)", "contentHash": "h"}]'::jsonb)::text
+        WHERE id = 'C-0003' RETURNING revision;
+        COMMIT;
+        """
+    }
+
     @Test("organisations are apart and the rules hold, in plain SQL as each role")
     func rulesAsEachRole() throws {
         let setup = try Setup()
@@ -177,17 +193,7 @@ struct ServerStoreTests {
 
         // A reviewer decides a colleague's submitted case: first the event, then the case file with the
         // new status and that event in its history, with a revision check; all in one transaction.
-        let approve = { (revision: String) in """
-            BEGIN;
-            INSERT INTO rm_case_event (organisation_id, case_id, seq, happened_at, by_login, action, field, old_value, new_value, reason, content_hash)
-            VALUES (rm_my_organisation(), 'C-0003', 2, 'nu', 'bram', 'status', 'status', 'ingediend', 'goedgekeurd', '', 'h');
-            UPDATE rm_case SET status = 'goedgekeurd', revision = \(revision),
-                content = jsonb_set(jsonb_set(content::jsonb, '{status}', '"goedgekeurd"'), '{history}',
-                                    (content::jsonb->'history') || '[{"at": "nu", "by": "bram", "action": "status", "field": "status",
-                                      "old": "ingediend", "new": "goedgekeurd", "reason": "", "contentHash": "h"}]'::jsonb)::text
-            WHERE id = 'C-0003' RETURNING revision;
-            COMMIT;
-            """ }
+        let approve = { (revision: String) in Self.approveC0003(revision: revision, reason: "") }
         let stale = try setup.sql("bram", approve("revision"))
         #expect(stale.stderr.contains("casus C-0003 is intussen gewijzigd (versie 0); haal de huidige versie op"), "\(stale.stderr)")
         let jump = try setup.sql("bram", "UPDATE rm_case SET status = 'concept', revision = revision + 1 WHERE id = 'C-0003'")
@@ -601,17 +607,7 @@ struct ServerStoreTests {
             """)
         #expect(amounts.stdout == "1\n", "only the step's new value is a text: \(amounts.stderr)")
         // A reviewer's approval with one in its reason: the case and its event stay as they were.
-        let approve = { (reason: String) in """
-            BEGIN;
-            INSERT INTO rm_case_event (organisation_id, case_id, seq, happened_at, by_login, action, field, old_value, new_value, reason, content_hash)
-            VALUES (rm_my_organisation(), 'C-0003', 2, 'nu', 'bram', 'status', 'status', 'ingediend', 'goedgekeurd', '\(reason)', 'h');
-            UPDATE rm_case SET status = 'goedgekeurd', revision = revision + 1,
-                content = jsonb_set(jsonb_set(content::jsonb, '{status}', '"goedgekeurd"'), '{history}',
-                                    (content::jsonb->'history') || '[{"at": "nu", "by": "bram", "action": "status", "field": "status",
-                                      "old": "ingediend", "new": "goedgekeurd", "reason": "\(reason)", "contentHash": "h"}]'::jsonb)::text
-            WHERE id = 'C-0003' RETURNING revision;
-            COMMIT;
-            """ }
+        let approve = { (reason: String) in Self.approveC0003(revision: "revision + 1", reason: reason) }
         let approval = try setup.sql("bram", approve("klant 111.222.333"))
         #expect(approval.stderr.contains("casus C-0003: history[1].reason \(refusal)"), "\(approval.stderr)")
         #expect(try setup.sql("mia", "SELECT status, revision FROM rm_case WHERE id = 'C-0003'").stdout == "ingediend|0\n")
