@@ -18,7 +18,7 @@ public struct SummaryTable: Sendable {
     let failures: [ValuationError]
     /// Each case's laws are `lawStart[case] ..< lawStart[case + 1]` in `laws` and `lawMasks`.
     let lawStart: [Int32]
-    let laws: [UInt8]
+    let laws: [Int32]
     /// Which of the eight `Totals` amounts a law of a case has (bit per amount, in `Totals.amounts`
     /// order); only those are in `amounts`: most are zero, and dense totals doubled the table.
     let lawMasks: [UInt8]
@@ -95,7 +95,7 @@ public struct SummaryTable: Sendable {
         var failureOf: [Int32] = []
         var failures: [ValuationError] = []
         var lawStart: [Int32] = [0]
-        var laws: [UInt8] = []
+        var laws: [Int32] = []
         var lawMasks: [UInt8] = []
         var amountStart: [Int32] = []
         var amounts = Amounts()
@@ -154,7 +154,7 @@ public struct SummaryTable: Sendable {
         private mutating func add(_ valued: CaseFigures.Valued) {
             var sum = Totals()
             for entry in valued.perLaw {
-                laws.append(UInt8(truncatingIfNeeded: lawNames.number(entry.law)))
+                laws.append(lawNames.number(entry.law))
                 var mask: UInt8 = 0
                 for field in 0..<Totals.amountCount where entry.totals[amount: field] != .zero {
                     mask |= 1 << field
@@ -198,7 +198,7 @@ public struct SummaryTable: Sendable {
     }
 
     private init(ids: [String], statuses: [UInt8], months: [Int32], teams: [Int32], interventions: [Int32], domains: [UInt8],
-                 failureOf: [Int32], failures: [ValuationError], lawStart: [Int32], laws: [UInt8], lawMasks: [UInt8],
+                 failureOf: [Int32], failures: [ValuationError], lawStart: [Int32], laws: [Int32], lawMasks: [UInt8],
                  amountStart: [Int32], amounts: Amounts, lineStart: [Int32], lineItems: [Int32], lineValues: Amounts,
                  teamNames: [String], interventionNames: [String], lawNames: [String],
                  itemNames: [CaseFigures.ItemName], itemCodes: [Int32], codes: [String], totalOverrides: [Int32: Totals]) {

@@ -135,6 +135,20 @@ struct SummaryTests {
         #expect(summary.perMonth["2025-02"]?.totals == whole && summary.perLifeDomain[.wonen]?.totals.net == Money(cents: 500))
     }
 
+    @Test("more laws than a byte can number are each summed apart")
+    func manyLaws() {
+        let figures = (0..<300).map { number in
+            let totals = Totals(avoided: Money(cents: Int64(number + 1)), deployed: .zero, effort: .zero)
+            return CaseFigures(id: "C-\(number)", status: .ingediend, author: "a", team: "T", intervention: "I", periodEnd: Fixture.day("2025-01-31"),
+                               lifeDomains: [], fictional: false, priceListVersion: "v",
+                               valued: .success(CaseFigures.Valued(lawTotals: [CaseFigures.LawTotals(law: "wet-\(number)", totals: totals)], total: totals, lines: [])))
+        }
+        let summary = BusinessCaseSummary(figures: figures, filter: CaseFilter(), options: .plain, detail: .patterns)
+        #expect(summary.perLaw.count == 300)
+        #expect(summary.perLaw["wet-0"]?.avoided == Money(cents: 1) && summary.perLaw["wet-256"]?.avoided == Money(cents: 257))
+        #expect(summary.caseIDsPerLaw["wet-256"] == ["C-256"])
+    }
+
     @Test("month bounds compare as numbers when they are months, and as text when they are not, as before")
     func monthBounds() {
         let days = ["2024-12-31", "2025-01-01", "2025-03-15", "2025-10-01", "2025-12-31"].map { Fixture.record(id: $0, end: $0) }
