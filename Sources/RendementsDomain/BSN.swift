@@ -11,15 +11,22 @@ public enum BSN {
         return sum % 11 == 0
     }
 
-    /// Every number of nine digits in the text that passes the eleven-test, as nine ASCII digits.
-    /// Written the ways people write a BSN: with up to three spaces, dots, dashes, slashes,
-    /// underscores, commas, colons, tabs or line ends between digits (`111 222 333`,
-    /// `1112.22.333`, `111-222-333`), in any script's decimal digits (full-width `１１１２２２３３３`
+    /// Every BSN in the text, as nine ASCII digits: a number that passes the eleven-test, written
+    /// the way a BSN is written (`notations`): nine digits in a row, or in groups of 3-3-3
+    /// (`111 222 333`), 4-2-3 (`1112.22.333`), 2-2-2-3, 3-2-4 or nine single digits, joined by one
+    /// space, dot or dash throughout; in any script's decimal digits (full-width `１１１２２２３３３`
     /// too), with invisible characters (a zero-width space, a soft hyphen, a combining mark)
-    /// anywhere in it, and next to other numbers: in `BSN 111222333, 45 jaar` the separators join
-    /// the BSN and the age into one run, so every whole group of digits, and every series of
-    /// neighbouring groups, that holds nine digits is a candidate (helper-19).
+    /// anywhere in it, and next to other numbers (`BSN 111222333, 45 jaar`, helper-19). This is
+    /// what is refused, in the app and on the server. Numbers joined in other ways are only a
+    /// warning (`lookalikes(in:)`): read as one number they made amounts (`22.938,81, 15.763,39`),
+    /// time slots and date ranges pass the eleven-test about one time in eleven (helper-21).
     public static func candidates(in text: String) -> [String] {
+        guard let bytes = plainIfNine(text) else { return [] }
+        return notations(in: bytes)
+    }
+
+    /// The text's bytes as `plain(_:)` makes them, or nil when it holds fewer than nine digits.
+    static func plainIfNine(_ text: String) -> [UInt8]? {
         // Most stories are plain ASCII: scanned by byte, the same rules; walking the text and asking
         // Unicode for each scalar's numeric value was a seventh of `validate`. And most texts hold
         // fewer than nine digits in all, so no number of nine: counted first, in the same pass
@@ -36,66 +43,45 @@ public enum BSN {
         if !ascii {
             for scalar in text.unicodeScalars where !scalar.isASCII && scalar.properties.numericType == .decimal { digits += 1 }
         }
-        guard digits >= 9 else { return [] }
-        var bytes = ascii ? Array(text.utf8) : plain(text)
-        maskDates(&bytes)
-        return candidates(in: bytes)
+        guard digits >= 9 else { return nil }
+        return ascii ? Array(text.utf8) : plain(text)
     }
 
-    /// The digit groups of one run (digits with at most three separators between them), and
-    /// the nine-digit numbers found in the runs closed so far.
-    struct Runs {
-        private(set) var found: [String] = []
-        private var groups: [[UInt8]] = []
-        private var group: [UInt8] = []
-        private var separators = 0
+    /// How a BSN is written: the lengths of its digit groups. The 4-2-3 form is the one on
+    /// Dutch documents (`1234.56.782`); 2-2-2-3 is the old sofinummer's.
+    public static let notationGroups: [[Int]] = [[9], [3, 3, 3], [4, 2, 3], [2, 2, 2, 3], [3, 2, 4], Array(repeating: 1, count: 9)]
 
-        mutating func digit(_ ascii: UInt8) {
-            group.append(ascii)
-            separators = 0
-        }
+    /// What joins the groups of a written BSN: one of these, the same one throughout.
+    public static let joiningSeparators: [UInt8] = Array(" .-".utf8)
 
-        mutating func separator() {
-            guard !group.isEmpty || !groups.isEmpty, separators < 3 else { return close() }
-            if !group.isEmpty { groups.append(group) }
-            group = []
-            separators += 1
-        }
-
-        /// Ends the run: each whole group, or series of neighbouring groups, of nine digits is a candidate.
-        mutating func close() {
-            if !group.isEmpty { groups.append(group) }
-            for first in groups.indices {
-                var number: [UInt8] = []
-                for next in groups[first...] {
-                    number += next
-                    if number.count >= 9 { break }
-                }
-                guard number.count == 9 else { continue }
-                let text = String(decoding: number, as: UTF8.self)
-                if passesElevenTest(text) { found.append(text) }
+    /// The nine-digit numbers written as a BSN in text made plain, in the order they end.
+    static func notations(in bytes: [UInt8]) -> [String] {
+        var groups: [Range<Int>] = []
+        var joins: [UInt8] = []  // the one joining byte before each group, or 0
+        var found: [String] = []
+        var position = 0
+        while position < bytes.count {
+            guard isDigit(bytes[position]) else {
+                position += 1
+                continue
             }
-            groups = []
-            group = []
-            separators = 0
-        }
-    }
-
-    /// The nine-digit numbers in text made plain (ASCII digits and separators; anything else ends a run).
-    static func candidates(in bytes: [UInt8]) -> [String] {
-        var runs = Runs()
-        for byte in bytes {
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): runs.digit(byte)
-            case _ where asciiSeparators.contains(byte): runs.separator()
-            default: runs.close()
+            let start = position
+            while position < bytes.count, isDigit(bytes[position]) { position += 1 }
+            let joined = groups.last.map { start - $0.upperBound == 1 && joiningSeparators.contains(bytes[start - 1]) } ?? false
+            groups.append(start..<position)
+            joins.append(joined ? bytes[start - 1] : 0)
+            for lengths in notationGroups where lengths.count <= groups.count && lengths.last == position - start {
+                let first = groups.count - lengths.count
+                guard zip(groups[first...], lengths).allSatisfy({ $0.count == $1 }),
+                      lengths.count == 1 || joins[(first + 1)...].allSatisfy({ $0 != 0 && $0 == joins[first + 1] }) else { continue }
+                let number = String(decoding: groups[first...].flatMap { bytes[$0] }, as: UTF8.self)
+                if passesElevenTest(number) { found.append(number) }
             }
         }
-        runs.close()
-        return runs.found
+        return found
     }
 
-    /// The text as `candidates(in:)` reads it: any script's digits as ASCII digits, what shows as
+    /// The text as `candidates(in:)` and `lookalikes(in:)` read it: any script's digits as ASCII digits, what shows as
     /// nothing left out, other separators as a space, and anything else as `x`. The server makes
     /// its text plain the same way, from the same lists (`BSNCharacters`).
     static func plain(_ text: String) -> [UInt8] {
@@ -115,57 +101,15 @@ public enum BSN {
         return bytes
     }
 
-    /// Turns dates into `x`: a period written `1-1-2025 - 1-10-2025` joined into the nine digits
-    /// 112025110, which pass the eleven-test, so one in eleven date ranges was refused as a BSN
-    /// (helper-20). A date is a day, month and year (`d-m-jjjj`) or a year, month and day
-    /// (`jjjj-m-d`), with `-`, `/` or `.` twice, day 1–31, month 1–12, year 1900–2099, between
-    /// non-digits. The server's `rm_has_bsn` masks the same dates with one regular expression.
-    static func maskDates(_ bytes: inout [UInt8]) {
-        var start = 0
-        while start < bytes.count {
-            guard isDigit(bytes[start]), start == 0 || !isDigit(bytes[start - 1]), let end = dateEnd(bytes, from: start) else {
-                start += 1
-                continue
-            }
-            for position in start..<end { bytes[position] = UInt8(ascii: "x") }
-            start = end
-        }
-    }
+    static func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
 
-    private static func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
+    /// What may stand between the digits of one number read loosely, in ASCII: space, `.`, `-`, `/`, `_`, tab and line ends.
+    /// Not `,` and `:`: lists of amounts (`22.938,81, 15.763,39`) and times (`8:15-9:15`) joined into
+    /// numbers that pass the eleven-test in one text in five and one in twenty (helper-21).
+    public static let looseSeparators: [UInt8] = Array(" .-/_\t\n\r".utf8)
 
-    /// Where a date that begins at `start` ends, or nil.
-    private static func dateEnd(_ bytes: [UInt8], from start: Int) -> Int? {
-        func group(at position: Int) -> (value: Int, end: Int) {
-            var end = position
-            var value = 0
-            while end < bytes.count, isDigit(bytes[end]), end - position < 5 {
-                value = value * 10 + Int(bytes[end] - UInt8(ascii: "0"))
-                end += 1
-            }
-            return (value, end)
-        }
-        let first = group(at: start)
-        guard first.end < bytes.count, let separator = Array("-/.".utf8).first(where: { $0 == bytes[first.end] }) else { return nil }
-        let second = group(at: first.end + 1)
-        guard second.end > first.end + 1, second.end < bytes.count, bytes[second.end] == separator else { return nil }
-        let third = group(at: second.end + 1)
-        guard third.end > second.end + 1, third.end == bytes.count || !isDigit(bytes[third.end]) else { return nil }
-        let lengths = (first.end - start, second.end - first.end - 1, third.end - second.end - 1)
-        let (day, month, year): (Int, Int, Int)
-        switch lengths {
-        case (1...2, 1...2, 4): (day, month, year) = (first.value, second.value, third.value)
-        case (4, 1...2, 1...2): (day, month, year) = (third.value, second.value, first.value)
-        default: return nil
-        }
-        return (1...31).contains(day) && (1...12).contains(month) && (1900...2099).contains(year) ? third.end : nil
-    }
-
-    /// What may stand between the digits of one number, in ASCII: space, `.`, `-`, `/`, `_`, `,`, `:`, tab and line ends.
-    public static let asciiSeparators: [UInt8] = Array(" .-/_,:\t\n\r".utf8)
-
-    /// What may stand between the digits of one number.
-    public static let separators: Set<Unicode.Scalar> = Set(asciiSeparators.map { Unicode.Scalar($0) }).union([
+    /// What may stand between the digits of one number read loosely; those that are not ASCII are read as a space.
+    public static let separators: Set<Unicode.Scalar> = Set(looseSeparators.map { Unicode.Scalar($0) }).union([
         "\u{00A0}", "\u{2007}", "\u{2009}", "\u{200A}", "\u{202F}", "\u{3000}",  // spaces: no-break, figure, thin, hair, narrow, ideographic
         "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2212}", "\u{FF0D}",  // hyphens, dashes, minus, full-width hyphen
         "\u{FF0E}", "\u{FF1A}",  // full-width full stop and colon

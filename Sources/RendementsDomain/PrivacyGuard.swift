@@ -1,7 +1,8 @@
 import Foundation
 
 /// Keeps case text pseudonymous: refuses citizen service numbers and warns
-/// about e-mail addresses, phone numbers and postcode + house number.
+/// about e-mail addresses, phone numbers, postcode + house number and digits
+/// that might be a citizen service number written oddly.
 public enum PrivacyGuard {
     /// Text that must be refused, in Dutch; nil when the text may be kept.
     public static func refusal(_ text: String) -> String? {
@@ -12,6 +13,9 @@ public enum PrivacyGuard {
     /// Warnings about identifying details, in Dutch; the text is kept.
     public static func warnings(_ text: String) -> [String] {
         var found: [String] = []
+        // Digits that read as a BSN only when joined another way than a BSN is written: a warning, because
+        // amounts, times and periods read that way too (helper-21), but a BSN may hide in them.
+        if !BSN.lookalikes(in: text).isEmpty { found.append("een mogelijk BSN") }
         if text.range(of: #"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"#, options: .regularExpression) != nil {
             found.append("een e-mailadres")
         }

@@ -30,12 +30,21 @@ enum BSNCharacters {
     /// A bracket matching the separators that are not ASCII (Unicode spaces, dashes, …).
     static let separatorBracket = bracket { BSN.separators.contains($0) }
 
-    /// The ASCII separators, in a bracket (the dash last, so it is not a range).
-    static let asciiSeparatorBracket: String = {
-        let escaped: [UInt8: String] = [UInt8(ascii: "\t"): "\\t", UInt8(ascii: "\n"): "\\n", UInt8(ascii: "\r"): "\\r"]
-        let parts = BSN.asciiSeparators.filter { $0 != UInt8(ascii: "-") }.map { escaped[$0] ?? String(UnicodeScalar($0)) }
-        return "[" + parts.joined() + (BSN.asciiSeparators.contains(UInt8(ascii: "-")) ? "-" : "") + "]"
-    }()
+    /// The start of `rm_has_bsn`, in PL/pgSQL: ends with false when the text `plain` holds fewer than
+    /// nine digits, and otherwise makes it plain as `BSN.plain(_:)` does (other scripts' digits as
+    /// ASCII, invisible characters dropped, other separators as a space).
+    static var plainStatements: String {
+        #"""
+                        IF plain IS NULL THEN RETURN false; END IF;
+                        IF plain ~ '\#(digitBracket)' THEN
+                            plain := translate(plain, '\#(digits.from)', '\#(digits.to)');
+                        END IF;
+                        -- Most texts hold fewer than nine digits in all.
+                        IF length(regexp_replace(plain, '[^0-9]', '', 'g')) < 9 THEN RETURN false; END IF;
+                        plain := regexp_replace(plain, '\#(invisibleBracket)', '', 'g');
+                        plain := regexp_replace(plain, '\#(separatorBracket)', ' ', 'g');
+        """#
+    }
 
     /// `[\u0300-\u036F\U000E0001…]`: the matching scalars as ranges, in the escapes PostgreSQL's
     /// regular expressions read (the text holds the backslashes; a standard string keeps them).

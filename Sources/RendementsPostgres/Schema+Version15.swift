@@ -4,7 +4,7 @@ extension Schema {
     /// business case; only the app refused one, and `validate` found it afterwards, when the
     /// append-only history could no longer lose it. Now the server refuses it too.
     ///
-    /// `rm_has_bsn` reads a BSN as `BSN.candidates(in:)` does: digit groups joined by up to three
+    /// `rm_has_bsn` read a BSN as `BSN.candidates(in:)` then did (migration 16 narrows it to the ways a BSN is written): digit groups joined by up to three
     /// separators, every whole group or series of neighbouring groups of nine digits, the
     /// eleven-test, invisible characters dropped, any script's decimal digits, dates left out. Its
     /// character lists are made from the app's own rules and Unicode tables (`BSNCharacters`).
@@ -21,7 +21,6 @@ extension Schema {
                            "hourlyRate", "hours", "volunteerHours", "volunteerRate", "likelihood", "attribution", "priceYear", "count", "rate",
                            "per", "periods", "horizonYears", "dropOff", "revision", "schemaVersion"]
             .map { "'\($0)'" }.joined(separator: ", ")
-        let digits = BSNCharacters.digits
         return [
             """
             CREATE FUNCTION rm_eleven_test(digits text) RETURNS boolean LANGUAGE sql IMMUTABLE
@@ -41,17 +40,10 @@ extension Schema {
                 pending text[];
                 grown text[];
             BEGIN
-                IF plain IS NULL THEN RETURN false; END IF;
-                IF plain ~ '\#(BSNCharacters.digitBracket)' THEN
-                    plain := translate(plain, '\#(digits.from)', '\#(digits.to)');
-                END IF;
-                -- Most texts hold fewer than nine digits in all.
-                IF length(regexp_replace(plain, '[^0-9]', '', 'g')) < 9 THEN RETURN false; END IF;
-                plain := regexp_replace(plain, '\#(BSNCharacters.invisibleBracket)', '', 'g');
-                plain := regexp_replace(plain, '\#(BSNCharacters.separatorBracket)', ' ', 'g');
+            \#(BSNCharacters.plainStatements)
                 -- Dates are no number (BSN.maskDates): d-m-jjjj or jjjj-m-d, one of - / . twice, between non-digits.
                 plain := regexp_replace(plain, '(^|[^0-9])((0?[1-9]|[12][0-9]|3[01])([-/.])(0?[1-9]|1[0-2])\4(19|20)[0-9]{2}|(19|20)[0-9]{2}([-/.])(0?[1-9]|1[0-2])\8(0?[1-9]|[12][0-9]|3[01]))(?![0-9])', '\1x', 'g');
-                FOR run IN SELECT m[1] FROM regexp_matches(plain, '([0-9]+(?:\#(BSNCharacters.asciiSeparatorBracket){1,3}[0-9]+)*)', 'g') AS m LOOP
+                FOR run IN SELECT m[1] FROM regexp_matches(plain, '([0-9]+(?:[ ./_,:\t\n\r-]{1,3}[0-9]+)*)', 'g') AS m LOOP
                     CONTINUE WHEN length(regexp_replace(run, '[^0-9]', '', 'g')) < 9;
                     -- The numbers begun at each of the last groups, grown by every next group until
                     -- they reach nine digits: at most nine are pending, however long the run.

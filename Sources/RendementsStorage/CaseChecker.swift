@@ -11,8 +11,12 @@ public enum CaseChecker {
         if record.context.periodEnd < record.context.periodStart {
             error("de einddatum \(record.context.periodEnd.dutch) ligt voor de begindatum \(record.context.periodStart.dutch)")
         }
-        for (field, text) in freeTexts(record) where !BSN.candidates(in: text).isEmpty {
-            error("\(field) bevat een getal dat een BSN kan zijn; een casus blijft pseudoniem, haal het nummer weg")
+        for (field, text) in freeTexts(record) {
+            if !BSN.candidates(in: text).isEmpty {
+                error("\(field) bevat een getal dat een BSN kan zijn; een casus blijft pseudoniem, haal het nummer weg")
+            } else if !BSN.lookalikes(in: text).isEmpty {
+                warning("\(field) bevat cijfers die samen gelezen de elfproef van een BSN halen; controleer dat het geen BSN is")
+            }
         }
         let sameVersion = priceList.map { $0.version == record.priceListVersion } ?? false
         if let priceList, !sameVersion {

@@ -317,6 +317,19 @@ struct IntakeTests {
         #expect(driver.state.notice == "Let op: dit lijkt een e-mailadres te bevatten. Houd de casus pseudoniem.")
     }
 
+    @Test("amounts and periods are typed in full; digits joined another way than a BSN is written give a warning, not a refusal (helper-21)")
+    func oddlyJoinedDigits() {
+        var driver = IntakeDriver()
+        driver.openNewCase()
+        driver.press(.pageDown)
+        driver.type("Schulden € 22.938,81, 15.763,39 van 5-8-24 - 20-3-25")
+        #expect(driver.draft?.situation == "Schulden € 22.938,81, 15.763,39 van 5-8-24 - 20-3-25")
+        #expect(driver.state.notice == nil)
+        driver.type(" dossier 111/222/333")
+        #expect(driver.draft?.situation == "Schulden € 22.938,81, 15.763,39 van 5-8-24 - 20-3-25 dossier 111/222/333")
+        #expect(driver.state.notice == "Let op: dit lijkt een mogelijk BSN te bevatten. Houd de casus pseudoniem.")
+    }
+
     @Test("every change asks the edge to save the draft; moving around does not")
     func autosave() {
         var driver = IntakeDriver()

@@ -257,6 +257,15 @@ struct CaseCheckerTests {
         let bsn = CaseChecker.problems(StoredCase(record: hidden, fileName: "C-0001.json"), priceList: list).map(\.message).filter { $0.hasSuffix("haal het nummer weg") }
         #expect(bsn == ["tariefcode eigen inzet 1", "nieuwe waarde bij gebeurtenis 1", "oorspronkelijke onderbouwing regel 1"]
             .map { "\($0) bevat een getal dat een BSN kan zijn; een casus blijft pseudoniem, haal het nummer weg" })
+        // Digits that pass the eleven-test only when joined another way than a BSN is written: a warning, not an error
+        // (helper-21: amounts and periods read this way were refused).
+        var odd = CaseStoreTests.sample("C-0001")
+        odd.status = .concept
+        odd.story.situation = "dossier 111/222/333"
+        odd.story.result = "Schulden: € 22.938,81, 15.763,39; begeleiding van 5-8-24 - 20-3-25"
+        let oddProblems = CaseChecker.problems(StoredCase(record: odd, fileName: "C-0001.json"), priceList: list)
+        #expect(oddProblems.map(\.severity) == [.warning])
+        #expect(oddProblems.map(\.message) == ["het verhaal (situatie) bevat cijfers die samen gelezen de elfproef van een BSN halen; controleer dat het geen BSN is"])
         record.priceListVersion = "2025.1"
         let older = CaseChecker.problems(StoredCase(record: record, fileName: "C-0001.json"), priceList: list)
         #expect(older.contains { $0.severity == .warning && $0.message.contains("casus berekend met 2025.1") },

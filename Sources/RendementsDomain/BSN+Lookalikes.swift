@@ -1,0 +1,112 @@
+extension BSN {
+    /// Nine-digit numbers that pass the eleven-test when neighbouring digit groups are read as one
+    /// number, joined by up to three spaces, dots, dashes, slashes, underscores, tabs or line ends
+    /// (`111/222/333`, `111 - 222 - 333`), dates left out, and that are not written as a BSN is (`candidates(in:)`): worth a warning, since a BSN may hide in them, but
+    /// amounts, times and periods are read this way too.
+    public static func lookalikes(in text: String) -> [String] {
+        guard var bytes = plainIfNine(text) else { return [] }
+        let written = notations(in: bytes)
+        maskDates(&bytes)
+        return joinedNumbers(in: bytes).filter { !written.contains($0) }
+    }
+
+    /// The digit groups of one run (digits with at most three separators between them), and
+    /// the nine-digit numbers found in the runs closed so far.
+    struct Runs {
+        private(set) var found: [String] = []
+        private var groups: [[UInt8]] = []
+        private var group: [UInt8] = []
+        private var separators = 0
+
+        mutating func digit(_ ascii: UInt8) {
+            group.append(ascii)
+            separators = 0
+        }
+
+        mutating func separator() {
+            guard !group.isEmpty || !groups.isEmpty, separators < 3 else { return close() }
+            if !group.isEmpty { groups.append(group) }
+            group = []
+            separators += 1
+        }
+
+        /// Ends the run: each whole group, or series of neighbouring groups, of nine digits is a candidate.
+        mutating func close() {
+            if !group.isEmpty { groups.append(group) }
+            for first in groups.indices {
+                var number: [UInt8] = []
+                for next in groups[first...] {
+                    number += next
+                    if number.count >= 9 { break }
+                }
+                guard number.count == 9 else { continue }
+                let text = String(decoding: number, as: UTF8.self)
+                if passesElevenTest(text) { found.append(text) }
+            }
+            groups = []
+            group = []
+            separators = 0
+        }
+    }
+
+    /// The nine-digit numbers in text made plain, its groups joined loosely (ASCII digits and
+    /// separators; anything else ends a run).
+    static func joinedNumbers(in bytes: [UInt8]) -> [String] {
+        var runs = Runs()
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): runs.digit(byte)
+            case _ where looseSeparators.contains(byte): runs.separator()
+            default: runs.close()
+            }
+        }
+        runs.close()
+        return runs.found
+    }
+
+    /// Turns dates into `x`: a period written `1-1-2025 - 1-10-2025` joined into the nine digits
+    /// 112025110, which pass the eleven-test, so one in eleven date ranges was read as a BSN
+    /// (helper-20). A date is a day, month and year (`d-m-jjjj`) or a year, month and day
+    /// (`jjjj-m-d`), with `-`, `/` or `.` twice, day 1–31, month 1–12, year 1900–2099 (or two
+    /// digits after a day and month, `5-8-24`: helper-21), between non-digits. Only the loose
+    /// reading needs this: no date is written as a BSN is.
+    static func maskDates(_ bytes: inout [UInt8]) {
+        var start = 0
+        while start < bytes.count {
+            guard isDigit(bytes[start]), start == 0 || !isDigit(bytes[start - 1]), let end = dateEnd(bytes, from: start) else {
+                start += 1
+                continue
+            }
+            for position in start..<end { bytes[position] = UInt8(ascii: "x") }
+            start = end
+        }
+    }
+
+    /// Where a date that begins at `start` ends, or nil.
+    private static func dateEnd(_ bytes: [UInt8], from start: Int) -> Int? {
+        func group(at position: Int) -> (value: Int, end: Int) {
+            var end = position
+            var value = 0
+            while end < bytes.count, isDigit(bytes[end]), end - position < 5 {
+                value = value * 10 + Int(bytes[end] - UInt8(ascii: "0"))
+                end += 1
+            }
+            return (value, end)
+        }
+        let first = group(at: start)
+        guard first.end < bytes.count, let separator = Array("-/.".utf8).first(where: { $0 == bytes[first.end] }) else { return nil }
+        let second = group(at: first.end + 1)
+        guard second.end > first.end + 1, second.end < bytes.count, bytes[second.end] == separator else { return nil }
+        let third = group(at: second.end + 1)
+        guard third.end > second.end + 1, third.end == bytes.count || !isDigit(bytes[third.end]) else { return nil }
+        let lengths = (first.end - start, second.end - first.end - 1, third.end - second.end - 1)
+        let (day, month, year): (Int, Int, Int)
+        switch lengths {
+        case (1...2, 1...2, 4): (day, month, year) = (first.value, second.value, third.value)
+        case (1...2, 1...2, 2): (day, month, year) = (first.value, second.value, 2000 + third.value)
+        case (4, 1...2, 1...2): (day, month, year) = (third.value, second.value, first.value)
+        default: return nil
+        }
+        return (1...31).contains(day) && (1...12).contains(month) && (1900...2099).contains(year) ? third.end : nil
+    }
+}
