@@ -76,6 +76,28 @@ struct IndexTotalsTests {
         try Self.expectSame(folder, cuts)
     }
 
+    @Test("a team and an intervention typed with a separate accent are the same as typed composed: the index counts both, as the files do (helper-21)")
+    func composedNames() throws {
+        let folder = try CaseIndexTests.business(6)
+        let composed = "Team Zu\u{EF}d", decomposed = "Team Zui\u{308}d"
+        let store = CaseStore(folder: folder.url)
+        for (team, intervention) in [(composed, "Schuldhulp e\u{301}e\u{301}n"), (decomposed, "Schuldhulp \u{E9}\u{E9}n")] {
+            try store.create {
+                var record = CaseStoreTests.submittedSample($0)
+                record.context.team = team
+                record.context.intervention = intervention
+                return record
+            }
+        }
+        let filters = [composed, decomposed].flatMap { [CaseFilter(team: $0), CaseFilter(intervention: "Schuldhulp \u{E9}\u{E9}n"),
+                                                        CaseFilter(selection: .approvedOnly, team: $0)] }
+        try Self.expectSame(folder, CaseIndexTests.options(), filters: filters)
+        for team in [composed, decomposed] {
+            let indexed = try #require(try CaseIndex(casesFolder: folder.url).lawTotals(options: CaseIndexTests.options(), filter: CaseFilter(team: team)))
+            #expect(indexed.current.countedCases == 2, "both cases of the team, however its name was typed")
+        }
+    }
+
     @Test("an append, a hand edit, a deletion and a broken file are each in the next totals, with no snapshot between")
     func changes() throws {
         let folder = try CaseIndexTests.business(60)

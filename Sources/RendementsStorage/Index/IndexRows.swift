@@ -50,7 +50,7 @@ struct IndexedLines: Sendable {
 
     init?(_ record: CaseRecord) {
         guard record.status == .goedgekeurd, !record.fictional else { return nil }
-        intervention = record.context.intervention
+        intervention = record.context.intervention.composed
         domains = record.context.lifeDomains.reduce(Int64(0)) { $0 | IndexSchema.bit($1) }
         ageBand = record.context.ageBand
         household = record.context.household
@@ -146,7 +146,8 @@ struct IndexWriter {
 
     private func addSums(_ rowID: Int64, view: Int, _ figures: CaseFigures) throws {
         let domains = figures.lifeDomains.reduce(Int64(0)) { mask, domain in mask | IndexSchema.bit(domain) }
-        let row = SumsRow(caseRow: rowID, domains: domains, view: Int64(view), figures: figures, month: figures.periodEnd.monthKey)
+        let row = SumsRow(caseRow: rowID, domains: domains, view: Int64(view), figures: figures, month: figures.periodEnd.monthKey,
+                          team: figures.team.composed, intervention: figures.intervention.composed)
         let real: Int64 = figures.fictional ? 0 : 1
         switch figures.valued {
         case .failure:
@@ -169,6 +170,10 @@ private struct SumsRow {
     let figures: CaseFigures
     /// The end month's key, made once for all of the case's rows.
     let month: String
+    /// The team and intervention composed (NFC), as `IndexTotals` compares them: SQLite compares bytes, and a name typed
+    /// with a separate accent (`Zuı̈d`) is the same team.
+    let team: String
+    let intervention: String
 
     /// Binds the columns in `IndexWriter`'s order (case_row, domains, cube key, counts, money) and steps once.
     func insert(_ statement: Statement, _ db: Database, law: String, failed: Int64, real: Int64, _ totals: Totals) throws {
@@ -177,8 +182,8 @@ private struct SumsRow {
         row.bind(domains)
         row.bind(view)
         row.bind(figures.status.rawValue)
-        row.bind(figures.team)
-        row.bind(figures.intervention)
+        row.bind(team)
+        row.bind(intervention)
         row.bind(month)
         row.bind(figures.priceListVersion)
         row.bind(law)

@@ -17,8 +17,8 @@ extension CaseIndex {
                 // Approved real cases of the intervention, from the cube: a few rows, however many cases.
                 let outOf = try Int.fetchOne(db, sql: """
                     SELECT SUM(real) FROM cube WHERE original IN (0, \(IndexSchema.bothViews)) AND law = '' AND status = 'goedgekeurd' AND intervention = ?
-                    """, arguments: [query.intervention]) ?? 0
-                suggestions = try Self.ranked(db, "intervention = ? AND kind = ?", [query.intervention, kind], avoided: query.avoided, outOf: outOf,
+                    """, arguments: [query.intervention.composed]) ?? 0
+                suggestions = try Self.ranked(db, "intervention = ? AND kind = ?", [query.intervention.composed, kind], avoided: query.avoided, outOf: outOf,
                                               scope: .intervention(query.intervention), excluding: [])
             }
             if !query.ageBand.isEmpty, !query.household.isEmpty, !query.lifeDomains.isEmpty {

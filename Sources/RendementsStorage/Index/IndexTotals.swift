@@ -63,8 +63,8 @@ enum IndexTotalsQuery {
         var arguments: [any DatabaseValueConvertible] = [view]
         if let from = filter.fromMonth { conditions.append("month >= ?"); arguments.append(from) }
         if let to = filter.toMonth { conditions.append("month <= ?"); arguments.append(to) }
-        if let team = filter.team { conditions.append("team = ?"); arguments.append(team) }
-        if let intervention = filter.intervention { conditions.append("intervention = ?"); arguments.append(intervention) }
+        if let team = filter.team { conditions.append("team = ?"); arguments.append(team.composed) }
+        if let intervention = filter.intervention { conditions.append("intervention = ?"); arguments.append(intervention.composed) }
         if let domain = filter.lifeDomain { conditions.append("domains & ? != 0"); arguments.append(IndexSchema.bit(domain)) }
         return (conditions.joined(separator: " AND "), arguments)
     }
