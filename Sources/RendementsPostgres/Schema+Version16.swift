@@ -12,6 +12,11 @@ extension Schema {
     ///
     /// The groups are read once, in order; each notation is tried where it would end, so a
     /// number is found next to others (`BSN 111222333, 45 jaar`) and a long run costs one pass.
+    ///
+    /// A helper also found the server's own log keeping a refused statement typed in `psql`, BSN
+    /// and all (`log_min_error_statement` logs the statement of every error). The database now
+    /// logs no statement text with an error; the error itself names the place, never the number.
+    /// Only a superuser may set this; `database migrate` run by another owner leaves it to them.
     static var version16: [String] {
         let notations = BSN.notationGroups.map { "'\($0.map(String.init).joined(separator: ","))'" }.joined(separator: ", ")
         let joins = BSN.joiningSeparators.map { "'\(String(UnicodeScalar($0)))'" }.joined(separator: ", ")
@@ -50,6 +55,13 @@ extension Schema {
                 RETURN false;
             END $$
             """#,
+            """
+            DO $$ BEGIN
+                IF (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
+                    EXECUTE format('ALTER DATABASE %I SET log_min_error_statement = panic', current_database());
+                END IF;
+            END $$
+            """,
         ]
     }
 }

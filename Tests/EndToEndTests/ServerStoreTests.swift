@@ -625,6 +625,9 @@ struct ServerStoreTests {
         let approval = try setup.sql("bram", approve("klant 111.222.333"))
         #expect(approval.stderr.contains("casus C-0003: history[1].reason \(refusal)"), "\(approval.stderr)")
         #expect(try setup.sql("mia", "SELECT status, revision FROM rm_case WHERE id = 'C-0003'").stdout == "ingediend|0\n")
+        // The server's own log has the refusal, but not the statement that held the number (migration 16).
+        let log = try String(contentsOf: setup.server.folder.appendingPathComponent("log"), encoding: .utf8)
+        #expect(log.contains("casus C-0003: history[1].reason \(refusal)") && !log.contains("111.222.333"), "\(log.suffix(600))")
         // A beheerder's step (the helpers' herprijzing reason, in full-width digits) and a line's reasoning with invisible characters.
         let step = try setup.sql("beheer1", """
             UPDATE rm_case SET revision = revision + 1, content = jsonb_set(content::jsonb, '{history}',
