@@ -1,7 +1,8 @@
 extension BSN {
-    /// Nine-digit numbers that pass the eleven-test when neighbouring digit groups are read as one
-    /// number, joined by up to three spaces, dots, dashes, slashes, underscores, tabs or line ends
-    /// (`111/222/333`, `111 - 222 - 333`), dates left out, and that are not written as a BSN is (`candidates(in:)`): worth a warning, since a BSN may hide in them, but
+    /// Nine-digit numbers that pass the eleven-test when three or more neighbouring digit groups are
+    /// read as one number, joined the same way throughout by up to three spaces, dots, dashes,
+    /// slashes, underscores, tabs or line ends (`111/222/333`, `111 - 222 - 333`), dates left out,
+    /// and that are not written as a BSN is (`candidates(in:)`): worth a warning, since a BSN may hide in them, but
     /// amounts, times and periods are read this way too.
     public static func lookalikes(in text: String) -> [String] {
         guard var bytes = plainIfNine(text) else { return [] }
@@ -10,58 +11,40 @@ extension BSN {
         return joinedNumbers(in: bytes).filter { !written.contains($0) }
     }
 
-    /// The digit groups of one run (digits with at most three separators between them), and
-    /// the nine-digit numbers found in the runs closed so far.
-    struct Runs {
-        private(set) var found: [String] = []
-        private var groups: [[UInt8]] = []
-        private var group: [UInt8] = []
-        private var separators = 0
-
-        mutating func digit(_ ascii: UInt8) {
-            group.append(ascii)
-            separators = 0
-        }
-
-        mutating func separator() {
-            guard !group.isEmpty || !groups.isEmpty, separators < 3 else { return close() }
-            if !group.isEmpty { groups.append(group) }
-            group = []
-            separators += 1
-        }
-
-        /// Ends the run: each whole group, or series of neighbouring groups, of nine digits is a candidate.
-        mutating func close() {
-            if !group.isEmpty { groups.append(group) }
-            for first in groups.indices {
-                var number: [UInt8] = []
-                for next in groups[first...] {
-                    number += next
-                    if number.count >= 9 { break }
-                }
-                guard number.count == 9 else { continue }
-                let text = String(decoding: number, as: UTF8.self)
-                if passesElevenTest(text) { found.append(text) }
-            }
-            groups = []
-            group = []
-            separators = 0
-        }
-    }
-
-    /// The nine-digit numbers in text made plain, its groups joined loosely (ASCII digits and
-    /// separators; anything else ends a run).
+    /// The nine-digit numbers in text made plain that three or more digit groups make, joined the
+    /// same way throughout by one to three loose separators (`111/222/333`, `11 - 1222 - 333`).
+    /// Joined in changing ways they were mostly dates with times, weekly dates and lists (helper-21).
     static func joinedNumbers(in bytes: [UInt8]) -> [String] {
-        var runs = Runs()
-        for byte in bytes {
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): runs.digit(byte)
-            case _ where looseSeparators.contains(byte): runs.separator()
-            default: runs.close()
+        var groups: [Range<Int>] = []
+        var joins: [ArraySlice<UInt8>?] = []  // what joins each group to the one before, or nil
+        var found: [String] = []
+        var position = 0
+        while position < bytes.count {
+            guard isDigit(bytes[position]) else {
+                position += 1
+                continue
             }
+            let start = position
+            while position < bytes.count, isDigit(bytes[position]) { position += 1 }
+            let join = groups.last.flatMap { last -> ArraySlice<UInt8>? in
+                let between = bytes[last.upperBound..<start]
+                return between.count <= 3 && between.allSatisfy(looseSeparators.contains) ? between : nil
+            }
+            groups.append(start..<position)
+            joins.append(join)
+            // Back from this group, while the groups are joined the same way, to nine digits.
+            guard let join else { continue }
+            let last = groups.count - 1
+            var first = last, digits = groups[last].count
+            while digits < 9, first > 0, joins[first] == join {
+                first -= 1
+                digits += groups[first].count
+            }
+            guard digits == 9, last - first >= 2 else { continue }
+            let number = String(decoding: groups[first...last].flatMap { bytes[$0] }, as: UTF8.self)
+            if passesElevenTest(number) { found.append(number) }
         }
-        runs.close()
-        return runs.found
+        return found
     }
 
     /// Turns dates into `x`: a period written `1-1-2025 - 1-10-2025` joined into the nine digits

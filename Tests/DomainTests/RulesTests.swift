@@ -58,7 +58,7 @@ struct RulesTests {
             joined += BSN.joinedNumbers(in: Array(text.utf8)).count
         }
         #expect(found == 2_116, "the fixed seed's texts hold this many numbers written as a BSN")
-        #expect(joined == 3_515, "and this many that pass the eleven test when their groups are joined")
+        #expect(joined == 1_497, "and this many that pass the eleven test when their groups are joined")
     }
 
     @Test("counting digits first skips no number: candidates equal the Unicode scan on 20,000 random texts in mixed scripts")
@@ -80,7 +80,7 @@ struct RulesTests {
             odd += lookalikes.count
         }
         #expect(found == 3_805, "the fixed seed's texts hold this many numbers written as a BSN")
-        #expect(odd == 114, "and this many more that pass the eleven test when their groups are joined otherwise")
+        #expect(odd == 34, "and this many more that pass the eleven test when their groups are joined otherwise")
     }
 
     @Test("dates are no BSN: a period written with dates is neither refused nor warned about, a BSN beside a date is still found (helper-20)")
@@ -92,14 +92,13 @@ struct RulesTests {
         for text in ["1-1-2025 111222333", "1-1-2025 111 222 333", "111-222-333 op 1-1-2025"] {
             #expect(BSN.candidates(in: text) == ["111222333"], "\(text)")
         }
-        // Not dates, so their groups joined still give a warning: a month 13, a year 1899, mixed separators, a first group of
-        // three digits. None is written as a BSN is, so none is refused.
-        for (text, number) in [("1-13-2020 15", "113202015"), ("1-1-1899 - 15-1", "111899151"), ("1-1/2025 1-10", "112025110"),
-                               ("101-1-2025 4", "101120254")] {
-            #expect(BSN.candidates(in: text) == [], "\(text)")
-            #expect(BSN.lookalikes(in: text) == [number], "\(text)")
-        }
         #expect(BSN.lookalikes(in: "Begeleiding van 1-1-2025 - 1-10-2025") == [], "a date range is not even a warning")
+        // What the loose reading leaves out as a date: d-m-jjjj, jjjj-m-d and d-m-jj; not a month 13, a year 1899, mixed
+        // separators or a first group of three digits.
+        var masked = Array("1-1-2025 2025-06-30 5.8.24 1-13-2020 1-1-1899 1-1/2025 101-1-2025 1/2/2025".utf8)
+        BSN.maskDates(&masked)
+        #expect(String(decoding: masked, as: UTF8.self) == "xxxxxxxx xxxxxxxxxx xxxxxx 1-13-2020 1-1-1899 1-1/2025 101-1-2025 xxxxxxxx")
+        #expect(BSN.lookalikes(in: "1-1-2025/111/222/333") == ["111222333"], "a date does not hide a number joined the same way after it")
     }
 
     @Test("the ASCII shortcut for one scalar's digit agrees with Unicode's numeric properties")
@@ -125,15 +124,16 @@ struct RulesTests {
             #expect(PrivacyGuard.refusal(written) != nil, "\(written)")
         }
         // Joined in ways nobody writes a BSN, which amounts and times share: the app warns, nothing is refused.
-        for written in ["111 - 222 - 333", "111 -222- 333", "111/222/333", "111_222_333", "111..222..333", "111\t222\t333",
-                        "111\n222\n333", "111 222.333", "111222 333"] {
+        for written in ["111 - 222 - 333", "11 - 1222 - 333", "111/222/333", "111_222_333", "111..222..333", "111\t222\t333",
+                        "111\n222\n333", "1112  22  333"] {
             #expect(BSN.candidates(in: "cliënt \(written) belde") == [], "\(written)")
             #expect(BSN.lookalikes(in: "cliënt \(written) belde") == ["111222333"], "\(written)")
             #expect(PrivacyGuard.refusal(written) == nil, "\(written)")
             #expect(PrivacyGuard.warningText(written) == "Let op: dit lijkt een mogelijk BSN te bevatten. Houd de casus pseudoniem.", "\(written)")
         }
-        // Commas and colons join amounts and times, not a BSN: neither refused nor warned about.
-        for written in ["11    1222333", "111,222,333", "111:222:333"] {
+        // Commas and colons join amounts and times, and changing joins or two groups make dates, times and file numbers, not a
+        // BSN: neither refused nor warned about.
+        for written in ["11    1222333", "111,222,333", "111:222:333", "111 -222- 333", "111 222.333", "111222 333", "1112-22333"] {
             #expect(BSN.candidates(in: written) == [] && BSN.lookalikes(in: written) == [], "\(written)")
         }
         #expect(BSN.candidates(in: "tel. 06-12345678") == [], "ten digits are not a BSN")
@@ -150,7 +150,7 @@ struct RulesTests {
         #expect(BSN.candidates(in: "tel. 020-123 4567, dossier 2024-118") == [], "a phone number and a file number hold no nine-digit group")
     }
 
-    @Test("amounts, date ranges with two-digit years, time slots and millions with cents are not refused as a BSN, nor warned about (helper-21: one in six to twelve was refused)")
+    @Test("amounts, date ranges, time slots, weekly dates, file numbers and millions with cents are not refused as a BSN, nor warned about (helper-21: one in six to twelve was refused)")
     func amountsAndTimesAreNoBSN() {
         // Found by helper-21, each refused before: the groups joined into a number that passes the eleven-test.
         for text in ["Schulden: € 22.938,81, 15.763,39 en 4.120,00.", "schuld € 5.454.809,17", "gesprekken 8:15-9:15, 10:30-11:00",
@@ -167,6 +167,9 @@ struct RulesTests {
             ("millions", { "schuld € \(value(1...9)).\(padded(value(0...999), 3)).\(padded(value(0...999), 3)),\(padded(value(0...99), 2))" }),
             ("amounts", { "€ \(value(10...99)).\(padded(value(0...999), 3)),\(padded(value(0...99), 2)), \(value(10...99)).\(padded(value(0...999), 3)),\(padded(value(0...99), 2))" }),
             ("times", { "gesprek \(value(8...16)):\(padded(value(0...3) * 15, 2))-\(value(9...17)):\(padded(value(0...3) * 15, 2)), \(value(8...16)):\(padded(value(0...3) * 15, 2))" }),
+            ("date and time", { "op \(value(1...28))-\(value(1...12)) \(value(8...16)).\(padded(value(0...3) * 15, 2))-\(value(9...17)).\(padded(value(0...3) * 15, 2))" }),
+            ("weekly dates", { (0..<4).map { _ in "\(value(1...28))-\(value(1...12))" }.joined(separator: " ") }),
+            ("file numbers", { "dossier \(value(2020...2025))-\(value(100...99999)) en \(value(2020...2025))/\(value(100...9999))" }),
         ]
         for kind in kinds {
             let texts = (0..<3_000).map { _ in kind.make() }
