@@ -15,26 +15,17 @@ extension BSN {
     /// same way throughout by one to three loose separators (`111/222/333`, `11 - 1222 - 333`).
     /// Joined in changing ways they were mostly dates with times, weekly dates and lists (helper-21).
     static func joinedNumbers(in bytes: [UInt8]) -> [String] {
-        var groups: [Range<Int>] = []
-        var joins: [ArraySlice<UInt8>?] = []  // what joins each group to the one before, or nil
+        let groups = digitGroups(in: bytes)
+        // What joins each group to the one before, or nil.
+        let joins = groups.indices.map { index -> ArraySlice<UInt8>? in
+            guard index > 0 else { return nil }
+            let between = bytes[groups[index - 1].upperBound..<groups[index].lowerBound]
+            return between.count <= 3 && between.allSatisfy(looseSeparators.contains) ? between : nil
+        }
         var found: [String] = []
-        var position = 0
-        while position < bytes.count {
-            guard isDigit(bytes[position]) else {
-                position += 1
-                continue
-            }
-            let start = position
-            while position < bytes.count, isDigit(bytes[position]) { position += 1 }
-            let join = groups.last.flatMap { last -> ArraySlice<UInt8>? in
-                let between = bytes[last.upperBound..<start]
-                return between.count <= 3 && between.allSatisfy(looseSeparators.contains) ? between : nil
-            }
-            groups.append(start..<position)
-            joins.append(join)
+        for last in groups.indices {
             // Back from this group, while the groups are joined the same way, to nine digits.
-            guard let join else { continue }
-            let last = groups.count - 1
+            guard let join = joins[last] else { continue }
             var first = last, digits = groups[last].count
             while digits < 9, first > 0, joins[first] == join {
                 first -= 1

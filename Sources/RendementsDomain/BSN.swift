@@ -56,25 +56,20 @@ public enum BSN {
 
     /// The nine-digit numbers written as a BSN in text made plain, in the order they end.
     static func notations(in bytes: [UInt8]) -> [String] {
-        var groups: [Range<Int>] = []
-        var joins: [UInt8] = []  // the one joining byte before each group, or 0
+        let groups = digitGroups(in: bytes)
+        // The one joining byte before each group, or 0.
+        let joins = groups.indices.map { index -> UInt8 in
+            guard index > 0, groups[index].lowerBound - groups[index - 1].upperBound == 1 else { return 0 }
+            let between = bytes[groups[index].lowerBound - 1]
+            return joiningSeparators.contains(between) ? between : 0
+        }
         var found: [String] = []
-        var position = 0
-        while position < bytes.count {
-            guard isDigit(bytes[position]) else {
-                position += 1
-                continue
-            }
-            let start = position
-            while position < bytes.count, isDigit(bytes[position]) { position += 1 }
-            let joined = groups.last.map { start - $0.upperBound == 1 && joiningSeparators.contains(bytes[start - 1]) } ?? false
-            groups.append(start..<position)
-            joins.append(joined ? bytes[start - 1] : 0)
-            for lengths in notationGroups where lengths.count <= groups.count && lengths.last == position - start {
-                let first = groups.count - lengths.count
-                guard zip(groups[first...], lengths).allSatisfy({ $0.count == $1 }),
-                      lengths.count == 1 || joins[(first + 1)...].allSatisfy({ $0 != 0 && $0 == joins[first + 1] }) else { continue }
-                let number = String(decoding: groups[first...].flatMap { bytes[$0] }, as: UTF8.self)
+        for last in groups.indices {
+            for lengths in notationGroups where lengths.count <= last + 1 && lengths.last == groups[last].count {
+                let first = last + 1 - lengths.count
+                guard zip(groups[first...last], lengths).allSatisfy({ $0.count == $1 }),
+                      lengths.count == 1 || joins[(first + 1)...last].allSatisfy({ $0 != 0 && $0 == joins[last] }) else { continue }
+                let number = String(decoding: groups[first...last].flatMap { bytes[$0] }, as: UTF8.self)
                 if passesElevenTest(number) { found.append(number) }
             }
         }
@@ -99,6 +94,22 @@ public enum BSN {
             }
         }
         return bytes
+    }
+
+    /// Where each run of digits is.
+    static func digitGroups(in bytes: [UInt8]) -> [Range<Int>] {
+        var groups: [Range<Int>] = []
+        var position = 0
+        while position < bytes.count {
+            guard isDigit(bytes[position]) else {
+                position += 1
+                continue
+            }
+            let start = position
+            while position < bytes.count, isDigit(bytes[position]) { position += 1 }
+            groups.append(start..<position)
+        }
+        return groups
     }
 
     static func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
