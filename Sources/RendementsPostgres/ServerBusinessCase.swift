@@ -128,9 +128,19 @@ public struct ServerBusinessCase: Sendable {
         }
     }
 
-    /// The newest price list imported for the login's organisation, as its files.
+    /// The newest version of the price lists imported for the login's organisation, by its number
+    /// (`VersionOrder`), not by when it was imported: an older list put on the server afterwards
+    /// (to look at, or by mistake) would otherwise price everyone's new cases.
+    public func newestPriceListVersion() async throws -> String? {
+        var versions: [String] = []
+        for try await version in try await session.query("SELECT version FROM rm_price_list").decode(String.self) { versions.append(version) }
+        return versions.max { VersionOrder($0) < VersionOrder($1) }
+    }
+
+    /// The newest price list (`newestPriceListVersion`), as its files.
     public func newestPriceList() async throws -> (version: String, files: [String: String])? {
-        let rows = try await session.query("SELECT version, files::text FROM rm_price_list ORDER BY imported_at DESC LIMIT 1")
+        guard let newest = try await newestPriceListVersion() else { return nil }
+        let rows = try await session.query("SELECT version, files::text FROM rm_price_list WHERE version = \(newest)")
         for try await (version, json) in rows.decode((String, String).self) {
             guard let files = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: String] else { return nil }
             return (version, files)

@@ -59,8 +59,12 @@ struct Database: ParsableCommand {
                 if let text = try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) { files[name] = text }
             }
             let (version, name, contents) = (list.version, list.name, files)
-            let outcome = try onServer(try server.address()) { try await $0.importPriceList(version: version, name: name, files: contents) }
+            let (outcome, newest) = try onServer(try server.address()) { server in
+                (try await server.importPriceList(version: version, name: name, files: contents), try await server.newestPriceListVersion())
+            }
             switch outcome {
+            case .imported where newest != version:
+                print("prijslijst \(name), versie \(version) op de server gezet; versie \(newest ?? "?") blijft de nieuwste, daarmee rekent iedereen")
             case .imported: print("prijslijst \(name), versie \(version) op de server gezet")
             case .alreadyThere: print("prijslijst versie \(version) stond er al; niets veranderd")
             case .conflict:

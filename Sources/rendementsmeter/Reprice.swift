@@ -159,7 +159,7 @@ extension Reprice {
             printError("fout: op de server herprijst een beheerder; deze login is \(name). Er is niets herprijsd.")
             throw ExitCode(1)
         }
-        let newest = try onServer(address) { try await $0.newestPriceList()?.version }
+        let newest = try onServer(address) { try await $0.newestPriceListVersion() }
         guard newest == list.version else {
             let there = newest.map { "staat versie \($0)" } ?? "staat nog geen prijslijst"
             printError("fout: op de server \(there), niet versie \(list.version); zet de nieuwe lijst er eerst op met "

@@ -358,6 +358,18 @@ struct ServerStoreTests {
             + "'rendementsmeter database import-price-list --price-list \(newList.path)' (als beheerder), zodat iedereen met dezelfde lijst rekent. "
             + "Er is niets herprijsd.\n")
         try setup.expectSuccess(["database", "import-price-list", "--price-list", newList.path, "--database", setup.url("beheer1")])
+        // An older list put on the server afterwards does not become the one everyone prices with (it did: newest was the last
+        // imported). Versions are ordered by their numbers: 2026.10 comes after 2026.9.
+        for (version, newest) in [("2026.10", "2027.1"), ("2027.0", "2027.1")] {
+            let older = setup.scratch.url.appendingPathComponent("price-lists/\(version)")
+            try FileManager.default.copyItem(at: setup.scratch.url.appendingPathComponent("price-lists/standaard"), to: older)
+            let info = older.appendingPathComponent("info.csv")
+            try (try String(contentsOf: info, encoding: .utf8)).replacingOccurrences(of: "versie;2026.1", with: "versie;\(version)")
+                .write(to: info, atomically: true, encoding: .utf8)
+            let put = try setup.expectSuccess(["database", "import-price-list", "--price-list", older.path, "--database", setup.url("beheer1")])
+            #expect(put.stdout == "prijslijst Maatschappelijke prijslijst (standaard), versie \(version) op de server gezet; "
+                + "versie \(newest) blijft de nieuwste, daarmee rekent iedereen\n")
+        }
         // A folder changed after its version went on the server is not priced with (helper finding: it was).
         let edited = setup.scratch.url.appendingPathComponent("price-lists/bewerkt")
         try FileManager.default.copyItem(at: newList, to: edited)
