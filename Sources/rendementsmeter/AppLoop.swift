@@ -25,6 +25,12 @@ enum AppLoop {
         }
         defer { terminal.close() }
         state.size = terminal.size
+        ServerWaitNotice.show = { seconds in
+            var waiting = state
+            waiting.notice = ServerWaitNotice.text(seconds: seconds)
+            terminal.draw(View.render(waiting))
+        }
+        defer { ServerWaitNotice.show = nil }
         if let afterFirstPaint {
             terminal.draw(View.render(state))
             for message in effects.perform(afterFirstPaint) { _ = Update.apply(message, to: &state) }

@@ -63,6 +63,7 @@ struct DutchFailure: Error {
 
 /// Waits for async work without ending the program: the terminal app stays open when the
 /// server goes away, and says so. A server silent for `ServerWatch.limit` seconds counts as gone.
+/// While it waits, `ServerWaitNotice` tells the user, so a slow server does not look like a hung app.
 func waitFor<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) -> Result<T, DutchFailure> {
     let outcome = ResultBox<T>()
     let done = DispatchSemaphore(value: 0)
@@ -74,7 +75,12 @@ func waitFor<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) -> R
         }
         done.signal()
     }
-    while done.wait(timeout: .now() + 1) == .timedOut {
+    // The first tick is short: an answer within a third of a second needs no word on screen.
+    var waited = 0.0, tick = 0.3
+    while done.wait(timeout: .now() + tick) == .timedOut {
+        waited += tick
+        tick = 1
+        ServerWaitNotice.show?(Int(waited.rounded(.up)))
         if ServerWatch.isStalled {
             return .failure(DutchFailure(text: "de databaseserver antwoordt al \(Int(ServerWatch.limit)) seconden niet; er is niets half opgeslagen (elke casus is één transactie)",
                                          stalled: true))
@@ -96,4 +102,16 @@ private final class ResultBox<T: Sendable>: @unchecked Sendable {
 
     func set(_ value: Result<T, any Error>) { lock.withLock { result = value } }
     func get() -> Result<T, any Error>? { lock.withLock { result } }
+}
+
+/// What the terminal app shows while a server call takes longer than a moment: the keys wait
+/// (they are read once the answer is in), and the screen says why. Set and called on the main
+/// thread only: `waitFor` blocks it while the work runs elsewhere.
+enum ServerWaitNotice {
+    nonisolated(unsafe) static var show: ((_ seconds: Int) -> Void)?
+
+    /// The line shown, in Dutch.
+    static func text(seconds: Int) -> String {
+        "Wachten op de databaseserver… \(seconds) s (na \(Int(ServerWatch.limit)) s geeft de app het op)"
+    }
 }

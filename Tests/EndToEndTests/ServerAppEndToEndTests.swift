@@ -222,6 +222,28 @@ struct ServerAppEndToEndTests {
         #expect(picker.contains("8 van 8 · 5,5 × · waarschijnlijk"), "\(picker)")
     }
 
+    @Test("a server that hangs: the screen says the app is waiting for it, and the case goes in once it answers (the app's calls blocked without a word)")
+    func hangingServer() throws {
+        let setup = try Self.setup()
+        defer { setup.server.stop() }
+        let (entering, _) = try Self.app(setup, "anouk")
+        let intake = KeyScript(entering)
+        try Self.enterCase(intake)
+        try intake.press("i")
+        try entering.waitFor("Casus indienen bij een collega")
+        try setup.server.freeze()
+        var thawed = false
+        defer { if !thawed { try? setup.server.thaw() } }
+        try intake.press("j")
+        let waiting = try entering.waitFor("Wachten op de databaseserver")
+        #expect(Self.said(waiting).contains(" s (na 60 s geeft de app het op)"), "\(waiting)")
+        try setup.server.thaw()
+        thawed = true
+        let done = try entering.waitFor("Casus C-0008 is ingediend.")
+        #expect(!done.contains("Wachten op de databaseserver"), "\(done)")
+        #expect(try setup.sql("mia", "SELECT id, status, author FROM rm_case WHERE id = 'C-0008'").stdout == "C-0008|ingediend|anouk\n")
+    }
+
     @Test("a concept saved again unchanged is saved, with nothing written (found by a helper: the server refused it)")
     func unchangedConcept() async throws {
         let setup = try Self.setup()

@@ -29,6 +29,19 @@ final class ThrowawayServer {
         try run("pg_ctl", ["-D", folder.appendingPathComponent("data").path, "-m", "immediate", "-w", "stop"])
     }
 
+    /// Pauses the server's main process (SIGSTOP): a new connection then waits unanswered, as
+    /// with a server that hangs. `thaw` lets it go on.
+    func freeze() throws { try signalMain("-STOP") }
+
+    func thaw() throws { try signalMain("-CONT") }
+
+    private func signalMain(_ signal: String) throws {
+        let pidFile = try String(contentsOf: folder.appendingPathComponent("data/postmaster.pid"), encoding: .utf8)
+        let pid = try #require(pidFile.split(separator: "\n").first.map(String.init))
+        let outcome = try Binary.execute("/bin/kill", [signal, pid])
+        try #require(outcome.status == 0, "kill \(signal) \(pid): \(outcome.stderr)")
+    }
+
     /// Waits (up to 5 s) until this many client sessions other than the superuser's are open.
     func waitForSessions(_ count: Int) throws {
         for _ in 0..<50 {
