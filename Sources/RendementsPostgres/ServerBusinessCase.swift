@@ -148,6 +148,34 @@ public struct ServerBusinessCase: Sendable {
         return nil
     }
 
+    /// One case's figures for one law as the server holds them: what the sector view adds up
+    /// without reading a case, written by the app that approved, re-priced or pushed it.
+    public struct RecordedFigure: Equatable, Sendable {
+        public let intervention: String
+        public let year: Int
+        public let avoidedCents: Int64
+        public let deployedCents: Int64
+        public let effortCents: Int64
+
+        public init(intervention: String, year: Int, avoidedCents: Int64, deployedCents: Int64, effortCents: Int64) {
+            (self.intervention, self.year) = (intervention, year)
+            (self.avoidedCents, self.deployedCents, self.effortCents) = (avoidedCents, deployedCents, effortCents)
+        }
+    }
+
+    /// The recorded figures of every case the login may read, by case id and law.
+    public func recordedFigures() async throws -> [String: [String: RecordedFigure]] {
+        var figures: [String: [String: RecordedFigure]] = [:]
+        let rows = try await session.query("""
+            SELECT case_id, law, intervention, year, avoided_cents, deployed_cents, effort_cents FROM rm_case_figure
+            """)
+        for try await (id, law, intervention, year, avoided, deployed, effort) in rows.decode((String, String, String, Int, Int64, Int64, Int64).self) {
+            figures[id, default: [:]][law] = RecordedFigure(intervention: intervention, year: year, avoidedCents: avoided,
+                                                            deployedCents: deployed, effortCents: effort)
+        }
+        return figures
+    }
+
     // MARK: - Cases
 
     /// What loading one case did.

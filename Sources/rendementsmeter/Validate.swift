@@ -44,20 +44,25 @@ struct Validate: ParsableCommand {
             problems.append(Problem(file: CaseStore.settingsFileName, message: "de instellingen op de server zijn onleesbaar"))
         }
         let list = listResult?.priceList
-        let results = files.parallelMap { file -> (version: String?, problems: [Problem]) in
+        let results = files.parallelMap { file -> (record: CaseRecord?, problems: [Problem]) in
             let name = file.id + ".json"
             switch CaseCodec.decode(Data(file.content.utf8)) {
             case .success(let record) where record.id == file.id:
-                return (record.priceListVersion, CaseChecker.problems(StoredCase(record: record, fileName: name), priceList: list))
+                return (record, CaseChecker.problems(StoredCase(record: record, fileName: name), priceList: list))
             case .success(let record):
                 return (nil, [Problem(file: name, message: "het id in het bestand ('\(record.id.prefix(40))') hoort \(file.id) te zijn")])
             case .failure(let error):
                 return (nil, [Problem(file: name, message: error.dutchMessage)])
             }
         }
+        let records = results.compactMap(\.record)
+        // The figures the sector view adds up, valued as the app that wrote them valued them.
+        let settings = settingsText.flatMap(BusinessCaseSettings.decode) ?? BusinessCaseSettings(name: "")
+        let recorded = try onServer(try server.address()) { try await $0.recordedFigures() }
+        let figureProblems = RecordedFiguresCheck.problems(records, recorded: recorded, options: settings.estimateOptions(list, reportYear: nil))
         var versions: [String: Int] = [:]
-        for version in results.compactMap(\.version) { versions[version, default: 0] += 1 }
-        problems += BusinessCaseFolder.versionProblems(label, versionCounts: versions) + results.flatMap(\.problems)
+        for version in records.map(\.priceListVersion) { versions[version, default: 0] += 1 }
+        problems += BusinessCaseFolder.versionProblems(label, versionCounts: versions) + results.flatMap(\.problems) + figureProblems
         checked.append("casussen: \(versions.values.reduce(0, +)) gelezen van \(label)")
         return (checked, problems)
     }

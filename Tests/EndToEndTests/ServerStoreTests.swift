@@ -109,6 +109,17 @@ struct ServerStoreTests {
             Alles in orde.
 
             """)
+        // The figures the sector view adds up are the cases' own: one written otherwise (here by the owner, as any login that may
+        // write them could in psql) is found.
+        _ = try setup.server.psql(user: "postgres", "UPDATE rm_case_figure SET avoided_cents = avoided_cents + 100000 WHERE case_id = 'C-0001' AND law = 'zvw'")
+        let tampered = try Binary.run(["validate", "--database", setup.url("mia")], in: setup.scratch.url)
+        #expect(tampered.status == 1)
+        let expected: String = "C-0001.json: fout: casus C-0001: de bedragen per wet op de server (voor het sectorbeeld) wijken af van de casus "
+            + "zelf: zvw: op de server voorkomen € 1.303,13, ingezet € 0,00, eigen inzet € 0,00 (Sociaal Recept, 2025), volgens de casus "
+            + "voorkomen € 303,13, ingezet € 0,00, eigen inzet € 0,00 (Sociaal Recept, 2025); een herprijzing door een beheerder schrijft ze opnieuw"
+        let found: [String] = tampered.stdout.split(separator: "\n").map(String.init).filter { $0.hasPrefix("C-0001") }
+        #expect(found == [expected], "\(tampered.stdout)")
+        _ = try setup.server.psql(user: "postgres", "UPDATE rm_case_figure SET avoided_cents = avoided_cents - 100000 WHERE case_id = 'C-0001' AND law = 'zvw'")
         // What a manager exports from the server is what the folder exports, byte for byte, priced with the server's list.
         for arguments in [["--format", "csv"], ["--format", "csv", "--per", "case", "--excel-nl"], ["--format", "html"]] {
             let fromFolder = try Binary.run(["export"] + arguments, in: setup.scratch.url)
