@@ -5,8 +5,8 @@ extension BSN {
     /// and that are not written as a BSN is (`candidates(in:)`): worth a warning, since a BSN may hide in them, but
     /// amounts, times and periods are read this way too.
     public static func lookalikes(in text: String) -> [String] {
-        guard var bytes = plainIfNine(text) else { return [] }
-        let written = notations(in: bytes)
+        guard var bytes = plainIfEight(text) else { return [] }
+        let written = notations(in: bytes) + labelled(in: bytes)
         maskDates(&bytes)
         return joinedNumbers(in: bytes).filter { !written.contains($0) }
     }

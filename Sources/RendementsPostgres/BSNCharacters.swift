@@ -28,19 +28,19 @@ enum BSNCharacters {
     static let invisibleBracket = bracket(BSN.isInvisible)
 
     /// A bracket matching the separators that are not ASCII (Unicode spaces, dashes, …).
-    static let separatorBracket = bracket { BSN.separators.contains($0) }
+    static let separatorBracket = bracket(BSN.isSeparator)
 
     /// The start of `rm_has_bsn`, in PL/pgSQL: ends with false when the text `plain` holds fewer than
-    /// nine digits, and otherwise makes it plain as `BSN.plain(_:)` does (other scripts' digits as
+    /// `fewestDigits` digits, and otherwise makes it plain as `BSN.plain(_:)` does (other scripts' digits as
     /// ASCII, invisible characters dropped, other separators as a space).
-    static var plainStatements: String {
+    static func plainStatements(fewestDigits: Int = 9) -> String {
         #"""
                         IF plain IS NULL THEN RETURN false; END IF;
                         IF plain ~ '\#(digitBracket)' THEN
                             plain := translate(plain, '\#(digits.from)', '\#(digits.to)');
                         END IF;
                         -- Most texts hold fewer than nine digits in all.
-                        IF length(regexp_replace(plain, '[^0-9]', '', 'g')) < 9 THEN RETURN false; END IF;
+                        IF length(regexp_replace(plain, '[^0-9]', '', 'g')) < \#(fewestDigits) THEN RETURN false; END IF;
                         plain := regexp_replace(plain, '\#(invisibleBracket)', '', 'g');
                         plain := regexp_replace(plain, '\#(separatorBracket)', ' ', 'g');
         """#

@@ -40,7 +40,7 @@ extension Schema {
                 pending text[];
                 grown text[];
             BEGIN
-            \#(BSNCharacters.plainStatements)
+            \#(BSNCharacters.plainStatements())
                 -- Dates are no number (BSN.maskDates): d-m-jjjj or jjjj-m-d, one of - / . twice, between non-digits.
                 plain := regexp_replace(plain, '(^|[^0-9])((0?[1-9]|[12][0-9]|3[01])([-/.])(0?[1-9]|1[0-2])\4(19|20)[0-9]{2}|(19|20)[0-9]{2}([-/.])(0?[1-9]|1[0-2])\8(0?[1-9]|[12][0-9]|3[01]))(?![0-9])', '\1x', 'g');
                 FOR run IN SELECT m[1] FROM regexp_matches(plain, '([0-9]+(?:[ ./_,:\t\n\r-]{1,3}[0-9]+)*)', 'g') AS m LOOP

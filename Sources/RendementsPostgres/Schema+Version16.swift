@@ -12,14 +12,11 @@ extension Schema {
     ///
     /// The groups are read once, in order; each notation is tried where it would end, so a
     /// number is found next to others (`BSN 111222333, 45 jaar`) and a long run costs one pass.
-    ///
-    /// A helper also found the server's own log keeping a refused statement typed in `psql`, BSN
-    /// and all (`log_min_error_statement` logs the statement of every error). The database now
-    /// logs no statement text with an error; the error itself names the place, never the number.
-    /// Only a superuser may set this; `database migrate` run by another owner leaves it to them.
+
     static var version16: [String] {
-        let notations = BSN.notationGroups.map { "'\($0.map(String.init).joined(separator: ","))'" }.joined(separator: ", ")
-        let joins = BSN.joiningSeparators.map { "'\(String(UnicodeScalar($0)))'" }.joined(separator: ", ")
+        // As released: migration 17 narrows these.
+        let notations = "'9', '3,3,3', '4,2,3', '2,2,2,3', '3,2,4', '1,1,1,1,1,1,1,1,1'"
+        let joins = "' ', '.', '-'"
         return [
             #"""
             CREATE OR REPLACE FUNCTION rm_has_bsn(input text) RETURNS boolean LANGUAGE plpgsql IMMUTABLE
@@ -37,7 +34,7 @@ extension Schema {
                 n int;
                 start int;
             BEGIN
-            \#(BSNCharacters.plainStatements)
+            \#(BSNCharacters.plainStatements())
                 FOR part IN SELECT regexp_matches(plain, '([^0-9]*)([0-9]+)', 'g') LOOP
                     n := cardinality(groups);
                     groups := groups[greatest(1, n - 7):n] || part[2];
@@ -55,13 +52,6 @@ extension Schema {
                 RETURN false;
             END $$
             """#,
-            """
-            DO $$ BEGIN
-                IF (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
-                    EXECUTE format('ALTER DATABASE %I SET log_min_error_statement = panic', current_database());
-                END IF;
-            END $$
-            """,
         ]
     }
 }

@@ -57,7 +57,7 @@ struct RulesTests {
             found += fast.count
             joined += BSN.joinedNumbers(in: Array(text.utf8)).count
         }
-        #expect(found == 2_116, "the fixed seed's texts hold this many numbers written as a BSN")
+        #expect(found == 1_448, "the fixed seed's texts hold this many numbers written as a BSN")
         #expect(joined == 1_497, "and this many that pass the eleven test when their groups are joined")
     }
 
@@ -79,8 +79,8 @@ struct RulesTests {
             found += candidates.count
             odd += lookalikes.count
         }
-        #expect(found == 3_805, "the fixed seed's texts hold this many numbers written as a BSN")
-        #expect(odd == 34, "and this many more that pass the eleven test when their groups are joined otherwise")
+        #expect(found == 2_567, "the fixed seed's texts hold this many numbers written as a BSN")
+        #expect(odd == 1_272, "and this many more that pass the eleven test when their groups are joined otherwise")
     }
 
     @Test("dates are no BSN: a period written with dates is neither refused nor warned about, a BSN beside a date is still found (helper-20)")
@@ -117,7 +117,7 @@ struct RulesTests {
 
     @Test("a BSN written with spaces, dots, dashes or full-width digits is refused; digits joined another way are a warning (issue 12, finding 6; helper-19, helper-21)")
     func normalisedCandidates() {
-        for written in ["111 222 333", "1112.22.333", "111-222-333", "111.222.333", "11 12 22 333", "111-22-2333", "１１１２２２３３３", "１１１ ２２２ ３３３",
+        for written in ["111 222 333", "1112.22.333", "111-222-333", "111.222.333", "111,222,333", "１１１２２２３３３", "１１１ ２２２ ３３３",
                         "111\u{00A0}222\u{00A0}333", "BSN: 111 222 333.", "(111-222-333)", "111\u{2009}222\u{2009}333", "111\u{2014}222\u{2014}333",
                         "111\u{2212}222\u{2212}333"] {
             #expect(BSN.candidates(in: "cliënt \(written) belde") == ["111222333"], "\(written)")
@@ -125,7 +125,7 @@ struct RulesTests {
         }
         // Joined in ways nobody writes a BSN, which amounts and times share: the app warns, nothing is refused.
         for written in ["111 - 222 - 333", "11 - 1222 - 333", "111/222/333", "111_222_333", "111..222..333", "111\t222\t333",
-                        "111\n222\n333", "1112  22  333"] {
+                        "111\n222\n333", "1112  22  333", "11 12 22 333", "111-22-2333", "1 1 1 2 2 2 3 3 3"] {
             #expect(BSN.candidates(in: "cliënt \(written) belde") == [], "\(written)")
             #expect(BSN.lookalikes(in: "cliënt \(written) belde") == ["111222333"], "\(written)")
             #expect(PrivacyGuard.refusal(written) == nil, "\(written)")
@@ -133,11 +133,12 @@ struct RulesTests {
         }
         // Commas and colons join amounts and times, and changing joins or two groups make dates, times and file numbers, not a
         // BSN: neither refused nor warned about.
-        for written in ["11    1222333", "111,222,333", "111:222:333", "111 -222- 333", "111 222.333", "111222 333", "1112-22333"] {
+        for written in ["11    1222333", "111:222:333", "111 -222- 333", "111 222.333", "111222 333", "1112-22333"] {
             #expect(BSN.candidates(in: written) == [] && BSN.lookalikes(in: written) == [], "\(written)")
         }
         #expect(BSN.candidates(in: "tel. 06-12345678") == [], "ten digits are not a BSN")
-        #expect(BSN.candidates(in: "1 2 3 4 5 6 7 8 2") == ["123456782"], "nine single digits")
+        #expect(BSN.candidates(in: "1 2 3 4 5 6 7 8 2") == [] && BSN.lookalikes(in: "1 2 3 4 5 6 7 8 2") == ["123456782"],
+                "nine single digits are a warning: a list of scores reads the same")
         #expect(BSN.candidates(in: "bedragen 12, 34 en 56") == [])
         // Helper-19: next to another number, and with invisible characters anywhere in it.
         for written in ["BSN 111222333, 45 jaar oud.", "BSN 111222333 - 2 kinderen", "BSN: 111222333. 3 kinderen", "BSN 111222333/2024",
@@ -175,6 +176,33 @@ struct RulesTests {
             let texts = (0..<3_000).map { _ in kind.make() }
             #expect(texts.filter { !BSN.candidates(in: $0).isEmpty } == [], "\(kind.name)")
             #expect(texts.filter { !BSN.lookalikes(in: $0).isEmpty } == [], "\(kind.name): not even a warning")
+        }
+    }
+
+    @Test("helper-22: score lists, mobile numbers after +31, file numbers and old account numbers are not refused; a BSN copied from a PDF, from Excel, from a form or without its leading zero is")
+    func helper22() {
+        // Each of these was refused about one time in eleven, score lists four in ten.
+        for text in ["ZRM-scores: 4 1 2 5 4 5 4 1 5 5 2 4 5", "ZRM begin 4-2-4-4-4-1-5-1-5-1-3, eind 4-5-2-2-3-5-5-2-2-2-2",
+                     "Bereikbaar op +31 664292082.", "of 0031 664292082", "Zie zaak 2020 02 287.", "zaak 2024-03-117", "rekening 12.34.56.782"] {
+            #expect(BSN.candidates(in: text) == [], "\(text)")
+        }
+        #expect(BSN.candidates(in: "Bereikbaar op 664292082.") == ["664292082"], "without the country code it may be a BSN")
+        #expect(BSN.candidates(in: "nummer 2100 02 001") == ["210002001"], "not a year: no file number")
+        #expect(BSN.candidates(in: "nummer 2024 13 007") == ["202413007"], "not a month: no file number")
+        // Copied by accident: an en space, an em space or a punctuation space from a PDF letter, Excel's commas, form boxes
+        // after the word BSN, a leading zero dropped, a number after a label set out any way.
+        for (text, number) in [("BSN 123\u{2002}456\u{2002}782", "123456782"), ("BSN 123\u{2003}456\u{2003}782", "123456782"),
+                               ("BSN 1234\u{2008}56\u{2008}782", "123456782"), ("BSN 123,456,782", "123456782"),
+                               ("BSN |1|2|3|4|5|6|7|8|2|", "123456782"), ("BSN [1][2][3][4][5][6][7][8][2]", "123456782"),
+                               ("BSN 12345672", "012345672"), ("bsn.nr. 1234 567 82", "123456782"), ("BSN-nummer: 12345672 (oud)", "012345672"),
+                               ("Burgerservicenummer: 123 45 6782", "123456782"), ("sofinummer 1234.567.82", "123456782")] {
+            #expect(BSN.candidates(in: text) == [number], "\(text)")
+            #expect(PrivacyGuard.refusal(text) != nil, "\(text)")
+        }
+        // A label followed by words, or by too few digits, is no number.
+        for text in ["BSN onbekend, 2 kinderen van 4 en 6", "geen BSN; kenmerk 12345672", "BSN 1234567 (onvolledig)", "hbsn 12345672",
+                     "BSN: zie dossier 123456789"] {
+            #expect(BSN.candidates(in: text) == [], "\(text)")
         }
     }
 

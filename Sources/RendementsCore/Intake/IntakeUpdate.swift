@@ -218,7 +218,13 @@ enum IntakeUpdate {
             // Only the text around the cursor can have changed; checking a window keeps long stories fast.
             let window = { (source: String) in TextEditing.slice(source, from: cursor - inserted - 40, to: cursor + 40) }
             if let refusal = PrivacyGuard.refusal(window(newText)), PrivacyGuard.refusal(window(text)) == nil {
-                notice = refusal
+                guard let cleaned = BSNRemoval.removing(from: newText, reach: max(0, cursor - inserted - 40)..<(cursor + 40), cursor: cursor) else {
+                    notice = refusal
+                    return true
+                }
+                set(field.id, cleaned.text, &intake)
+                intake.cursor = cleaned.cursor
+                notice = BSNRemoval.notice
                 return true
             }
             set(field.id, newText, &intake)

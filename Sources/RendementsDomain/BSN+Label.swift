@@ -1,0 +1,41 @@
+extension BSN {
+    /// The words that say a BSN follows.
+    public static let labels = ["bsn", "burgerservicenummer", "sofinummer", "sofi-nummer"]
+
+    /// How far after its label (and a following `nummer` or `nr`) a BSN's digits are looked for:
+    /// up to the first letter, at most this many characters.
+    public static let labelReach = 30
+
+    /// The BSNs right after a label, however their digits are set out (`BSN |1|2|3|4|5|6|7|8|2|`,
+    /// `bsn.nr. 1234 567 82`) and with the leading zero Excel drops (`BSN 12345672`): the first
+    /// nine digits, or eight read with a zero before them, that pass the eleven-test (helper-22).
+    static func labelled(in bytes: [UInt8]) -> [String] {
+        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- UInt8(ascii: "a") < 26 }
+        func lower(_ byte: UInt8) -> UInt8 { isLetter(byte) ? byte | 0x20 : byte }
+        func starts(_ word: String, at position: Int) -> Bool {
+            let word = Array(word.utf8)
+            return position + word.count <= bytes.count && zip(bytes[position...], word).allSatisfy { lower($0) == $1 }
+        }
+        func skipOthers(_ position: inout Int) {
+            while position < bytes.count, !isLetter(bytes[position]), !isDigit(bytes[position]) { position += 1 }
+        }
+        var found: [String] = []
+        for start in bytes.indices where start == 0 || !isLetter(bytes[start - 1]) {
+            guard let label = labels.first(where: { starts($0, at: start) }) else { continue }
+            var position = start + label.utf8.count
+            skipOthers(&position)
+            if let word = ["nummer", "nr"].first(where: { starts($0, at: position) }) {
+                position += word.utf8.count
+                skipOthers(&position)
+            }
+            var digits: [UInt8] = []
+            for byte in bytes[position..<min(position + labelReach, bytes.count)] {
+                if isLetter(byte) { break }
+                if isDigit(byte) { digits.append(byte) }
+            }
+            let number = digits.count == 8 ? "0" + String(decoding: digits, as: UTF8.self) : String(decoding: digits.prefix(9), as: UTF8.self)
+            if passesElevenTest(number), !found.contains(number) { found.append(number) }
+        }
+        return found
+    }
+}
