@@ -31,11 +31,20 @@ extension BSN {
                 first -= 1
                 digits += groups[first].count
             }
-            guard digits == 9, last - first >= 2 else { continue }
+            guard digits == 9, last - first >= 2, !isListOrFileNumber(groups[first...last], bytes) else { continue }
             let number = String(decoding: groups[first...last].flatMap { bytes[$0] }, as: UTF8.self)
             if passesElevenTest(number) { found.append(number) }
         }
         return found
+    }
+
+    /// Single digits only (ZRM scores, `4 1 2 5 4 5 4 1 5`: four lists in ten were warned about),
+    /// or a year and a month first (a file number, `2024 03 117`): no warning (helper-22).
+    private static func isListOrFileNumber(_ groups: ArraySlice<Range<Int>>, _ bytes: [UInt8]) -> Bool {
+        if groups.allSatisfy({ $0.count == 1 }) { return true }
+        func value(_ group: Range<Int>) -> Int { bytes[group].reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) } }
+        let year = groups[groups.startIndex], month = groups[groups.startIndex + 1]
+        return year.count == 4 && (1900...2099).contains(value(year)) && month.count == 2 && (1...12).contains(value(month))
     }
 
     /// Turns dates into `x`: a period written `1-1-2025 - 1-10-2025` joined into the nine digits

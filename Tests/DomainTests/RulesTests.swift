@@ -58,7 +58,7 @@ struct RulesTests {
             joined += BSN.joinedNumbers(in: Array(text.utf8)).count
         }
         #expect(found == 1_448, "the fixed seed's texts hold this many numbers written as a BSN")
-        #expect(joined == 1_497, "and this many that pass the eleven test when their groups are joined")
+        #expect(joined == 829, "and this many that pass the eleven test when their groups are joined")
     }
 
     @Test("counting digits first skips no number: candidates equal the Unicode scan on 20,000 random texts in mixed scripts")
@@ -80,7 +80,7 @@ struct RulesTests {
             odd += lookalikes.count
         }
         #expect(found == 2_567, "the fixed seed's texts hold this many numbers written as a BSN")
-        #expect(odd == 1_272, "and this many more that pass the eleven test when their groups are joined otherwise")
+        #expect(odd == 34, "and this many more that pass the eleven test when their groups are joined otherwise")
     }
 
     @Test("dates are no BSN: a period written with dates is neither refused nor warned about, a BSN beside a date is still found (helper-20)")
@@ -125,7 +125,7 @@ struct RulesTests {
         }
         // Joined in ways nobody writes a BSN, which amounts and times share: the app warns, nothing is refused.
         for written in ["111 - 222 - 333", "11 - 1222 - 333", "111/222/333", "111_222_333", "111..222..333", "111\t222\t333",
-                        "111\n222\n333", "1112  22  333", "11 12 22 333", "111-22-2333", "1 1 1 2 2 2 3 3 3"] {
+                        "111\n222\n333", "1112  22  333", "11 12 22 333", "111-22-2333"] {
             #expect(BSN.candidates(in: "cliënt \(written) belde") == [], "\(written)")
             #expect(BSN.lookalikes(in: "cliënt \(written) belde") == ["111222333"], "\(written)")
             #expect(PrivacyGuard.refusal(written) == nil, "\(written)")
@@ -137,8 +137,8 @@ struct RulesTests {
             #expect(BSN.candidates(in: written) == [] && BSN.lookalikes(in: written) == [], "\(written)")
         }
         #expect(BSN.candidates(in: "tel. 06-12345678") == [], "ten digits are not a BSN")
-        #expect(BSN.candidates(in: "1 2 3 4 5 6 7 8 2") == [] && BSN.lookalikes(in: "1 2 3 4 5 6 7 8 2") == ["123456782"],
-                "nine single digits are a warning: a list of scores reads the same")
+        #expect(BSN.candidates(in: "1 2 3 4 5 6 7 8 2") == [] && BSN.lookalikes(in: "1 2 3 4 5 6 7 8 2") == [],
+                "nine single digits are neither: a list of scores reads the same")
         #expect(BSN.candidates(in: "bedragen 12, 34 en 56") == [])
         // Helper-19: next to another number, and with invisible characters anywhere in it.
         for written in ["BSN 111222333, 45 jaar oud.", "BSN 111222333 - 2 kinderen", "BSN: 111222333. 3 kinderen", "BSN 111222333/2024",
@@ -171,6 +171,8 @@ struct RulesTests {
             ("date and time", { "op \(value(1...28))-\(value(1...12)) \(value(8...16)).\(padded(value(0...3) * 15, 2))-\(value(9...17)).\(padded(value(0...3) * 15, 2))" }),
             ("weekly dates", { (0..<4).map { _ in "\(value(1...28))-\(value(1...12))" }.joined(separator: " ") }),
             ("file numbers", { "dossier \(value(2020...2025))-\(value(100...99999)) en \(value(2020...2025))/\(value(100...9999))" }),
+            ("score lists", { "ZRM-scores: " + (0..<13).map { _ in String(value(1...5)) }.joined(separator: [" ", "-"][value(0...1)]) }),
+            ("year-month file numbers", { "zaak \(value(2019...2025)) \(padded(value(1...12), 2)) \(padded(value(1...999), 3))" }),
         ]
         for kind in kinds {
             let texts = (0..<3_000).map { _ in kind.make() }
