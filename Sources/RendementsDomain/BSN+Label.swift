@@ -2,6 +2,9 @@ extension BSN {
     /// The words that say a BSN follows.
     public static let labels = ["bsn", "burgerservicenummer", "sofinummer", "sofi-nummer"]
 
+    private static let labelBytes = labels.map { Array($0.utf8) }
+    private static let numberWords = ["nummer", "nr"].map { Array($0.utf8) }
+
     /// How far after its label (and a following `nummer` or `nr`) a BSN's digits are looked for:
     /// up to the first letter, at most this many characters.
     public static let labelReach = 30
@@ -12,20 +15,21 @@ extension BSN {
     static func labelled(in bytes: [UInt8]) -> [String] {
         func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- UInt8(ascii: "a") < 26 }
         func lower(_ byte: UInt8) -> UInt8 { isLetter(byte) ? byte | 0x20 : byte }
-        func starts(_ word: String, at position: Int) -> Bool {
-            let word = Array(word.utf8)
-            return position + word.count <= bytes.count && zip(bytes[position...], word).allSatisfy { lower($0) == $1 }
+        func starts(_ word: [UInt8], at position: Int) -> Bool {
+            position + word.count <= bytes.count && zip(bytes[position...], word).allSatisfy { lower($0) == $1 }
         }
         func skipOthers(_ position: inout Int) {
             while position < bytes.count, !isLetter(bytes[position]), !isDigit(bytes[position]) { position += 1 }
         }
         var found: [String] = []
         for start in bytes.indices where start == 0 || !isLetter(bytes[start - 1]) {
-            guard let label = labels.first(where: { starts($0, at: start) }) else { continue }
-            var position = start + label.utf8.count
+            // Every label begins with b or s: most positions are passed over at once.
+            guard lower(bytes[start]) == UInt8(ascii: "b") || lower(bytes[start]) == UInt8(ascii: "s"),
+                  let label = labelBytes.first(where: { starts($0, at: start) }) else { continue }
+            var position = start + label.count
             skipOthers(&position)
-            if let word = ["nummer", "nr"].first(where: { starts($0, at: position) }) {
-                position += word.utf8.count
+            if let word = numberWords.first(where: { starts($0, at: position) }) {
+                position += word.count
                 skipOthers(&position)
             }
             var digits: [UInt8] = []

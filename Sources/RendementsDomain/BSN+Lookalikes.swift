@@ -2,8 +2,8 @@ extension BSN {
     /// Nine-digit numbers that pass the eleven-test when three or more neighbouring digit groups are
     /// read as one number, joined the same way throughout by up to three spaces, dots, dashes,
     /// slashes, underscores, tabs or line ends (`111/222/333`, `111 - 222 - 333`), dates left out,
-    /// and that are not written as a BSN is (`candidates(in:)`): worth a warning, since a BSN may hide in them, but
-    /// amounts, times and periods are read this way too.
+    /// and that are not refused (`candidates(in:)`): worth a warning, since a BSN may hide in them,
+    /// but amounts, times and periods are read this way too.
     public static func lookalikes(in text: String) -> [String] {
         guard var bytes = plainIfEight(text) else { return [] }
         let written = notations(in: bytes) + labelled(in: bytes)

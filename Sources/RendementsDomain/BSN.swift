@@ -49,8 +49,8 @@ public enum BSN {
         return ascii ? Array(text.utf8) : plain(text)
     }
 
-    /// The text as `candidates(in:)` and `lookalikes(in:)` read it: any script's digits as ASCII digits, what shows as
-    /// nothing left out, other separators as a space, and anything else as `x`. The server makes
+    /// The text as `candidates(in:)` and `lookalikes(in:)` read it: any script's digits as ASCII
+    /// digits, what shows as nothing left out, other separators as a space, and anything else as `x`. The server makes
     /// its text plain the same way, from the same lists (`BSNCharacters`).
     static func plain(_ text: String) -> [UInt8] {
         var bytes: [UInt8] = []
