@@ -12,20 +12,27 @@ public enum StoreCopy {
         public var conflicts: [String] = []
         /// Cases not copied, with the reason.
         public var refused: [String] = []
+        /// Cases copied without figures, because they cannot be valued with the target's settings, with the reason.
+        public var unvalued: [String] = []
 
         public var summary: String {
             "\(added) toegevoegd, \(alreadyThere) stonden er al, \(conflicts.count) conflict(en), \(refused.count) niet gezet"
+                + (unvalued.isEmpty ? "" : ", \(unvalued.count) zonder bedragen")
         }
     }
 
     /// `refusal` names why a case may not go (the BSN guard, bounds); `options` value each
-    /// case for the target's per-law figures (nil for a folder, which keeps none).
-    public static func copy(from source: some BusinessCaseStore, to target: some BusinessCaseStore, options: EstimateOptions?,
+    /// case for the target's per-law figures (nil for a folder, which keeps none). They are
+    /// asked for once the target has its settings: a server that kept its own values the cases
+    /// with those, and so must the figures copied onto it (they were valued with the source's).
+    public static func copy(from source: some BusinessCaseStore, to target: some BusinessCaseStore,
+                            options optionsOfTarget: (() async throws -> EstimateOptions)?,
                             refusal: (CaseRecord) -> String?) async throws -> Outcome {
         var outcome = Outcome()
         if let settings = try await source.settingsText(), try await !target.adoptSettings(settings) {
             outcome.refused.append("\(CaseStore.settingsFileName): het doel heeft al andere instellingen; die blijven staan")
         }
+        let options = try await optionsOfTarget?()
         for file in try await source.caseFiles() {
             let record: CaseRecord
             switch CaseCodec.decode(Data(file.content.utf8)) {
@@ -41,12 +48,13 @@ public enum StoreCopy {
                 outcome.refused.append("\(file.id): \(reason)")
                 continue
             }
+            // A case the target cannot value (a price year its index table does not reach) still goes: the case is the
+            // record, its figures are derived; reports name it as not valued, as they would in a folder.
             var perLaw: [String: Totals] = [:]
             do {
                 if let options { perLaw = try CaseValuation(record, options: options).perLaw }
             } catch {
-                outcome.refused.append("\(file.id): \(error.dutchMessage)")
-                continue
+                outcome.unvalued.append("\(file.id): \(error.dutchMessage)")
             }
             switch try await target.add(file, record: record, perLaw: perLaw) {
             case .added: outcome.added += 1

@@ -22,13 +22,17 @@ struct Push: ParsableCommand {
             printError("fout: de map \(locations.casesFolder.path) bestaat niet")
             throw ExitCode(2)
         }
-        let (settings, _) = BusinessCaseSettings.loadOrDefaults(folder: locations.casesFolder)
-        let options = settings.estimateOptions(PriceListReader.read(folder: locations.priceListFolder).priceList)
+        // Valued as the app on the server values them: with the server's settings and newest price list.
+        let fallback = locations.priceListFolder
         let outcome = try onServer(address) { server in
-            try await StoreCopy.copy(from: source, to: server, options: options, refusal: Import.refusal)
+            try await StoreCopy.copy(from: source, to: server, options: {
+                let basis = try await ValuationBasis.load(from: server, fallback: fallback)
+                return basis.settings.estimateOptions(basis.priceList.priceList, reportYear: nil)
+            }, refusal: Import.refusal)
         }
         for conflict in outcome.conflicts { printError("conflict: " + conflict) }
         for problem in outcome.refused { printError("niet gezet: " + problem) }
+        for problem in outcome.unvalued { printError("zonder bedragen voor het sectorbeeld: " + problem) }
         print(outcome.summary)
         if !outcome.conflicts.isEmpty || !outcome.refused.isEmpty { throw ExitCode(1) }
     }

@@ -695,6 +695,28 @@ struct ServerStoreTests {
         #expect(try setup.server.psql(user: "postgres", "SELECT count(*) FROM pg_roles WHERE rolname LIKE 'jan%'").stdout == "0\n")
     }
 
+    @Test("push values the figures with the server's settings and list, not the folder's: a server that kept its own report year found every pushed approval different")
+    func pushValuesAsTheServer() throws {
+        let setup = try Setup()
+        defer { setup.server.stop() }
+        try setup.expectSuccess(["database", "import-price-list", "--database", setup.url("beheer1")])
+        // The organisation keeps its own settings: prices brought to 2025.
+        let shipped = try String(contentsOf: setup.scratch.url.appendingPathComponent("cases/businesscase.json"), encoding: .utf8)
+        let own = shipped.replacingOccurrences(of: "\"name\"", with: "\"reportYear\": 2025,\n  \"name\"")
+        #expect(own != shipped)
+        _ = try setup.server.psql(user: "postgres", "UPDATE rm_organisation SET settings = '\(own)' WHERE code = 'voorbeeld'")
+        let pushed = try Binary.run(["push", "--database", setup.url("beheer1")], in: setup.scratch.url)
+        #expect(pushed.stdout == "7 toegevoegd, 0 stonden er al, 0 conflict(en), 1 niet gezet, 1 zonder bedragen\n")
+        // Priced in 2011, a year the shipped index table does not reach: on the server, not valued (it was refused whole).
+        #expect(pushed.stderr == "niet gezet: businesscase.json: het doel heeft al andere instellingen; die blijven staan\n"
+            + "zonder bedragen voor het sectorbeeld: C-0002: Casus C-0002, WMO-MO-RESIDENTIEEL: van prijsjaar 2011 naar 2025 ontbreekt "
+            + "het indexcijfer voor 2012; vul index.csv van de prijslijst aan\n")
+        let validated = try Binary.run(["validate", "--database", setup.url("mia")], in: setup.scratch.url)
+        #expect(validated.status == 0 && !validated.stdout.contains("wijken af"), "\(validated.stdout)")
+        // The figures are the 2025 ones: more than the cases' own prices for the approved C-0001.
+        #expect(try setup.sql("mia", "SELECT avoided_cents > 30313 FROM rm_case_figure WHERE case_id = 'C-0001' AND law = 'zvw'").stdout == "t\n")
+    }
+
     @Test("two reviewers decide the same case: the second is told a colleague was first and gets their version, not a refusal (load benchmark finding)")
     func secondReviewerGetsTheConflict() async throws {
         let setup = try Setup()
