@@ -14,9 +14,11 @@ public struct ServerSession: Sendable {
 
     /// Opens a connection, runs `body`, and closes the connection whatever happens.
     public static func with<T: Sendable>(_ address: ServerAddress, _ body: (ServerSession) async throws -> T) async throws(ServerError) -> T {
-        let configuration = PostgresConnection.Configuration(
+        var configuration = PostgresConnection.Configuration(
             host: address.host, port: address.port, username: address.user, password: address.password,
             database: address.database, tls: try transport(address))
+        // The driver gave up connecting after its own 10 s while the screen said the app waits 60 (helper-23).
+        configuration.options.connectTimeout = .seconds(Int64(ServerWatch.limit.rounded(.up)))
         ServerWatch.sessionOpened()
         defer { ServerWatch.sessionClosed() }
         let connection: PostgresConnection
