@@ -11,7 +11,8 @@ extension BSN {
 
     /// The BSNs right after a label, however their digits are set out (`BSN |1|2|3|4|5|6|7|8|2|`,
     /// `bsn.nr. 1234 567 82`) and with the leading zero Excel drops (`BSN 12345672`): the first
-    /// nine digits, or eight read with a zero before them, that pass the eleven-test (helper-22).
+    /// nine digits, or the first eight read with a zero before them, that pass the eleven-test
+    /// (helper-22, helper-23).
     static func labelled(in bytes: [UInt8]) -> [String] {
         func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- UInt8(ascii: "a") < 26 }
         func lower(_ byte: UInt8) -> UInt8 { isLetter(byte) ? byte | 0x20 : byte }
@@ -37,8 +38,10 @@ extension BSN {
                 if isLetter(byte) { break }
                 if isDigit(byte) { digits.append(byte) }
             }
-            let number = digits.count == 8 ? "0" + String(decoding: digits, as: UTF8.self) : String(decoding: digits.prefix(9), as: UTF8.self)
-            if passesElevenTest(number), !found.contains(number) { found.append(number) }
+            // Nine digits, or eight with their leading zero dropped and another number after them
+            // (`BSN 36625851, 45 jaar` read as ten digits passed: helper-23).
+            let nine = String(decoding: digits.prefix(9), as: UTF8.self), eight = "0" + String(decoding: digits.prefix(8), as: UTF8.self)
+            for number in [nine, eight] where digits.count >= 8 && passesElevenTest(number) && !found.contains(number) { found.append(number) }
         }
         return found
     }

@@ -49,8 +49,12 @@ public enum BSN {
         return ascii ? Array(text.utf8) : plain(text)
     }
 
+    /// What `plain(_:)` makes of any other character that is not ASCII: no letter, digit or separator.
+    static let otherCharacter: UInt8 = 0x01
+
     /// The text as `candidates(in:)` and `lookalikes(in:)` read it: any script's digits as ASCII
-    /// digits, what shows as nothing left out, other separators as a space, and anything else as `x`. The server makes
+    /// digits, what shows as nothing left out, other separators as a space, and any other
+    /// character that is not ASCII as `otherCharacter`. The server makes
     /// its text plain the same way, from the same lists (`BSNCharacters`).
     static func plain(_ text: String) -> [UInt8] {
         var bytes: [UInt8] = []
@@ -63,7 +67,8 @@ public enum BSN {
             } else if isSeparator(scalar) {
                 bytes.append(scalar.isASCII ? UInt8(scalar.value) : UInt8(ascii: " "))
             } else {
-                bytes.append(scalar.isASCII ? UInt8(scalar.value) : UInt8(ascii: "x"))
+                // Neither letter nor digit, as the server reads it: `BSN “36625851”` with Word's quotes (helper-23).
+                bytes.append(scalar.isASCII ? UInt8(scalar.value) : otherCharacter)
             }
         }
         return bytes
@@ -92,6 +97,13 @@ public enum BSN {
     /// numbers that pass the eleven-test in one text in five and one in twenty (helper-21).
     public static let looseSeparators: [UInt8] = Array(" .-/_\t\n\r".utf8)
 
+    /// Separators of no space or dash category: the middle dot, the one-dot leader, the minus, the
+    /// full-width full stop and colon; commas that are not ASCII; and characters that show blank
+    /// (the Hangul fillers, the blank braille cell), which hid a BSN (helper-23).
+    private static let otherSeparators: Set<Unicode.Scalar> = ["\u{00B7}", "\u{2024}", "\u{2212}", "\u{FF0E}", "\u{FF1A}",
+                                                               "\u{FF0C}", "\u{201A}", "\u{066C}", "\u{3164}", "\u{115F}",
+                                                               "\u{1160}", "\u{FFA0}", "\u{2800}"]
+
     /// What may stand between the digits of one number: the loose ASCII separators, and any
     /// Unicode space, dash or line separator, the middle dot, the one-dot leader and the
     /// full-width full stop and colon, which `plain(_:)` reads as a space (a PDF letter's en space
@@ -100,7 +112,7 @@ public enum BSN {
         if scalar.isASCII { return looseSeparators.contains(UInt8(scalar.value)) }
         switch scalar.properties.generalCategory {
         case .spaceSeparator, .dashPunctuation, .lineSeparator, .paragraphSeparator: return true
-        default: return ["\u{00B7}", "\u{2024}", "\u{2212}", "\u{FF0E}", "\u{FF1A}"].contains(scalar)
+        default: return otherSeparators.contains(scalar)
         }
     }
 

@@ -18,11 +18,29 @@ extension Schema {
     /// `rm_has_bsn` reads a text as `BSN.candidates(in:)` does, from the app's own lists; a test
     /// compares the two on some 500 texts.
     static var version17: [String] {
+        [
+            hasBSNFunction(labelled: """
+                    IF length(digits) = 8 THEN digits := '0' || digits; END IF;
+                    IF rm_eleven_test(left(digits, 9)) THEN RETURN true; END IF;
+            """),
+            """
+            DO $$ BEGIN
+                IF (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
+                    EXECUTE format('ALTER DATABASE %I SET log_min_error_statement = panic', current_database());
+                    EXECUTE format('ALTER DATABASE %I SET log_error_verbosity = terse', current_database());
+                END IF;
+            END $$
+            """,
+        ]
+    }
+
+    /// `rm_has_bsn` as `BSN.candidates(in:)` reads a text; `labelled` decides on the `digits`
+    /// found after a label (migration 18 reads both eight and nine of them).
+    static func hasBSNFunction(labelled: String) -> String {
         let notations = BSN.notationGroups.map { "'\($0.map(String.init).joined(separator: ","))'" }.joined(separator: ", ")
         let joins = BSN.joiningSeparators.map { "'\(String(UnicodeScalar($0)))'" }.joined(separator: ", ")
         let labels = BSN.labels.joined(separator: "|")
-        return [
-            #"""
+        return #"""
             CREATE OR REPLACE FUNCTION rm_has_bsn(input text) RETURNS boolean LANGUAGE plpgsql IMMUTABLE
             SET search_path = public, pg_temp AS $$
             DECLARE
@@ -65,20 +83,10 @@ extension Schema {
                 FOR part IN SELECT regexp_matches(lower(plain),
                         '(?<![a-z])(?:\#(labels))[^a-z0-9]*(?:(?:nummer|nr)[^a-z0-9]*)?([0-9][^a-z]{0,\#(BSN.labelReach - 1)})', 'g') LOOP
                     digits := regexp_replace(part[1], '[^0-9]', '', 'g');
-                    IF length(digits) = 8 THEN digits := '0' || digits; END IF;
-                    IF rm_eleven_test(left(digits, 9)) THEN RETURN true; END IF;
+            \#(labelled)
                 END LOOP;
                 RETURN false;
             END $$
-            """#,
-            """
-            DO $$ BEGIN
-                IF (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
-                    EXECUTE format('ALTER DATABASE %I SET log_min_error_statement = panic', current_database());
-                    EXECUTE format('ALTER DATABASE %I SET log_error_verbosity = terse', current_database());
-                END IF;
-            END $$
-            """,
-        ]
+            """#
     }
 }

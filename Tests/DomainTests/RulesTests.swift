@@ -208,6 +208,17 @@ struct RulesTests {
         }
     }
 
+    @Test("helper-23: a label's digits behind curly quotes or a bullet, eight digits before another number, digits split by blank letters or other commas are refused")
+    func helper23() {
+        for (text, number) in [("BSN \u{201C}36625851\u{201D}", "036625851"), ("BSN: \u{201E}36625851\u{201D}", "036625851"),
+                               ("BSN \u{2116} 36625851", "036625851"), ("BSN \u{2022} 36625851", "036625851"), ("\u{E9}BSN 36625851", "036625851"),
+                               ("BSN 36625851, 45 jaar", "036625851"), ("BSN 1234\u{2219}56\u{2219}782", "123456782"),
+                               ("123\u{3164}456\u{3164}782", "123456782"), ("123\u{2800}456\u{2800}782", "123456782"),
+                               ("123\u{FF0C}456\u{FF0C}782", "123456782")] {
+            #expect(BSN.candidates(in: text) == [number], "\(text)")
+        }
+    }
+
     @Test("dates: Dutch entry, ISO storage, impossible days refused")
     func dates() {
         #expect(CalendarDay(dutch: "30-06-2025")?.iso == "2025-06-30")
