@@ -324,6 +324,43 @@ struct IntakeTests {
         #expect(driver.state.notice == "Geweigerd: dit lijkt een BSN (elfproef klopt); het nummer is weggehaald. Een casus blijft pseudoniem.")
     }
 
+    @Test("helper-23: the whole text is checked, not a window: a longer number at the window's edge neither hides a BSN typed nor is taken for one; two numbers pasted go, the text between stays")
+    func wholeTextChecked() {
+        var driver = IntakeDriver()
+        driver.openNewCase()
+        driver.press(.pageDown)
+        // A ten-digit number 40 characters back made the old text look refused, so the new BSN was kept.
+        driver.type("5123456782 was het oude kenmerk; 12345678")
+        driver.type("2")
+        #expect(driver.draft?.situation == "5123456782 was het oude kenmerk; ")
+        #expect(driver.state.notice == BSNRemoval.notice)
+        // A dossier number of thirteen digits cut at the window's edge was taken out when a letter was typed far before it.
+        driver.press(.tab)
+        driver.deliver(.key(.text("A" + String(repeating: ".", count: 30) + "1234567829999 is het dossiernummer")))
+        driver.press(.home)
+        driver.type("Z")
+        #expect(driver.draft?.approach == "ZA" + String(repeating: ".", count: 30) + "1234567829999 is het dossiernummer")
+        #expect(driver.state.notice == nil)
+        // Two numbers pasted at once: both go, the text between them stays.
+        driver.press(.tab)
+        driver.deliver(.key(.text("Oud nummer 123456782; daarna ging het beter met werk en huis. Nieuw: 111222333.")))
+        #expect(driver.draft?.result == "Oud nummer ; daarna ging het beter met werk en huis. Nieuw: .")
+    }
+
+    @Test("helper-23: a number spread over invisible characters, and a digit joined to a mark before it, are taken out too")
+    func spreadNumbers() {
+        var driver = IntakeDriver()
+        driver.openNewCase()
+        driver.press(.pageDown)
+        driver.deliver(.key(.text("Nr 1234" + String(repeating: "\u{200B}", count: 90) + "56782 ok")))
+        #expect(driver.draft?.situation == "Nr  ok")
+        driver.press(.tab)
+        driver.type("Client 12345678")
+        driver.deliver(.key(.text("\u{0600}2")))
+        #expect(driver.draft?.approach == "Client ")
+        #expect(driver.state.notice == BSNRemoval.notice)
+    }
+
     @Test("amounts and periods are typed in full; digits joined another way than a BSN is written give a warning, not a refusal (helper-21)")
     func oddlyJoinedDigits() {
         var driver = IntakeDriver()

@@ -215,11 +215,14 @@ enum IntakeUpdate {
             return true
         }
         if newText != text {
-            // Only the text around the cursor can have changed; checking a window keeps long stories fast.
+            // Only the text around the cursor can have changed; warning about a window keeps long stories fast.
             let window = { (source: String) in TextEditing.slice(source, from: cursor - inserted - 40, to: cursor + 40) }
-            if let refusal = PrivacyGuard.refusal(window(newText)), PrivacyGuard.refusal(window(text)) == nil {
-                guard let cleaned = BSNRemoval.removing(from: newText, reach: max(0, cursor - inserted - 40)..<(cursor + 40), cursor: cursor) else {
-                    notice = refusal
+            // The whole text is checked for a new BSN (a window's edge cut longer numbers into one, helper-23); a number held
+            // from before elsewhere in the text does not block typing.
+            let held = BSN.candidates(in: text)
+            if !BSNRemoval.fresh(BSN.candidates(in: newText), than: held).isEmpty {
+                guard let cleaned = BSNRemoval.removing(from: newText, old: held, cursor: cursor) else {
+                    notice = PrivacyGuard.refusal(newText)
                     return true
                 }
                 set(field.id, cleaned.text, &intake)
