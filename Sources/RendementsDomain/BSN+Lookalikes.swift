@@ -4,11 +4,15 @@ extension BSN {
     /// slashes, underscores, tabs or line ends (`111/222/333`, `111 - 222 - 333`), dates left out,
     /// and that are not refused (`candidates(in:)`): worth a warning, since a BSN may hide in them,
     /// but amounts, times and periods are read this way too.
-    public static func lookalikes(in text: String) -> [String] {
-        guard var bytes = plainIfEight(text) else { return [] }
-        let written = notations(in: bytes) + labelled(in: bytes)
+    public static func lookalikes(in text: String) -> [String] { readings(of: text).warned }
+
+    /// What `candidates(in:)` refuses and `lookalikes(in:)` warns about, the text made plain once
+    /// (`validate` reads every text of every case).
+    public static func readings(of text: String) -> (refused: [String], warned: [String]) {
+        guard var bytes = plainIfEight(text) else { return ([], []) }
+        let refused = refused(in: bytes)
         maskDates(&bytes)
-        return joinedNumbers(in: bytes).filter { !written.contains($0) }
+        return (refused, joinedNumbers(in: bytes).filter { !refused.contains($0) })
     }
 
     /// The nine-digit numbers in text made plain that three or more digit groups make, joined the
@@ -16,18 +20,20 @@ extension BSN {
     /// Joined in changing ways they were mostly dates with times, weekly dates and lists (helper-21).
     static func joinedNumbers(in bytes: [UInt8]) -> [String] {
         let groups = digitGroups(in: bytes)
-        // What joins each group to the one before, or nil.
-        let joins = groups.indices.map { index -> ArraySlice<UInt8>? in
+        // Where the bytes that join each group to the one before are, or nil (positions, not slices: a slice
+        // holds on to the text, and counting those holds was a tenth of `validate`'s BSN reading).
+        let joins = groups.indices.map { index -> Range<Int>? in
             guard index > 0 else { return nil }
-            let between = bytes[groups[index - 1].upperBound..<groups[index].lowerBound]
-            return between.count <= 3 && between.allSatisfy(looseSeparators.contains) ? between : nil
+            let between = groups[index - 1].upperBound..<groups[index].lowerBound
+            return between.count <= 3 && bytes[between].allSatisfy(looseSeparators.contains) ? between : nil
         }
+        func same(_ one: Range<Int>?, _ other: Range<Int>) -> Bool { one.map { bytes[$0].elementsEqual(bytes[other]) } ?? false }
         var found: [String] = []
         for last in groups.indices {
             // Back from this group, while the groups are joined the same way, to nine digits.
             guard let join = joins[last] else { continue }
             var first = last, digits = groups[last].count
-            while digits < 9, first > 0, joins[first] == join {
+            while digits < 9, first > 0, same(joins[first], join) {
                 first -= 1
                 digits += groups[first].count
             }

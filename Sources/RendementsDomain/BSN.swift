@@ -21,7 +21,11 @@ public enum BSN {
     /// as one number, amounts, time slots, score lists and periods pass the eleven-test about one
     /// time in eleven (helper-21, helper-22).
     public static func candidates(in text: String) -> [String] {
-        guard let bytes = plainIfEight(text) else { return [] }
+        plainIfEight(text).map(refused(in:)) ?? []
+    }
+
+    /// The numbers `candidates(in:)` finds, in text made plain.
+    static func refused(in bytes: [UInt8]) -> [String] {
         let written = notations(in: bytes)
         return written + labelled(in: bytes).filter { !written.contains($0) }
     }

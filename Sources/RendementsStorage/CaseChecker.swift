@@ -12,9 +12,10 @@ public enum CaseChecker {
             error("de einddatum \(record.context.periodEnd.dutch) ligt voor de begindatum \(record.context.periodStart.dutch)")
         }
         for (field, text) in freeTexts(record) {
-            if !BSN.candidates(in: text).isEmpty {
+            let readings = BSN.readings(of: text)
+            if !readings.refused.isEmpty {
                 error("\(field) bevat een getal dat een BSN kan zijn; een casus blijft pseudoniem, haal het nummer weg")
-            } else if !BSN.lookalikes(in: text).isEmpty {
+            } else if !readings.warned.isEmpty {
                 warning("\(field) bevat cijfers die samen gelezen de elfproef van een BSN halen; controleer dat het geen BSN is")
             }
         }
