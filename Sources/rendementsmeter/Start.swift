@@ -104,7 +104,12 @@ final class EffectRunner: AppEffects {
     func readFiguresAhead() {
         guard lastRead == nil, figuresAhead == nil else { return }
         let locations = locations
-        figuresAhead = Prefetch { locations.openFigures(reusing: nil) }
+        figuresAhead = Prefetch {
+            let figures = locations.openFigures(reusing: nil)
+            // Then the trigram index for the / search, which no report needs (see `SearchTexts`).
+            CaseIndex(casesFolder: locations.casesFolder).completeSearchIndexInBackground()
+            return figures
+        }
     }
 
     /// Gives back every case this process locked (on quit).
@@ -175,6 +180,8 @@ final class EffectRunner: AppEffects {
             figuresAhead = nil
             let now = locations.openFigures(reusing: previous)
             lastRead = now
+            // Many cases changed at once (a re-pricing elsewhere) leave the search scanning until this completes it.
+            CaseIndex(casesFolder: locations.casesFolder).completeSearchIndexInBackground()
             if let shown, let before = shown.snapshot, let after = now.snapshot, before.isUnchanged(in: after), shown.problems == now.problems {
                 return []  // nobody changed anything: the screens are current
             }

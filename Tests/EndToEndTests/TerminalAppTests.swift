@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import RendementsStorage
 
 @Suite("The real app in tmux at 80x24", .serialized)
 struct TerminalAppTests {
@@ -75,6 +76,30 @@ struct TerminalAppTests {
         #expect(row == " C-0007 Concept       sw-anouk  Hand bewerkt 1  21-11-2025      € 105     -€ 215")
         let added = try #require(browser.split(separator: "\n").first { $0.contains("C-0008") })
         #expect(added == " C-0008 Ingediend     sw-anouk  Mantelzorgonde… 26-09-2025    € 7.946    € 2.971")
+        try session.send("q")
+    }
+
+    @Test("the / search finds cases by their story: from the texts at first, then from the trigram index the app completes after its first paint")
+    func searchInTheBrowser() throws {
+        let session = try Self.session()
+        try session.waitFor("Rendement (voorkomen")
+        let cases = try #require(session.scratch?.url.appendingPathComponent("cases"))
+        try session.send("Right", "Enter")
+        try session.waitFor("7 van 7")
+        try session.send("/")
+        try session.type("deurwaarder")
+        let found = try session.waitFor("1 van 7")
+        #expect(found.split(separator: "\n").filter { $0.hasPrefix(" C-") } == [" C-0002 Goedgekeurd   sw-bram   Schuldhulp vro… 11-07-2025    € 3.569    € 2.161"])
+        // The app made the trigram index on another thread; a search now goes through it.
+        let index = CaseIndex(casesFolder: cases)
+        var complete = false
+        for _ in 0..<100 where !complete {
+            complete = try index.searchIndexIsComplete()
+            if !complete { Thread.sleep(forTimeInterval: 0.1) }
+        }
+        #expect(complete)
+        #expect(index.search("deurwaarder", commonShare: 1_000_000) == ["C-0002"])
+        try session.send("Escape")
         try session.send("q")
     }
 

@@ -188,7 +188,7 @@ struct CaseIndexTests {
         try Self.expectSame(last, folder, Self.options())
     }
 
-    @Test("the / search: the full-text table finds what a scan of the files finds, after edits and deletions too")
+    @Test("the / search: the texts and their trigram index find what a scan of the files finds, after edits and deletions too")
     func search() throws {
         let folder = try TemporaryFolder()
         let store = CaseStore(folder: folder.url)
@@ -206,7 +206,15 @@ struct CaseIndexTests {
         func files(_ query: String) throws -> Set<String> {
             Set(try store.loadAll().records.filter { $0.matches(search: query) }.map(\.id))
         }
-        for query in ["woning", "WONING", "ümit", "umit", "U\u{308}mit", "100%", "e_h", "geen_", "% b", "wo", "zei de fysio", "niets hiervan"] {
+        let queries = ["woning", "WONING", "ümit", "umit", "U\u{308}mit", "100%", "e_h", "geen_", "% b", "wo", "zei de fysio", "niets hiervan"]
+        // A read writes the texts; the trigram index is made after it, by whoever searches.
+        #expect(try index.searchIndexIsComplete() == false)
+        for query in queries {
+            #expect(index.search(query) == (try files(query)), "scanned: query \(query)")
+        }
+        #expect(index.completeSearchIndex())
+        #expect(try index.searchIndexIsComplete())
+        for query in queries {
             #expect(index.search(query) == (try files(query)), "query \(query)")
         }
         #expect(index.search("woning") == ["C-0001", "C-0002", "C-0004"])
@@ -235,6 +243,75 @@ struct CaseIndexTests {
         _ = try index.snapshot(options: Self.options())
         #expect(index.search("woning") == ["C-0001"])
         #expect(index.search("flat") == ["C-0002"])
+        // The edited case's new text went into the trigram index with its row, the old ones came out.
+        #expect(try index.searchIndexIsComplete())
+        #expect(index.search("flat", commonShare: 1_000_000) == ["C-0002"] && index.search("woning", commonShare: 1_000_000) == ["C-0001"])
+        try Self.expectSearchIndexWhole(index)
+    }
+
+    /// FTS5 compares an external-content index with its content table: a text indexed but since
+    /// changed or removed, or one missing, fails this check.
+    static func expectSearchIndexWhole(_ index: CaseIndex, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let covered = try index.open().read { db in try SearchTexts.covered(db) }
+        try index.open().write { db in
+            #expect(throws: Never.self, sourceLocation: sourceLocation) {
+                try db.execute(sql: "INSERT INTO search (search, rank) VALUES ('integrity-check', 1)")
+            }
+        }
+        let indexedRows = try index.open().read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM texts WHERE rowid <= ?", arguments: [covered]) ?? -1
+        }
+        let matched = try index.open().read { db in
+            // Every text holds a space: the trigram of " " alone is no trigram, so count the rows the index lists.
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM search_docsize") ?? -2
+        }
+        #expect(indexedRows == matched, "the trigram index holds exactly the texts up to \(covered)", sourceLocation: sourceLocation)
+    }
+
+    @Test("the trigram index is made in steps after a rebuild; cases written, edited and removed between two steps are found")
+    func searchIndexInSteps() throws {
+        let folder = try Self.business(40)
+        let store = CaseStore(folder: folder.url)
+        let index = CaseIndex(casesFolder: folder.url)
+        func files(_ query: String) throws -> Set<String> {
+            Set(try store.loadAll().records.filter { $0.matches(search: query) }.map(\.id))
+        }
+        func retell(_ id: String, _ text: String) throws {
+            var record = try store.load(id: id).get()
+            record.story.situation = text
+            try store.save(record)
+        }
+        try retell("C-0003", "kwam bij de voedselbank")
+        try retell("C-0030", "de voedselbank hielp")
+        _ = try index.snapshot(options: Self.options())
+        // One step of 10 texts, then another process edits a case the index holds and one it does not,
+        // removes one it holds and adds one.
+        let stepped = try index.open().write { db in try SearchTexts.indexNextStep(db, step: 10) }
+        let covered = try index.open().read(SearchTexts.covered)
+        #expect(stepped && covered == 10)
+        try retell("C-0003", "verhuisd naar Zwolle")
+        try retell("C-0030", "schuldhulp via de voedselbank")
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("C-0007.json"))
+        try store.create { id in
+            var record = CaseStoreTests.submittedSample(id)
+            record.story.situation = "naar de voedselbank in Zwolle"
+            return record
+        }
+        _ = try index.snapshot(options: Self.options())
+        #expect(try index.searchIndexIsComplete() == false)
+        for query in ["voedselbank", "zwolle", "schuldhulp"] {
+            #expect(index.search(query) == (try files(query)), "scanned: \(query)")
+        }
+        #expect(index.search("voedselbank") == ["C-0030", "C-0041"] && index.search("zwolle") == ["C-0003", "C-0041"])
+        #expect(index.completeSearchIndex(step: 7))
+        try Self.expectSearchIndexWhole(index)
+        for query in ["voedselbank", "zwolle", "schuldhulp", "situatie"] {
+            #expect(index.search(query, commonShare: 1_000_000) == (try files(query)), "indexed: \(query)")
+        }
+        // A rebuild for other settings forgets the trigram index; the texts still answer.
+        _ = try index.snapshot(options: Self.options(2024))
+        #expect(try index.open().read(SearchTexts.covered) == 0)
+        #expect(index.search("voedselbank") == ["C-0030", "C-0041"])
     }
 
     @Test("a read that reuses the previous one (the app's reload) values only what changed and still equals the files")

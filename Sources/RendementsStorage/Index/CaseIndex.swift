@@ -13,7 +13,7 @@ import RendementsDomain
 /// and when it cannot be written at all the figures come straight from the files.
 /// SQLite (through GRDB) keeps two processes updating it at once from corrupting it.
 public struct CaseIndex: Sendable {
-    static let formatVersion = 11  // 6: the lines of approved real cases, for suggestions; 7: their item indexes; 8: reviewed lines; 9: items; 10: compact figures; 11: teams and interventions composed
+    static let formatVersion = 12  // 6: the lines of approved real cases, for suggestions; 7: their item indexes; 8: reviewed lines; 9: items; 10: compact figures; 11: teams and interventions composed; 12: texts apart from their trigram index
     public let casesFolder: URL
 
     public init(casesFolder: URL) { self.casesFolder = casesFolder }
@@ -296,7 +296,10 @@ public struct CaseIndex: Sendable {
                     try IndexSchema.clear(db)
                     try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('settings', ?)", arguments: [key])
                 }
-                let writer = try IndexWriter(db)
+                // Many rows written: the trigram index is made again afterwards, by whoever searches.
+                let bulk = !current || stale.count + gone.count > 1_000
+                if bulk { try SearchTexts.reset(db) }
+                let writer = try IndexWriter(db, bulk: bulk)
                 func writeRows() throws {
                     for name in gone { try writer.remove(name) }
                     // Valued and written a chunk at a time, so a rebuild holds a few thousand
@@ -316,7 +319,7 @@ public struct CaseIndex: Sendable {
                     }
                 }
                 // A rebuild (every test's first read) adds the cube up in one pass, as many changes do.
-                if !current || stale.count + gone.count > 1_000 {
+                if bulk {
                     try IndexSchema.withCubeRebuilt(db, writeRows)
                 } else {
                     try writeRows()
@@ -387,57 +390,6 @@ public struct CaseIndex: Sendable {
             }
         }
     }
-
-    /// The ids of the cases whose story, reasoning or notes contain `query` (any case or accents),
-    /// as of the last read; nil when the index cannot be used (then search the files).
-    public func search(_ query: String) -> Set<String>? { search(query, commonShare: 4) }
-
-    /// `commonShare`: a trigram in more than one in this many cases makes the search read every
-    /// text in one scan instead of each candidate's by the trigram index.
-    func search(_ query: String, commonShare: Int) -> Set<String>? {
-        let needle = query.searchFolded
-        guard !needle.isEmpty, let database = try? open() else { return nil }
-        // The trigram index answers a LIKE only without ESCAPE (with it, SQLite read every text:
-        // 0.16 s a key at 100,000 cases). So the LIKE looks for the longest part of the text
-        // without % or _ (which it would take as wildcards), and instr checks the whole text.
-        let runs = needle.split(whereSeparator: { $0 == "%" || $0 == "_" })
-        let run = runs.max(by: { $0.count < $1.count }).map(String.init) ?? ""
-        return try? database.read { db in
-            let files = try Self.isSelective(run, db, commonShare: commonShare)
-                ? String.fetchAll(db, sql: Self.searchSQL, arguments: ["%" + run + "%", needle])
-                : String.fetchAll(db, sql: Self.scanSQL, arguments: [needle])
-            return Set(files.map { String($0.dropLast(".json".count)) })
-        }
-    }
-
-    /// True when one of the text's trigrams is in few enough cases for the index to pay: each
-    /// candidate's text is read on its own, which for a word in nearly every case took twice
-    /// as long as one scan of all texts (0.28-0.38 s against 0.16 s at 100,000 cases). Counted
-    /// from the trigram index alone, up to the limit.
-    static func isSelective(_ run: String, _ db: Database, commonShare: Int) throws -> Bool {
-        let scalars = Array(run.unicodeScalars)
-        guard scalars.count >= 3 else { return false }
-        let rows = try Int.fetchOne(db, sql: "SELECT max(rowid) FROM search") ?? 0
-        let limit = rows / max(commonShare, 1)
-        for start in 0...(scalars.count - 3) {
-            var trigram = String.UnicodeScalarView()
-            trigram.append(contentsOf: scalars[start..<start + 3])
-            let phrase = "\"" + String(trigram).replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT rowid FROM search WHERE search MATCH ? LIMIT ?)",
-                                         arguments: [phrase, limit + 1]) ?? 0
-            if count <= limit { return true }
-        }
-        return false
-    }
-
-    static let searchSQL = """
-        SELECT cases.file FROM search JOIN cases ON cases.rowid = search.rowid
-        WHERE search.text LIKE ? AND instr(search.text, ?) > 0
-        """
-
-    static let scanSQL = """
-        SELECT cases.file FROM search JOIN cases ON cases.rowid = search.rowid WHERE instr(search.text, ?) > 0
-        """
 
     /// Opens the index, creating or rebuilding it when it is missing, damaged or of another format.
     func open() throws -> DatabaseQueue {

@@ -61,18 +61,29 @@ struct IndexedLines: Sendable {
     }
 }
 
-/// Writes and removes case rows with their sums and searched text, inside one write transaction.
-struct IndexWriter {
+/// Writes and removes case rows with their sums and searched text, inside one write transaction
+/// (made after any `SearchTexts.reset` in it).
+final class IndexWriter {
     let db: Database
     private let insertCase: Statement
     private let insertSums: Statement
     private let insertText: Statement
+    private let insertIndexedText: Statement
     private let findRow: Statement
     private let insertLine: Statement
     private let insertReviewed: Statement
+    /// The highest text the trigram index holds: a text written at or below it goes into the
+    /// trigram index too (see `SearchTexts`).
+    private var searchCovered: Int64
+    /// The trigram index held every text when this writer began: a case added now goes into it as
+    /// well, so one new case does not leave the search scanning until the index is completed again.
+    private let searchWasComplete: Bool
 
-    init(_ db: Database) throws {
+    /// `bulk`: many rows follow, and the trigram index is made after them (it was reset).
+    init(_ db: Database, bulk: Bool) throws {
         self.db = db
+        searchCovered = try SearchTexts.covered(db)
+        searchWasComplete = try !bulk && SearchTexts.isComplete(db)
         insertCase = try db.makeStatement(sql: """
             INSERT INTO cases (file, size, mtime, ctime, inode, figures, problem) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
@@ -80,7 +91,8 @@ struct IndexWriter {
         insertSums = try db.makeStatement(sql: """
             INSERT INTO sums (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))
             """)
-        insertText = try db.makeStatement(sql: "INSERT INTO search (rowid, text) VALUES (?, ?)")
+        insertText = try db.makeStatement(sql: "INSERT INTO texts (rowid, text) VALUES (?, ?)")
+        insertIndexedText = try db.makeStatement(sql: "INSERT INTO search (rowid, text) VALUES (?, ?)")
         findRow = try db.makeStatement(sql: "SELECT rowid FROM cases WHERE file = ?")
         insertLine = try db.makeStatement(sql: """
             INSERT INTO lines (case_row, kind, code, units, likelihood, intervention, domains, age_band, household) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -95,7 +107,7 @@ struct IndexWriter {
     func remove(_ name: String) throws {
         guard let row = try Int64.fetchOne(findRow, arguments: [name]) else { return }
         try db.execute(sql: "DELETE FROM sums WHERE case_row = ?", arguments: [row])
-        try db.execute(sql: "DELETE FROM search WHERE rowid = ?", arguments: [row])
+        try SearchTexts.remove(db, row: row, covered: searchCovered)
         try db.execute(sql: "DELETE FROM lines WHERE case_row = ?", arguments: [row])
         try db.execute(sql: "DELETE FROM reviewed WHERE case_row = ?", arguments: [row])
         try db.execute(sql: "DELETE FROM cases WHERE rowid = ?", arguments: [row])
@@ -106,7 +118,14 @@ struct IndexWriter {
         try insertCase.execute(arguments: [row.name, identity.size, identity.modified, identity.changed, identity.inode,
                                            row.figures, row.problem])
         let rowID = db.lastInsertedRowID
-        if let text = row.searchText { try insertText.execute(arguments: [rowID, text]) }
+        if let text = row.searchText {
+            try insertText.execute(arguments: [rowID, text])
+            if rowID <= searchCovered || searchWasComplete { try insertIndexedText.execute(arguments: [rowID, text]) }
+            if searchWasComplete, rowID > searchCovered {
+                searchCovered = rowID
+                try SearchTexts.setCovered(db, rowID)
+            }
+        }
         if let approved = row.lines {
             for line in approved.lines {
                 var insert = RawInsert(insertLine)

@@ -13,7 +13,8 @@ import RendementsDomain
 ///   version and law, kept current by triggers, so a report reads a few hundred rows
 ///   however many cases there are. Life domains are left out of its key (a case's set
 ///   of domains would multiply the groups); a life-domain filter reads `sums` instead.
-/// - `search`: the searched text of each case (FTS5 trigram).
+/// - `texts`: the searched text of each case; `search`: the trigram index over them (FTS5,
+///   external content), made after the rows and in steps: see `SearchTexts`.
 /// - `lines`: the care lines of approved cases with the context suggestions compare
 ///   (intervention, life domains, age band, household): see `ApprovedLines`.
 /// - `items`: per intervention, kind and item, the approved cases and lines that use it,
@@ -54,10 +55,14 @@ enum IndexSchema {
                 PRIMARY KEY (\(cubeKey.joined(separator: ", ")))) WITHOUT ROWID
             """)
         try createTriggers(db)
+        try db.execute(sql: "CREATE TABLE IF NOT EXISTS texts (rowid INTEGER PRIMARY KEY, text TEXT NOT NULL)")
         // Trigram tokens answer "contains" (the browser's search) for any three letters or more;
         // without positions (detail none) the index is a tenth of the size and SQLite checks
         // each candidate's text, which a LIKE needs anyway.
-        try db.execute(sql: "CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(text, tokenize = 'trigram', detail = 'none')")
+        try db.execute(sql: """
+            CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(text, content = 'texts', content_rowid = 'rowid',
+                tokenize = 'trigram', detail = 'none')
+            """)
         // The care lines of approved cases, for the suggestions while entering (kind 0 deployed, 1 avoided).
         try db.execute(sql: """
             CREATE TABLE IF NOT EXISTS lines (
@@ -89,7 +94,7 @@ enum IndexSchema {
     }
 
     private static let expectedObjects: Set<String> = [
-        "cases", "cases_problem", "sums", "sums_case", "sums_failed", "cube", "sums_added", "sums_removed", "search",
+        "cases", "cases_problem", "sums", "sums_case", "sums_failed", "cube", "sums_added", "sums_removed", "texts", "search",
         "lines", "lines_case", "lines_item", "lines_units", "lines_likelihood", "lines_similar", "items", "lines_added", "lines_removed",
         "reviewed", "reviewed_case",
     ]
@@ -176,10 +181,11 @@ enum IndexSchema {
 
     /// Empties every derived table (the index is rebuilt for other settings).
     static func clear(_ db: Database) throws {
-        for table in ["cases", "sums", "cube", "search", "lines", "items", "reviewed"] { try db.execute(sql: "DELETE FROM \(table)") }
+        for table in ["cases", "sums", "cube", "texts", "lines", "items", "reviewed"] { try db.execute(sql: "DELETE FROM \(table)") }
+        try SearchTexts.reset(db)
     }
 
     static func drop(_ db: Database) throws {
-        for table in ["cases", "sums", "cube", "search", "lines", "items", "reviewed"] { try db.execute(sql: "DROP TABLE IF EXISTS \(table)") }
+        for table in ["cases", "sums", "cube", "search", "texts", "lines", "items", "reviewed"] { try db.execute(sql: "DROP TABLE IF EXISTS \(table)") }
     }
 }
