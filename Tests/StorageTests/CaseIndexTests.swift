@@ -268,6 +268,23 @@ struct CaseIndexTests {
         #expect(indexedRows == matched, "the trigram index holds exactly the texts up to \(covered)", sourceLocation: sourceLocation)
     }
 
+    @Test("a rebuild adds the cube up as it writes the rows: the same rows, to the cent, as SQL adding up the sums after it")
+    func cubeAddedUpWhileWriting() throws {
+        let folder = try Self.business(60)
+        let index = CaseIndex(casesFolder: folder.url)
+        _ = try index.snapshot(options: Self.options())
+        let (cube, fromSums) = try index.open().write { db -> ([Row], [Row]) in
+            let order = " ORDER BY " + IndexSchema.cubeKey.joined(separator: ", ")
+            let cube = try Row.fetchAll(db, sql: "SELECT * FROM cube" + order)
+            try db.execute(sql: "DELETE FROM cube")
+            try db.execute(sql: IndexSchema.cubeFromSumsSQL)
+            return (cube, try Row.fetchAll(db, sql: "SELECT * FROM cube" + order))
+        }
+        #expect(cube.count == fromSums.count && cube == fromSums)
+        #expect(cube.count == 95, "per view, status, team, month and law: \(cube.count)")
+        try Self.expectSame(try index.snapshot(options: Self.options()), folder, Self.options())
+    }
+
     @Test("the trigram index is made in steps after a rebuild; cases written, edited and removed between two steps are found")
     func searchIndexInSteps() throws {
         let folder = try Self.business(40)

@@ -299,7 +299,9 @@ public struct CaseIndex: Sendable {
                 // Many rows written: the trigram index is made again afterwards, by whoever searches.
                 let bulk = !current || stale.count + gone.count > 1_000
                 if bulk { try SearchTexts.reset(db) }
-                let writer = try IndexWriter(db, bulk: bulk)
+                // A rebuild from no rows adds the cube up as it writes them.
+                let cube = bulk ? try CubeSums.forEmptySums(db) : nil
+                let writer = try IndexWriter(db, bulk: bulk, cube: cube)
                 func writeRows() throws {
                     for name in gone { try writer.remove(name) }
                     // Valued and written a chunk at a time, so a rebuild holds a few thousand
@@ -320,7 +322,7 @@ public struct CaseIndex: Sendable {
                 }
                 // A rebuild (every test's first read) adds the cube up in one pass, as many changes do.
                 if bulk {
-                    try IndexSchema.withCubeRebuilt(db, writeRows)
+                    try IndexSchema.withCubeRebuilt(db, from: cube, writeRows)
                 } else {
                     try writeRows()
                 }

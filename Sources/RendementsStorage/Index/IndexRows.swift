@@ -79,9 +79,13 @@ final class IndexWriter {
     /// well, so one new case does not leave the search scanning until the index is completed again.
     private let searchWasComplete: Bool
 
+    /// The cube added up as rows are written, in a rebuild that started without sums (see `CubeSums`).
+    private let cube: CubeSums?
+
     /// `bulk`: many rows follow, and the trigram index is made after them (it was reset).
-    init(_ db: Database, bulk: Bool) throws {
+    init(_ db: Database, bulk: Bool, cube: CubeSums?) throws {
         self.db = db
+        self.cube = cube
         searchCovered = try SearchTexts.covered(db)
         searchWasComplete = try !bulk && SearchTexts.isComplete(db)
         insertCase = try db.makeStatement(sql: """
@@ -170,11 +174,11 @@ final class IndexWriter {
         let real: Int64 = figures.fictional ? 0 : 1
         switch figures.valued {
         case .failure:
-            try row.insert(insertSums, db, law: "", failed: 1, real: real, Totals())
+            try row.insert(insertSums, db, cube, law: "", failed: 1, real: real, Totals())
         case .success(let valued):
-            try row.insert(insertSums, db, law: "", failed: 0, real: real, valued.total)
+            try row.insert(insertSums, db, cube, law: "", failed: 0, real: real, valued.total)
             for entry in valued.perLaw {
-                try row.insert(insertSums, db, law: entry.law, failed: 0, real: 0, entry.totals)
+                try row.insert(insertSums, db, cube, law: entry.law, failed: 0, real: 0, entry.totals)
             }
         }
     }
@@ -194,8 +198,9 @@ private struct SumsRow {
     let team: String
     let intervention: String
 
-    /// Binds the columns in `IndexWriter`'s order (case_row, domains, cube key, counts, money) and steps once.
-    func insert(_ statement: Statement, _ db: Database, law: String, failed: Int64, real: Int64, _ totals: Totals) throws {
+    /// Binds the columns in `IndexWriter`'s order (case_row, domains, cube key, counts, money) and steps once;
+    /// adds the row to `cube` too when there is one.
+    func insert(_ statement: Statement, _ db: Database, _ cube: CubeSums?, law: String, failed: Int64, real: Int64, _ totals: Totals) throws {
         var row = RawInsert(statement)
         row.bind(caseRow)
         row.bind(domains)
@@ -218,12 +223,17 @@ private struct SumsRow {
         row.bind(totals.avoidedHigh.cents)
         row.bind(totals.avoidedConservative.cents)
         try row.step(db)
+        guard let cube else { return }
+        let key = CubeSums.Key(original: view, status: figures.status.rawValue, team: team, intervention: intervention, month: month,
+                               version: figures.priceListVersion, law: law)
+        try cube.add(key, [1, failed, real, totals.avoided.cents, totals.deployed.cents, totals.effort.cents, totals.avoidedTransfers.cents,
+                           totals.deployedTransfers.cents, totals.avoidedLow.cents, totals.avoidedHigh.cents, totals.avoidedConservative.cents])
     }
 }
 
 /// One row's values bound straight to a prepared SQLite statement, in column order, then one
 /// step: the index writes hundreds of thousands of rows in a rebuild.
-private struct RawInsert {
+struct RawInsert {
     private let handle: OpaquePointer
     private var column: Int32 = 0
 
@@ -250,7 +260,7 @@ private struct RawInsert {
                 sqlite3_bind_text(handle, column, "", 0, RawInsert.transient)
                 return
             }
-            address.withMemoryRebound(to: CChar.self, capacity: bytes.count) { sqlite3_bind_text(handle, column, $0, Int32(bytes.count), RawInsert.transient) }
+            _ = address.withMemoryRebound(to: CChar.self, capacity: bytes.count) { sqlite3_bind_text(handle, column, $0, Int32(bytes.count), RawInsert.transient) }
         }
     }
 

@@ -153,7 +153,8 @@ enum IndexSchema {
 
     /// Writes many rows without the triggers and adds the cube up again in one pass: at
     /// 100,000 cases, one trigger per row made rebuilding the index take longer than valuing.
-    static func withCubeRebuilt(_ db: Database, _ write: () throws -> Void) throws {
+    /// With `cube` (the rows were added up as they were written), that pass is not needed.
+    static func withCubeRebuilt(_ db: Database, from cube: CubeSums?, _ write: () throws -> Void) throws {
         try db.execute(sql: "DROP TRIGGER IF EXISTS sums_added")
         try db.execute(sql: "DROP TRIGGER IF EXISTS sums_removed")
         try db.execute(sql: "DROP TRIGGER IF EXISTS lines_added")
@@ -163,13 +164,12 @@ enum IndexSchema {
         for index in ["lines_item", "lines_units", "lines_likelihood", "lines_similar"] { try db.execute(sql: "DROP INDEX IF EXISTS \(index)") }
         try write()
         try createLineQueryIndexes(db)
-        let counts = countColumns + moneyColumns
         try db.execute(sql: "DELETE FROM cube")
-        try db.execute(sql: """
-            INSERT INTO cube (\((cubeKey + counts).joined(separator: ", ")))
-            SELECT \(cubeKey.joined(separator: ", ")), \(counts.map { "SUM(\($0))" }.joined(separator: ", "))
-            FROM sums GROUP BY \(cubeKey.joined(separator: ", "))
-            """)
+        if let cube {
+            try cube.write(db)
+        } else {
+            try db.execute(sql: cubeFromSumsSQL)
+        }
         try createTriggers(db)
         try db.execute(sql: "DELETE FROM items")
         try db.execute(sql: """
@@ -178,6 +178,13 @@ enum IndexSchema {
             """)
         try createItemTriggers(db)
     }
+
+    /// The cube added up from `sums` in SQL.
+    static let cubeFromSumsSQL = """
+        INSERT INTO cube (\((cubeKey + countColumns + moneyColumns).joined(separator: ", ")))
+        SELECT \(cubeKey.joined(separator: ", ")), \((countColumns + moneyColumns).map { "SUM(\($0))" }.joined(separator: ", "))
+        FROM sums GROUP BY \(cubeKey.joined(separator: ", "))
+        """
 
     /// Empties every derived table (the index is rebuilt for other settings).
     static func clear(_ db: Database) throws {
