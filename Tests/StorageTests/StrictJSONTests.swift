@@ -69,6 +69,67 @@ struct StrictJSONTests {
                 "escapes in values are read as Foundation reads them")
     }
 
+    @Test("care lines read off the document without Codable: every variant reads as the Codable path and JSONDecoder read it, or is left to them")
+    func careLines() throws {
+        let item = #"{"code":"WMO-HH","description":"Huishoudelijke hulp","grade":"groen","kind":"kosten","law":"wmo","priceYear":2024,"unit":"uur","unitPrice":"36.50"}"#
+        let full = #"{"certainty":"gedocumenteerd","dropOff":"25","highLikelihood":"90","highQuantity":{"count":"12"},"horizonYears":3,"#
+            + #""item":\#(item),"likelihood":"60","lowLikelihood":"30","lowQuantity":{"count":"2.5"},"quantity":{"count":"6"},"reasoning":"Viel \"vaak\" \u00e9\u0301n keer"}"#
+        func replacing(_ text: String, _ old: String, _ new: String) -> String {
+            #expect(text.contains(old), "\(old)")
+            return text.replacingOccurrences(of: old, with: new)
+        }
+        var avoided = [full, #"{"item":\#(item),"likelihood":"60","quantity":{"count":"6"},"reasoning":""}"#]
+        for optional in ["certainty", "dropOff", "highLikelihood", "highQuantity", "horizonYears", "lowLikelihood", "lowQuantity"] {
+            let value = try #require(full.range(of: "\"\(optional)\":"))
+            let rest = full[value.upperBound...]
+            let end = rest.hasPrefix("{") ? try #require(rest.firstIndex(of: "}")).utf16Offset(in: full) + 1
+                : try #require(rest.firstIndex(of: ",")).utf16Offset(in: full)
+            let member = String(full[value.lowerBound..<String.Index(utf16Offset: end, in: full)])
+            avoided.append(replacing(full, member, "\"\(optional)\":null"))
+            avoided.append(replacing(full, member + ",", ""))
+        }
+        let changes: [(String, String)] = [
+            (#""certainty":"gedocumenteerd""#, #""certainty":"onbekend""#), (#""grade":"groen""#, #""grade":null"#),
+            (#""grade":"groen""#, #""grade":"paars""#), (#""grade":"groen","#, ""), (#""kind":"kosten""#, #""kind":"transfer""#),
+            (#""kind":"kosten""#, #""kind":"x""#), (#""kind":"kosten""#, #""kind":null"#), (#""priceYear":2024"#, #""priceYear":"2024""#),
+            (#""priceYear":2024"#, #""priceYear":2024.0"#), (#""priceYear":2024"#, #""priceYear":-7"#), (#""unitPrice":"36.50""#, #""unitPrice":"36,50""#),
+            (#""unitPrice":"36.50""#, #""unitPrice":36.5"#), (#""unitPrice":"36.50""#, #""unitPrice":"-1""#), (#""horizonYears":3"#, #""horizonYears":"3""#),
+            (#""horizonYears":3"#, #""horizonYears":2.5"#), (#""horizonYears":3"#, #""horizonYears":-1"#), (#""likelihood":"60""#, #""likelihood":"101""#),
+            (#""likelihood":"60""#, #""likelihood":60"#), (#""likelihood":"60""#, #""likelihood":"zestig""#), (#""likelihood":"60""#, #""likelihood":null"#),
+            (#""quantity":{"count":"6"}"#, #""quantity":{"rate":"2","per":"week","periods":"26"}"#),
+            (#""quantity":{"count":"6"}"#, #""quantity":{"count":"6","rate":"x"}"#), (#""quantity":{"count":"6"}"#, #""quantity":{"rate":"2","periods":"26"}"#),
+            (#""quantity":{"count":"6"}"#, #""quantity":{"rate":"2","per":7,"periods":"26"}"#), (#""quantity":{"count":"6"}"#, #""quantity":{"count":"-1"}"#),
+            (#""quantity":{"count":"6"}"#, #""quantity":{"count":6}"#), (#""quantity":{"count":"6"}"#, #""quantity":{"count":null}"#),
+            (#""quantity":{"count":"6"}"#, #""quantity":"6""#), (#""quantity":{"count":"6"}"#, #""quantity":{}"#),
+            (#""reasoning":"Viel"#, #""toelichting":"x","reasoning":"Viel"#), (#""reasoning":"Viel \"vaak\" \u00e9\u0301n keer""#, #""reasoning":null"#),
+            (#""reasoning":"Viel \"vaak\" \u00e9\u0301n keer""#, #""reasoning":["x"]"#), (#","reasoning":"Viel \"vaak\" \u00e9\u0301n keer""#, ""),
+            (#""item":{"#, #""item":{"extra":{"a":[1,2]},"#), (#""code":"WMO-HH","#, ""), (#""description":"Huishoudelijke hulp""#, #""description":"H\u00fclp""#),
+        ]
+        avoided += changes.map { replacing(full, $0.0, $0.1) }
+        let deployed = [#"{"item":\#(item),"note":"","quantity":{"count":"3"}}"#, #"{"item":\#(item),"quantity":{"count":"3"}}"#,
+                        #"{"item":\#(item),"note":null,"quantity":{"count":"3"}}"#, #"{"item":\#(item),"note":"n","quantity":{"count":"3"},"x":1}"#,
+                        #"{"item":\#(item),"note":"n","quantity":{"rate":"1","per":"maand","periods":"12"}}"#, #"{"item":"WMO-HH","note":"","quantity":{"count":"3"}}"#]
+        func compare<Line: Codable & Equatable>(_ json: String, _ type: Line.Type, _ fast: (CareLineReader, Int) -> Line?) throws -> Bool {
+            guard let document = try? StrictJSONDocument(Array(json.utf8)) else {
+                Issue.record("not read by the strict parser: \(json)")
+                return false
+            }
+            let source = StrictJSONDecoder.Source(document)
+            let codable = try? Line(from: StrictJSONDecoder.NodeDecoder(source: source, node: 0))
+            let read = fast(CareLineReader(document: document), 0)
+            let foundation = try? JSONDecoder().decode(Line.self, from: Data(json.utf8))
+            // The strict reader may leave a file to Foundation (2024.0 for a year), never read it otherwise.
+            #expect(read == codable, "\(json)")
+            #expect(codable == nil || codable == foundation, "\(json)")
+            let lines = try? StrictJSONDecoder.decode([Line].self, from: Data("[\(json),\(json)]".utf8))
+            #expect(lines == codable.map { [$0, $0] }, "as an array: \(json)")
+            return read != nil
+        }
+        let readAvoided = try avoided.filter { try compare($0, AvoidedCareLine.self) { $0.avoided($1) } }.count
+        let readDeployed = try deployed.filter { try compare($0, DeployedCareLine.self) { $0.deployed($1) } }.count
+        #expect(readAvoided == 27 && readDeployed == 3, "read: \(readAvoided) of \(avoided.count) avoided, \(readDeployed) of \(deployed.count) deployed")
+    }
+
     /// SplitMix64: a fixed seed, so a failing mutation can be repeated.
     struct Seeded: RandomNumberGenerator {
         var state: UInt64

@@ -19,10 +19,11 @@ enum StrictJSONDecoder {
         init(_ document: StrictJSONDocument) { self.document = document }
 
         /// The value at `node` as `T`, by its own `init(from:)` (primitives come back through
-        /// `SingleValue`). Not through `Any`: boxing each line into an existential and casting it
+        /// `SingleValue`), or care lines by `CareLineReader`. Not through `Any`: boxing each line into an existential and casting it
         /// back cost an allocation per value.
         func value<T: Decodable>(_ type: T.Type, at node: Int) throws -> T {
-            try T(from: NodeDecoder(source: self, node: node))
+            if let line = CareLineReader(document: document).read(type, at: node) { return line }
+            return try T(from: NodeDecoder(source: self, node: node))
         }
     }
 
