@@ -13,12 +13,30 @@ public enum CaseCodec {
 
     /// Decodes a case, or explains in Dutch what is wrong and where.
     public static func decode(_ data: Data) -> Result<CaseRecord, CaseFileError> {
+        read(data, sealing: false).map(\.record)
+    }
+
+    /// A case read from its file, with the content seal read off the file's bytes (`WrittenSeal`)
+    /// when it has a history to check it against (nil when it has none, or the bytes do not give one).
+    struct SealedRecord {
+        let record: CaseRecord
+        let writtenSeal: String?
+    }
+
+    static func decodeSealed(_ data: Data) -> Result<SealedRecord, CaseFileError> { read(data, sealing: true) }
+
+    private static func read(_ data: Data, sealing: Bool) -> Result<SealedRecord, CaseFileError> {
         // Read once: a readable case needs no separate look at its header (a second parse was
         // a tenth of reading a business case). The strict reader takes the files the app writes;
         // whatever it refuses, Foundation reads, and a file that fails is looked at again to say why.
-        if let record = try? StrictJSONDecoder.decode(CaseRecord.self, from: data), CaseRecord.readableSchemaVersions.contains(record.schemaVersion) {
-            return .success(record)
+        if let (record, document) = try? StrictJSONDecoder.decodeKeepingDocument(CaseRecord.self, from: data),
+           CaseRecord.readableSchemaVersions.contains(record.schemaVersion) {
+            return .success(SealedRecord(record: record, writtenSeal: sealing && !record.history.isEmpty ? WrittenSeal.hash(document) : nil))
         }
+        return decodeByFoundation(data).map { SealedRecord(record: $0, writtenSeal: sealing && !$0.history.isEmpty ? WrittenSeal.hash(data) : nil) }
+    }
+
+    private static func decodeByFoundation(_ data: Data) -> Result<CaseRecord, CaseFileError> {
         let decoder = JSONDecoder()
         if let record = try? decoder.decode(CaseRecord.self, from: data), CaseRecord.readableSchemaVersions.contains(record.schemaVersion) {
             return .success(record)

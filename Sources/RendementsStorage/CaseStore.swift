@@ -165,13 +165,14 @@ public struct CaseStore: Sendable {
         guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(entry.name).path) else {
             return .failure(Problem(file: entry.name, message: CaseFileError.unreadable.dutchMessage))
         }
-        switch CaseCodec.decode(data) {
-        case .success(let record) where record.id == entry.id:
-            let stored = StoredCase(record: record, fileName: entry.name, writtenSeal: record.history.isEmpty ? nil : WrittenSeal.hash(data))
+        switch CaseCodec.decodeSealed(data) {
+        case .success(let read) where read.record.id == entry.id:
+            let record = read.record
+            let stored = StoredCase(record: record, fileName: entry.name, writtenSeal: read.writtenSeal)
             guard checkingIntegrity, let first = CaseChecker.integrityProblems(record, writtenSeal: stored.writtenSeal).first else { return .success(stored) }
             return .failure(Problem(file: entry.name, message: "telt niet mee en wordt niet gewijzigd: \(first); zie 'rendementsmeter validate'"))
-        case .success(let record):
-            return .failure(Problem(file: entry.name, message: "het id in het bestand ('\(record.id.prefix(40))') hoort \(entry.id) te zijn, gelijk aan de bestandsnaam; niet gelezen"))
+        case .success(let read):
+            return .failure(Problem(file: entry.name, message: "het id in het bestand ('\(read.record.id.prefix(40))') hoort \(entry.id) te zijn, gelijk aan de bestandsnaam; niet gelezen"))
         case .failure(let error):
             return .failure(Problem(file: entry.name, message: error.dutchMessage))
         }

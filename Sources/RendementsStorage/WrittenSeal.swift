@@ -10,7 +10,7 @@ import Foundation
 /// content reads back as it was written (the seal test holds both to the same cases).
 enum WrittenSeal {
     /// The seal's parts in the order the seal sorts them.
-    private static let parts = ["attribution", "avoided", "deployed", "effort"].map { Array($0.utf8) }
+    static let parts = ["attribution", "avoided", "deployed", "effort"].map { Array($0.utf8) }
 
     static func hash(_ data: Data) -> String? {
         data.withUnsafeBytes { raw -> String? in

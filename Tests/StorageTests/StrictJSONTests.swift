@@ -27,6 +27,10 @@ struct StrictJSONTests {
                 let data = try Data(contentsOf: directory.appendingPathComponent(file))
                 let strict = try? StrictJSONDecoder.decode(CaseRecord.self, from: data)
                 #expect(strict != nil && strict == Self.foundation(data), "\(file)")
+                // The seal written from the parse is the seal read off the bytes.
+                let sealed = WrittenSeal.hash(data)
+                let fromParse = WrittenSeal.hash(try StrictJSONDocument([UInt8](data)))
+                #expect(sealed != nil && fromParse == sealed, "\(file)")
                 read += 1
             }
         }
@@ -163,6 +167,9 @@ struct StrictJSONTests {
             }
             guard let strict = try? StrictJSONDecoder.decode(CaseRecord.self, from: Data(bytes)) else { continue }
             accepted += 1
+            if let document = try? StrictJSONDocument(bytes), WrittenSeal.hash(document) != WrittenSeal.hash(Data(bytes)) {
+                Issue.record("sealed differently: \(String(decoding: bytes, as: UTF8.self).prefix(2_000))")
+            }
             let reference = Self.foundation(Data(bytes))
             if strict == reference { agreed += 1 } else {
                 Issue.record("accepted differently: \(String(decoding: bytes, as: UTF8.self).prefix(2_000))")

@@ -9,8 +9,13 @@ import Foundation
 /// third of reading a business case.
 enum StrictJSONDecoder {
     static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
+        try decodeKeepingDocument(type, from: data).value
+    }
+
+    /// The value with the document it was read from (the content seal is read off it).
+    static func decodeKeepingDocument<T: Decodable>(_ type: T.Type, from data: Data) throws -> (value: T, document: StrictJSONDocument) {
         let source = Source(try StrictJSONDocument([UInt8](data)))
-        return try T(from: NodeDecoder(source: source, node: 0))
+        return (try T(from: NodeDecoder(source: source, node: 0)), source.document)
     }
 
     /// The parsed document, shared by every decoder and container of one decode.
