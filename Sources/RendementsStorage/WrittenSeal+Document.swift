@@ -14,18 +14,13 @@ extension WrittenSeal {
             if let part = parts.firstIndex(where: { $0.elementsEqual(bytes) }) { spans[part] = key + 1 }
             key = Int(document.nodes[key + 1].next)
         }
-        var sealed: [UInt8] = [UInt8(ascii: "{")]
-        sealed.reserveCapacity(document.bytes.count)
-        for (index, part) in parts.enumerated() {
-            guard let value = spans[index] else { return nil }
-            if index > 0 { sealed.append(UInt8(ascii: ",")) }
-            sealed.append(UInt8(ascii: "\""))
-            sealed.append(contentsOf: part)
-            sealed.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
-            document.bytes.withUnsafeBufferPointer { bytes in Self.compact(document, value, bytes, into: &sealed) }
+        return document.bytes.withUnsafeBufferPointer { bytes in
+            seal(capacity: bytes.count) { part, sealed in
+                guard let value = spans[part] else { return false }
+                compact(document, value, bytes, into: &sealed)
+                return true
+            }
         }
-        sealed.append(UInt8(ascii: "}"))
-        return sha256Hex(Data(sealed))
     }
 
     /// The value at `node` without whitespace, strings with `/` escaped: what `compact` makes of its bytes.

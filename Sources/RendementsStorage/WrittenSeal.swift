@@ -16,19 +16,28 @@ enum WrittenSeal {
         data.withUnsafeBytes { raw -> String? in
             let bytes = raw.bindMemory(to: UInt8.self)
             guard let spans = topLevelSpans(bytes) else { return nil }
-            var sealed: [UInt8] = [UInt8(ascii: "{")]
-            sealed.reserveCapacity(bytes.count)
-            for (index, part) in parts.enumerated() {
-                guard let span = spans[index] else { return nil }
-                if index > 0 { sealed.append(UInt8(ascii: ",")) }
-                sealed.append(UInt8(ascii: "\""))
-                sealed.append(contentsOf: part)
-                sealed.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+            return seal(capacity: bytes.count) { part, sealed in
+                guard let span = spans[part] else { return false }
                 compact(bytes[span], into: &sealed)
+                return true
             }
-            sealed.append(UInt8(ascii: "}"))
-            return sha256Hex(Data(sealed))
         }
+    }
+
+    /// The hash of `{"attribution":…,"avoided":…,"deployed":…,"effort":…}`, each part's value
+    /// written by `value` (false: the part is missing, and there is no seal).
+    static func seal(capacity: Int, _ value: (_ part: Int, _ sealed: inout [UInt8]) -> Bool) -> String? {
+        var sealed: [UInt8] = [UInt8(ascii: "{")]
+        sealed.reserveCapacity(capacity)
+        for (index, part) in parts.enumerated() {
+            if index > 0 { sealed.append(UInt8(ascii: ",")) }
+            sealed.append(UInt8(ascii: "\""))
+            sealed.append(contentsOf: part)
+            sealed.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+            guard value(index, &sealed) else { return nil }
+        }
+        sealed.append(UInt8(ascii: "}"))
+        return sha256Hex(Data(sealed))
     }
 
     /// Where the value of each part starts and ends in the top-level object; nil when the
