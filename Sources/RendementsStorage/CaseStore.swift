@@ -162,7 +162,9 @@ public struct CaseStore: Sendable {
     }
 
     private func loadStored(_ entry: Listing.Entry, checkingIntegrity: Bool) -> Result<StoredCase, Problem> {
-        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(entry.name).path) else {
+        // `isDirectory: false`: without it, Foundation asks the file system whether the name is a folder (one more stat a case).
+        let path = folder.appendingPathComponent(entry.name, isDirectory: false).path
+        guard let data = FileContents.read(path, expectedSize: Int(clamping: entry.identity.size)) else {
             return .failure(Problem(file: entry.name, message: CaseFileError.unreadable.dutchMessage))
         }
         switch CaseCodec.decodeSealed(data) {
