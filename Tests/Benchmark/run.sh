@@ -64,7 +64,9 @@ PY
   read -r s mb < <(median_run ":" "$app" reprice --cases "$cases" --price-list "$list" --to "$list" --dry-run); row "reprice --dry-run" "$s" "$py" "$mb"
   one="$work/one.json"; cp "$cases/C-0001.json" "$one"
   # Warm the id hint once, as any business case that has had a case added has it; then time single imports.
-  extra="find '$cases' -maxdepth 1 -name 'C-*.json' | sort | tail -n +$((size + 1)) | xargs -r rm -f"
+  # The imported copies are the cases numbered above the generated ones (by number: in name
+  # order C-100001 comes before C-9999, and the generated C-9999 was removed instead).
+  extra="find '$cases' -maxdepth 1 -name 'C-*.json' -printf '%f\\n' | sort -t- -k2,2n | tail -n +$((size + 1)) | sed 's|^|$cases/|' | xargs -r rm -f"
   "$app" import --cases "$cases" "$one" >/dev/null; eval "$extra"
   read -r s mb < <(median_run "$extra" "$app" import --cases "$cases" "$one"); row "import one case" "$s" "$py" "$mb"
   eval "$extra"
