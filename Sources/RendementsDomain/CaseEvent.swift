@@ -86,6 +86,12 @@ public struct CaseEstimate: Hashable, Codable, Sendable {
     public var deployed: [DeployedCareLine]
     public var avoided: [AvoidedCareLine]
     public var attribution: Percentage
+
+    public init(deployed: [DeployedCareLine], avoided: [AvoidedCareLine], attribution: Percentage) {
+        self.deployed = deployed
+        self.avoided = avoided
+        self.attribution = attribution
+    }
 }
 
 extension CaseEvent {

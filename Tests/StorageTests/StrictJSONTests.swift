@@ -113,14 +113,14 @@ struct StrictJSONTests {
         let deployed = [#"{"item":\#(item),"note":"","quantity":{"count":"3"}}"#, #"{"item":\#(item),"quantity":{"count":"3"}}"#,
                         #"{"item":\#(item),"note":null,"quantity":{"count":"3"}}"#, #"{"item":\#(item),"note":"n","quantity":{"count":"3"},"x":1}"#,
                         #"{"item":\#(item),"note":"n","quantity":{"rate":"1","per":"maand","periods":"12"}}"#, #"{"item":"WMO-HH","note":"","quantity":{"count":"3"}}"#]
-        func compare<Line: Codable & Equatable>(_ json: String, _ type: Line.Type, _ fast: (CareLineReader, Int) -> Line?) throws -> Bool {
+        func compare<Line: Codable & Equatable>(_ json: String, _ type: Line.Type, _ fast: (CaseDocumentReader, Int) -> Line?) throws -> Bool {
             guard let document = try? StrictJSONDocument(Array(json.utf8)) else {
                 Issue.record("not read by the strict parser: \(json)")
                 return false
             }
             let source = StrictJSONDecoder.Source(document)
             let codable = try? Line(from: StrictJSONDecoder.NodeDecoder(source: source, node: 0))
-            let read = fast(CareLineReader(document: document), 0)
+            let read = fast(CaseDocumentReader(document: document), 0)
             let foundation = try? JSONDecoder().decode(Line.self, from: Data(json.utf8))
             // The strict reader may leave a file to Foundation (2024.0 for a year), never read it otherwise.
             #expect(read == codable, "\(json)")
@@ -132,6 +132,62 @@ struct StrictJSONTests {
         let readAvoided = try avoided.filter { try compare($0, AvoidedCareLine.self) { $0.avoided($1) } }.count
         let readDeployed = try deployed.filter { try compare($0, DeployedCareLine.self) { $0.deployed($1) } }.count
         #expect(readAvoided == 27 && readDeployed == 3, "read: \(readAvoided) of \(avoided.count) avoided, \(readDeployed) of \(deployed.count) deployed")
+    }
+
+    @Test("a whole case read off the document without Codable: every field removed, null or of another type reads as the Codable path reads it")
+    func wholeCaseVariants() throws {
+        var record = CaseStoreTests.submittedSample("C-0042")
+        record.context.lifeDomains = [.financien, .wonen]
+        record.effort = OwnEffort(law: "wmo", workers: [WorkerHours(rateCode: "sociaal-werker", description: "Sociaal werker", hours: 12.5, hourlyRate: Money(cents: 8_650))],
+                                  volunteerHours: 3, volunteerRate: Money(cents: 1_500), otherCosts: [OtherCost(description: "Reiskosten", amount: Money(cents: 2_345))])
+        record.original = CaseEstimate(deployed: record.deployed, avoided: record.avoided, attribution: record.attribution)
+        var event = CaseEvent(at: "2026-11-24T10:15:00Z", by: "sw-bram", action: .status, field: "status", old: "concept", new: "ingediend", reason: "klaar")
+        event.previousHash = ""
+        event.hash = "ab"
+        event.contentHash = "cd"
+        record.history = [event]
+        record.historyHead = "ab"
+        record.provenance = CaseProvenance(sourceID: "C-0007", sourceFile: "C-0007.json", sourceStatus: .goedgekeurd, history: [event], historyHead: "ab")
+        let tree = try #require(try JSONSerialization.jsonObject(with: try CaseCodec.encode(record)) as? [String: Any])
+
+        // Every path into objects and the first element of arrays, with what can be done to it.
+        func paths(_ value: Any, _ path: [Any]) -> [[Any]] {
+            if let object = value as? [String: Any] { return [path] + object.keys.sorted().flatMap { paths(object[$0] as Any, path + [$0]) } }
+            if let array = value as? [Any], let first = array.first { return [path] + paths(first, path + [0]) }
+            return [path]
+        }
+        func changing(_ value: Any, _ path: ArraySlice<Any>, _ change: (Any?) -> Any?) -> Any? {
+            guard let step = path.first else { return change(value) }
+            if var object = value as? [String: Any], let key = step as? String {
+                object[key] = changing(object[key] as Any, path.dropFirst(), change)
+                return object
+            }
+            if var array = value as? [Any], let index = step as? Int {
+                if let changed = changing(array[index], path.dropFirst(), change) { array[index] = changed } else { array.remove(at: index) }
+                return array
+            }
+            return value
+        }
+        let changes: [(String, (Any?) -> Any?)] = [("removed", { _ in nil }), ("null", { _ in NSNull() }), ("7", { _ in 7 }),
+                                                    ("text", { _ in "x" }), ("[]", { _ in [Any]() }), ("{}", { _ in [String: Any]() }),
+                                                    ("2.5", { _ in 2.5 }), ("true", { _ in true })]
+        var compared = 0, read = 0
+        for path in paths(tree, []).dropFirst() {
+            for (what, change) in changes {
+                guard let changed = changing(tree, path[...], change),
+                      let data = try? JSONSerialization.data(withJSONObject: changed, options: [.sortedKeys]) else { continue }
+                let document = try StrictJSONDocument([UInt8](data))
+                let codable = try? CaseRecord(from: StrictJSONDecoder.NodeDecoder(source: StrictJSONDecoder.Source(document), node: 0))
+                let direct = CaseDocumentReader(document: document).record(0)
+                #expect(direct == codable, "\(path) \(what)")
+                #expect(codable == nil || codable == Self.foundation(data), "\(path) \(what)")
+                compared += 1
+                if direct != nil { read += 1 }
+            }
+        }
+        let original = try StrictJSONDocument([UInt8](try CaseCodec.encode(record)))
+        #expect(CaseDocumentReader(document: original).record(0) == record)
+        #expect(compared == 1_016 && read == 101, "compared \(compared), read \(read)")
     }
 
     /// SplitMix64: a fixed seed, so a failing mutation can be repeated.

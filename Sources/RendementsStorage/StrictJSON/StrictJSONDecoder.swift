@@ -15,7 +15,7 @@ enum StrictJSONDecoder {
     /// The value with the document it was read from (the content seal is read off it).
     static func decodeKeepingDocument<T: Decodable>(_ type: T.Type, from data: Data) throws -> (value: T, document: StrictJSONDocument) {
         let source = Source(try StrictJSONDocument([UInt8](data)))
-        return (try T(from: NodeDecoder(source: source, node: 0)), source.document)
+        return (try source.value(type, at: 0), source.document)
     }
 
     /// The parsed document, shared by every decoder and container of one decode.
@@ -24,10 +24,10 @@ enum StrictJSONDecoder {
         init(_ document: StrictJSONDocument) { self.document = document }
 
         /// The value at `node` as `T`, by its own `init(from:)` (primitives come back through
-        /// `SingleValue`), or care lines by `CareLineReader`. Not through `Any`: boxing each line into an existential and casting it
+        /// `SingleValue`), or by `CaseDocumentReader`. Not through `Any`: boxing each line into an existential and casting it
         /// back cost an allocation per value.
         func value<T: Decodable>(_ type: T.Type, at node: Int) throws -> T {
-            if let line = CareLineReader(document: document).read(type, at: node) { return line }
+            if let line = CaseDocumentReader(document: document).read(type, at: node) { return line }
             return try T(from: NodeDecoder(source: self, node: node))
         }
     }
