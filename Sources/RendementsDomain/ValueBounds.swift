@@ -23,26 +23,30 @@ public enum ValueBounds {
     /// Dutch messages, each naming its field, for every value of a case outside these bounds.
     public static func problems(_ record: CaseRecord) -> [String] {
         var problems: [String] = []
-        func quantity(_ quantity: Quantity, _ place: String) {
-            if quantity.units > maximumQuantity {
-                problems.append("\(place): hoeveelheid \(DutchNumber.readable(quantity.units)) is groter dan het maximum van \(DutchNumber.readable(maximumQuantity))")
+        // Places are named only for a problem: made for every line of every case, their texts
+        // were most of this check (it runs on every case read).
+        func quantity(_ quantity: Quantity?, _ place: () -> String) {
+            if let quantity, quantity.units > maximumQuantity {
+                problems.append("\(place()): hoeveelheid \(DutchNumber.readable(quantity.units)) is groter dan het maximum van \(DutchNumber.readable(maximumQuantity))")
             }
         }
-        func price(_ item: PricedItem, _ place: String) {
-            if item.unitPrice.cents <= 0 { problems.append("\(place): de prijs van '\(item.code)' moet groter zijn dan € 0") }
-            if item.unitPrice.cents > maximumLineCents { problems.append("\(place): de prijs van '\(item.code)' is groter dan \(maximumLineText)") }
-            if !years.contains(item.priceYear) { problems.append("\(place): prijsjaar \(item.priceYear) ligt buiten \(years.lowerBound)–\(years.upperBound)") }
+        func price(_ item: PricedItem, _ place: () -> String) {
+            if item.unitPrice.cents <= 0 { problems.append("\(place()): de prijs van '\(item.code)' moet groter zijn dan € 0") }
+            if item.unitPrice.cents > maximumLineCents { problems.append("\(place()): de prijs van '\(item.code)' is groter dan \(maximumLineText)") }
+            if !years.contains(item.priceYear) { problems.append("\(place()): prijsjaar \(item.priceYear) ligt buiten \(years.lowerBound)–\(years.upperBound)") }
         }
         for (index, line) in record.avoided.enumerated() {
-            let place = "voorkomen zorg regel \(index + 1)"
+            func place() -> String { "voorkomen zorg regel \(index + 1)" }
             price(line.item, place)
-            for value in [line.quantity, line.lowQuantity, line.highQuantity].compactMap({ $0 }) { quantity(value, place) }
+            quantity(line.quantity, place)
+            quantity(line.lowQuantity, place)
+            quantity(line.highQuantity, place)
             if let horizon = line.horizonYears, !horizonYears.contains(horizon) {
-                problems.append("\(place): het aantal jaren \(horizon) ligt buiten \(horizonYears.lowerBound)–\(horizonYears.upperBound)")
+                problems.append("\(place()): het aantal jaren \(horizon) ligt buiten \(horizonYears.lowerBound)–\(horizonYears.upperBound)")
             }
         }
         for (index, line) in record.deployed.enumerated() {
-            let place = "ingezette zorg regel \(index + 1)"
+            func place() -> String { "ingezette zorg regel \(index + 1)" }
             price(line.item, place)
             quantity(line.quantity, place)
         }
