@@ -21,12 +21,18 @@ extension String {
         // Plain ASCII (most stories) folds to its lower case; Foundation's folding of the
         // whole text was a twentieth of reading a business case.
         if utf8.allSatisfy({ $0 < 0x80 }) { return Self.asciiLowercased(utf8) }
+        return Self.folded(Array(utf8), latinTable: true)
+    }
+
+    /// `searchFolded` of text that is not all ASCII. `latinTable`: accented Latin-1 letters
+    /// (ë, é, ï, Ö…) fold by a table Foundation itself filled, instead of one Foundation call
+    /// per word that has one: those calls were half of making a case's searched text.
+    static func folded(_ bytes: [UInt8], latinTable: Bool) -> String {
         // Folding is scalar by scalar (an accent typed apart folds to nothing), so the ASCII
         // between the other characters ("financiële") is lowered directly, byte by byte,
         // and only the rest goes through Foundation, which was a tenth of reading a case.
         var folded = ""
-        folded.reserveCapacity(utf8.count)
-        let bytes = Array(utf8)
+        folded.reserveCapacity(bytes.count)
         var start = 0
         while start < bytes.count {
             var end = start
@@ -35,13 +41,45 @@ extension String {
             let base = end < bytes.count && end > start ? end - 1 : end
             folded += Self.asciiLowercased(bytes[start..<base])
             guard base < bytes.count else { break }
-            end = max(end, base + 1)
+            end = Swift.max(end, base + 1)
             while end < bytes.count, bytes[end] >= 0x80 { end += 1 }
-            folded += String(decoding: bytes[base..<end], as: UTF8.self)
-                .folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+            if latinTable, let quick = latinFolded(bytes[base..<end]) {
+                folded += quick
+            } else {
+                folded += String(decoding: bytes[base..<end], as: UTF8.self)
+                    .folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+            }
             start = end
         }
         return folded
+    }
+
+    /// ASCII and accented Latin-1 letters folded by `latinFolds`; nil for anything else (a
+    /// combining accent, another script, a letter without a one-letter fold such as æ or ß).
+    private static func latinFolded(_ bytes: ArraySlice<UInt8>) -> String? {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                result.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
+                index += 1
+                continue
+            }
+            guard byte == 0xC3, index + 1 < bytes.endIndex, (0x80...0xBF).contains(bytes[index + 1]),
+                  let folded = latinFolds[Int(bytes[index + 1] - 0x80)] else { return nil }
+            result.append(folded)
+            index += 2
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// U+00C0 to U+00FF as Foundation folds each alone (case and accents), when that is one ASCII letter.
+    private static let latinFolds: [UInt8?] = (0xC0...0xFF).map { value in
+        guard let scalar = Unicode.Scalar(value) else { return nil }
+        let folded = Array(String(Character(scalar)).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased().utf8)
+        return folded.count == 1 && folded[0] < 0x80 ? folded[0] : nil
     }
 
     private static func asciiLowercased(_ bytes: some Collection<UInt8>) -> String {
