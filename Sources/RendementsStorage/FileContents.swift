@@ -8,7 +8,8 @@ enum FileContents {
     /// The bytes of the file at `path`, read until its end (`expectedSize` only sizes the
     /// buffer: a file that grew or shrank since is read whole all the same); nil when it cannot be read.
     static func read(_ path: String, expectedSize: Int) -> Data? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: a named pipe put in a case file's place after the listing fails at once instead of hanging the read.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         // One byte more than expected, so that the end is seen by the first read of a file that kept its size.

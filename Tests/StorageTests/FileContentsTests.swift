@@ -18,6 +18,9 @@ struct FileContentsTests {
         #expect(FileContents.read(empty.path, expectedSize: 0) == Data())
         #expect(FileContents.read(folder.url.appendingPathComponent("C-0003.json").path, expectedSize: 10) == nil, "missing")
         #expect(FileContents.read(folder.url.path, expectedSize: 10) == nil, "a folder")
+        let pipe = folder.url.appendingPathComponent("C-0004.json")
+        #expect(mkfifo(pipe.path, 0o600) == 0)
+        #expect(FileContents.read(pipe.path, expectedSize: 10) == Data(), "a named pipe nobody writes: nothing, at once")
         if getuid() != 0 {
             chmod(file.path, 0)
             #expect(FileContents.read(file.path, expectedSize: 10_000) == nil, "no permission")
