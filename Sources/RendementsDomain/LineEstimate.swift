@@ -59,12 +59,14 @@ public struct LineEstimate: Hashable, Sendable {
     }
 
     /// Σ_{t=0}^{years−1} ((1 − dropOff) ÷ (1 + discount))^t, in Decimal (38 digits), unrounded.
+    /// Years beyond `ValueBounds.horizonYears` (a case `ValueBounds` refuses, so never counted)
+    /// count as its most: a million years of a falling term made Decimal trap on underflow.
     public static func horizon(years: Int, dropOff: Percentage, discount: Percentage) -> Decimal {
         guard years > 1 else { return 1 }
         let step = dropOff.complement.fraction / (1 + discount.fraction)
         var term = Decimal(1)
         var sum = Decimal(0)
-        for _ in 0..<max(1, years) {
+        for _ in 0..<min(years, ValueBounds.horizonYears.upperBound) {
             sum += term
             term *= step
         }

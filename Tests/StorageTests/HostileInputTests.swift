@@ -141,4 +141,15 @@ struct HostileInputTests {
         #expect(throws: ValuationError.overflow(caseID: "C-0001", what: "X")) { try CaseValuation(record) }
         #expect(ValuationError.overflow(caseID: "C-0001", what: "X").dutchMessage == "Casus C-0001: het bedrag voor 'X' is groter dan € 100.000.000,00 per regel. Controleer de hoeveelheid.")
     }
+
+    @Test("a horizon of a million years is named as out of bounds by validate's check, not a crash (helper-24)")
+    func absurdHorizon() throws {
+        var record = CaseStoreTests.sample("C-0001")
+        record.avoided[0].horizonYears = 1_000_000
+        record.avoided[0].dropOff = Percentage(50)
+        let problems = CaseChecker.problems(StoredCase(record: record, fileName: "C-0001.json"), priceList: nil).map(\.message)
+        #expect(problems.contains("voorkomen zorg regel 1: het aantal jaren 1000000 ligt buiten 1–30"), "\(problems)")
+        #expect(LineEstimate.horizon(years: 1_000_000, dropOff: Percentage(50)!, discount: .zero) == LineEstimate.horizon(years: 30, dropOff: Percentage(50)!, discount: .zero))
+        #expect(LineEstimate.horizon(years: 3, dropOff: Percentage(50)!, discount: .zero) == Decimal(string: "1.75"))
+    }
 }
