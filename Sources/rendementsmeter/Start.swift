@@ -169,7 +169,11 @@ final class EffectRunner: AppEffects {
             guard FolderStamp(locations.casesFolder) != lastStamp else { return [] }
             guard lastRead != nil else {
                 lastStamp = FolderStamp(locations.casesFolder)
-                return overviewWithoutFigures()
+                let overview = overviewWithoutFigures()
+                // Another process may have rewritten many cases (a re-pricing), which leaves the search
+                // scanning until the trigram index is completed (helper-24); the read above brought the index up to date.
+                CaseIndex(casesFolder: locations.casesFolder).completeSearchIndexInBackground()
+                return overview
             }
             return perform(.reloadCases)
         case .reloadCases:

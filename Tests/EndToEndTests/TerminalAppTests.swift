@@ -103,6 +103,42 @@ struct TerminalAppTests {
         try session.send("q")
     }
 
+    @Test("another process re-prices over a thousand cases while the start screen shows: the app completes the trigram index again (helper-24)")
+    func searchIndexAfterBulkChange() throws {
+        let scratch = try Scratch()
+        try scratch.copyShippedData()
+        let cases = scratch.url.appendingPathComponent("cases")
+        try FileManager.default.removeItem(at: cases)
+        let generator = Binary.url.deletingLastPathComponent().appendingPathComponent("bench-genereer").path
+        #expect(try Binary.execute(generator, [cases.path, "2500", "1", "price-lists/standaard"], in: scratch.url).status == 0)
+        let index = CaseIndex(casesFolder: cases)
+        func completes() throws -> Bool {
+            for _ in 0..<200 {
+                if try index.searchIndexIsComplete() { return true }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+            return false
+        }
+        let session = try Self.session(in: scratch.url)
+        try session.waitFor("Rendementsmeter — Benchmark")
+        #expect(try completes(), "made after the first paint")
+        // On the price list the app does not look at the folder: the re-pricing reaches the index in one read.
+        try session.send("Left", "Enter")
+        try session.waitFor("Prijslijst — Maatschappelijke prijslijst (standaard)")
+        let newer = try SafeStoreEndToEndTests.newerList(scratch)
+        let repriced = try Binary.run(["reprice", "--to", newer.path], in: scratch.url)
+        #expect(repriced.status == 0, "\(repriced.stderr)")
+        // The re-pricing rewrote more than 1,000 files: the next read (this report) starts the trigram index over,
+        // and the app, back and idle on its start screen, completes it.
+        let report = try Binary.run(["report"], in: scratch.url)
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(try index.searchIndexIsComplete() == false)
+        try session.send("Escape")
+        try session.waitFor("Rendement (voorkomen")
+        #expect(try completes(), "completed again while the start screen shows")
+        try session.send("q")
+    }
+
     @Test("start, help, resize below 80x24 and back, quit: the terminal is restored")
     func startHelpResizeQuit() throws {
         let session = try Self.session()
