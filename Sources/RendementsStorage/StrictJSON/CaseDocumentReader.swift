@@ -47,7 +47,7 @@ struct CaseDocumentReader {
 
     /// As `Percentage.init(from:)`.
     func percentage(_ node: Int) -> Percentage? {
-        (try? document.string(node)).flatMap(DecimalText.parse).flatMap { Percentage($0) }
+        string(node).flatMap(DecimalText.parse).flatMap { Percentage($0) }
     }
 
     /// An optional field as `decodeIfPresent` reads it: null is nil; anything else must read.
