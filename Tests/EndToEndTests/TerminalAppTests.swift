@@ -33,15 +33,30 @@ struct TerminalAppTests {
         return try #require(children.split(separator: "\n").compactMap { Int32($0) }.first)
     }
 
-    @Test("a large business case whose index must be built again says so before the first screen, instead of a blank terminal")
-    func saysWhenIndexing() throws {
+    /// A scratch copy of the shipped data whose cases are `count` generated ones (`bench-genereer`, seed 1).
+    static func generated(_ count: Int) throws -> Scratch {
         let scratch = try Scratch()
         try scratch.copyShippedData()
         let cases = scratch.url.appendingPathComponent("cases")
         try FileManager.default.removeItem(at: cases)
         let generator = Binary.url.deletingLastPathComponent().appendingPathComponent("bench-genereer").path
-        let made = try Binary.execute(generator, [cases.path, "5001", "1", "price-lists/standaard"], in: scratch.url)
+        let made = try Binary.execute(generator, [cases.path, "\(count)", "1", "price-lists/standaard"], in: scratch.url)
         #expect(made.status == 0, "\(made.stderr)")
+        return scratch
+    }
+
+    /// True once the trigram index holds every text (the app makes it on another thread), within 20 s.
+    static func searchIndexCompletes(_ index: CaseIndex) throws -> Bool {
+        for _ in 0..<200 {
+            if try index.searchIndexIsComplete() { return true }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        return false
+    }
+
+    @Test("a large business case whose index must be built again says so before the first screen, instead of a blank terminal")
+    func saysWhenIndexing() throws {
+        let scratch = try Self.generated(5001)
         let session = try Self.session(in: scratch.url)
         let waiting = try session.waitFor("Rendementsmeter bouwt de index")
         #expect(waiting.hasPrefix("Rendementsmeter bouwt de index van de casussen op (eenmalig na een nieuwe\nversie of andere instellingen); bij tienduizenden casussen duurt dat even…\n"))
@@ -92,12 +107,7 @@ struct TerminalAppTests {
         #expect(found.split(separator: "\n").filter { $0.hasPrefix(" C-") } == [" C-0002 Goedgekeurd   sw-bram   Schuldhulp vro… 11-07-2025    € 3.569    € 2.161"])
         // The app made the trigram index on another thread; a search now goes through it.
         let index = CaseIndex(casesFolder: cases)
-        var complete = false
-        for _ in 0..<100 where !complete {
-            complete = try index.searchIndexIsComplete()
-            if !complete { Thread.sleep(forTimeInterval: 0.1) }
-        }
-        #expect(complete)
+        #expect(try Self.searchIndexCompletes(index))
         #expect(index.search("deurwaarder", commonShare: 1_000_000) == ["C-0002"])
         try session.send("Escape")
         try session.send("q")
@@ -105,23 +115,11 @@ struct TerminalAppTests {
 
     @Test("another process re-prices over a thousand cases while the start screen shows: the app completes the trigram index again (helper-24)")
     func searchIndexAfterBulkChange() throws {
-        let scratch = try Scratch()
-        try scratch.copyShippedData()
-        let cases = scratch.url.appendingPathComponent("cases")
-        try FileManager.default.removeItem(at: cases)
-        let generator = Binary.url.deletingLastPathComponent().appendingPathComponent("bench-genereer").path
-        #expect(try Binary.execute(generator, [cases.path, "2500", "1", "price-lists/standaard"], in: scratch.url).status == 0)
-        let index = CaseIndex(casesFolder: cases)
-        func completes() throws -> Bool {
-            for _ in 0..<200 {
-                if try index.searchIndexIsComplete() { return true }
-                Thread.sleep(forTimeInterval: 0.1)
-            }
-            return false
-        }
+        let scratch = try Self.generated(2500)
+        let index = CaseIndex(casesFolder: scratch.url.appendingPathComponent("cases"))
         let session = try Self.session(in: scratch.url)
         try session.waitFor("Rendementsmeter — Benchmark")
-        #expect(try completes(), "made after the first paint")
+        #expect(try Self.searchIndexCompletes(index), "made after the first paint")
         // On the price list the app does not look at the folder: the re-pricing reaches the index in one read.
         try session.send("Left", "Enter")
         try session.waitFor("Prijslijst — Maatschappelijke prijslijst (standaard)")
@@ -135,7 +133,7 @@ struct TerminalAppTests {
         #expect(try index.searchIndexIsComplete() == false)
         try session.send("Escape")
         try session.waitFor("Rendement (voorkomen")
-        #expect(try completes(), "completed again while the start screen shows")
+        #expect(try Self.searchIndexCompletes(index), "completed again while the start screen shows")
         try session.send("q")
     }
 
