@@ -20,11 +20,13 @@ let package = Package(
         .systemLibrary(name: "CNCursesW", providers: [.apt(["libncurses-dev"])]),
         // Restores the terminal from a fatal signal; needs C-level state and async-signal safety.
         .target(name: "CTerminalRestore"),
+        // The file-system type of a folder (statfs), which Swift's Glibc module does not declare.
+        .systemLibrary(name: "CLinuxFiles"),
         // Pure domain: money, price list, case, arithmetic, business case. Foundation only.
         .target(name: "RendementsDomain"),
         // Files: CSV price lists, JSON case files, atomic writes, validation.
         .target(name: "RendementsStorage", dependencies: [
-            "RendementsDomain", .product(name: "Crypto", package: "swift-crypto"), .product(name: "GRDB", package: "GRDB.swift"),
+            "RendementsDomain", "CLinuxFiles", .product(name: "Crypto", package: "swift-crypto"), .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         // The business case on a PostgreSQL server: schema and migrations, roles and row-level

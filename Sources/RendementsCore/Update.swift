@@ -21,7 +21,7 @@ public enum Msg: Sendable {
     /// The figures of every case as they are on disk now, with the start screen's figures.
     /// With the settings they were valued with: changed while the app runs (another price year),
     /// they hold for what the app values and labels from then on.
-    case casesReloaded([CaseFigurePair], overview: Overview, options: EstimateOptions)
+    case casesReloaded(PreparedFigures, overview: Overview, options: EstimateOptions)
     /// The start screen's figures as they are on disk now, while the cases' figures are not held.
     case overviewReloaded(Overview)
     /// Whole cases read to open or explain them.

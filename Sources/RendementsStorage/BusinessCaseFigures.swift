@@ -21,6 +21,13 @@ public struct BusinessCaseFigures: Sendable {
 
     public var priceList: PriceList? { priceListResult.priceList }
 
+    /// True when this read found exactly the files `earlier` read, none changed, with the same
+    /// settings and problems: its figures are `earlier`'s, in the same order.
+    public func isUnchanged(since earlier: BusinessCaseFigures) -> Bool {
+        guard let before = earlier.snapshot, let after = snapshot else { return false }
+        return before.isUnchanged(in: after) && earlier.problems == problems
+    }
+
     /// True when the business case holds only the shipped, fictional examples (an empty
     /// one when its settings say so): the first real case ends the VOORBEELD banner.
     public var isFictional: Bool {

@@ -235,7 +235,7 @@ final class ServerEffectRunner: AppEffects {
     private func reloaded() -> [Msg] {
         let overview = overview(extraProblems: [])
         guard figuresHeld else { return [.overviewReloaded(overview)] }
-        return [.casesReloaded(orderedFigures, overview: overview, options: options)]
+        return [.casesReloaded(PreparedFigures(orderedFigures), overview: overview, options: options)]
     }
 
     private var orderedFigures: [CaseFigurePair] { ordered.map(\.figures) }

@@ -516,7 +516,7 @@ struct ReloadTests {
         #expect(driver.effects == [.reloadCases])
         var approved = try #require(driver.state.record("C-0001"))
         try approved.move(to: .goedgekeurd, by: "dana", at: "2026-11-24T10:00:00Z", reason: "")
-        driver.deliver(.casesReloaded([CaseFigurePair(approved, options: driver.state.estimateOptions)], overview: driver.state.overview,
+        driver.deliver(.casesReloaded(PreparedFigures([CaseFigurePair(approved, options: driver.state.estimateOptions)]), overview: driver.state.overview,
                                       options: driver.state.estimateOptions))
         #expect(driver.state.cases.map(\.current.status) == [.goedgekeurd])
         #expect(driver.state.screen == .dashboard)

@@ -38,7 +38,7 @@ struct UpdateTests {
         #expect(!state.casesLoaded)
         #expect(state.overview.countedCases == 2 && state.overview.total.net == Money(cents: 7_500), "not summed again from no cases")
         #expect(send([.right, .enter], to: &state) == [.reloadCases])
-        _ = Update.apply(.casesReloaded([], overview: overview, options: state.estimateOptions), to: &state)
+        _ = Update.apply(.casesReloaded(PreparedFigures([]), overview: overview, options: state.estimateOptions), to: &state)
         #expect(state.casesLoaded)
         #expect(state.overview.countedCases == 0, "from now on derived from the cases read")
     }

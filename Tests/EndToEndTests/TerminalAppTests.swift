@@ -77,13 +77,7 @@ struct TerminalAppTests {
         let cases = try #require(session.scratch?.url.appendingPathComponent("cases"))
         let imported = try Binary.run(["import", Binary.root.appendingPathComponent("cases/C-0003.json").path], in: try #require(session.scratch?.url))
         #expect(imported.status == 0, "\(imported.stderr)")
-        // Edited in place by hand (same file, same size): only the file's times tell.
-        let handle = try #require(FileHandle(forUpdatingAtPath: cases.appendingPathComponent("C-0007.json").path))
-        let text = try #require(String(data: handle.readDataToEndOfFile(), encoding: .utf8))
-        let offset = try #require(text.utf8.firstRange(of: "\"intervention\" : \"Sociaal Recept\"".utf8)).lowerBound
-        try handle.seek(toOffset: UInt64(text.utf8.distance(from: text.utf8.startIndex, to: offset)))
-        handle.write(Data("\"intervention\" : \"Hand bewerkt 1\"".utf8))
-        try handle.close()
+        try Self.editInPlace(cases, from: "Sociaal Recept", to: "Hand bewerkt 1")
         try session.send("Right")
         try session.send("Enter")
         let browser = try session.waitFor("8 van 8")
@@ -91,6 +85,38 @@ struct TerminalAppTests {
         #expect(row == " C-0007 Concept       sw-anouk  Hand bewerkt 1  21-11-2025      € 105     -€ 215")
         let added = try #require(browser.split(separator: "\n").first { $0.contains("C-0008") })
         #expect(added == " C-0008 Ingediend     sw-anouk  Mantelzorgonde… 26-09-2025    € 7.946    € 2.971")
+        try session.send("q")
+    }
+
+    /// Edits C-0007's intervention by hand, in place (same file, same size): only the file's times and the watch tell.
+    static func editInPlace(_ cases: URL, from old: String, to new: String) throws {
+        let handle = try #require(FileHandle(forUpdatingAtPath: cases.appendingPathComponent("C-0007.json").path))
+        let text = try #require(String(data: handle.readDataToEndOfFile(), encoding: .utf8))
+        let offset = try #require(text.utf8.firstRange(of: "\"intervention\" : \"\(old)\"".utf8)).lowerBound
+        try handle.seek(toOffset: UInt64(text.utf8.distance(from: text.utf8.startIndex, to: offset)))
+        handle.write(Data("\"intervention\" : \"\(new)\"".utf8))
+        try handle.close()
+    }
+
+    @Test("a case edited in place while the browser shows: shown without a key, and again after going back and opening the browser")
+    func editedInPlaceWhileBrowsing() throws {
+        let session = try Self.session()
+        try session.waitFor("Rendement (voorkomen")
+        let cases = try #require(session.scratch?.url.appendingPathComponent("cases"))
+        try session.send("Right", "Enter")
+        let before = try session.waitFor("7 van 7")
+        #expect(before.split(separator: "\n").first { $0.contains("C-0007") } == " C-0007 Concept       sw-anouk  Sociaal Recept  21-11-2025      € 105     -€ 215")
+        // The folder's times do not move: before the watch, the browser showed the old text until a file was added or removed.
+        try Self.editInPlace(cases, from: "Sociaal Recept", to: "Hand bewerkt 1")
+        let edited = try session.waitFor("Hand bewerkt 1")
+        #expect(edited.split(separator: "\n").first { $0.contains("C-0007") } == " C-0007 Concept       sw-anouk  Hand bewerkt 1  21-11-2025      € 105     -€ 215")
+        try session.send("Escape")
+        try session.waitFor("Nieuwe casus")
+        try Self.editInPlace(cases, from: "Hand bewerkt 1", to: "Hand bewerkt 2")
+        try session.send("Enter")  // the menu still points at the browser
+        let reopened = try session.waitFor("Hand bewerkt 2")
+        #expect(reopened.split(separator: "\n").first { $0.contains("C-0007") } == " C-0007 Concept       sw-anouk  Hand bewerkt 2  21-11-2025      € 105     -€ 215")
+        #expect(reopened.contains("7 van 7"))
         try session.send("q")
     }
 

@@ -77,7 +77,7 @@ struct DashboardScreenTests {
         #expect(title(state) == " Dashboard — Voorbeeld: Welzijn Voorbeeldstad                  eigen prijsjaren")
         var options = state.estimateOptions
         options.reportYear = 2025
-        _ = Update.apply(.casesReloaded(state.cases, overview: state.overview, options: options), to: &state)
+        _ = Update.apply(.casesReloaded(PreparedFigures(state.cases), overview: state.overview, options: options), to: &state)
         #expect(state.estimateOptions.reportYear == 2025)
         #expect(title(state) == " Dashboard — Voorbeeld: Welzijn Voorbeeldstad                    prijsjaar 2025")
     }
