@@ -8,7 +8,8 @@ import Glibc
 /// Linux's inotify reports each file created, written, renamed, removed or given other
 /// attributes in a watched folder, by any process on this machine. It is trusted only on local
 /// file systems: on a network share it misses what other machines write, and then (as when
-/// inotify is unavailable, or its queue overflowed) every question answers "changed".
+/// inotify is unavailable, or its queue overflowed) every question answers "changed". Nor is it
+/// used for a folder holding a symbolic link: the file it points to changes unseen.
 public final class FolderWatch {
     private let descriptor: Int32
     private var changed = false
@@ -19,7 +20,7 @@ public final class FolderWatch {
     /// Watches these folders (the cases folder and the price list); nil when that is not possible
     /// or not reliable here, and then every read lists the files.
     public init?(_ folders: [String]) {
-        guard !folders.isEmpty, folders.allSatisfy(Self.isLocal) else { return nil }
+        guard !folders.isEmpty, folders.allSatisfy({ Self.isLocal($0) && !Self.holdsLink($0) }) else { return nil }
         descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard descriptor >= 0 else { return nil }
         let events = UInt32(IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB
@@ -83,6 +84,26 @@ public final class FolderWatch {
         guard handle >= 0 else { return false }
         defer { close(handle) }
         return localFileSystems.contains(rm_filesystem_type(handle))
+    }
+
+    /// True when an entry of `folder` is (or may be) a symbolic link; the entry types come with
+    /// the listing, so this costs no `stat` per file.
+    private static func holdsLink(_ folder: String) -> Bool {
+        guard let directory = opendir(folder) else { return true }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_LNK): return true
+            case Int32(DT_UNKNOWN):
+                var info = stat()
+                let name = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
+                    pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+                }
+                if fstatat(dirfd(directory), name, &info, AT_SYMLINK_NOFOLLOW) != 0 || (info.st_mode & S_IFMT) == S_IFLNK { return true }
+            default: continue
+            }
+        }
+        return false
     }
 
     /// statfs(2) magic numbers: ext2/3/4, XFS, Btrfs, tmpfs, overlay, F2FS, ZFS, JFS, ReiserFS, bcachefs.

@@ -69,11 +69,18 @@ struct FolderWatchTests {
         #expect(watch.hasChanges, "and stays gone: nothing in its place can be watched")
     }
 
-    @Test("nothing to watch, or a folder that is not there: no watch, and every read lists the files")
+    @Test("nothing to watch, a folder that is not there, or one holding a link: no watch, and every read lists the files")
     func noWatch() throws {
         let cases = try TemporaryFolder()
         #expect(FolderWatch([]) == nil)
         #expect(FolderWatch([cases.url.path, cases.url.appendingPathComponent("weg").path]) == nil)
         #expect(FolderWatch([cases.url.appendingPathComponent("C-0001.json").path]) == nil, "not a folder")
+        // A price list whose file is a link elsewhere: an edit there is no event here.
+        let elsewhere = try TemporaryFolder()
+        try elsewhere.write("prijzen.csv", "code")
+        #expect(FolderWatch([cases.url.path]) != nil)
+        try FileManager.default.createSymbolicLink(atPath: cases.url.appendingPathComponent("prijzen.csv").path,
+                                                   withDestinationPath: elsewhere.url.appendingPathComponent("prijzen.csv").path)
+        #expect(FolderWatch([cases.url.path]) == nil, "a folder holding a link")
     }
 }
