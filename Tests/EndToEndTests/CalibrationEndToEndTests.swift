@@ -102,6 +102,21 @@ struct CalibrationEndToEndTests {
         #expect(again.contains("  3 van 5\n"), "the new approval counts: \(again)")
     }
 
+    @Test("worked out ahead while the start screen shows, then a colleague approves before it opens: the screen counts that approval")
+    func workedOutAhead() throws {
+        let scratch = try Self.business()
+        let session = try TerminalAppTests.session(environment: ["RENDEMENTSMETER_USER": "sw-anouk"], in: scratch.url)
+        let keys = KeyScript(session)
+        try session.waitFor("Rendement (voorkomen")
+        Thread.sleep(forTimeInterval: 2)  // the figures and then this screen are worked out on another thread meanwhile
+        try Self.addRealApprovedCases(to: scratch.url.appendingPathComponent("cases"), count: 1)
+        try keys.press("Left", "Left", "Enter")
+        try session.waitFor("Beoordelaars lieten je regels van dit item zoals ze waren.")
+        try keys.press("Down")
+        let own = try session.waitFor("Redenen van de beoordelaars:")
+        #expect(own.contains("2,5 × · 75 %  7 × · 75 % (5)  2 van 4\n"), "Anouk's four cases, the one approved after the start among them: \(own)")
+    }
+
     @Test("without a usable index (a read-only share, a damaged index) the screen reads the files and shows the same rows (found by a helper: it showed none)")
     func withoutIndex() throws {
         let scratch = try Self.business()
