@@ -9,7 +9,25 @@ public enum DecimalText {
     /// and was a large share of reading a business case.
     public static func parse(_ text: String) -> Decimal? {
         guard let (significand, exponent) = parts(text) else { return nil }
-        return Decimal(sign: significand < 0 ? .minus : .plus, exponent: exponent, significand: Decimal(significand.magnitude))
+        return decimal(significand, exponent)
+    }
+
+    /// `parse`, for a value of at least 0 (and at most `upper`) only, checked on the integer
+    /// parts: comparing `Decimal`s was 1.6 % of reading a business case.
+    public static func parse(_ text: String, atLeastZeroAndAtMost upper: Int64?) -> Decimal? {
+        guard let (significand, exponent) = parts(text), significand >= 0 else { return nil }
+        if let upper {
+            // significand × 10^exponent ≤ upper ⟺ significand ≤ upper × 10^-exponent; `parts` gives at most 18 decimals,
+            // so 10^-exponent fits, and a product beyond Int64 is beyond any significand.
+            let scale = (0 ..< -exponent).reduce(Int64(1)) { power, _ in power * 10 }
+            let (limit, overflow) = upper.multipliedReportingOverflow(by: scale)
+            guard overflow || significand <= limit else { return nil }
+        }
+        return decimal(significand, exponent)
+    }
+
+    private static func decimal(_ significand: Int64, _ exponent: Int) -> Decimal {
+        Decimal(sign: significand < 0 ? .minus : .plus, exponent: exponent, significand: Decimal(significand.magnitude))
     }
 
     /// The exact integer parts of `-12`, `0.5`, `1234.56`: (significand, exponent).

@@ -9,6 +9,12 @@ public struct Percentage: Hashable, Comparable, Sendable {
         self.value = value
     }
 
+    /// A percentage written as text (`75`, `33.333`), as a case file holds it.
+    public init?(text: String) {
+        guard let value = DecimalText.parse(text, atLeastZeroAndAtMost: 100) else { return nil }
+        self.value = value
+    }
+
     public static let full = Percentage(uncheckedValue: 100)
     public static let zero = Percentage(uncheckedValue: 0)
 
@@ -42,7 +48,7 @@ extension Percentage: Codable {
     public init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
-        guard let number = DecimalText.parse(text), let percentage = Percentage(number) else {
+        guard let percentage = Percentage(text: text) else {
             throw DecodingError.dataCorruptedError(
                 in: container, debugDescription: "geen geldig percentage tussen 0 en 100: '\(text)'")
         }

@@ -67,3 +67,32 @@ struct DecimalTextFormatTests {
         #expect(DecimalText.format(DecimalText.parse("100")!) == "100")
     }
 }
+
+@Suite("Bounds checked on a decimal's integer parts agree with comparing Decimals")
+struct DecimalBoundsTests {
+    @Test("edge texts and 20,000 random ones: parse(_:atLeastZeroAndAtMost:) equals parse and then comparing as Decimal")
+    func agreesWithDecimalComparison() {
+        var state: UInt64 = 7
+        func next(_ bound: UInt64) -> UInt64 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return (state >> 33) % bound
+        }
+        func digits(_ count: UInt64) -> String { String((0..<count).map { _ in Character(String(next(10))) }) }
+        var texts = ["0", "-0", "-0.0", "100", "100.0", "100.000000000000000", "100.00000000000000001", "99.999999999999999999",
+                     "0.000000000000000001", "-0.000000000000000001", "101", "-1", "1e2", "", ".", "5.", ".5", " 75 ", "--1",
+                     "999999999999999999", "9999999999999999999", "0.1234567890123456789", "100.", "1000000000000000000"]
+        for _ in 0..<20_000 {
+            let sign = next(5) == 0 ? "-" : ""
+            texts.append(sign + digits(next(4)) + (next(2) == 0 ? "." + digits(next(20)) : ""))
+        }
+        for upper: Int64? in [nil, 0, 1, 100, 1_000_000, Int64.max] {
+            for text in texts {
+                let slow = DecimalText.parse(text).flatMap { value in value >= 0 && (upper.map { value <= Decimal($0) } ?? true) ? value : nil }
+                #expect(DecimalText.parse(text, atLeastZeroAndAtMost: upper) == slow, "\(text) within 0…\(upper.map(String.init) ?? "∞")")
+            }
+        }
+        #expect(Percentage(text: "100") == Percentage(100))
+        #expect(Percentage(text: "100.01") == nil)
+        #expect(Percentage(text: "33.333")?.value == Decimal(string: "33.333"))
+    }
+}

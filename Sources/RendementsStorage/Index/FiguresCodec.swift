@@ -39,7 +39,11 @@ enum FiguresCodec {
         /// Each text written so far, with its number, for back-references.
         private var written: [String: Int] = [:]
 
-        init() { bytes.reserveCapacity(1_024) }
+        init() {
+            bytes.reserveCapacity(1_024)
+            // A case writes 20 to 60 texts: grown from empty, the table was rehashed five times a case.
+            written.reserveCapacity(64)
+        }
 
         mutating func byte(_ value: UInt8) { bytes.append(value) }
 

@@ -41,13 +41,12 @@ struct CaseDocumentReader {
 
     /// A decimal ≥ 0 written as text, as `ExactText` and `Quantity` read it.
     func exactDecimal(_ node: Int) -> Decimal? {
-        guard let value = string(node).flatMap(DecimalText.parse), value >= 0 else { return nil }
-        return value
+        string(node).flatMap { DecimalText.parse($0, atLeastZeroAndAtMost: nil) }
     }
 
     /// As `Percentage.init(from:)`.
     func percentage(_ node: Int) -> Percentage? {
-        string(node).flatMap(DecimalText.parse).flatMap { Percentage($0) }
+        string(node).flatMap { Percentage(text: $0) }
     }
 
     /// An optional field as `decodeIfPresent` reads it: null is nil; anything else must read.
