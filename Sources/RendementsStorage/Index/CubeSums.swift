@@ -48,13 +48,26 @@ final class CubeSums {
         }
     }
 
+    /// The primary key's order as SQLite compares it: the number, then each text's bytes.
+    private static func precedes(_ a: Key, _ b: Key) -> Bool {
+        if a.original != b.original { return a.original < b.original }
+        for (left, right) in [(a.status, b.status), (a.team, b.team), (a.intervention, b.intervention), (a.month, b.month),
+                              (a.version, b.version), (a.law, b.law)] where left != right {
+            return left.utf8.lexicographicallyPrecedes(right.utf8)
+        }
+        return false
+    }
+
     /// Writes every row into the (emptied) `cube` table.
     func write(_ db: Database) throws {
         let columns = IndexSchema.cubeKey + IndexSchema.countColumns + IndexSchema.moneyColumns
         let statement = try db.makeStatement(sql: """
             INSERT INTO cube (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))
             """)
-        for (slot, key) in keys.enumerated() {
+        // In primary-key order, so that each row goes at the end of the table's B-tree: in the order met,
+        // 76,560 rows (100,000 cases) were each a search and an insert in the middle, 0.3 s alone at the end of a rebuild.
+        for slot in keys.indices.sorted(by: { Self.precedes(keys[$0], keys[$1]) }) {
+            let key = keys[slot]
             var row = RawInsert(statement)
             row.bind(key.original)
             for text in [key.status, key.team, key.intervention, key.month, key.version, key.law] { row.bind(text) }
