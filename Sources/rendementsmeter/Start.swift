@@ -82,9 +82,11 @@ final class EffectRunner: AppEffects {
     private var figuresAhead: Prefetch<(read: BusinessCaseFigures, prepared: PreparedFigures)>?
     /// The cases folder's times at the last read.
     private var lastStamp: FolderStamp?
-    /// What changed in the cases and price-list folders since the last read of every case began;
-    /// nil where that cannot be told, and then each read lists every file again.
+    /// What changed in the cases and price-list folders since the last read began (see `FolderWatch`).
     private var watch: FolderWatch?
+    /// True while the watch began right before the read the figures held (or read ahead) came
+    /// from: only then does "nothing changed" mean those figures are current.
+    private var watchFollowsFigures = false
     /// The cases folder's times when the Schattingen screen was last worked out.
     private var calibrationStamp: FolderStamp?
     /// The Schattingen screen as last worked out, with the index content it came from: opened
@@ -110,7 +112,8 @@ final class EffectRunner: AppEffects {
         guard lastRead == nil, figuresAhead == nil else { return }
         let locations = locations
         // Watching first: a change made while the files are listed is then news to the next read.
-        watch = FolderWatch([locations.casesFolder.path, locations.priceListFolder.path])
+        watch = FolderWatch.businessCase(cases: locations.casesFolder.path, priceList: locations.priceListFolder.path)
+        watchFollowsFigures = true
         let (user, calibrationAhead) = (user, calibrationAhead)
         figuresAhead = Prefetch {
             // Then the Schattingen screen, after the figures the browser and dashboard wait for (they would share the cores).
@@ -182,11 +185,17 @@ final class EffectRunner: AppEffects {
             return overviewWithoutFigures()
         case .reloadCasesIfChanged:
             // The folder's own times change with every file created, replaced or removed in it;
-            // a case edited in place leaves them, but not the watch.
+            // a case edited in place leaves them, but not a watch that can tell.
             let moved = FolderStamp(locations.casesFolder) != lastStamp
-            guard moved || (lastRead != nil && watch?.hasChanges == true) else { return [] }
+            let edited = watch?.hasChanges == true && watch?.isWatching == true
+            guard moved || edited else { return [] }
             guard lastRead != nil else {
                 lastStamp = FolderStamp(locations.casesFolder)
+                // The totals are read again next; the figures read ahead stay as they were (helper-25: the start screen kept an edit out).
+                if edited {
+                    watch?.startingRead()
+                    watchFollowsFigures = false
+                }
                 let overview = overviewWithoutFigures()
                 // Another process may have rewritten many cases (a re-pricing), which leaves the search
                 // scanning until the trigram index is completed (helper-24); the read above brought the index up to date.
@@ -202,10 +211,11 @@ final class EffectRunner: AppEffects {
             let previous = shown ?? ahead?.read
             figuresAhead = nil
             let now: BusinessCaseFigures
-            if let previous, let watch, !watch.hasChanges {
+            if let previous, watchFollowsFigures, let watch, !watch.hasChanges {
                 now = previous  // no file changed since it was read: nothing to list (0.2 s at 100,000 cases)
             } else {
                 watch?.startingRead()
+                watchFollowsFigures = true
                 now = locations.openFigures(reusing: previous)
             }
             lastRead = now

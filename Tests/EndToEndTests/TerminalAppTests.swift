@@ -120,6 +120,55 @@ struct TerminalAppTests {
         try session.send("q")
     }
 
+    @Test("a case damaged in place while the start screen shows, before the browser was ever opened: the start screen follows (helper-25)")
+    func editedInPlaceOnTheStartScreen() throws {
+        let scratch = try Scratch()
+        try scratch.copyShippedData()
+        // A business case used before: the app paints from the totals its index recorded, and reads nothing more until a file changes.
+        #expect(try Binary.run(["report"], in: scratch.url).status == 0)
+        let session = try Self.session(in: scratch.url)
+        #expect(try session.waitFor("Rendement (voorkomen").contains(" Telt: ingediende en goedgekeurde casussen (5 van 7) · eigen prijsjaren\n"))
+        // The figures are read ahead, the folders watched, and the app's own first writes (its drafts folder) seen.
+        Thread.sleep(forTimeInterval: 3)
+        let cases = scratch.url.appendingPathComponent("cases")
+        // Its first byte, in place: the folder's own times stay as they were.
+        let handle = try #require(FileHandle(forUpdatingAtPath: cases.appendingPathComponent("C-0004.json").path))
+        handle.write(Data("x".utf8))
+        try handle.close()
+        let after = try session.waitFor("Let op:")
+        #expect(after.contains(" Telt: ingediende en goedgekeurde casussen (4 van 6) · eigen prijsjaren\n"))
+        #expect(after.contains(" Totaal                          € 5.633  € 3.155   € 13.749   € 4.961\n"))
+        #expect(after.contains(" Let op: 1 probleem in C-0004.json; zie 'rendementsmeter validate'\n"))
+        try session.send("q")
+    }
+
+    @Test("an unfinished re-pricing's note in .locks, left and later removed by another process while the app runs: shown, then gone (helper-25)")
+    func repricingNoteComesAndGoes() throws {
+        let session = try Self.session()
+        try session.waitFor("Rendement (voorkomen")
+        let scratch = try #require(session.scratch)
+        let cases = scratch.url.appendingPathComponent("cases")
+        try session.send("Right", "Enter")
+        try session.waitFor("7 van 7")
+        try session.send("Escape")
+        try session.waitFor("Nieuwe casus")
+        // A damaged case stops the re-pricing half-way; it leaves its note.
+        try Data("{".utf8).write(to: cases.appendingPathComponent("C-0099.json"))
+        let newer = try SafeStoreEndToEndTests.newerList(scratch)
+        #expect(try Binary.run(["reprice", "--to", newer.path], in: scratch.url).status == 1)
+        let left = try session.waitFor("Let op: 2 problemen")
+        #expect(left.contains(" Let op: 2 problemen in .locks/herprijzing.json, C-0099.json; zie 'rendementsm…\n"), "\(left)")
+        try FileManager.default.removeItem(at: cases.appendingPathComponent("C-0099.json"))
+        try session.waitFor("Let op: 1 probleem in .locks/herprijzing.json")
+        // Finishing the re-pricing writes no case (each is at the new list already): only the note goes.
+        let finished = try Binary.run(["reprice", "--to", newer.path], in: scratch.url)
+        #expect(finished.status == 0, "\(finished.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: cases.appendingPathComponent(".locks/herprijzing.json").path))
+        let clear = try session.waitUntil("no 'Let op'") { !$0.contains("Let op") }
+        #expect(clear.contains(" Telt: ingediende en goedgekeurde casussen (5 van 7) · eigen prijsjaren\n"))
+        try session.send("q")
+    }
+
     @Test("the / search finds cases by their story: from the texts at first, then from the trigram index the app completes after its first paint")
     func searchInTheBrowser() throws {
         let session = try Self.session()

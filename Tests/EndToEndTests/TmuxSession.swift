@@ -65,12 +65,18 @@ final class TmuxSession {
     /// can fall in the middle of a redraw); returns the screen.
     @discardableResult
     func waitForAny(_ texts: [String], seconds: Double = 15) throws -> String {
+        try waitUntil(texts.joined(separator: " | "), seconds: seconds) { screen in texts.contains(where: screen.contains) }
+    }
+
+    /// Polls until the screen meets `condition` (`what` says which, should it time out) and has stopped changing.
+    @discardableResult
+    func waitUntil(_ what: String, seconds: Double = 15, _ condition: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(seconds)
         var last = ""
         var previous: String?
         while Date() < deadline {
             last = try screen()
-            if texts.contains(where: last.contains) {
+            if condition(last) {
                 if last == previous { return last }
                 previous = last
             } else {
@@ -78,6 +84,6 @@ final class TmuxSession {
             }
             Thread.sleep(forTimeInterval: 0.05)
         }
-        throw Failure.timeout(waitingFor: texts.joined(separator: " | "), screen: last)
+        throw Failure.timeout(waitingFor: what, screen: last)
     }
 }

@@ -71,6 +71,26 @@ struct CaseIndexTests {
         #expect(mode?.intValue == 0o600)
     }
 
+    @Test("reads without a usable index compared no file, so they are never 'unchanged' (helper-25: a read-only share kept deleted cases)")
+    func unchangedNeedsTheIndex() throws {
+        let folder = try Self.business(5)
+        try folder.write(".index", "no folder here: the index cannot be made")
+        let index = CaseIndex(casesFolder: folder.url)
+        let first = try index.snapshot(options: Self.options())
+        #expect(!first.usedIndex && first.figures.count == 5)
+        let same = try index.snapshot(options: Self.options())
+        #expect(!first.isUnchanged(in: same), "the same files, but nothing was compared")
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("C-0002.json"))
+        let second = try index.snapshot(options: Self.options(), reusing: first)
+        #expect(second.figures.map(\.current.id) == ["C-0001", "C-0003", "C-0004", "C-0005"])
+        #expect(!first.isUnchanged(in: second))
+        // With the index, the same files read twice are unchanged.
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent(".index"))
+        let indexed = try index.snapshot(options: Self.options())
+        let again = try index.snapshot(options: Self.options())
+        #expect(indexed.usedIndex && indexed.isUnchanged(in: again))
+    }
+
     @Test("an append, a hand edit and a deletion are each picked up on the next read")
     func incremental() throws {
         let folder = try Self.business(120)

@@ -4,41 +4,67 @@ import Testing
 
 @Suite("Watching the business case's folders instead of listing them")
 struct FolderWatchTests {
-    private func writeInPlace(_ file: URL, _ text: String) throws {
-        let handle = try FileHandle(forUpdating: file)
-        handle.write(Data(text.utf8))
-        try handle.close()
+    /// A cases folder (with a case and an index folder) and a price-list folder, watched as the app watches them.
+    final class Business {
+        let root: TemporaryFolder
+        let cases: URL
+        let prices: URL
+
+        init() throws {
+            root = try TemporaryFolder()
+            cases = root.url.appendingPathComponent("cases")
+            prices = root.url.appendingPathComponent("prijzen")
+            for folder in [cases, prices, cases.appendingPathComponent(".index")] {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            }
+            try write("cases/C-0001.json", "{}")
+            try write("prijzen/prijzen.csv", "code")
+        }
+
+        func watch() -> FolderWatch { FolderWatch.businessCase(cases: cases.path, priceList: prices.path) }
+
+        func write(_ path: String, _ text: String) throws { try Data(text.utf8).write(to: root.url.appendingPathComponent(path)) }
+
+        func writeInPlace(_ path: String, _ text: String) throws {
+            let handle = try FileHandle(forUpdating: root.url.appendingPathComponent(path))
+            handle.write(Data(text.utf8))
+            try handle.close()
+        }
     }
 
-    @Test("a case file written, edited in place, renamed over, removed or given other rights is a change; the index, drafts and files being written are not")
+    @Test("a case file written, edited in place, renamed over, removed or given other rights is a change; the index, drafts, locks and files being written are not")
     func changes() throws {
-        let cases = try TemporaryFolder()
-        let prices = try TemporaryFolder()
-        try cases.write("C-0001.json", "{}")
-        try FileManager.default.createDirectory(at: cases.url.appendingPathComponent(".index"), withIntermediateDirectories: true)
-        let watch = try #require(FolderWatch([cases.url.path, prices.url.path]))
+        let business = try Business()
+        let watch = business.watch()
+        #expect(watch.isWatching)
         #expect(!watch.hasChanges, "nothing happened yet")
 
-        // What the app itself keeps beside the cases, and a file before its rename.
-        try Data("x".utf8).write(to: cases.url.appendingPathComponent(".index/cases.sqlite"))
-        try Data("x".utf8).write(to: cases.url.appendingPathComponent(".drafts"))
-        try Data("x".utf8).write(to: cases.url.appendingPathComponent(".C-0002.json.1234.abcd1234.tmp"))
-        try Data("x".utf8).write(to: cases.url.appendingPathComponent("half.tmp"))
-        #expect(!watch.hasChanges, "hidden entries and files being written are not read as cases")
+        // What the app itself keeps beside the cases, a case lock, and a file before its rename.
+        try business.write("cases/.index/cijfers.sqlite", "x")
+        try business.write("cases/.drafts", "x")
+        try business.write("cases/.C-0002.json.1234.abcd1234.tmp", "x")
+        try business.write("cases/half.tmp", "x")
+        try FileManager.default.createDirectory(at: business.cases.appendingPathComponent(".locks"), withIntermediateDirectories: true)
+        #expect(watch.hasChanges, "the re-pricing note's folder appeared: it is watched from the next read on")
+        watch.startingRead()
+        try business.write("cases/.locks/C-0001.lock", "{}")
+        #expect(!watch.hasChanges, "hidden entries, case locks and files being written are not read as cases")
 
-        let file = cases.url.appendingPathComponent("C-0001.json")
+        let file = "cases/C-0001.json"
         let steps: [(String, () throws -> Void)] = [
-            ("edited in place, same size", { try writeInPlace(file, "[]") }),
-            ("a new case", { try cases.write("C-0002.json", "{}") }),
+            ("edited in place, same size", { try business.writeInPlace(file, "[]") }),
+            ("a new case", { try business.write("cases/C-0002.json", "{}") }),
             ("renamed over", {
-                try cases.write(".C-0003.json.1.x.tmp", "{}")
-                #expect(rename(cases.url.appendingPathComponent(".C-0003.json.1.x.tmp").path, file.path) == 0)
+                try business.write("cases/.C-0003.json.1.x.tmp", "{}")
+                #expect(rename(business.cases.appendingPathComponent(".C-0003.json.1.x.tmp").path, business.cases.appendingPathComponent("C-0001.json").path) == 0)
             }),
-            ("removed", { try FileManager.default.removeItem(at: cases.url.appendingPathComponent("C-0002.json")) }),
-            ("other rights", { #expect(chmod(file.path, 0o600) == 0) }),
-            ("a stray file the listing names as a problem", { try cases.write("notities.txt", "x") }),
-            ("the business case's settings", { try cases.write(CaseStore.settingsFileName, "{}") }),
-            ("the price list", { try prices.write("prijzen.csv", "code") }),
+            ("removed", { try FileManager.default.removeItem(at: business.cases.appendingPathComponent("C-0002.json")) }),
+            ("other rights", { #expect(chmod(business.cases.appendingPathComponent("C-0001.json").path, 0o600) == 0) }),
+            ("a stray file the listing names as a problem", { try business.write("cases/notities.txt", "x") }),
+            ("the business case's settings", { try business.write("cases/\(CaseStore.settingsFileName)", "{}") }),
+            ("an unfinished re-pricing's note", { try business.write("cases/.locks/herprijzing.json", "{}") }),
+            ("that note removed", { try FileManager.default.removeItem(at: business.cases.appendingPathComponent(".locks/herprijzing.json")) }),
+            ("the price list", { try business.write("prijzen/prijzen.csv", "code;x") }),
         ]
         for (what, step) in steps {
             watch.startingRead()
@@ -49,38 +75,77 @@ struct FolderWatchTests {
         }
         watch.startingRead()
         #expect(!watch.hasChanges)
+        #expect(watch.isWatching)
     }
 
-    @Test("events lost to a full queue are a change until the next read; a watched folder removed is one from then on")
-    func lostTrack() throws {
-        let cases = try TemporaryFolder()
-        let prices = try TemporaryFolder()
-        let watch = try #require(FolderWatch([cases.url.path, prices.url.path]))
+    @Test("events lost to a full queue are a change until the next read, which watches again")
+    func overflow() throws {
+        let business = try Business()
+        let watch = business.watch()
         // More events than the kernel queues (16,384 by default), each of them unimportant.
         let limit = (try? String(contentsOfFile: "/proc/sys/fs/inotify/max_queued_events", encoding: .utf8))
             .flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) } ?? 16_384
-        for number in 0...(limit + 10) { try cases.write(".x\(number)", "") }
+        for number in 0...(limit + 10) { try business.write("cases/.x\(number)", "") }
         #expect(watch.hasChanges, "the queue overflowed: what was lost cannot be told")
         watch.startingRead()
         #expect(!watch.hasChanges, "a read lists everything, lost events and all")
-        try FileManager.default.removeItem(at: prices.url)
-        #expect(watch.hasChanges, "the price list's folder is gone")
-        watch.startingRead()
-        #expect(watch.hasChanges, "and stays gone: nothing in its place can be watched")
     }
 
-    @Test("nothing to watch, a folder that is not there, or one holding a link: no watch, and every read lists the files")
-    func noWatch() throws {
-        let cases = try TemporaryFolder()
-        #expect(FolderWatch([]) == nil)
-        #expect(FolderWatch([cases.url.path, cases.url.appendingPathComponent("weg").path]) == nil)
-        #expect(FolderWatch([cases.url.appendingPathComponent("C-0001.json").path]) == nil, "not a folder")
+    @Test("a path that leads to another folder (swapped, a price-list link switched) is a change, and the next read watches the new one (helper-25)")
+    func pathsLeadElsewhere() throws {
+        let business = try Business()
+        let watch = business.watch()
+        // The cases folder swapped for a copy under the same path: the old one is not even touched.
+        let old = business.root.url.appendingPathComponent("cases.old")
+        #expect(rename(business.cases.path, old.path) == 0)
+        try FileManager.default.copyItem(at: old, to: business.cases)
+        #expect(watch.hasChanges)
+        watch.startingRead()
+        #expect(!watch.hasChanges && watch.isWatching, "watching the new folder")
+        try business.writeInPlace("cases/C-0001.json", "[]")
+        #expect(watch.hasChanges, "an edit in the new folder")
+
+        // A price list deployed as a link to the current version, switched to the next.
+        let versions = (a: business.root.url.appendingPathComponent("lijst-a"), b: business.root.url.appendingPathComponent("lijst-b"))
+        try FileManager.default.copyItem(at: business.prices, to: versions.a)
+        try FileManager.default.copyItem(at: business.prices, to: versions.b)
+        let current = business.root.url.appendingPathComponent("lijst")
+        try FileManager.default.createSymbolicLink(at: current, withDestinationURL: versions.a)
+        let linked = FolderWatch.businessCase(cases: business.cases.path, priceList: current.path)
+        #expect(!linked.hasChanges && linked.isWatching)
+        let next = business.root.url.appendingPathComponent("lijst.nieuw")
+        try FileManager.default.createSymbolicLink(at: next, withDestinationURL: versions.b)
+        #expect(rename(next.path, current.path) == 0)
+        #expect(linked.hasChanges, "the link now leads to another version")
+    }
+
+    @Test("a watched folder removed, or holding a symbolic link (also one made later): every question answers changed until a read finds it watchable again")
+    func cannotTell() throws {
+        let business = try Business()
+        let watch = business.watch()
         // A price list whose file is a link elsewhere: an edit there is no event here.
         let elsewhere = try TemporaryFolder()
-        try elsewhere.write("prijzen.csv", "code")
-        #expect(FolderWatch([cases.url.path]) != nil)
-        try FileManager.default.createSymbolicLink(atPath: cases.url.appendingPathComponent("prijzen.csv").path,
-                                                   withDestinationPath: elsewhere.url.appendingPathComponent("prijzen.csv").path)
-        #expect(FolderWatch([cases.url.path]) == nil, "a folder holding a link")
+        try elsewhere.write("index.csv", "jaar")
+        try FileManager.default.createSymbolicLink(atPath: business.prices.appendingPathComponent("index.csv").path,
+                                                   withDestinationPath: elsewhere.url.appendingPathComponent("index.csv").path)
+        #expect(watch.hasChanges, "the link itself is a new entry")
+        watch.startingRead()
+        #expect(!watch.isWatching && watch.hasChanges, "a folder holding a link")
+        try FileManager.default.removeItem(at: business.prices.appendingPathComponent("index.csv"))
+        watch.startingRead()
+        #expect(watch.isWatching && !watch.hasChanges, "the link is gone")
+
+        try FileManager.default.removeItem(at: business.prices)
+        #expect(watch.hasChanges, "the price list's folder is gone")
+        watch.startingRead()
+        #expect(!watch.isWatching && watch.hasChanges, "and nothing in its place to watch")
+        try FileManager.default.createDirectory(at: business.prices, withIntermediateDirectories: true)
+        watch.startingRead()
+        #expect(watch.isWatching && !watch.hasChanges, "back")
+
+        let nothing = FolderWatch([])
+        #expect(!nothing.isWatching && nothing.hasChanges)
+        let missing = FolderWatch.businessCase(cases: business.cases.appendingPathComponent("weg").path, priceList: business.prices.path)
+        #expect(!missing.isWatching && missing.hasChanges)
     }
 }

@@ -35,9 +35,11 @@ public struct CaseIndex: Sendable {
         let identities: [String: FileIdentity]
         let settingsKey: String
 
-        /// True when `next` holds exactly the same files, unchanged, with the same settings.
+        /// True when `next` holds exactly the same files, unchanged, with the same settings. Never
+        /// for a read without the index: it kept no identities, so nothing was compared (found by
+        /// helper-25: on a read-only share the browser showed cases deleted since).
         public func isUnchanged(in next: Snapshot) -> Bool {
-            settingsKey == next.settingsKey && identities == next.identities && problems == next.problems
+            usedIndex && next.usedIndex && settingsKey == next.settingsKey && identities == next.identities && problems == next.problems
         }
 
         /// True when `listing` names exactly the case files this snapshot read, each with the
