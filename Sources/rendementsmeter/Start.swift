@@ -185,9 +185,10 @@ final class EffectRunner: AppEffects {
             return overviewWithoutFigures()
         case .reloadCasesIfChanged:
             // The folder's own times change with every file created, replaced or removed in it;
-            // a case edited in place leaves them, but not a watch that can tell.
+            // a case edited in place leaves them, but not a watch that could tell (one that just lost
+            // track, a price-list link switched, counts once: the read it brings watches again).
             let moved = FolderStamp(locations.casesFolder) != lastStamp
-            let edited = watch?.hasChanges == true && watch?.isWatching == true
+            let edited = watch?.isWatching == true && watch?.hasChanges == true
             guard moved || edited else { return [] }
             guard lastRead != nil else {
                 lastStamp = FolderStamp(locations.casesFolder)

@@ -169,6 +169,41 @@ struct TerminalAppTests {
         try session.send("q")
     }
 
+    @Test("a price list deployed as a link to its version, switched while the dashboard shows: the dashboard follows, as a fresh start shows it (helper-25)")
+    func priceListLinkSwitched() throws {
+        let scratch = try Scratch()
+        try scratch.copyShippedData()
+        let lists = scratch.url.appendingPathComponent("price-lists")
+        let (current, first, next) = (lists.appendingPathComponent("standaard"), lists.appendingPathComponent("2026.1"), lists.appendingPathComponent("2026.2"))
+        try FileManager.default.moveItem(at: current, to: first)
+        try FileManager.default.copyItem(at: first, to: next)
+        // The next version grades every green cost item red: the conservative view counts them 40 % less.
+        let prices = next.appendingPathComponent("prijzen.csv")
+        try String(contentsOf: prices, encoding: .utf8).replacingOccurrences(of: ";groen;kosten;", with: ";rood;kosten;")
+            .write(to: prices, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: current.path, withDestinationPath: "2026.1")
+        func conservative(_ session: TmuxSession) throws -> String {
+            try #require(session.waitFor("conservatief").split(separator: "\n").first { $0.contains("conservatief") }.map(String.init))
+        }
+        let session = try Self.session(in: scratch.url)
+        try session.waitFor("Rendement (voorkomen")
+        try session.send("Right", "Right", "Enter")
+        #expect(try conservative(session) == " Netto laag € 5.162 · hoog € 5.162 · conservatief € 3.550")
+        // Switched as a deployment does it: a new link renamed over the old one.
+        let switched = lists.appendingPathComponent("standaard.nieuw")
+        try FileManager.default.createSymbolicLink(atPath: switched.path, withDestinationPath: "2026.2")
+        #expect(rename(switched.path, current.path) == 0)
+        let followed = try session.waitUntil("another conservative figure") { !$0.contains("conservatief € 3.550") && $0.contains("conservatief") }
+        try session.send("q")
+        let fresh = try Self.session(in: scratch.url)
+        try fresh.waitFor("Rendement (voorkomen")
+        try fresh.send("Right", "Right", "Enter")
+        let expected = try conservative(fresh)
+        #expect(expected == " Netto laag € 5.162 · hoog € 5.162 · conservatief -€ 982")
+        #expect(followed.split(separator: "\n").first { $0.contains("conservatief") }.map(String.init) == expected)
+        try fresh.send("q")
+    }
+
     @Test("the / search finds cases by their story: from the texts at first, then from the trigram index the app completes after its first paint")
     func searchInTheBrowser() throws {
         let session = try Self.session()
