@@ -10,9 +10,11 @@ import Foundation
 /// whenever it cannot tell: on a file system other than a local one (a network share misses
 /// what other machines write), for a folder holding a symbolic link (the file it points to
 /// changes unseen), when inotify is unavailable or its queue overflowed, and when a watched
-/// path now leads to another folder (swapped, mounted over, a link switched). Each read made
-/// after such an answer starts a new watch (`startingRead()`). Not seen at all: a write through
-/// a memory map, and a write to a case file through a hard link in another folder.
+/// path now leads to another folder (swapped, mounted over, a link switched). Anything mounted
+/// or unmounted on this machine is a change too: a file mounted over a case file is no event
+/// (helper-26). Each read made after such an answer starts a new watch (`startingRead()`).
+/// Not seen at all: a write through a memory map, and a write to a case file through a hard
+/// link in another folder.
 public final class FolderWatch {
     /// A folder to watch, and which names in it a read sees.
     public struct Folder: Sendable {
@@ -36,6 +38,8 @@ public final class FolderWatch {
 
     private let folders: [Folder]
     private var descriptor: Int32 = -1
+    /// `/proc/self/mounts`, which `poll` reports once after each change of the mount table.
+    private var mounts: Int32 = -1
     /// Each folder's place when the watch began, by position in `folders`.
     private var places: [Place?] = []
     /// The folder (position) of each inotify watch.
@@ -50,7 +54,10 @@ public final class FolderWatch {
         arm()
     }
 
-    deinit { if descriptor >= 0 { close(descriptor) } }
+    deinit {
+        if descriptor >= 0 { close(descriptor) }
+        if mounts >= 0 { close(mounts) }
+    }
 
     /// False when this watch can tell nothing, and every question answers "changed".
     public var isWatching: Bool { !lostTrack }
@@ -61,6 +68,8 @@ public final class FolderWatch {
         if !lostTrack {
             drain()
             if folders.indices.contains(where: { Self.place(of: folders[$0].path) != places[$0] }) { lostTrack = true }
+            var table = pollfd(fd: mounts, events: Int16(POLLPRI), revents: 0)
+            if poll(&table, 1, 0) != 0 { changed = true }
         }
         return changed || lostTrack
     }
@@ -71,8 +80,11 @@ public final class FolderWatch {
 
     private func arm() {
         if descriptor >= 0 { close(descriptor) }
-        (descriptor, places, watched, changed, lostTrack) = (-1, [], [:], false, true)
+        if mounts >= 0 { close(mounts) }
+        (descriptor, mounts, places, watched, changed, lostTrack) = (-1, -1, [], [:], false, true)
         guard !folders.isEmpty else { return }
+        mounts = open("/proc/self/mounts", O_RDONLY | O_CLOEXEC)
+        guard mounts >= 0 else { return }
         descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard descriptor >= 0 else { return }
         let events = UInt32(IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 @testable import RendementsStorage
 
-@Suite("Watching the business case's folders instead of listing them")
+/// One at a time: a test that mounts is a change to every watch of this process.
+@Suite("Watching the business case's folders instead of listing them", .serialized)
 struct FolderWatchTests {
     /// A cases folder (with a case and an index folder) and a price-list folder, watched as the app watches them.
     final class Business {
@@ -117,6 +118,25 @@ struct FolderWatchTests {
         try FileManager.default.createSymbolicLink(at: next, withDestinationURL: versions.b)
         #expect(rename(next.path, current.path) == 0)
         #expect(linked.hasChanges, "the link now leads to another version")
+    }
+
+    @Test("anything mounted or unmounted is a change: a file mounted over a case file is no inotify event (helper-26)")
+    func mounts() throws {
+        let business = try Business()
+        let watch = business.watch()
+        try business.write("bewerkt.json", "[]")
+        let (copy, file) = (business.root.url.appendingPathComponent("bewerkt.json").path, business.cases.appendingPathComponent("C-0001.json").path)
+        func run(_ arguments: [String]) throws -> Int32 {
+            let process = try Process.run(URL(fileURLWithPath: "/usr/bin/env"), arguments: arguments)
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+        #expect(try run(["mount", "--bind", copy, file]) == 0, "the tests run as root, as CI does")
+        #expect(watch.hasChanges, "mounted over")
+        watch.startingRead()
+        #expect(!watch.hasChanges)
+        #expect(try run(["umount", file]) == 0)
+        #expect(watch.hasChanges, "unmounted")
     }
 
     @Test("a watched folder removed, or holding a symbolic link (also one made later): every question answers changed until a read finds it watchable again")
