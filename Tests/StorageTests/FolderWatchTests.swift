@@ -163,6 +163,16 @@ struct FolderWatchTests {
         watch.startingRead()
         #expect(watch.isWatching && !watch.hasChanges, "back")
 
+        // In the cases folder only the settings are read through a link: a case file that is a link is refused whatever it points to.
+        try FileManager.default.createSymbolicLink(atPath: business.cases.appendingPathComponent("notities.txt").path,
+                                                   withDestinationPath: elsewhere.url.appendingPathComponent("index.csv").path)
+        watch.startingRead()
+        #expect(watch.isWatching && !watch.hasChanges, "a stray link among the cases")
+        try FileManager.default.createSymbolicLink(atPath: business.cases.appendingPathComponent(CaseStore.settingsFileName).path,
+                                                   withDestinationPath: elsewhere.url.appendingPathComponent("index.csv").path)
+        watch.startingRead()
+        #expect(!watch.isWatching && watch.hasChanges, "the business case's settings as a link")
+
         let nothing = FolderWatch([])
         #expect(!nothing.isWatching && nothing.hasChanges)
         let missing = FolderWatch.businessCase(cases: business.cases.appendingPathComponent("weg").path, priceList: business.prices.path)
