@@ -52,7 +52,7 @@ final class CubeSums {
     private static func precedes(_ a: Key, _ b: Key) -> Bool {
         if a.original != b.original { return a.original < b.original }
         for (left, right) in [(a.status, b.status), (a.team, b.team), (a.intervention, b.intervention), (a.month, b.month),
-                              (a.version, b.version), (a.law, b.law)] where left != right {
+                              (a.version, b.version), (a.law, b.law)] where !left.utf8.elementsEqual(right.utf8) {
             return left.utf8.lexicographicallyPrecedes(right.utf8)
         }
         return false
