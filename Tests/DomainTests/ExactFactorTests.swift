@@ -15,11 +15,8 @@ struct ExactFactorTests {
 
     @Test("20,000 random lines: integers and Decimal give the same cents, ties to even included")
     func agreesWithDecimal() {
-        var state: UInt64 = 42
-        func next(_ bound: UInt64) -> UInt64 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return (state >> 33) % bound
-        }
+        var numbers = SeededNumbers(seed: 42)
+        func next(_ bound: UInt64) -> UInt64 { numbers.next(bound) }
         func decimal(_ text: String) -> Decimal { Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))! }
         for _ in 0..<20_000 {
             let price = Money(cents: Int64(next(10_000_000)) + 1)
@@ -50,11 +47,8 @@ struct DecimalTextFormatTests {
                        "999999999999999999", "120.000", "7"]
         var values = samples.map { DecimalText.parse($0)! }
         values += [Decimal(1) / 3, Decimal(string: "1e5")!, Decimal(string: "-2.5e3")!, Decimal(12) * Decimal(string: "1e20")!]
-        var state: UInt64 = 7
-        func next(_ bound: UInt64) -> UInt64 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return (state >> 33) % bound
-        }
+        var numbers = SeededNumbers(seed: 7)
+        func next(_ bound: UInt64) -> UInt64 { numbers.next(bound) }
         for _ in 0..<20_000 {
             let significand = Decimal(next(1_000_000_000)) * Decimal(next(3) == 0 ? 1_000_000 : 1)
             let signed = next(4) == 0 ? -significand : significand
@@ -72,11 +66,8 @@ struct DecimalTextFormatTests {
 struct DecimalBoundsTests {
     @Test("edge texts and 20,000 random ones: parse(_:atLeastZeroAndAtMost:) equals parse and then comparing as Decimal")
     func agreesWithDecimalComparison() {
-        var state: UInt64 = 7
-        func next(_ bound: UInt64) -> UInt64 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return (state >> 33) % bound
-        }
+        var numbers = SeededNumbers(seed: 7)
+        func next(_ bound: UInt64) -> UInt64 { numbers.next(bound) }
         func digits(_ count: UInt64) -> String { String((0..<count).map { _ in Character(String(next(10))) }) }
         var texts = ["0", "-0", "-0.0", "100", "100.0", "100.000000000000000", "100.00000000000000001", "99.999999999999999999",
                      "0.000000000000000001", "-0.000000000000000001", "101", "-1", "1e2", "", ".", "5.", ".5", " 75 ", "--1",

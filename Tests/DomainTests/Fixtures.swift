@@ -39,3 +39,16 @@ enum Fixture {
             deployed: deployed, avoided: avoided, attribution: percent(attribution), priceListVersion: "test")
     }
 }
+
+/// The same numbers on every run: a linear congruential generator (Knuth's MMIX constants).
+struct SeededNumbers {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    /// A number in 0..<bound.
+    mutating func next(_ bound: UInt64) -> UInt64 {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        return (state >> 33) % bound
+    }
+}
