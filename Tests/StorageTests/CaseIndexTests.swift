@@ -212,7 +212,7 @@ struct CaseIndexTests {
     func search() throws {
         let folder = try TemporaryFolder()
         let store = CaseStore(folder: folder.url)
-        let texts = ["Buurtvrouw Ümit hielp met de WONING", "schuld van 100% bij de woningcorporatie", "geen_spatie hier", "Vader zorgt"]
+        let texts = ["Buurtvrouw Ümit hielp met de WONING", "schuld van 100% bij de woningcorporatie", "geen_spatie hier", "Vader zorgt* [a-z]? ]x"]
         for (number, text) in texts.enumerated() {
             try store.create { id in
                 var record = CaseStoreTests.submittedSample(id)
@@ -226,7 +226,8 @@ struct CaseIndexTests {
         func files(_ query: String) throws -> Set<String> {
             Set(try store.loadAll().records.filter { $0.matches(search: query) }.map(\.id))
         }
-        let queries = ["woning", "WONING", "ümit", "umit", "U\u{308}mit", "100%", "e_h", "geen_", "% b", "wo", "zei de fysio", "niets hiervan"]
+        let queries = ["woning", "WONING", "ümit", "umit", "U\u{308}mit", "100%", "e_h", "geen_", "% b", "wo", "zei de fysio", "niets hiervan",
+                       "t*", "t* [", "[a-z]", "[a-z]?", "z]? ]", "t[*]", "z?", "[az]", "[!a]", "de*w", "*", "?", "["]
         // A read writes the texts; the trigram index is made after it, by whoever searches.
         #expect(try index.searchIndexIsComplete() == false)
         for query in queries {
@@ -241,6 +242,13 @@ struct CaseIndexTests {
         #expect(index.search("umit") == ["C-0001"] && index.search("U\u{308}MIT") == ["C-0001"], "accents and their typing do not matter")
         #expect(index.search("100%") == ["C-0002"], "% is a character, not a wildcard")
         #expect(index.search("e_h") == [], "_ is a character, not a wildcard (\"spatie hier\" has e h)")
+        // GLOB's wildcards are characters too, in the scan that looks with GLOB first.
+        for query in ["t*", "[a-z]?", "z]? ]", "*", "?", "["] {
+            #expect(index.search(query, commonShare: 1) == ["C-0004"], "\(query) is only in case 4")
+        }
+        for query in ["t[*]", "z?", "[az]", "[!a]", "de*w", "r*?"] {
+            #expect(index.search(query, commonShare: 1) == [], "\(query) is in no case, character by character")
+        }
         // The trigram index answers the search (L: a LIKE it takes); with ESCAPE, SQLite read every text.
         let plan = try index.open().read { db in
             try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + CaseIndex.searchSQL, arguments: ["%won%", "won"]).map { $0["detail"] as String }

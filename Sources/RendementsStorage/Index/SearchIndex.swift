@@ -63,13 +63,18 @@ enum SearchTexts {
 extension CaseIndex {
     /// The ids of the cases whose story, reasoning or notes contain `query` (any case or accents),
     /// as of the last read; nil when the index cannot be used (then search the files).
-    public func search(_ query: String) -> Set<String>? { search(query, commonShare: 4) }
+    /// `stop`: when stopped, the search ends early with nil.
+    public func search(_ query: String, stop: SearchStop? = nil) -> Set<String>? { search(query, commonShare: 4, stop: stop) }
 
     /// `commonShare`: a trigram in more than one in this many cases makes the search read every
     /// text in one scan instead of each candidate's by the trigram index.
-    func search(_ query: String, commonShare: Int) -> Set<String>? {
+    func search(_ query: String, commonShare: Int, stop: SearchStop? = nil) -> Set<String>? {
         let needle = query.searchFolded
         guard !needle.isEmpty, let database = try? open() else { return nil }
+        if let stop {
+            guard stop.begin(database) else { return nil }
+        }
+        defer { stop?.end() }
         // The trigram index answers a LIKE only without ESCAPE (with it, SQLite read every text:
         // 0.16 s a key at 100,000 cases). So the LIKE looks for the longest part of the text
         // without % or _ (which it would take as wildcards), and instr checks the whole text.
@@ -78,7 +83,7 @@ extension CaseIndex {
         return try? database.read { db in
             let files = try SearchTexts.isComplete(db) && Self.isSelective(run, db, commonShare: commonShare)
                 ? String.fetchAll(db, sql: Self.searchSQL, arguments: ["%" + run + "%", needle])
-                : String.fetchAll(db, sql: Self.scanSQL, arguments: [needle])
+                : String.fetchAll(db, sql: Self.scanSQL, arguments: [Self.globContaining(needle), needle])
             return Set(files.map { String($0.dropLast(".json".count)) })
         }
     }
@@ -133,7 +138,23 @@ extension CaseIndex {
         WHERE search.text LIKE ? AND instr(search.text, ?) > 0
         """
 
+    /// GLOB first: it skips to the pattern's first character byte by byte, where instr compares
+    /// the whole needle at every position (0.12 s against 0.15 s at 100,000 cases for "wijkteam
+    /// gezin", 0.05 s against 0.14 s for a rare first letter). instr then decides: a GLOB pattern
+    /// ends at a NUL character.
     static let scanSQL = """
-        SELECT cases.file FROM texts JOIN cases ON cases.rowid = texts.rowid WHERE instr(texts.text, ?) > 0
+        SELECT cases.file FROM texts JOIN cases ON cases.rowid = texts.rowid WHERE texts.text GLOB ? AND instr(texts.text, ?) > 0
         """
+
+    /// A GLOB pattern for "contains `text`": its wildcard characters match only themselves.
+    static func globContaining(_ text: String) -> String {
+        var pattern = "*"
+        for character in text {
+            switch character {
+            case "*", "?", "[": pattern += "[\(character)]"
+            default: pattern.append(character)
+            }
+        }
+        return pattern + "*"
+    }
 }
