@@ -17,6 +17,8 @@ enum CaseBrowserScreen {
         Chrome.titleBar(&frame, "Casussen beoordelen — \(app.user)", right: "\(DutchNumber.count(rows.count)) van \(DutchNumber.count(app.cases.count))")
         var status = "Filter: \(app.browser.filter.dutchDescription) · sortering: \(app.browser.sort.dutchName)\(app.browser.descending ? " ↓" : " ↑")"
         if app.browser.isSearching || !app.browser.query.isEmpty { status += " · zoek: \(app.browser.query)\(app.browser.isSearching ? "▏" : "")" }
+        // The rows still answer the query before; they change when the store answers this one.
+        if app.browser.isAwaitingMatches { status += " (zoekt…)" }
         frame.put(status, x: 1, y: 1, style: app.browser.isSearching ? .selected : .muted, maxWidth: frame.width - 2)
         let visible = max(1, frame.height - 6)
         let top = max(0, app.browser.cursor - visible + 1)

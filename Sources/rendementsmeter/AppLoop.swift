@@ -9,6 +9,12 @@ import RendementsTerminal
 protocol AppEffects: AnyObject {
     /// The messages that report the result, if the core needs any.
     func perform(_ effect: Effect) -> [Msg]
+    /// Where the browser's search runs away from the keys; nil: it is performed like any effect.
+    var backgroundSearch: BackgroundSearch? { get }
+}
+
+extension AppEffects {
+    var backgroundSearch: BackgroundSearch? { nil }
 }
 
 /// The terminal app's loop: keys in, effects carried out, frames out.
@@ -43,12 +49,24 @@ enum AppLoop {
             unsavedDraft = nil
             for message in effects.perform(.saveDraft(draft)) { _ = Update.apply(message, to: &state) }
         }
+        let search = effects.backgroundSearch
         while true {
-            if !terminal.hasPendingInput() {
-                flushDraft()
-                terminal.draw(View.render(state))
+            var queue: [Effect] = []
+            if let answer = search?.take() {
+                // Without an answer from the index the store searches itself, here (as without a background search).
+                let found = answer.ids.map { [Msg.searchResults(query: answer.query, ids: $0)] } ?? effects.perform(.searchCases(answer.query))
+                for message in found { queue += Update.apply(message, to: &state) }
             }
-            var queue = Update.apply(terminal.nextMessage(idleAfter: 2_000), to: &state)
+            if queue.isEmpty {
+                if !terminal.hasPendingInput() {
+                    flushDraft()
+                    terminal.draw(View.render(state))
+                }
+                // While a search runs, a key is looked for every 10 ms and its answer in between.
+                let message = terminal.nextMessage(idleAfter: search?.isBusy == true ? 10 : 2_000)
+                if case .idle = message, search?.isBusy == true { continue }
+                queue = Update.apply(message, to: &state)
+            }
             while !queue.isEmpty {
                 let effect = queue.removeFirst()
                 switch effect {
@@ -60,6 +78,9 @@ enum AppLoop {
                     continue
                 case .writeCase, .saveCase(_, clearsDraft: true):
                     unsavedDraft = nil  // the case replaces the draft; a late save must not bring it back
+                case .searchCases(let query) where search != nil:
+                    search?.start(query)
+                    continue
                 default:
                     break
                 }

@@ -94,6 +94,8 @@ final class EffectRunner: AppEffects {
     private var lastCalibration: WorkedOutCalibration?
     /// The same, worked out on another thread once the figures are read ahead (0.8 s at 100,000 cases).
     private let calibrationAhead = Mailbox<WorkedOutCalibration>()
+    /// The `/` search in the index, away from the keys.
+    let backgroundSearch: BackgroundSearch?
 
     init(locations: Locations, user: String, drafts: DraftStore, window: DraftWindow, stamp: FolderStamp?) {
         lastStamp = stamp
@@ -101,6 +103,7 @@ final class EffectRunner: AppEffects {
         self.user = user
         self.drafts = drafts
         draftWindow = window
+        backgroundSearch = BackgroundSearch(casesFolder: locations.casesFolder)
         lock = CaseLock.mine(user: user, at: HistoryChain.timestamp(Date()))
     }
 

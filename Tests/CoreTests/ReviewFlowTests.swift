@@ -61,6 +61,30 @@ struct ReviewFlowTests {
         #expect(!driver.state.browser.descending && driver.state.browser.sort == sortedOn, "S reverses the order, on the same column")
     }
 
+    @Test("a search's answer may come after later keys: the browser waits for the latest query's, and says so")
+    func lateSearchAnswers() {
+        var driver = Self.driver(user: "chris")
+        for key in [Key.character("/"), .character("w"), .character("o"), .character("n"), .character("i")] {
+            _ = Update.apply(.key(key), to: &driver.state)  // the answers stay out, as while the store searches
+        }
+        #expect(driver.state.browser.isAwaitingMatches)
+        #expect(driver.state.browserRows.map(\.figures.id) == ["C-0001", "C-0002", "C-0003"], "no answer yet: every row")
+        _ = Update.apply(.searchResults(query: "won", ids: ["C-0002"]), to: &driver.state)
+        #expect(driver.state.browser.matches == nil && driver.state.browser.isAwaitingMatches, "an answer to an older query is dropped")
+        _ = Update.apply(.searchResults(query: "woni", ids: ["C-0002"]), to: &driver.state)
+        #expect(!driver.state.browser.isAwaitingMatches)
+        #expect(driver.state.browserRows.map(\.figures.id) == ["C-0002"])
+        _ = Update.apply(.key(.character("x")), to: &driver.state)
+        #expect(driver.state.browser.isAwaitingMatches && driver.state.browserRows.map(\.figures.id) == ["C-0002"],
+                "the rows of the query before stay until the answer")
+        _ = Update.apply(.key(.backspace), to: &driver.state)
+        _ = Update.apply(.key(.backspace), to: &driver.state)
+        _ = Update.apply(.key(.backspace), to: &driver.state)
+        #expect(!driver.state.browser.isAwaitingMatches && driver.state.browser.matches == nil, "two letters: no search, nothing awaited")
+        _ = Update.apply(.key(.escape), to: &driver.state)
+        #expect(!driver.state.browser.isAwaitingMatches && driver.state.browser.query == "")
+    }
+
     @Test("review: lock first, then every change asks for a value and a reason and is saved with an event")
     func reviewChange() throws {
         var driver = Self.driver(user: "chris")

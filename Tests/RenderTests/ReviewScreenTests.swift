@@ -118,6 +118,15 @@ struct ReviewScreenTests {
         #expect(text.contains("2 van 7"))
     }
 
+    @Test("while the store looks for a query's matches, the status line says so over the rows of the query before")
+    func searchAwaited() {
+        // Example.after carries out no effect: the search is asked for and not answered.
+        let text = View.render(Example.after([.right, .enter, .character("/"), .character("z"), .character("o"), .character("r")], Self.reviewer())).text
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[1] == " Filter: alle casussen · sortering: id ↑ · zoek: zor▏ (zoekt…)")
+        #expect(text.contains("7 van 7"))
+    }
+
     @Test("a case, read-only")
     func caseView() {
         let frame = View.render(Example.after([.right, .enter, .down, .down, .enter], Self.reviewer()))

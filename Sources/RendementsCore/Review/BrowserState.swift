@@ -53,6 +53,8 @@ public struct BrowserState: Sendable {
     /// nil while there is no query (or no answer yet).
     public var matches: Set<String>?
     public var isSearching = false
+    /// True from asking the store for `query`'s matches until they come (they may come later than the next key).
+    public var isAwaitingMatches = false
     public var cursor = 0
     /// True when the browser was opened from the dashboard (Esc goes back there).
     public var fromDashboard = false

@@ -90,6 +90,7 @@ enum ReviewUpdate {
         default: break
         }
         app.browser.cursor = 0
+        app.browser.isAwaitingMatches = false
         guard !app.browser.query.isEmpty else {
             app.browser.matches = nil
             return []
@@ -100,12 +101,14 @@ enum ReviewUpdate {
             app.notice = "Zoeken begint bij 3 tekens; Enter zoekt nu al."
             return []
         }
+        app.browser.isAwaitingMatches = true
         return [.searchCases(app.browser.query)]
     }
 
     /// The store's answer to a search; an answer to an older query is ignored.
     static func searchResults(_ query: String, _ ids: Set<String>, _ app: inout AppState) -> [Effect] {
         guard query == app.browser.query, !query.isEmpty else { return [] }
+        app.browser.isAwaitingMatches = false
         app.browser.matches = ids
         clampBrowser(&app)
         app.refreshDerived()

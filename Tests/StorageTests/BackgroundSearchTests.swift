@@ -1,0 +1,64 @@
+import Foundation
+import Synchronization
+import Testing
+@testable import RendementsStorage
+
+@Suite("The browser's search away from the keys")
+struct BackgroundSearchTests {
+    /// Polls as the app's loop does until the search is no longer busy, and collects what it hands over.
+    private func answers(_ search: BackgroundSearch) -> [BackgroundSearch.Answer] {
+        var taken: [BackgroundSearch.Answer] = []
+        let deadline = Date().addingTimeInterval(10)
+        while search.isBusy && Date() < deadline {
+            if let answer = search.take() { taken.append(answer) } else { usleep(1_000) }
+        }
+        return taken
+    }
+
+    @Test("a query typed while the last one runs stops it; only the latest answer is handed over, once")
+    func latestWins() throws {
+        let release = DispatchSemaphore(value: 0)
+        let seen = Mutex<[(query: String, stoppedAfterwards: Bool)]>([])
+        let search = BackgroundSearch { query, stop in
+            if query == "wij" { release.wait() }
+            seen.withLock { $0.append((query, stop.isStopped)) }
+            return [query.uppercased()]
+        }
+        search.start("wij")
+        #expect(search.isBusy)
+        usleep(50_000)  // "wij" is running now, waiting for the release
+        search.start("wijk")
+        search.start("wijkt")
+        release.signal()
+        #expect(answers(search) == [BackgroundSearch.Answer(query: "wijkt", ids: ["WIJKT"])])
+        #expect(search.take() == nil && !search.isBusy)
+        // "wij" ran and was told to stop; "wijk" was dropped before it began.
+        let ran = seen.withLock { $0 }
+        #expect(ran.map(\.query) == ["wij", "wijkt"])
+        #expect(ran.map(\.stoppedAfterwards) == [true, false])
+    }
+
+    @Test("on a real index: the same cases as the search itself; a stopped search answers nil")
+    func onTheIndex() throws {
+        let folder = try TemporaryFolder()
+        let store = CaseStore(folder: folder.url)
+        for text in ["de woning bleef", "geen huis", "een woning erbij"] {
+            try store.create { id in
+                var record = CaseStoreTests.submittedSample(id)
+                record.story.situation = text
+                return record
+            }
+        }
+        let index = CaseIndex(casesFolder: folder.url)
+        _ = try index.snapshot(options: CaseIndexTests.options())
+        let search = BackgroundSearch(casesFolder: folder.url)
+        search.start("woning")
+        #expect(answers(search) == [BackgroundSearch.Answer(query: "woning", ids: ["C-0001", "C-0003"])])
+        search.start("huis")
+        #expect(answers(search) == [BackgroundSearch.Answer(query: "huis", ids: ["C-0002"])])
+        let stopped = SearchStop()
+        stopped.stop()
+        #expect(index.search("woning", stop: stopped) == nil)
+        #expect(index.search("woning", stop: SearchStop()) == ["C-0001", "C-0003"])
+    }
+}
