@@ -46,6 +46,8 @@ public enum Effect: Hashable, Sendable {
     /// Take the edit lock on a case (taking over a stale one only when told to).
     case lockCase(String, takeOver: Bool)
     case unlockCase(String)
+    /// Keep the locks of the cases being reviewed: on a server a lock not renewed lapses after two minutes.
+    case renewLocks
     /// Replace an existing case file; new history events are sealed on the way.
     case saveCase(CaseRecord, clearsDraft: Bool = false)
     /// Read the business case again: colleagues and other windows write it too.
@@ -89,6 +91,8 @@ public enum Update {
         case .idle:
             // A pause ends type-ahead in a pick list: the next letter starts a new choice.
             state.intake?.typeAhead = ""
+            // A review's lock is kept whatever else is open (a question may wait for minutes).
+            if state.screen == .caseView, state.caseView?.reviewing == true { return [.renewLocks] }
             // Colleagues' writes show up on the overview screens without a key; never mid-edit.
             guard state.confirmation == nil, !state.browser.isSearching else { return [] }
             switch state.screen {

@@ -50,7 +50,7 @@ enum ConfirmationDialog {
             return ["Casus indienen bij een collega\(net)?", "Daarna wijzig je hem alleen nog als hij wordt teruggestuurd."]
                 + (warnings.isEmpty ? [] : ["Let op: \(warnings.count) waarschuwing\(warnings.count == 1 ? "" : "en") op het overzicht (met !)."])
         case .takeOverLock:
-            return ["Het programma dat deze casus vergrendelde draait niet meer.", "Wil je het slot overnemen en beoordelen?"]
+            return ["Wie deze casus vergrendelde, houdt het slot niet meer vast.", "Wil je het slot overnemen en beoordelen?"]
         case .removeLine(let kind, let index):
             let description = state.intake.map { $0.draft.lines(kind) }.flatMap { $0.indices.contains(index) ? $0[index].item.description : nil } ?? ""
             return ["Regel \(index + 1) (\(description)) verwijderen?"]

@@ -44,10 +44,10 @@ enum ServerApp {
                              estimateOptions: effects.options)
         state.identityNote = "Ingelogd als \(user) op \(address.host):\(address.port) (\(organisation)\(role.map { ", \($0.rawValue)" } ?? ""))"
         state.permissions = Permissions(role)
-        state.locksCasesForReview = false
         if window.busyBefore {
             state.notice = "Concept al open in een ander venster; dit venster krijgt een eigen concept."
         }
+        defer { effects.releaseLocks() }
         try AppLoop.run(state, effects: effects, afterFirstPaint: nil)
     }
 
@@ -91,6 +91,13 @@ final class ServerEffectRunner: AppEffects {
     private var serverProblem: String?
     /// True once the browser or dashboard asked for every case's figures.
     private var figuresHeld = false
+    /// This app window on the server's case locks: one login may have two apps open.
+    let lockWindow: String
+    /// The cases whose server lock this window holds, and when it last renewed them.
+    private var lockedCases: Set<String> = []
+    private var locksRenewed = Date.distantPast
+    /// Renewed well within the two minutes after which a colleague may take a lock over.
+    static let lockRenewal: TimeInterval = 30
 
     init(address: ServerAddress, basis: ValuationBasis, drafts: DraftStore, window: DraftWindow) {
         self.address = address
@@ -98,11 +105,62 @@ final class ServerEffectRunner: AppEffects {
         options = basis.settings.estimateOptions(basis.priceList.priceList, reportYear: nil)
         self.drafts = drafts
         draftWindow = window
+        lockWindow = "\(ProcessInfo.processInfo.hostName)/\(getpid())/\(window.number)"
+    }
+
+    /// Gives back every case lock this window holds (on quit); one the server does not get back
+    /// goes stale after two minutes.
+    func releaseLocks() {
+        let (held, window) = (lockedCases, lockWindow)
+        guard !held.isEmpty else { return }
+        _ = onServer { store in for id in held { try await store.releaseLock(id, window: window) } }
+        lockedCases = []
+    }
+
+    /// The review lock of `id`, and the case as the server holds it now (reviewing starts from it).
+    private func lock(_ id: String, takeOver: Bool) -> [Msg] {
+        let window = lockWindow
+        let taken = onServer { store -> (ServerBusinessCase.LockOutcome, [(id: String, content: String)]) in
+            let outcome = try await store.takeLock(id, window: window, takeOver: takeOver)
+            return (outcome, outcome == .acquired ? try await store.caseFiles(ids: [id]) : [])
+        }
+        switch taken {
+        case .success((.acquired, let files)):
+            lockedCases.insert(id)
+            locksRenewed = Date()
+            guard let file = files.first, case .success(let current) = CaseCodec.decode(Data(file.content.utf8)) else {
+                unlock(id)
+                return [.lockResult(id: id, .readOnly("casus \(id) staat niet (meer) leesbaar op de server"))]
+            }
+            remember(current)
+            return [.caseReloaded(current), .lockResult(id: id, .acquired)]
+        case .success((let outcome, _)):
+            if case .stale = outcome { return [.lockResult(id: id, .stale(outcome.dutchMessage))] }
+            return [.lockResult(id: id, .readOnly(outcome.dutchMessage))]
+        case .failure(let failure):
+            return [.lockResult(id: id, .readOnly(failure.text))]
+        }
+    }
+
+    private func unlock(_ id: String) {
+        guard lockedCases.remove(id) != nil else { return }
+        let window = lockWindow
+        _ = onServer { try await $0.releaseLock(id, window: window) }
+    }
+
+    /// Renews the locks held, at most every `lockRenewal` seconds (asked for while the keys are idle in a review).
+    private func renewLocks() {
+        guard !lockedCases.isEmpty, Date().timeIntervalSince(locksRenewed) >= Self.lockRenewal else { return }
+        let window = lockWindow
+        if case .success = onServer({ try await $0.renewLocks(window: window) }) { locksRenewed = Date() }
     }
 
     func perform(_ effect: Effect) -> [Msg] {
         switch effect {
-        case .quit, .checkRecordedTotals, .unlockCase:
+        case .quit, .checkRecordedTotals:
+            return []
+        case .unlockCase(let id):
+            unlock(id)
             return []
         case .saveDraft(let draft):
             return DraftSaving.save(draft, in: drafts, user: user, window: draftWindow.number)
@@ -122,18 +180,11 @@ final class ServerEffectRunner: AppEffects {
                 }
                 return [.caseWriteFailed("Niet op de server gezet: \(failure.sentence) Je concept staat op deze computer; \(retry) probeert opnieuw.")]
             }
-        case .lockCase(let id, _):
-            // The server has no locks to hold: a save over a version a colleague changed is refused instead.
-            switch onServer({ try await $0.caseFiles(ids: [id]) }) {
-            case .success(let files):
-                guard let file = files.first, case .success(let current) = CaseCodec.decode(Data(file.content.utf8)) else {
-                    return [.lockResult(id: id, .readOnly("casus \(id) staat niet (meer) leesbaar op de server"))]
-                }
-                remember(current)
-                return [.caseReloaded(current), .lockResult(id: id, .acquired)]
-            case .failure(let failure):
-                return [.lockResult(id: id, .readOnly(failure.text))]
-            }
+        case .lockCase(let id, let takeOver):
+            return lock(id, takeOver: takeOver)
+        case .renewLocks:
+            renewLocks()
+            return []
         case .reloadCasesIfChanged:
             return refresh() ? reloaded() : []
         case .reloadCases:

@@ -254,6 +254,8 @@ final class EffectRunner: AppEffects {
             calibrationStamp = FolderStamp(locations.casesFolder)
             _ = locations.openTotals()
             return calibration(author: author)
+        case .renewLocks:
+            return []  // a folder's lock lasts while its process runs
         case .unlockCase(let id):
             locks.release(id, as: lock)
             lockedCases.remove(id)

@@ -156,6 +156,13 @@ struct ReviewFlowTests {
         reviewer.effects = []
         reviewer.press(.character("j"))
         #expect(reviewer.effects == [.lockCase("C-0001", takeOver: true)])
+        #expect(Update.apply(.idle, to: &reviewer.state) == [], "not reviewing (yet): no lock to keep")
+        reviewer.deliver(.lockResult(id: "C-0001", .acquired))
+        #expect(reviewer.state.caseView?.reviewing == true)
+        // A server's lock is a lease: every idle moment of a review asks to keep it, also while a question waits.
+        #expect(Update.apply(.idle, to: &reviewer.state) == [.renewLocks])
+        reviewer.state.confirmation = .takeOverLock("C-0002")
+        #expect(Update.apply(.idle, to: &reviewer.state) == [.renewLocks])
     }
 
     @Test("sending back needs remarks; the author reopens the case in the intake, sees them and resubmits")

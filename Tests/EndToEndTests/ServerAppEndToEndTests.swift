@@ -77,10 +77,10 @@ struct ServerAppEndToEndTests {
         try reviewer.waitFor("C-0008 · Ingediend · auteur anouk")
         try review.press("b")
         let reviewing = try reviewer.waitFor("BEOORDELEN")
-        // The server has no case locks yet, so the title does not claim one (a folder's says "BEOORDELEN (vergrendeld)").
+        // The server holds the case's lock for this window, as a folder's `.locks` does.
         let title = reviewing.split(separator: "\n").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
-        #expect(title.hasPrefix("Casus C-0008 — bram ") && title.hasSuffix(" BEOORDELEN"), "\(title)")
-        #expect(!reviewing.contains("vergrendeld"))
+        #expect(title.hasPrefix("Casus C-0008 — bram ") && title.hasSuffix(" BEOORDELEN (vergrendeld)"), "\(title)")
+        #expect(try setup.sql("mia", "SELECT case_id, holder FROM rm_case_lock").stdout == "C-0008|bram\n")
         try review.press("k", "BSpace", "BSpace")
         try review.type("50")
         try review.press("Enter")
@@ -124,16 +124,31 @@ struct ServerAppEndToEndTests {
     func conflictsAndServerLoss() throws {
         let setup = try Self.setup()
         defer { setup.server.stop() }
-        // Two reviewers open the same submitted case; bo saves first.
+        // Two reviewers open the same submitted case: bram takes it, bo is told who has it before typing anything.
         let (first, _) = try Self.app(setup, "bram")
         let (second, _) = try Self.app(setup, "bo")
         for session in [first, second] {
-            let keys = KeyScript(session)
-            try keys.press("Right", "Enter", "Down", "Down", "Enter")
+            try KeyScript(session).press("Right", "Enter", "Down", "Down", "Enter")
             try session.waitFor("C-0003 · Ingediend · auteur sw-anouk")
-            try keys.press("b")
-            try session.waitFor("BEOORDELEN")
         }
+        try KeyScript(first).press("b")
+        try first.waitFor("BEOORDELEN (vergrendeld)")
+        _ = try setup.server.psql(user: "postgres", "UPDATE rm_case_lock SET since = now()")  // "zojuist" also on a loaded machine
+        try KeyScript(second).press("b")
+        let held = try second.waitFor("je ziet hem alleen-lezen")
+        #expect(Self.said(held).contains("bram beoordeelt deze casus (sinds zojuist); je ziet hem alleen-lezen."), "\(held)")
+        #expect(!held.contains("BEOORDELEN") && held.contains("alleen lezen"))
+        #expect(try setup.sql("mia", "SELECT case_id, holder FROM rm_case_lock").stdout == "C-0003|bram\n")
+        // bram's app stops renewing its lock (a crash, a lost network): after two minutes bo may take the case over, after a yes.
+        _ = try setup.server.psql(user: "postgres", "UPDATE rm_case_lock SET since = now() - interval '5 minutes', renewed = now() - interval '3 minutes'")
+        try KeyScript(second).press("b")
+        let stale = try second.waitFor("Wil je het slot overnemen")
+        #expect(Self.said(stale).contains("De casus is in behandeling bij bram (sinds 5 minuten), maar diens app heeft zich al 2 minuten niet gemeld."),
+                "\(stale)")
+        try KeyScript(second).press("j")
+        try second.waitFor("BEOORDELEN (vergrendeld)")
+        #expect(try setup.sql("mia", "SELECT case_id, holder FROM rm_case_lock").stdout == "C-0003|bo\n")
+        // bram's app still shows its review; bo saves first, and bram's stale copy is refused, with the current version shown.
         for (session, value, reason) in [(second, "25", "Opname niet gepland."), (first, "75", "Opname was dichtbij.")] {
             let keys = KeyScript(session)
             try keys.press("k", "BSpace", "BSpace")
@@ -148,6 +163,11 @@ struct ServerAppEndToEndTests {
         #expect(told.contains("kans 25 %"), "the current version is shown")
         #expect(try setup.sql("mia", "SELECT new_value, by_login FROM rm_case_event WHERE case_id = 'C-0003' AND seq = 2").stdout == "25|bo\n")
         #expect(try setup.sql("mia", "SELECT count(*) FROM rm_case_event WHERE case_id = 'C-0003'").stdout == "2\n", "bram's change was not written")
+        // Quitting mid-review gives the lock back.
+        try KeyScript(second).press("q")
+        _ = try second.waitUntil("the lock given back", seconds: 10) { _ in
+            (try? setup.sql("mia", "SELECT count(*) FROM rm_case_lock").stdout) == "0\n"
+        }
 
         // A social worker may read a colleague's submitted case but not review it: the screen says so at b,
         // before anything is typed (found by a helper: the server refused only at the save, partly in English).

@@ -58,7 +58,7 @@ struct ServerStoreTests {
         let setup = try Setup()
         defer { setup.server.stop() }
         let again = try setup.expectSuccess(["database", "migrate", "--database", setup.server.adminURL])
-        #expect(again.stdout == "schema is al versie 18; niets veranderd\n")
+        #expect(again.stdout == "schema is al versie 19; niets veranderd\n")
         let first = try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
         #expect(first.stdout == "7 toegevoegd, 0 stonden er al, 0 conflict(en), 0 niet gezet\n")
         let second = try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
@@ -741,6 +741,54 @@ struct ServerStoreTests {
         guard case .conflict(let current) = try await save() else { Issue.record("the second is a conflict"); return }
         #expect(current.status == .goedgekeurd && current.revision == 2 && current.historyHead == first.historyHead)
         #expect(try setup.sql("mia", "SELECT count(*) FROM rm_case_event WHERE case_id = 'C-0003' AND new_value = 'goedgekeurd'").stdout == "1\n")
+    }
+
+    @Test("case locks on the server: one reviewer's window at a time, a stale one taken over only on request; in plain SQL as each role, nobody writes a lock but through its functions")
+    func caseLocks() async throws {
+        let setup = try Setup()
+        defer { setup.server.stop() }
+        try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
+        func take(_ login: String, _ id: String, _ window: String, takeOver: Bool = false) throws -> String {
+            let outcome = try setup.sql(login, "SELECT lock_outcome, lock_holder, lock_minutes FROM rm_take_case_lock('\(id)', '\(window)', \(takeOver))")
+            return outcome.stdout + outcome.stderr
+        }
+        #expect(try take("bram", "C-0003", "laptop/1") == "acquired|bram|0\n")
+        #expect(try take("bram", "C-0003", "laptop/1") == "acquired|bram|0\n", "the same window again: still its own")
+        #expect(try take("bram", "C-0003", "desktop/2") == "held|bram|0\n", "another window of the same login waits too")
+        #expect(try take("beheer1", "C-0003", "b/1", takeOver: true) == "held|bram|0\n", "a lock renewed in time is never taken over")
+        for login in ["anouk", "mia", "zed", "ana"] {
+            #expect(try take(login, "C-0003", "x/1").contains("permission denied for function rm_take_case_lock"), "\(login) reviews no case")
+        }
+        #expect(try take("bram", "C-9999", "laptop/1").contains("casus C-9999 staat niet op de server"))
+        // Read within the organisation only; written by no role directly.
+        #expect(try setup.sql("mia", "SELECT case_id, holder, holder_window FROM rm_case_lock").stdout == "C-0003|bram|laptop/1\n")
+        #expect(try setup.sql("zed", "SELECT count(*) FROM rm_case_lock").stdout == "0\n", "another organisation sees no lock")
+        for statement in ["INSERT INTO rm_case_lock (organisation_id, case_id, holder, holder_window) VALUES (1, 'C-0001', 'bram', 'x')",
+                          "UPDATE rm_case_lock SET holder = 'beheer1'", "DELETE FROM rm_case_lock"] {
+            for login in ["bram", "beheer1"] {
+                #expect(try setup.sql(login, statement).stderr.contains("permission denied for table rm_case_lock"), "\(login): \(statement)")
+            }
+        }
+        _ = try setup.sql("beheer1", "SELECT rm_release_case_lock('C-0003', 'laptop/1')")
+        _ = try setup.sql("bram", "SELECT rm_release_case_lock('C-0003', 'desktop/2')")
+        #expect(try setup.sql("mia", "SELECT holder FROM rm_case_lock").stdout == "bram\n", "only the holding window gives a lock back")
+        // Not renewed for two minutes: stale, taken over only when asked.
+        _ = try setup.server.psql(user: "postgres", "UPDATE rm_case_lock SET since = now() - interval '7 minutes', renewed = now() - interval '121 seconds'")
+        #expect(try take("beheer1", "C-0003", "b/1") == "stale|bram|7\n")
+        #expect(try take("beheer1", "C-0003", "b/1", takeOver: true) == "acquired|beheer1|0\n")
+        #expect(try setup.sql("bram", "SELECT rm_renew_case_locks('laptop/1')").stdout == "0\n", "bram's app finds it no longer holds it")
+        #expect(try setup.sql("beheer1", "SELECT rm_renew_case_locks('b/1')").stdout == "1\n")
+        // Through the app's store: the same outcomes, and the lock given back.
+        _ = try setup.server.psql(user: "postgres", "UPDATE rm_case_lock SET since = now()")  // a loaded machine takes minutes to get here
+        let address = try ServerAddress.parse(setup.url("bram")).get()
+        let outcome = try await ServerSession.with(address) { try await ServerBusinessCase($0).takeLock("C-0003", window: "laptop/1", takeOver: true) }
+        #expect(outcome == .heldBy(login: "beheer1", minutes: 0))
+        #expect(outcome.dutchMessage == "beheer1 beoordeelt deze casus (sinds zojuist); je ziet hem alleen-lezen.")
+        _ = try setup.sql("beheer1", "SELECT rm_release_case_lock('C-0003', 'b/1')")
+        let second = try await ServerSession.with(address) { try await ServerBusinessCase($0).takeLock("C-0003", window: "laptop/1", takeOver: false) }
+        #expect(second == .acquired)
+        try await ServerSession.with(address) { try await ServerBusinessCase($0).releaseLock("C-0003", window: "laptop/1") }
+        #expect(try setup.sql("mia", "SELECT count(*) FROM rm_case_lock").stdout == "0\n")
     }
 
     @Test("a submission sent again, also twice at once, finds the case the first added: never a second case (helper finding)")

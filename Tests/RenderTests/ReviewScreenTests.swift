@@ -127,6 +127,15 @@ struct ReviewScreenTests {
         #expect(text.contains("7 van 7"))
     }
 
+    @Test("taking over a lock nobody holds any more asks first, both lines whole at 80x24")
+    func takeOverLock() {
+        var state = Example.after([.right, .enter, .down, .down, .enter], Self.reviewer())
+        state.confirmation = .takeOverLock("C-0003")
+        let text = View.render(state).text
+        #expect(text.contains("Wie deze casus vergrendelde, houdt het slot niet meer vast."), "\(text)")
+        #expect(text.contains("Wil je het slot overnemen en beoordelen?"))
+    }
+
     @Test("a case, read-only")
     func caseView() {
         let frame = View.render(Example.after([.right, .enter, .down, .down, .enter], Self.reviewer()))
