@@ -779,11 +779,15 @@ struct ServerStoreTests {
         #expect(try setup.sql("bram", "SELECT rm_renew_case_locks('laptop/1')").stdout == "0\n", "bram's app finds it no longer holds it")
         #expect(try setup.sql("beheer1", "SELECT rm_renew_case_locks('b/1')").stdout == "1\n")
         // Through the app's store: the same outcomes, and the lock given back.
-        _ = try setup.server.psql(user: "postgres", "UPDATE rm_case_lock SET since = now()")  // a loaded machine takes minutes to get here
         let address = try ServerAddress.parse(setup.url("bram")).get()
         let outcome = try await ServerSession.with(address) { try await ServerBusinessCase($0).takeLock("C-0003", window: "laptop/1", takeOver: true) }
-        #expect(outcome == .heldBy(login: "beheer1", minutes: 0))
-        #expect(outcome.dutchMessage == "beheer1 beoordeelt deze casus (sinds zojuist); je ziet hem alleen-lezen.")
+        // The minutes are those since beheer1 took it: on a loaded machine that may be one already.
+        guard case .heldBy("beheer1", let minutes) = outcome, minutes <= 2 else { Issue.record("held by beheer1: \(outcome)"); return }
+        #expect(ServerBusinessCase.LockOutcome.heldBy(login: "beheer1", minutes: 0).dutchMessage
+                == "beheer1 beoordeelt deze casus (sinds zojuist); je ziet hem alleen-lezen.")
+        #expect(ServerBusinessCase.LockOutcome.heldBy(login: "bo", minutes: 1).dutchMessage == "bo beoordeelt deze casus (sinds 1 minuut); je ziet hem alleen-lezen.")
+        #expect(ServerBusinessCase.LockOutcome.stale(login: "bo", minutes: 12).dutchMessage
+                == "De casus is in behandeling bij bo (sinds 12 minuten), maar diens app heeft zich al 2 minuten niet gemeld.")
         _ = try setup.sql("beheer1", "SELECT rm_release_case_lock('C-0003', 'b/1')")
         let second = try await ServerSession.with(address) { try await ServerBusinessCase($0).takeLock("C-0003", window: "laptop/1", takeOver: false) }
         #expect(second == .acquired)
