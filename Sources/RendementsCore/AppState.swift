@@ -48,6 +48,9 @@ public struct AppState: Sendable {
     public var intake: IntakeState?
     /// A draft found on disk at start-up, offered to continue.
     public var pendingDraft: IntakeDraft?
+    /// A price list read since the one shown, waiting until nothing in use was priced from the
+    /// one shown (an intake, a review, the price-list screen): one case never mixes two lists.
+    public var newPriceList: NewPriceList?
     /// A yes/no question waiting for an answer.
     public var confirmation: Confirmation?
 
@@ -149,6 +152,23 @@ public struct AppState: Sendable {
         if screen == .dashboard, dashboardRowsCache?.key != dashboardRowsKey {
             dashboardRowsCache = (dashboardRowsKey, DashboardRows.rows(dashboard, dashboardSummary, priceList))
         }
+    }
+
+    /// True while something on screen was priced from the list shown and may still add to it.
+    var usesShownPriceList: Bool {
+        intake != nil || caseView?.reviewing == true || screen == .priceList
+    }
+
+    /// Takes the new price list once nothing uses the one shown: the start screen's list and
+    /// laws, the law and item names, the price-list screen and the intake then follow the
+    /// figures, which follow the new list at once.
+    mutating func adoptNewPriceListWhenFree() {
+        guard let new = newPriceList, !usesShownPriceList else { return }
+        priceList = new.list
+        intakeForm = new.form
+        newPriceList = nil
+        dashboardRowsCache = nil
+        refreshOverview()
     }
 
     /// The start screen's figures follow the cases; its name, list and problems stay as read.

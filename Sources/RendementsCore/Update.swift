@@ -22,6 +22,8 @@ public enum Msg: Sendable {
     /// With the settings they were valued with: changed while the app runs (another price year),
     /// they hold for what the app values and labels from then on.
     case casesReloaded(PreparedFigures, overview: Overview, options: EstimateOptions)
+    /// The price list (or the settings the intake takes from it) changed on disk since the start.
+    case priceListReloaded(PriceList?, form: IntakeForm)
     /// The start screen's figures as they are on disk now, while the cases' figures are not held.
     case overviewReloaded(Overview)
     /// Whole cases read to open or explain them.
@@ -82,7 +84,10 @@ public enum PriceListLayout {
 /// `update(state, msg)`: the only place the app state changes.
 public enum Update {
     public static func apply(_ msg: Msg, to state: inout AppState) -> [Effect] {
-        defer { state.refreshDerived() }
+        defer {
+            state.adoptNewPriceListWhenFree()
+            state.refreshDerived()
+        }
         switch msg {
         case .resized(let size):
             state.size = size
@@ -143,6 +148,9 @@ public enum Update {
             state.overview = overview
             state.estimateOptions = options
             state.setCases(figures)
+            return []
+        case .priceListReloaded(let list, let form):
+            state.newPriceList = NewPriceList(list: list, form: form)
             return []
         case .overviewReloaded(let overview):
             state.overview = overview

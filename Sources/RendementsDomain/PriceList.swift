@@ -1,5 +1,5 @@
 /// A versioned societal price list: laws, items, hourly rates and the index table.
-public struct PriceList: Sendable {
+public struct PriceList: Equatable, Sendable {
     public let name: String
     public let version: String
     public let laws: [Law]

@@ -35,12 +35,8 @@ enum ServerApp {
         }
         _ = effects.refresh()
         let list = basis.priceList.priceList
-        let form = IntakeForm(
-            hourlyRates: list.map(basis.settings.effectiveHourlyRates) ?? [],
-            interventions: Choices.interventions + basis.settings.interventions.filter { !Choices.interventions.contains($0) },
-            laws: list?.laws ?? [])
         var state = AppState(size: Size.minimum, overview: effects.overview(extraProblems: draftProblem.map { [$0] } ?? []),
-                             priceList: list, user: user, intakeForm: form, pendingDraft: pending, cases: nil,
+                             priceList: list, user: user, intakeForm: .of(list, basis.settings), pendingDraft: pending, cases: nil,
                              estimateOptions: effects.options)
         state.identityNote = "Ingelogd als \(user) op \(address.host):\(address.port) (\(organisation)\(role.map { ", \($0.rawValue)" } ?? ""))"
         state.permissions = Permissions(role)

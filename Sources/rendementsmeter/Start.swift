@@ -43,19 +43,16 @@ struct Start: ParsableCommand {
             case .failure(let problem): overview = OverviewBuilder.build(folder, extraProblems: [problem.description])
             }
         }
-        let form = IntakeForm(
-            hourlyRates: folder.priceList.map(folder.settings.effectiveHourlyRates) ?? [],
-            interventions: Choices.interventions + folder.settings.interventions.filter { !Choices.interventions.contains($0) },
-            laws: folder.priceList?.laws ?? [])
         var state = AppState(size: Size.minimum, overview: overview, priceList: folder.priceList, user: user,
-                             intakeForm: form, pendingDraft: pending, cases: nil,
+                             intakeForm: .of(folder.priceList, folder.settings), pendingDraft: pending, cases: nil,
                              estimateOptions: folder.options)
         state.identityNote = identity.note
         if window.busyBefore {
             state.notice = "Concept al open in een ander venster; dit venster krijgt een eigen concept."
         }
 
-        let effects = EffectRunner(locations: locations, user: user, drafts: drafts, window: window, stamp: stamp)
+        let effects = EffectRunner(locations: locations, user: user, drafts: drafts, window: window, stamp: stamp,
+                                   shown: (folder.priceList, folder.settings))
         defer { effects.releaseLocks() }
         // Without recorded totals the start was slow anyway (the index was just built): read ahead now.
         if recorded == nil { effects.readFiguresAhead() }
@@ -96,9 +93,14 @@ final class EffectRunner: AppEffects {
     private let calibrationAhead = Mailbox<WorkedOutCalibration>()
     /// The `/` search in the index, away from the keys.
     let backgroundSearch: BackgroundSearch?
+    /// The price list and settings the app's state was last given: the names, the price-list
+    /// screen and the intake follow them (the figures follow every read).
+    private var shownBasis: (list: PriceList?, settings: BusinessCaseSettings)
 
-    init(locations: Locations, user: String, drafts: DraftStore, window: DraftWindow, stamp: FolderStamp?) {
+    init(locations: Locations, user: String, drafts: DraftStore, window: DraftWindow, stamp: FolderStamp?,
+         shown: (list: PriceList?, settings: BusinessCaseSettings)) {
         lastStamp = stamp
+        shownBasis = shown
         self.locations = locations
         self.user = user
         self.drafts = drafts
@@ -225,12 +227,14 @@ final class EffectRunner: AppEffects {
             lastRead = now
             // Many cases changed at once (a re-pricing elsewhere) leave the search scanning until this completes it.
             CaseIndex(casesFolder: locations.casesFolder).completeSearchIndexInBackground()
+            // First, so that the start screen summed with the cases names the list they were valued with.
+            let basis = follow(now.priceList, now.settings)
             if let shown, now.isUnchanged(since: shown) {
-                return []  // nobody changed anything: the screens are current
+                return basis  // nobody changed anything: the screens are current
             }
             // What was worked out ahead holds while no file changed since it was read.
             let prepared = if let ahead, now.isUnchanged(since: ahead.read) { ahead.prepared } else { PreparedFigures(now.figures) }
-            return [.casesReloaded(prepared, overview: OverviewBuilder.frame(now), options: now.options)]
+            return basis + [.casesReloaded(prepared, overview: OverviewBuilder.frame(now), options: now.options)]
         case .loadCases(let ids):
             // A case that cannot be read now is simply not opened; the case view says so.
             return [.casesLoaded(ids.compactMap { try? store.load(id: $0).get() })]
@@ -312,7 +316,15 @@ extension EffectRunner {
 
     private func overviewWithoutFigures() -> [Msg] {
         guard lastRead == nil else { return [] }
-        return [.overviewReloaded(OverviewBuilder.build(locations.openTotals()))]
+        let totals = locations.openTotals()
+        return follow(totals.priceList, totals.settings) + [.overviewReloaded(OverviewBuilder.build(totals))]
+    }
+
+    /// Tells the state of a price list or settings other than the ones it has.
+    private func follow(_ list: PriceList?, _ settings: BusinessCaseSettings) -> [Msg] {
+        guard list != shownBasis.list || settings != shownBasis.settings else { return [] }
+        shownBasis = (list, settings)
+        return [.priceListReloaded(list, form: .of(list, settings))]
     }
 
     /// The ids of the cases whose texts contain `query`: from the index's full-text table,

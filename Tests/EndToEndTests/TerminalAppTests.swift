@@ -181,6 +181,9 @@ struct TerminalAppTests {
         let prices = next.appendingPathComponent("prijzen.csv")
         try String(contentsOf: prices, encoding: .utf8).replacingOccurrences(of: ";groen;kosten;", with: ";rood;kosten;")
             .write(to: prices, atomically: true, encoding: .utf8)
+        let info = next.appendingPathComponent("info.csv")
+        try String(contentsOf: info, encoding: .utf8).replacingOccurrences(of: "versie;2026.1", with: "versie;2026.2")
+            .write(to: info, atomically: true, encoding: .utf8)
         try FileManager.default.createSymbolicLink(atPath: current.path, withDestinationPath: "2026.1")
         func conservative(_ session: TmuxSession) throws -> String {
             try #require(session.waitFor("conservatief").split(separator: "\n").first { $0.contains("conservatief") }.map(String.init))
@@ -194,6 +197,10 @@ struct TerminalAppTests {
         try FileManager.default.createSymbolicLink(atPath: switched.path, withDestinationPath: "2026.2")
         #expect(rename(switched.path, current.path) == 0)
         let followed = try session.waitUntil("another conservative figure") { !$0.contains("conservatief € 3.550") && $0.contains("conservatief") }
+        // The start screen names the list the figures follow (it kept naming the first one).
+        try session.send("Escape")
+        let start = try session.waitFor("Prijslijst:")
+        #expect(start.split(separator: "\n").first { $0.contains("Prijslijst:") }.map(String.init)?.hasSuffix("versie 2026.2") == true, "\(start)")
         try session.send("q")
         let fresh = try Self.session(in: scratch.url)
         try fresh.waitFor("Rendement (voorkomen")
