@@ -14,17 +14,19 @@ enum ServerApp {
             try await ServerSession.with(address) { session in
                 let store = ServerBusinessCase(session)
                 let name = try await store.organisation().name
-                return (try await ValuationBasis.load(from: store, fallback: locations.priceListFolder), name, try await store.role())
+                let stamp = try await ServerEffectRunner.BasisStamp(store)
+                return (try await ValuationBasis.load(from: store, fallback: locations.priceListFolder), name, try await store.role(), stamp)
             }
         }
-        guard case .success(let (basis, organisation, role)) = opened else {
+        guard case .success(let (basis, organisation, role, stamp)) = opened else {
             if case .failure(let failure) = opened { printError("fout: " + failure.text) }
             throw ExitCode(1)
         }
         let user = address.user
         let drafts = DraftStore(folder: localDrafts(address))
         let window = drafts.claimWindow(user: user)
-        let effects = ServerEffectRunner(address: address, basis: basis, drafts: drafts, window: window)
+        let effects = ServerEffectRunner(address: address, basis: basis, stamp: stamp, fallbackList: locations.priceListFolder,
+                                         drafts: drafts, window: window)
         var pending: IntakeDraft?
         var draftProblem: String?
         for store in [drafts, DraftStore.reserve()] where pending == nil {
@@ -70,8 +72,16 @@ extension Permissions {
 /// checked by the server against the version it was read at.
 final class ServerEffectRunner: AppEffects {
     let address: ServerAddress
-    let basis: ValuationBasis
-    let options: EstimateOptions
+    /// The price list and settings every case is valued with; a newer list imported or other
+    /// settings set while the app runs replace them at the next read (everyone prices with the same list).
+    private(set) var basis: ValuationBasis
+    private(set) var options: EstimateOptions
+    /// What `basis` was read from, to tell a newer one by (see `BasisStamp`).
+    private var basisStamp: BasisStamp
+    /// The folder's list, used while the server has none (said at the start).
+    let fallbackList: URL
+    /// Set when the basis changed since the state was told; sent before the figures.
+    private var basisNews: Msg?
     let drafts: DraftStore
     /// Held for the life of the app: its OS lock keeps this window's draft ours.
     let draftWindow: DraftWindow
@@ -95,9 +105,22 @@ final class ServerEffectRunner: AppEffects {
     /// Renewed well within the two minutes after which a colleague may take a lock over.
     static let lockRenewal: TimeInterval = 30
 
-    init(address: ServerAddress, basis: ValuationBasis, drafts: DraftStore, window: DraftWindow) {
+    /// The newest price list's version and the settings' text: cheap to ask on every read.
+    struct BasisStamp: Equatable, Sendable {
+        let listVersion: String?
+        let settings: String?
+
+        init(_ store: ServerBusinessCase) async throws {
+            listVersion = try await store.newestPriceListVersion()
+            settings = try await store.settingsText()
+        }
+    }
+
+    init(address: ServerAddress, basis: ValuationBasis, stamp: BasisStamp, fallbackList: URL, drafts: DraftStore, window: DraftWindow) {
         self.address = address
         self.basis = basis
+        basisStamp = stamp
+        self.fallbackList = fallbackList
         options = basis.settings.estimateOptions(basis.priceList.priceList, reportYear: nil)
         self.drafts = drafts
         draftWindow = window
@@ -233,19 +256,22 @@ final class ServerEffectRunner: AppEffects {
     /// Reads the cases whose row version changed since the last read; true when anything changed
     /// (a case added, changed or gone, or the server lost or back).
     func refresh() -> Bool {
-        let known = readAt
-        let read = onServer { store -> ([String: Int], [(id: String, content: String)]) in
+        let (known, stamp, fallback) = (readAt, basisStamp, fallbackList)
+        let read = onServer { store -> ([String: Int], [(id: String, content: String)], (BasisStamp, ValuationBasis)?) in
+            let now = try await BasisStamp(store)
+            let basis = now == stamp ? nil : (now, try await ValuationBasis.load(from: store, fallback: fallback, quiet: true))
             let versions = try await store.rowVersions()
             let changed = versions.filter { known[$0.key] != $0.value }.map(\.key)
-            return (versions, changed.isEmpty ? [] : try await store.caseFiles(ids: changed))
+            return (versions, changed.isEmpty ? [] : try await store.caseFiles(ids: changed), basis)
         }
+        if case .success((_, _, let (stamp, basis)?)) = read { adopt(basis, stamp) }
         switch read {
         case .failure(let failure):
             let problem = "Server: \(failure.sentence) De cijfers zijn van de laatste keer dat hij antwoordde."
             defer { serverProblem = problem }
             return serverProblem != problem
-        case .success(let (versions, files)):
-            let wasLost = serverProblem != nil
+        case .success(let (versions, files, newBasis)):
+            let wasLost = serverProblem != nil || newBasis != nil
             serverProblem = nil
             let gone = cases.keys.filter { versions[$0] == nil } + unreadable.keys.filter { versions[$0] == nil }
             for id in gone {
@@ -268,6 +294,15 @@ final class ServerEffectRunner: AppEffects {
         }
     }
 
+    /// Values every case held again with a newer price list or other settings, and tells the state.
+    private func adopt(_ new: ValuationBasis, _ stamp: BasisStamp) {
+        basis = new
+        basisStamp = stamp
+        options = new.settings.estimateOptions(new.priceList.priceList, reportYear: nil)
+        for (id, held) in cases { cases[id] = (held.record, CaseFigurePair(held.record, options: options)) }
+        basisNews = .priceListReloaded(new.priceList.priceList, form: .of(new.priceList.priceList, new.settings))
+    }
+
     private func remember(_ record: CaseRecord) {
         cases[record.id] = (record, CaseFigurePair(record, options: options))
         unreadable[record.id] = nil
@@ -281,8 +316,11 @@ final class ServerEffectRunner: AppEffects {
     /// The start screen's figures, and every case's while the browser or dashboard holds them.
     private func reloaded() -> [Msg] {
         let overview = overview(extraProblems: [])
-        guard figuresHeld else { return [.overviewReloaded(overview)] }
-        return [.casesReloaded(PreparedFigures(orderedFigures), overview: overview, options: options)]
+        // The new list first: the start screen summed with the cases then names the list they were valued with.
+        let news = basisNews.map { [$0] } ?? []
+        basisNews = nil
+        guard figuresHeld else { return news + [.overviewReloaded(overview)] }
+        return news + [.casesReloaded(PreparedFigures(orderedFigures), overview: overview, options: options)]
     }
 
     private var orderedFigures: [CaseFigurePair] { ordered.map(\.figures) }

@@ -120,6 +120,38 @@ struct ServerAppEndToEndTests {
                 == (try Binary.run(["report", "--cases", back.path], in: setup.scratch.url)).stdout)
     }
 
+    @Test("a price list imported while the app runs: the figures and the start screen follow the new version, as a fresh start shows them")
+    func newPriceListWhileRunning() throws {
+        let setup = try Self.setup()
+        defer { setup.server.stop() }
+        // The next version grades every green cost item red: the conservative view counts them 40 % less.
+        let lists = setup.scratch.url.appendingPathComponent("price-lists")
+        let next = lists.appendingPathComponent("2026.2")
+        try FileManager.default.copyItem(at: lists.appendingPathComponent("standaard"), to: next)
+        for (file, from, to) in [("prijzen.csv", ";groen;kosten;", ";rood;kosten;"), ("info.csv", "versie;2026.1", "versie;2026.2")] {
+            let url = next.appendingPathComponent(file)
+            try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: from, with: to).write(to: url, atomically: true, encoding: .utf8)
+        }
+        func conservative(_ screen: String) -> String? { screen.split(separator: "\n").first { $0.contains("conservatief") }.map(String.init) }
+        func listLine(_ screen: String) -> String? { screen.split(separator: "\n").first { $0.contains("Prijslijst:") }.map(String.init) }
+        let (running, _) = try Self.app(setup, "mia")
+        #expect(listLine(try running.waitFor("Prijslijst:"))?.hasSuffix("versie 2026.1") == true)
+        try KeyScript(running).press("Right", "Right", "Enter")
+        let before = try #require(conservative(try running.waitFor("conservatief")))
+        try setup.expectSuccess(["database", "import-price-list", "--price-list", next.path, "--database", setup.url("beheer1")])
+        let followed = try running.waitUntil("another conservative figure") { conservative($0).map { $0 != before } ?? false }
+        try KeyScript(running).press("Escape")
+        let start = try running.waitFor("Prijslijst:")
+        #expect(listLine(start)?.hasSuffix("versie 2026.2") == true, "\(start)")
+        let (fresh, _) = try Self.app(setup, "bram")
+        let freshStart = try fresh.waitFor("Prijslijst:")
+        #expect(listLine(freshStart) == listLine(start))
+        try KeyScript(fresh).press("Right", "Right", "Enter")
+        let expected = try #require(conservative(try fresh.waitFor("conservatief")))
+        #expect(conservative(followed) == expected, "before: \(before)")
+        #expect(expected != before)
+    }
+
     @Test("a colleague who saved first is never overwritten, a worker cannot approve, and a server that goes away keeps the typed case")
     func conflictsAndServerLoss() throws {
         let setup = try Self.setup()
