@@ -96,8 +96,8 @@ public enum Update {
         case .idle:
             // A pause ends type-ahead in a pick list: the next letter starts a new choice.
             state.intake?.typeAhead = ""
-            // A review's lock is kept whatever else is open (a question may wait for minutes).
-            if state.screen == .caseView, state.caseView?.reviewing == true { return [.renewLocks] }
+            // A review's lock is kept whatever else is open (a question, the help: either may stay for minutes).
+            if state.caseView?.reviewing == true { return [.renewLocks] }
             // Colleagues' writes show up on the overview screens without a key; never mid-edit.
             guard state.confirmation == nil, !state.browser.isSearching else { return [] }
             switch state.screen {

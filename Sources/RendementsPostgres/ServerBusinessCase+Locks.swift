@@ -10,11 +10,16 @@ extension ServerBusinessCase {
         /// The holder's app has not renewed the lock for two minutes: taking over needs the user's yes.
         case stale(login: String, minutes: Int)
 
-        public var dutchMessage: String {
+        /// The message for `me`: a lock of the same login is one of its other app windows (or of an app that stopped).
+        public func dutchMessage(for me: String) -> String {
             switch self {
             case .acquired: ""
+            case .heldBy(let login, let minutes) where login == me:
+                "Je beoordeelt deze casus al in een ander venster (sinds \(Self.minutes(minutes))); hier zie je hem alleen-lezen."
             case .heldBy(let login, let minutes):
                 "\(login) beoordeelt deze casus (sinds \(Self.minutes(minutes))); je ziet hem alleen-lezen."
+            case .stale(let login, let minutes) where login == me:
+                "Je had deze casus in behandeling in een ander venster (sinds \(Self.minutes(minutes))), dat zich al 2 minuten niet meldde."
             case .stale(let login, let minutes):
                 "De casus is in behandeling bij \(login) (sinds \(Self.minutes(minutes))), maar diens app heeft zich al 2 minuten niet gemeld."
             }
@@ -43,6 +48,14 @@ extension ServerBusinessCase {
     public func renewLocks(window: String) async throws -> Int {
         for try await count in try await session.query("SELECT rm_renew_case_locks(\(window))").decode(Int.self) { return count }
         return 0
+    }
+
+    /// The cases whose lock `window` holds now (one taken over after its lease lapsed is not among them).
+    public func heldLocks(window: String) async throws -> Set<String> {
+        var held: Set<String> = []
+        let rows = try await session.query("SELECT case_id FROM rm_case_lock WHERE holder = session_user AND holder_window = \(window)")
+        for try await id in rows.decode(String.self) { held.insert(id) }
+        return held
     }
 
     public func releaseLock(_ caseID: String, window: String) async throws {

@@ -130,11 +130,22 @@ final class ServerEffectRunner: AppEffects {
     /// Gives back every case lock this window holds (on quit); one the server does not get back
     /// goes stale after two minutes.
     func releaseLocks() {
-        let (held, window) = (lockedCases, lockWindow)
+        let (held, window, address) = (lockedCases, lockWindow, address)
         guard !held.isEmpty else { return }
-        _ = onServer { store in for id in held { try await store.releaseLock(id, window: window) } }
         lockedCases = []
+        // At most a few seconds: the screen is closed by now, and a lock not given back goes stale
+        // in two minutes (a server that did not answer kept a blank terminal for 60 s, found by a helper).
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            _ = waitFor { try await ServerSession.with(address) { session in
+                for id in held { try await ServerBusinessCase(session).releaseLock(id, window: window) }
+            } }
+            done.signal()
+        }
+        _ = done.wait(timeout: .now() + Self.releaseWait)
     }
+
+    static let releaseWait: TimeInterval = 3
 
     /// The review lock of `id`, and the case as the server holds it now (reviewing starts from it).
     private func lock(_ id: String, takeOver: Bool) -> [Msg] {
@@ -154,8 +165,8 @@ final class ServerEffectRunner: AppEffects {
             remember(current)
             return [.caseReloaded(current), .lockResult(id: id, .acquired)]
         case .success((let outcome, _)):
-            if case .stale = outcome { return [.lockResult(id: id, .stale(outcome.dutchMessage))] }
-            return [.lockResult(id: id, .readOnly(outcome.dutchMessage))]
+            if case .stale = outcome { return [.lockResult(id: id, .stale(outcome.dutchMessage(for: user)))] }
+            return [.lockResult(id: id, .readOnly(outcome.dutchMessage(for: user)))]
         case .failure(let failure):
             return [.lockResult(id: id, .readOnly(failure.text))]
         }
@@ -167,11 +178,23 @@ final class ServerEffectRunner: AppEffects {
         _ = onServer { try await $0.releaseLock(id, window: window) }
     }
 
-    /// Renews the locks held, at most every `lockRenewal` seconds (asked for while the keys are idle in a review).
-    private func renewLocks() {
-        guard !lockedCases.isEmpty, Date().timeIntervalSince(locksRenewed) >= Self.lockRenewal else { return }
-        let window = lockWindow
-        if case .success = onServer({ try await $0.renewLocks(window: window) }) { locksRenewed = Date() }
+    /// Renews the locks held, at most every `lockRenewal` seconds (asked for while the keys are
+    /// idle in a review); a lock a colleague took over after its lease lapsed ends that review.
+    private func renewLocks() -> [Msg] {
+        guard !lockedCases.isEmpty, Date().timeIntervalSince(locksRenewed) >= Self.lockRenewal else { return [] }
+        let (window, count) = (lockWindow, lockedCases.count)
+        let renewed = onServer { store -> Set<String>? in
+            try await store.renewLocks(window: window) < count ? try await store.heldLocks(window: window) : nil
+        }
+        guard case .success(let held) = renewed else { return [] }
+        locksRenewed = Date()
+        guard let held else { return [] }
+        let lost = lockedCases.subtracting(held)
+        lockedCases = held.intersection(lockedCases)
+        return lost.sorted().map { id in
+            .lockResult(id: id, .lost("Je slot op casus \(id) is overgenomen: je app had zich 2 minuten niet gemeld. "
+                                        + "Je ziet de casus nu alleen-lezen; wat je nog niet opsloeg, staat er nog."))
+        }
     }
 
     func perform(_ effect: Effect) -> [Msg] {
@@ -202,8 +225,7 @@ final class ServerEffectRunner: AppEffects {
         case .lockCase(let id, let takeOver):
             return lock(id, takeOver: takeOver)
         case .renewLocks:
-            renewLocks()
-            return []
+            return renewLocks()
         case .reloadCasesIfChanged:
             return refresh() ? reloaded() : []
         case .reloadCases:

@@ -105,7 +105,11 @@ final class EffectRunner: AppEffects {
         self.user = user
         self.drafts = drafts
         draftWindow = window
-        backgroundSearch = BackgroundSearch(casesFolder: locations.casesFolder)
+        let folder = locations.casesFolder
+        // Without a usable index (busy, gone, unreadable) the files are read, on the search's thread too.
+        backgroundSearch = BackgroundSearch { query, stop in
+            CaseIndex(casesFolder: folder).search(query, stop: stop) ?? Self.scanFiles(for: query, in: folder)
+        }
         lock = CaseLock.mine(user: user, at: HistoryChain.timestamp(Date()))
     }
 
@@ -330,8 +334,12 @@ extension EffectRunner {
     /// The ids of the cases whose texts contain `query`: from the index's full-text table,
     /// or, when the index cannot be used, by reading every case.
     func search(_ query: String) -> Set<String> {
-        if let found = CaseIndex(casesFolder: locations.casesFolder).search(query) { return found }
-        let records = (try? store.loadAll().records) ?? []
+        CaseIndex(casesFolder: locations.casesFolder).search(query) ?? Self.scanFiles(for: query, in: locations.casesFolder)
+    }
+
+    /// The ids of the cases whose texts contain `query`, from every case file.
+    private static func scanFiles(for query: String, in folder: URL) -> Set<String> {
+        let records = (try? CaseStore(folder: folder).loadAll().records) ?? []
         return Set(records.filter { $0.matches(search: query) }.map(\.id))
     }
 }

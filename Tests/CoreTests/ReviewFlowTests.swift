@@ -83,6 +83,22 @@ struct ReviewFlowTests {
         #expect(!driver.state.browser.isAwaitingMatches && driver.state.browser.matches == nil, "two letters: no search, nothing awaited")
         _ = Update.apply(.key(.escape), to: &driver.state)
         #expect(!driver.state.browser.isAwaitingMatches && driver.state.browser.query == "")
+
+        // Helper findings: Enter while the answer is on its way opened a case of the query before;
+        // filters cleared (0) mid-search left "(zoekt…)" for good.
+        for key in [Key.character("/"), .character("w"), .character("o"), .character("n"), .enter] {
+            _ = Update.apply(.key(key), to: &driver.state)
+        }
+        #expect(driver.state.browser.isAwaitingMatches && !driver.state.browser.isSearching)
+        #expect(Update.apply(.key(.enter), to: &driver.state) == [])
+        #expect(driver.state.screen == .browser && driver.state.notice == "De zoekopdracht loopt nog; open een casus als de lijst er is.")
+        _ = Update.apply(.searchResults(query: "won", ids: ["C-0002"]), to: &driver.state)
+        #expect(Update.apply(.key(.enter), to: &driver.state) == [.loadCases(["C-0002"])])
+        _ = Update.apply(.key(.escape), to: &driver.state)
+        for key in [Key.character("/"), .character("s"), .character("c"), .character("h"), .enter, .character("0")] {
+            _ = Update.apply(.key(key), to: &driver.state)
+        }
+        #expect(driver.state.browser.query == "" && !driver.state.browser.isAwaitingMatches)
     }
 
     @Test("review: lock first, then every change asks for a value and a reason and is saved with an event")
@@ -163,6 +179,10 @@ struct ReviewFlowTests {
         #expect(Update.apply(.idle, to: &reviewer.state) == [.renewLocks])
         reviewer.state.confirmation = .takeOverLock("C-0002")
         #expect(Update.apply(.idle, to: &reviewer.state) == [.renewLocks])
+        reviewer.state.confirmation = nil
+        reviewer.press(.function(1))
+        #expect(reviewer.state.screen == .help(returnTo: .caseReview))
+        #expect(Update.apply(.idle, to: &reviewer.state) == [.renewLocks], "the help over a review keeps its lock too (helper finding: it lapsed)")
     }
 
     @Test("sending back needs remarks; the author reopens the case in the intake, sees them and resubmits")

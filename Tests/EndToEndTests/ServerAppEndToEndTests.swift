@@ -152,6 +152,32 @@ struct ServerAppEndToEndTests {
         #expect(expected != before)
     }
 
+    @Test("a review keeps its lock also behind the help screen, and a reviewer whose lapsed lock a colleague took over is told (helper findings)")
+    func lockKeptAndLost() throws {
+        let setup = try Self.setup()
+        defer { setup.server.stop() }
+        let (app, _) = try Self.app(setup, "bram")
+        let keys = KeyScript(app)
+        try keys.press("Right", "Enter", "Down", "Down", "Enter")
+        try app.waitFor("C-0003 · Ingediend · auteur sw-anouk")
+        try keys.press("b")
+        try app.waitFor("BEOORDELEN (vergrendeld)")
+        // The help over the review: the lease is renewed meanwhile (every 30 s while the keys rest).
+        try keys.press("F1")
+        _ = try app.waitUntil("the lock renewed behind the help", seconds: 50) { _ in
+            (try? setup.server.psql(user: "postgres", "SELECT renewed > since + interval '20 seconds' FROM rm_case_lock").stdout) == "t\n"
+        }
+        try keys.press("Escape")
+        try app.waitFor("BEOORDELEN (vergrendeld)")
+        // The lease lapses (a lost network) and bo takes the case over: bram's app is told at its next renewal.
+        _ = try setup.server.psql(user: "postgres", "UPDATE rm_case_lock SET renewed = now() - interval '3 minutes'")
+        #expect(try setup.sql("bo", "SELECT lock_outcome FROM rm_take_case_lock('C-0003', 'elders/1', true)").stdout == "acquired\n")
+        let told = try app.waitFor("is overgenomen", seconds: 50)
+        #expect(Self.said(told).contains("Je slot op casus C-0003 is overgenomen: je app had zich 2 minuten niet gemeld. "
+                                         + "Je ziet de casus nu alleen-lezen; wat je nog niet opsloeg, staat er nog."), "\(told)")
+        #expect(!told.contains("BEOORDELEN") && told.contains("alleen lezen"))
+    }
+
     @Test("a colleague who saved first is never overwritten, a worker cannot approve, and a server that goes away keeps the typed case")
     func conflictsAndServerLoss() throws {
         let setup = try Self.setup()

@@ -783,11 +783,17 @@ struct ServerStoreTests {
         let outcome = try await ServerSession.with(address) { try await ServerBusinessCase($0).takeLock("C-0003", window: "laptop/1", takeOver: true) }
         // The minutes are those since beheer1 took it: on a loaded machine that may be one already.
         guard case .heldBy("beheer1", let minutes) = outcome, minutes <= 2 else { Issue.record("held by beheer1: \(outcome)"); return }
-        #expect(ServerBusinessCase.LockOutcome.heldBy(login: "beheer1", minutes: 0).dutchMessage
+        #expect(ServerBusinessCase.LockOutcome.heldBy(login: "beheer1", minutes: 0).dutchMessage(for: "bram")
                 == "beheer1 beoordeelt deze casus (sinds zojuist); je ziet hem alleen-lezen.")
-        #expect(ServerBusinessCase.LockOutcome.heldBy(login: "bo", minutes: 1).dutchMessage == "bo beoordeelt deze casus (sinds 1 minuut); je ziet hem alleen-lezen.")
-        #expect(ServerBusinessCase.LockOutcome.stale(login: "bo", minutes: 12).dutchMessage
+        #expect(ServerBusinessCase.LockOutcome.heldBy(login: "bo", minutes: 1).dutchMessage(for: "bram")
+                == "bo beoordeelt deze casus (sinds 1 minuut); je ziet hem alleen-lezen.")
+        #expect(ServerBusinessCase.LockOutcome.stale(login: "bo", minutes: 12).dutchMessage(for: "bram")
                 == "De casus is in behandeling bij bo (sinds 12 minuten), maar diens app heeft zich al 2 minuten niet gemeld.")
+        // One's own lock is another window's (helper finding: it named the user as a colleague).
+        #expect(ServerBusinessCase.LockOutcome.heldBy(login: "bram", minutes: 3).dutchMessage(for: "bram")
+                == "Je beoordeelt deze casus al in een ander venster (sinds 3 minuten); hier zie je hem alleen-lezen.")
+        #expect(ServerBusinessCase.LockOutcome.stale(login: "bram", minutes: 4).dutchMessage(for: "bram")
+                == "Je had deze casus in behandeling in een ander venster (sinds 4 minuten), dat zich al 2 minuten niet meldde.")
         _ = try setup.sql("beheer1", "SELECT rm_release_case_lock('C-0003', 'b/1')")
         let second = try await ServerSession.with(address) { try await ServerBusinessCase($0).takeLock("C-0003", window: "laptop/1", takeOver: false) }
         #expect(second == .acquired)

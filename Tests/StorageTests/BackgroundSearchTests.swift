@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Synchronization
 import Testing
 @testable import RendementsStorage
@@ -60,5 +61,36 @@ struct BackgroundSearchTests {
         stopped.stop()
         #expect(index.search("woning", stop: stopped) == nil)
         #expect(index.search("woning", stop: SearchStop()) == ["C-0001", "C-0003"])
+    }
+
+    @Test("an index another process holds for longer than the wait is no answer, and is kept; a deleted one is not made again empty (helper findings)")
+    func busyOrGoneIndex() throws {
+        let folder = try TemporaryFolder()
+        let store = CaseStore(folder: folder.url)
+        for text in ["de woning bleef", "geen huis"] {
+            try store.create { id in
+                var record = CaseStoreTests.submittedSample(id)
+                record.story.situation = text
+                return record
+            }
+        }
+        let index = CaseIndex(casesFolder: folder.url)
+        _ = try index.snapshot(options: CaseIndexTests.options())
+        func inode() throws -> UInt64 { try #require(FileManager.default.attributesOfItem(atPath: index.url.path)[.systemFileNumber] as? UInt64) }
+        let before = try inode()
+        // Another process writes for longer than a reader waits (10 s): before, `open` took the
+        // busy error for damage, deleted the index and answered every search with "no case".
+        var holding = Configuration()
+        holding.allowsUnsafeTransactions = true  // the transaction stays open across accesses, as another process's would
+        let writer = try DatabaseQueue(path: index.url.path, configuration: holding)
+        try writer.inDatabase { try $0.execute(sql: "BEGIN EXCLUSIVE") }
+        #expect(index.search("woning") == nil, "busy: no answer from the index (the app then reads the files)")
+        try writer.inDatabase { try $0.execute(sql: "COMMIT") }
+        #expect(try inode() == before, "the index is the same file")
+        #expect(index.search("woning") == ["C-0001"])
+        // Deleted while the app runs: no answer, and no empty index made in its place.
+        try FileManager.default.removeItem(at: index.url.deletingLastPathComponent())
+        #expect(index.search("woning") == nil)
+        #expect(!FileManager.default.fileExists(atPath: index.url.path))
     }
 }

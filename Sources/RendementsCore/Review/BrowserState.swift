@@ -53,8 +53,10 @@ public struct BrowserState: Sendable {
     /// nil while there is no query (or no answer yet).
     public var matches: Set<String>?
     public var isSearching = false
-    /// True from asking the store for `query`'s matches until they come (they may come later than the next key).
-    public var isAwaitingMatches = false
+    /// The query the store was last asked to search, until its answer comes (it may come after later keys).
+    public var awaitedQuery: String?
+    /// True while `matches` answer another query than the one shown, whose answer is on its way.
+    public var isAwaitingMatches: Bool { !query.isEmpty && awaitedQuery == query }
     public var cursor = 0
     /// True when the browser was opened from the dashboard (Esc goes back there).
     public var fromDashboard = false

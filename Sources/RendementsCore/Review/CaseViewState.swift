@@ -58,6 +58,8 @@ public enum LockStatus: Hashable, Sendable {
     case readOnly(String)
     /// The holder's process is gone; taking over needs a yes.
     case stale(String)
+    /// The lock this review held was taken over (its lease lapsed): the review ends, the case stays open read-only.
+    case lost(String)
 }
 
 /// One open case: reading it, or reviewing it under a lock.

@@ -29,6 +29,11 @@ enum ReviewUpdate {
         case .first: app.browser.cursor = 0
         case .last: app.browser.cursor = rows.count - 1
         case .open:
+            // The rows still answer the query before: the case under the cursor may not match (found by a helper).
+            if app.browser.isAwaitingMatches {
+                app.notice = "De zoekopdracht loopt nog; open een casus als de lijst er is."
+                return []
+            }
             guard rows.indices.contains(app.browser.cursor) else { return [] }
             let id = rows[app.browser.cursor].figures.id
             app.caseView = CaseViewState(caseID: id)
@@ -90,7 +95,6 @@ enum ReviewUpdate {
         default: break
         }
         app.browser.cursor = 0
-        app.browser.isAwaitingMatches = false
         guard !app.browser.query.isEmpty else {
             app.browser.matches = nil
             return []
@@ -101,14 +105,14 @@ enum ReviewUpdate {
             app.notice = "Zoeken begint bij 3 tekens; Enter zoekt nu al."
             return []
         }
-        app.browser.isAwaitingMatches = true
+        app.browser.awaitedQuery = app.browser.query
         return [.searchCases(app.browser.query)]
     }
 
     /// The store's answer to a search; an answer to an older query is ignored.
     static func searchResults(_ query: String, _ ids: Set<String>, _ app: inout AppState) -> [Effect] {
         guard query == app.browser.query, !query.isEmpty else { return [] }
-        app.browser.isAwaitingMatches = false
+        app.browser.awaitedQuery = nil
         app.browser.matches = ids
         clampBrowser(&app)
         app.refreshDerived()
@@ -455,6 +459,10 @@ enum ReviewUpdate {
         case .stale(let message):
             app.notice = message
             app.confirmation = .takeOverLock(id)
+        case .lost(let message):
+            // Steps not yet saved stay listed; a save would meet the colleague's version anyway.
+            app.caseView?.reviewing = false
+            app.notice = message
         }
         return []
     }

@@ -402,11 +402,18 @@ public struct CaseIndex: Sendable {
         if made != 0 && made != EEXIST { throw StorageError(errno: made, path: folder.path) }
         do {
             return try openOnce()
-        } catch {
+        } catch let error as DatabaseError where Self.isDamage(error) {
             // Derived data: a damaged index is thrown away and built again from the files.
             for suffix in ["", "-wal", "-shm"] { unlink(url.path + suffix) }
             return try openOnce()
         }
+    }
+
+    /// True for an error that says the file is no (sound) database. Not for one that says it is
+    /// busy: another process writing for longer than the wait made `open` delete an index in use
+    /// (found by a helper, through a search while another process held a write lock).
+    static func isDamage(_ error: DatabaseError) -> Bool {
+        error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB
     }
 
     private func openOnce() throws -> DatabaseQueue {

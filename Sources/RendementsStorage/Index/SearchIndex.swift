@@ -70,7 +70,10 @@ extension CaseIndex {
     /// text in one scan instead of each candidate's by the trigram index.
     func search(_ query: String, commonShare: Int, stop: SearchStop? = nil) -> Set<String>? {
         let needle = query.searchFolded
-        guard !needle.isEmpty, let database = try? open() else { return nil }
+        // Only an index a read filled: opening makes an empty one where there is none (deleted
+        // while the app runs, found by a helper), and its answer would be "no case".
+        guard !needle.isEmpty, FileManager.default.fileExists(atPath: url.path), let database = try? open(),
+              (try? database.read({ try Self.meta($0, "digest") }))??.isEmpty == false else { return nil }
         if let stop {
             guard stop.begin(database) else { return nil }
         }
