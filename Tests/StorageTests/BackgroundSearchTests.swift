@@ -39,11 +39,11 @@ struct BackgroundSearchTests {
         #expect(ran.map(\.stoppedAfterwards) == [true, false])
     }
 
-    @Test("on a real index: the same cases as the search itself; a stopped search answers nil")
-    func onTheIndex() throws {
+    /// A folder of cases whose stories are `texts` (C-0001 onwards), and its index after one read.
+    static func indexed(_ texts: [String]) throws -> (TemporaryFolder, CaseIndex) {
         let folder = try TemporaryFolder()
         let store = CaseStore(folder: folder.url)
-        for text in ["de woning bleef", "geen huis", "een woning erbij"] {
+        for text in texts {
             try store.create { id in
                 var record = CaseStoreTests.submittedSample(id)
                 record.story.situation = text
@@ -52,6 +52,12 @@ struct BackgroundSearchTests {
         }
         let index = CaseIndex(casesFolder: folder.url)
         _ = try index.snapshot(options: CaseIndexTests.options())
+        return (folder, index)
+    }
+
+    @Test("on a real index: the same cases as the search itself; a stopped search answers nil")
+    func onTheIndex() throws {
+        let (folder, index) = try Self.indexed(["de woning bleef", "geen huis", "een woning erbij"])
         let search = BackgroundSearch(casesFolder: folder.url)
         search.start("woning")
         #expect(answers(search) == [BackgroundSearch.Answer(query: "woning", ids: ["C-0001", "C-0003"])])
@@ -65,17 +71,8 @@ struct BackgroundSearchTests {
 
     @Test("an index another process holds for longer than the wait is no answer, and is kept; a deleted one is not made again empty (helper findings)")
     func busyOrGoneIndex() throws {
-        let folder = try TemporaryFolder()
-        let store = CaseStore(folder: folder.url)
-        for text in ["de woning bleef", "geen huis"] {
-            try store.create { id in
-                var record = CaseStoreTests.submittedSample(id)
-                record.story.situation = text
-                return record
-            }
-        }
-        let index = CaseIndex(casesFolder: folder.url)
-        _ = try index.snapshot(options: CaseIndexTests.options())
+        let (folder, index) = try Self.indexed(["de woning bleef", "geen huis"])
+        defer { withExtendedLifetime(folder) {} }  // the folder is removed when it goes
         func inode() throws -> UInt64 { try #require(FileManager.default.attributesOfItem(atPath: index.url.path)[.systemFileNumber] as? UInt64) }
         let before = try inode()
         // Another process writes for longer than a reader waits (10 s): before, `open` took the
