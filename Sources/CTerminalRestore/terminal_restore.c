@@ -16,7 +16,7 @@ void rm_save_termios(void) {
 
 static void crash_handler(int sig) {
     if (have_saved_termios) { tcsetattr(STDIN_FILENO, TCSANOW, &saved_termios); }
-    static const char reset[] = "\033[?1049l\033[?25h\033[0m\r\n";
+    static const char reset[] = "\033[?2004l\033[?1049l\033[?25h\033[0m\r\n";
     ssize_t ignored = write(STDOUT_FILENO, reset, sizeof(reset) - 1);
     (void)ignored;
     signal(sig, SIG_DFL);

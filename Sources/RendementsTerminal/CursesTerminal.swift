@@ -56,6 +56,14 @@ public final class CursesTerminal {
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         useColor = has_colors() && !noColor
         if useColor { Palette.start() }
+        Self.bracketedPaste(true)
+    }
+
+    /// Asks the terminal to mark a paste (ESC [200~ … ESC [201~): its line breaks are then text,
+    /// not Enter. Without the marks a pasted "reason\nx" confirmed the prompt and ran `x` as a key
+    /// (found by a helper). Terminals that do not know the mode ignore it.
+    private static func bracketedPaste(_ on: Bool) {
+        FileHandle.standardOutput.write(Data((on ? "\u{1B}[?2004h" : "\u{1B}[?2004l").utf8))
     }
 
     deinit { close() }
@@ -65,6 +73,7 @@ public final class CursesTerminal {
         guard !closed else { return }
         closed = true
         endwin()
+        Self.bracketedPaste(false)
     }
 
     public var size: Size { Size(width: Int(rm_cols()), height: Int(rm_lines())) }
@@ -84,7 +93,13 @@ public final class CursesTerminal {
                 if Int32(code) == KEY_RESIZE { return .resized(size) }
                 if let key = KeyDecoder.functionKey(code) { return .key(key) }
             } else if result == OK, let key = KeyDecoder.character(code) {
-                if key == .escape, skipUnknownSequence() { continue }
+                if key == .escape {
+                    switch readSequence() {
+                    case .paste(let text): return .key(.text(text))
+                    case .skipped: continue
+                    case .none: break
+                    }
+                }
                 guard case .character(let first) = key else { return .key(key) }
                 var run = String(first)
                 while run.utf8.count < 1 << 16, let (pendingResult, pendingCode) = pendingKey() {
@@ -101,11 +116,21 @@ public final class CursesTerminal {
         }
     }
 
-    /// After an Esc: when `[` or `O` is already waiting, the rest is a sequence ncurses
-    /// does not know (a key of another terminal); it is read and dropped, so it is neither
-    /// taken as Esc nor typed into a field. True when one was dropped.
-    private func skipUnknownSequence() -> Bool {
-        guard let (result, introducer) = pendingKey() else { return false }
+    /// What followed an Esc.
+    private enum Sequence {
+        /// Nothing: the Esc key itself.
+        case none
+        /// A sequence that means nothing here, read and dropped.
+        case skipped
+        /// A paste the terminal marked, whole (line breaks as "\n").
+        case paste(String)
+    }
+
+    /// After an Esc: a marked paste is read whole; when `[` or `O` is already waiting, the rest
+    /// is a sequence ncurses does not know (a key of another terminal); it is read and dropped,
+    /// so it is neither taken as Esc nor typed into a field.
+    private func readSequence() -> Sequence {
+        guard let (result, introducer) = pendingKey() else { return .none }
         if result == OK, introducer == UInt32(UInt8(ascii: "]")) || introducer == UInt32(UInt8(ascii: "P")) {
             // A terminal's report (OSC colour answer, DCS): up to BEL or ESC \, never typed.
             var length = 0
@@ -117,24 +142,37 @@ public final class CursesTerminal {
                     break
                 }
             }
-            return true
+            return .skipped
         }
         // Alt with a key arrives as Esc and that key at once; it means nothing here, so
         // neither a step back nor a typed letter. (A person's Esc then letter never arrives
         // in one read.)
         if result == OK, introducer >= 0x20, introducer != UInt32(UInt8(ascii: "[")), introducer != UInt32(UInt8(ascii: "O")) {
-            return true
+            return .skipped
         }
         guard result == OK, introducer == UInt32(UInt8(ascii: "[")) || introducer == UInt32(UInt8(ascii: "O")) else {
             unget(result, introducer)
-            return false
+            return .none
         }
-        var length = 0
-        while length < 16, let (_, code) = pendingKey() {
-            length += 1
-            if KeyDecoder.endsSequence(code, introducer: introducer, length: length) { break }
+        var codes: [UInt32] = []
+        while codes.count < 16, let (_, code) = pendingKey() {
+            codes.append(code)
+            if KeyDecoder.endsSequence(code, introducer: introducer, length: codes.count) { break }
         }
-        return true
+        if introducer == UInt32(UInt8(ascii: "[")), codes == BracketedPaste.start { return .paste(readPaste()) }
+        return .skipped
+    }
+
+    /// The text of a marked paste, up to its end mark (or 64 KiB: the rest is read and dropped).
+    private func readPaste() -> String {
+        var paste = BracketedPaste()
+        let window = rm_stdscr()
+        // A long paste arrives in parts: the next part is waited for briefly, never for good.
+        wtimeout(window, 200)
+        defer { wtimeout(window, -1) }
+        var code: UInt32 = 0
+        while get_wch(&code) != ERR, paste.add(code) {}
+        return paste.text
     }
 
     /// The key already waiting, if any, without blocking.

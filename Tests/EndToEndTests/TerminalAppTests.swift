@@ -230,6 +230,36 @@ struct TerminalAppTests {
         try session.send("q")
     }
 
+    @Test("a paste with line breaks is text: in the search a space, in a story a line break; never Enter and keys (helper-27)")
+    func pasteWithLineBreaks() throws {
+        let session = try Self.session()
+        try session.waitFor("Rendement (voorkomen")
+        func paste(_ text: String) throws {
+            _ = try session.tmux(["set-buffer", "--", text])
+            // -p: as a terminal pastes, marked when the app asked for it (bracketed paste).
+            _ = try session.tmux(["paste-buffer", "-p", "-t", "main"])
+        }
+        try session.send("Right", "Enter")
+        try session.waitFor("sortering: id")
+        try session.send("/")
+        try paste("deur\nwaarder s")
+        // Before: the break confirmed "deur", and "waarder s" ran as keys (s sorted on the next column).
+        let searching = try session.waitFor("zoek: deur waarder s▏")
+        #expect(searching.contains("sortering: id ↑"), "\(searching)")
+        try session.send("Escape", "Escape")
+        // In the intake's story, a text area, the break stays a break.
+        try session.send("Left", "Enter")
+        try session.waitFor("Stap 1/7")
+        try session.send("PageDown")
+        try session.waitFor("Stap 2/7")
+        try paste("Eerste regel\nTweede regel")  // tmux sends the break as CR, as a terminal does
+        let story = try session.waitFor("Tweede regel")
+        let lines = story.split(separator: "\n")
+        let first = try #require(lines.firstIndex { $0.contains("Eerste regel") })
+        #expect(lines[first + 1].contains("Tweede regel"), "\(story)")
+        try session.send("C-q")
+    }
+
     @Test("another process re-prices over a thousand cases while the start screen shows: the app completes the trigram index again (helper-24)")
     func searchIndexAfterBulkChange() throws {
         let scratch = try Self.generated(2500)
