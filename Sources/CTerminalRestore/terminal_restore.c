@@ -4,6 +4,7 @@
 #include "terminal_restore.h"
 
 #include <signal.h>
+#include <stdlib.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -24,8 +25,33 @@ static void crash_handler(int sig) {
 }
 
 void rm_install_crash_handlers(void) {
-    const int signals[] = { SIGHUP, SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE };
+    // SIGINT and SIGTERM too: curses' own handler for them ends with _exit, which skips the
+    // exit handler that turns bracketed paste off (the shell then got pastes marked).
+    const int signals[] = { SIGHUP, SIGINT, SIGTERM, SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE };
     for (unsigned i = 0; i < sizeof(signals) / sizeof(signals[0]); i++) {
         signal(signals[i], crash_handler);
     }
+}
+
+static volatile sig_atomic_t paste_on = 0;
+static const char paste_off_sequence[] = "\033[?2004l";
+
+static void paste_off_at_exit(void) {
+    if (!paste_on) { return; }
+    paste_on = 0;
+    ssize_t ignored = write(STDOUT_FILENO, paste_off_sequence, sizeof(paste_off_sequence) - 1);
+    (void)ignored;
+}
+
+void rm_bracketed_paste(int on) {
+    static int registered = 0;
+    if (!registered) {
+        registered = 1;
+        atexit(paste_off_at_exit);
+    }
+    static const char paste_on_sequence[] = "\033[?2004h";
+    const char *sequence = on ? paste_on_sequence : paste_off_sequence;
+    ssize_t ignored = write(STDOUT_FILENO, sequence, on ? sizeof(paste_on_sequence) - 1 : sizeof(paste_off_sequence) - 1);
+    (void)ignored;
+    paste_on = on;
 }

@@ -9,6 +9,9 @@ public enum Key: Hashable, Sendable {
     /// Printable characters that arrived together (a paste): a text field takes them in
     /// one edit; everywhere else they act as the single characters they are.
     case text(String)
+    /// Text the terminal marked as pasted (bracketed paste): it goes into a field or prompt,
+    /// and is never taken as keys (a pasted "graag jouw…" on a review approved the case).
+    case paste(String)
 }
 
 /// A terminal size in cells.

@@ -83,6 +83,21 @@ public enum PriceListLayout {
 
 /// `update(state, msg)`: the only place the app state changes.
 public enum Update {
+    /// True where typed text goes into a field or prompt, so a paste may go there too; never
+    /// while a question waits (its answer is a key, and a paste holds any letter).
+    static func takesPaste(_ state: AppState) -> Bool {
+        guard state.confirmation == nil, !state.size.isTooSmall else { return false }
+        switch state.screen {
+        case .intake:
+            guard let intake = state.intake else { return false }
+            return intake.picker != nil || intake.focusedField != nil
+        case .caseView: return state.caseView?.prompt != nil || state.caseView?.picker != nil
+        case .browser: return state.browser.isSearching
+        case .priceList: return state.isEditingQuery
+        default: return false
+        }
+    }
+
     public static func apply(_ msg: Msg, to state: inout AppState) -> [Effect] {
         defer {
             state.adoptNewPriceListWhenFree()
@@ -105,13 +120,22 @@ public enum Update {
             case .calibration: return [.refreshCalibrationIfChanged(author: state.user)]
             default: return []
             }
+        case .key(.paste(let text)):
+            guard takesPaste(state) else {
+                state.notice = "Plakken kan alleen in een tekstveld of zoekregel; er is niets gedaan."
+                return []
+            }
+            return apply(.key(.text(text)), to: &state)
         case .key(.text(let text)) where !IntakeUpdate.takesText(state):
             // In a one-line prompt (a reason, a search) a pasted line break is a space: as Enter it
             // confirmed the prompt and ran the rest of the paste as keys, removing a line (found by a helper).
             let oneLine = state.caseView?.prompt != nil || state.browser.isSearching || state.isEditingQuery
             var effects: [Effect] = []
             for character in text {
-                effects += apply(.key(.character(oneLine && (character.isNewline || character == "\t") ? " " : character)), to: &state)
+                let typed: Character = oneLine && (character.isNewline || character == "\t") ? " " : character
+                // Control characters (bell, escape, …) never end up in a reason or a search, as in the intake's fields.
+                if oneLine, typed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) { continue }
+                effects += apply(.key(.character(typed)), to: &state)
             }
             return effects
         case .key(let key) where state.size.isTooSmall:

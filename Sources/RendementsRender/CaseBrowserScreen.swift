@@ -14,11 +14,11 @@ enum CaseBrowserScreen {
 
     static func draw(_ app: AppState, into frame: inout Frame) {
         let rows = app.browserRows
-        Chrome.titleBar(&frame, "Casussen beoordelen — \(app.user)", right: "\(DutchNumber.count(rows.count)) van \(DutchNumber.count(app.cases.count))")
+        // While a search runs the rows answer the query before; said where a long query cannot push it off.
+        let searching = app.browser.isAwaitingMatches ? "zoekt… " : ""
+        Chrome.titleBar(&frame, "Casussen beoordelen — \(app.user)", right: "\(searching)\(DutchNumber.count(rows.count)) van \(DutchNumber.count(app.cases.count))")
         var status = "Filter: \(app.browser.filter.dutchDescription) · sortering: \(app.browser.sort.dutchName)\(app.browser.descending ? " ↓" : " ↑")"
         if app.browser.isSearching || !app.browser.query.isEmpty { status += " · zoek: \(app.browser.query)\(app.browser.isSearching ? "▏" : "")" }
-        // The rows still answer the query before; they change when the store answers this one.
-        if app.browser.isAwaitingMatches { status += " (zoekt…)" }
         frame.put(status, x: 1, y: 1, style: app.browser.isSearching ? .selected : .muted, maxWidth: frame.width - 2)
         let visible = max(1, frame.height - 6)
         let top = max(0, app.browser.cursor - visible + 1)

@@ -4,8 +4,9 @@ struct BracketedPaste {
     /// What follows ESC [ at the start of a paste.
     static let start: [UInt32] = "200~".unicodeScalars.map(\.value)
     private static let end: [UInt32] = [27] + "[201~".unicodeScalars.map(\.value)
-    /// Characters kept; a longer paste is read to its end mark, the rest dropped.
-    static let limit = 1 << 16
+    /// Characters kept, more than the longest field takes (200,000); a longer paste is read to
+    /// its end mark, the rest dropped (the field says what it kept).
+    static let limit = 1 << 18
 
     private var scalars: [UInt32] = []
     /// The last characters read, to see the end mark also past the limit.

@@ -62,9 +62,7 @@ public final class CursesTerminal {
     /// Asks the terminal to mark a paste (ESC [200~ … ESC [201~): its line breaks are then text,
     /// not Enter. Without the marks a pasted "reason\nx" confirmed the prompt and ran `x` as a key
     /// (found by a helper). Terminals that do not know the mode ignore it.
-    private static func bracketedPaste(_ on: Bool) {
-        FileHandle.standardOutput.write(Data((on ? "\u{1B}[?2004h" : "\u{1B}[?2004l").utf8))
-    }
+    private static func bracketedPaste(_ on: Bool) { rm_bracketed_paste(on ? 1 : 0) }
 
     deinit { close() }
 
@@ -95,7 +93,7 @@ public final class CursesTerminal {
             } else if result == OK, let key = KeyDecoder.character(code) {
                 if key == .escape {
                     switch readSequence() {
-                    case .paste(let text): return .key(.text(text))
+                    case .paste(let text): return .key(.paste(text))
                     case .skipped: continue
                     case .none: break
                     }
@@ -167,11 +165,19 @@ public final class CursesTerminal {
     private func readPaste() -> String {
         var paste = BracketedPaste()
         let window = rm_stdscr()
-        // A long paste arrives in parts: the next part is waited for briefly, never for good.
-        wtimeout(window, 200)
+        // A long paste arrives in parts, over ssh with pauses: the next part is waited for up to
+        // 2 s (200 ms cut a paste in two, and its rest ran as keys), never for good (a terminal
+        // that loses the end mark must not take every key after it as pasted).
+        wtimeout(window, 2_000)
         defer { wtimeout(window, -1) }
         var code: UInt32 = 0
-        while get_wch(&code) != ERR, paste.add(code) {}
+        while true {
+            let result = get_wch(&code)
+            if result == ERR { break }
+            // A key curses recognised inside a paste (an arrow's or Delete's sequence) is no text.
+            if result == KEY_CODE_YES { continue }
+            if !paste.add(code) { break }
+        }
         return paste.text
     }
 

@@ -60,7 +60,7 @@ key "browser: filter team" 4
 key "browser: sort" s
 key "browser: filters off" 0
 # search_key LABEL KEY: as `key`, and then the time until the search's answer is drawn
-# (the search runs away from the keys; "(zoekt…)" shows until its answer is in).
+# (the search runs away from the keys; "zoekt…" shows in the title until its answer is in).
 search_key() {
   key "$1: key" "$2"
   while screen | grep -q "zoekt…"; do sleep 0.002; done

@@ -101,6 +101,38 @@ struct ReviewFlowTests {
         #expect(driver.state.browser.query == "" && !driver.state.browser.isAwaitingMatches)
     }
 
+    @Test("a marked paste goes into a prompt or search, never acts as keys; control characters never enter a reason (helper-28 findings)")
+    func pasteIsNeverKeys() {
+        var reviewer = Self.driver(user: "chris")
+        reviewer.press(.enter, .character("b"))
+        reviewer.deliver(.lockResult(id: "C-0001", .acquired))
+        reviewer.effects = []
+        // Before: g asked to approve, the j of "jouw" said yes, and the case was approved.
+        reviewer.deliver(.key(.paste("graag jouw cijfers nakijken")))
+        #expect(reviewer.effects.isEmpty && reviewer.state.confirmation == nil && reviewer.state.caseView?.prompt == nil)
+        #expect(reviewer.state.notice == "Plakken kan alleen in een tekstveld of zoekregel; er is niets gedaan.")
+        // In a reason it is text: a line break a space, control characters left out.
+        reviewer.press(.character("k"))
+        reviewer.press(.backspace, .backspace)
+        reviewer.type("60")
+        reviewer.press(.enter)
+        reviewer.deliver(.key(.paste("dubbel\ngeteld\u{7}bel\u{1B}Z\u{1}x")))
+        #expect(reviewer.state.caseView?.prompt?.text == "dubbel geteldbelZx")
+        // A question waiting takes no paste, whatever letters it holds.
+        reviewer.state.caseView?.prompt = nil
+        reviewer.press(.character("g"))
+        let question = reviewer.state.confirmation
+        #expect(question != nil)
+        reviewer.effects = []
+        reviewer.deliver(.key(.paste("ja")))
+        #expect(reviewer.state.confirmation == question && reviewer.effects.isEmpty)
+        // The browser's search takes it.
+        var browsing = Self.driver(user: "chris")
+        browsing.press(.character("/"))
+        browsing.deliver(.key(.paste("woning\ncorp")))
+        #expect(browsing.state.browser.query == "woning corp" && browsing.state.browser.isSearching)
+    }
+
     @Test("review: lock first, then every change asks for a value and a reason and is saved with an event")
     func reviewChange() throws {
         var driver = Self.driver(user: "chris")

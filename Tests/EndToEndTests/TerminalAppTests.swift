@@ -239,6 +239,10 @@ struct TerminalAppTests {
             // -p: as a terminal pastes, marked when the app asked for it (bracketed paste).
             _ = try session.tmux(["paste-buffer", "-p", "-t", "main"])
         }
+        // Where no field takes text a paste does nothing: before, "xyz⏎q" quit the app.
+        try paste("xyz\nq")
+        let start = try session.waitFor("Plakken kan alleen")
+        #expect(start.contains("Rendement (voorkomen"))
         try session.send("Right", "Enter")
         try session.waitFor("sortering: id")
         try session.send("/")

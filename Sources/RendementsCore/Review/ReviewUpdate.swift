@@ -31,7 +31,7 @@ enum ReviewUpdate {
         case .open:
             // The rows still answer the query before: the case under the cursor may not match (found by a helper).
             if app.browser.isAwaitingMatches {
-                app.notice = "De zoekopdracht loopt nog; open een casus als de lijst er is."
+                app.notice = Self.searchStillRunning
                 return []
             }
             guard rows.indices.contains(app.browser.cursor) else { return [] }
@@ -109,10 +109,13 @@ enum ReviewUpdate {
         return [.searchCases(app.browser.query)]
     }
 
+    static let searchStillRunning = "De zoekopdracht loopt nog; open een casus als de lijst er is."
+
     /// The store's answer to a search; an answer to an older query is ignored.
     static func searchResults(_ query: String, _ ids: Set<String>, _ app: inout AppState) -> [Effect] {
         guard query == app.browser.query, !query.isEmpty else { return [] }
         app.browser.awaitedQuery = nil
+        if app.notice == searchStillRunning { app.notice = nil }
         app.browser.matches = ids
         clampBrowser(&app)
         app.refreshDerived()
