@@ -47,8 +47,10 @@ extension ServerBusinessCase {
     public func create(_ record: CaseRecord) async throws -> CaseRecord {
         let submission = try Self.submissionKey(record)
         return try await session.transaction { session in
-            // Two tries of one submission at once: the second waits here for the first.
-            try await session.query("SELECT pg_advisory_xact_lock(hashtext(\(submission)))")
+            // Two tries of one submission at once: the second waits here for the first. Its row is
+            // read, so that a wait the server cancelled says so (and not the next statement, with
+            // "current transaction is aborted", as a loaded test run showed).
+            for try await _ in try await session.query("SELECT pg_advisory_xact_lock(hashtext(\(submission)))::text").decode(String.self) {}
             let earlier = try await session.query("""
                 SELECT c.content FROM rm_submission s JOIN rm_case c ON c.organisation_id = s.organisation_id AND c.id = s.case_id
                 WHERE s.submission = \(submission)
