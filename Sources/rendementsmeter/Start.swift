@@ -79,6 +79,8 @@ final class EffectRunner: AppEffects {
     private var figuresAhead: Prefetch<(read: BusinessCaseFigures, prepared: PreparedFigures)>?
     /// The cases folder's times at the last read.
     private var lastStamp: FolderStamp?
+    /// The price list's files at the last read.
+    private var lastListStamp: PriceListStamp?
     /// What changed in the cases and price-list folders since the last read began (see `FolderWatch`).
     private var watch: FolderWatch?
     /// True while the watch began right before the read the figures held (or read ahead) came
@@ -100,6 +102,7 @@ final class EffectRunner: AppEffects {
     init(locations: Locations, user: String, drafts: DraftStore, window: DraftWindow, stamp: FolderStamp?,
          shown: (list: PriceList?, settings: BusinessCaseSettings)) {
         lastStamp = stamp
+        lastListStamp = PriceListStamp(locations.priceListFolder)
         shownBasis = shown
         self.locations = locations
         self.user = user
@@ -198,11 +201,13 @@ final class EffectRunner: AppEffects {
             // track, a price-list link switched, counts once: the read it brings watches again).
             let moved = FolderStamp(locations.casesFolder) != lastStamp
             let edited = watch?.isWatching == true && watch?.hasChanges == true
-            guard moved || edited else { return [] }
+            let listChanged = PriceListStamp(locations.priceListFolder) != lastListStamp
+            guard moved || edited || listChanged else { return [] }
             guard lastRead != nil else {
                 lastStamp = FolderStamp(locations.casesFolder)
+                lastListStamp = PriceListStamp(locations.priceListFolder)
                 // The totals are read again next; the figures read ahead stay as they were (helper-25: the start screen kept an edit out).
-                if edited {
+                if edited || listChanged {
                     watch?.startingRead()
                     watchFollowsFigures = false
                 }
@@ -215,6 +220,7 @@ final class EffectRunner: AppEffects {
             return perform(.reloadCases)
         case .reloadCases:
             lastStamp = FolderStamp(locations.casesFolder)
+            lastListStamp = PriceListStamp(locations.priceListFolder)
             let shown = lastRead
             let ahead = figuresAhead?.value()
             // The figures read ahead are a previous read like any other: files changed since are read again.

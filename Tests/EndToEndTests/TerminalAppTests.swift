@@ -211,6 +211,29 @@ struct TerminalAppTests {
         try fresh.send("q")
     }
 
+    @Test("a price list moved away and back, or one whose file is a link edited at its target, is followed while the start screen shows (helper-28)")
+    func priceListGoneAndBack() throws {
+        let scratch = try Scratch()
+        try scratch.copyShippedData()
+        let list = scratch.url.appendingPathComponent("price-lists/standaard")
+        let away = scratch.url.appendingPathComponent("price-lists/weg")
+        // info.csv as a link to a file outside the list: the watch cannot follow it.
+        let target = scratch.url.appendingPathComponent("info-doel.csv")
+        try FileManager.default.moveItem(at: list.appendingPathComponent("info.csv"), to: target)
+        try FileManager.default.createSymbolicLink(atPath: list.appendingPathComponent("info.csv").path, withDestinationPath: target.path)
+        let session = try Self.session(in: scratch.url)
+        try session.waitFor("versie 2026.1")
+        try String(contentsOf: target, encoding: .utf8).replacingOccurrences(of: "versie;2026.1", with: "versie;2026.2")
+            .write(to: target, atomically: true, encoding: .utf8)
+        try session.waitFor("versie 2026.2")
+        try FileManager.default.moveItem(at: list, to: away)
+        try session.waitFor("Prijslijst: niet geladen")
+        try FileManager.default.moveItem(at: away, to: list)
+        // Before: "niet geladen" until something changed among the cases.
+        try session.waitFor("versie 2026.2")
+        try session.send("q")
+    }
+
     @Test("the / search finds cases by their story: from the texts at first, then from the trigram index the app completes after its first paint")
     func searchInTheBrowser() throws {
         let session = try Self.session()
