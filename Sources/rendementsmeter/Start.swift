@@ -109,10 +109,7 @@ final class EffectRunner: AppEffects {
         self.drafts = drafts
         draftWindow = window
         let folder = locations.casesFolder
-        // Without a usable index (busy, gone, unreadable) the files are read, on the search's thread too.
-        backgroundSearch = BackgroundSearch { query, stop in
-            CaseIndex(casesFolder: folder).search(query, stop: stop) ?? Self.scanFiles(for: query, in: folder)
-        }
+        backgroundSearch = BackgroundSearch(casesFolder: folder) { query in Self.scanFiles(for: query, in: folder) }
         lock = CaseLock.mine(user: user, at: HistoryChain.timestamp(Date()))
     }
 

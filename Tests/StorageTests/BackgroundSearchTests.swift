@@ -58,7 +58,7 @@ struct BackgroundSearchTests {
     @Test("on a real index: the same cases as the search itself; a stopped search answers nil")
     func onTheIndex() throws {
         let (folder, index) = try Self.indexed(["de woning bleef", "geen huis", "een woning erbij"])
-        let search = BackgroundSearch(casesFolder: folder.url)
+        let search = BackgroundSearch(casesFolder: folder.url) { _ in ["the files"] }
         search.start("woning")
         #expect(answers(search) == [BackgroundSearch.Answer(query: "woning", ids: ["C-0001", "C-0003"])])
         search.start("huis")
@@ -67,6 +67,22 @@ struct BackgroundSearchTests {
         stopped.stop()
         #expect(index.search("woning", stop: stopped) == nil)
         #expect(index.search("woning", stop: SearchStop()) == ["C-0001", "C-0003"])
+    }
+
+    @Test("without an answer from the index the files answer, but not for a search a newer key stopped")
+    func filesOnlyWhenWanted() {
+        let asked = Mutex<[String]>([])
+        let files: @Sendable (String) -> Set<String> = { query in
+            asked.withLock { $0.append(query) }
+            return ["C-0001"]
+        }
+        let noIndex = BackgroundSearch.indexFirst({ _, _ in nil }, unindexed: files)
+        #expect(noIndex("woning", SearchStop()) == ["C-0001"])
+        // Stopped while the index was being searched (the SQL interrupted): nobody wants the answer.
+        let stoppedMidway = BackgroundSearch.indexFirst({ _, stop in stop.stop(); return nil }, unindexed: files)
+        #expect(stoppedMidway("huis", SearchStop()) == nil)
+        #expect(asked.withLock { $0 } == ["woning"], "before: every file was read for the stopped search too")
+        #expect(BackgroundSearch.indexFirst({ _, _ in ["C-0002"] }, unindexed: files)("x", SearchStop()) == ["C-0002"])
     }
 
     @Test("an index another process holds for longer than the wait is no answer, and is kept; a deleted one is not made again empty (helper findings)")
