@@ -666,4 +666,16 @@ struct IntakeTests {
         driver.type(long)
         #expect(driver.draft?.situation == long)
     }
+
+    @Test("a paste on one line keeps its words apart: a line break or tab is a space there, and stays a break in a story (helper-28)")
+    func pastedBreaksOnOneLine() {
+        var driver = IntakeDriver()
+        driver.openNewCase()
+        driver.press(.tab)
+        driver.deliver(.key(.paste("Team\tNoord\nOost")))
+        #expect(driver.draft?.team == "Team Noord Oost", "before: TeamNoordOost")
+        driver.press(.pageDown)
+        driver.deliver(.key(.paste("Regel een\nRegel\ttwee")))
+        #expect(driver.draft?.situation == "Regel een\nRegel twee")
+    }
 }

@@ -162,10 +162,13 @@ enum IntakeUpdate {
         var inserted = 1
         switch key {
         case .text(let pasted):
-            // Pasted control characters never end up in a case; line breaks only in a text area.
-            let kept = pasted.filter { character in
-                character.isNewline ? field.kind == .area : !character.unicodeScalars.contains { $0.properties.generalCategory == .control }
-            }
+            // Pasted control characters never end up in a case; line breaks only in a text area. On one
+            // line a break or tab is a space: dropped, it ran the words together ("twee⇥tab" became "tweetab").
+            let kept = String(pasted.compactMap { character -> Character? in
+                if character.isNewline { return field.kind == .area ? character : " " }
+                if character == "\t" { return " " }
+                return character.unicodeScalars.contains { $0.properties.generalCategory == .control } ? nil : character
+            })
             inserted = max(1, kept.count)
             (newText, cursor) = TextEditing.insert(contentsOf: kept, into: text, at: cursor)
         case .character(let character):
