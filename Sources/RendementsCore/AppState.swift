@@ -237,7 +237,7 @@ public struct AppState: Sendable {
     }
 
     public init(size: Size, overview: Overview, priceList: PriceList?, user: String = "onbekend",
-                intakeForm: IntakeForm = IntakeForm(hourlyRates: [], interventions: Choices.interventions, laws: []),
+                intakeForm: IntakeForm = IntakeForm(hourlyRates: [], interventions: Choices.interventions, priceList: nil),
                 pendingDraft: IntakeDraft? = nil, cases: [CaseFigurePair]? = [], estimateOptions: EstimateOptions = .plain) {
         self.estimateOptions = estimateOptions
         self.size = size

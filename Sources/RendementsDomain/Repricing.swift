@@ -17,16 +17,16 @@ public enum Repricing {
         var changes: [Change] = []
         var missing: [String] = []
         func refresh(_ item: PricedItem, place: String) -> PricedItem {
-            guard let current = list.item(item.code) else {
+            switch priced(item, on: list) {
+            case .missing:
                 missing.append(item.code)
                 return item
+            case .unchanged:
+                return item
+            case .moved(let fresh):
+                changes.append(Change(place: place, code: item.code, old: item, new: fresh))
+                return fresh
             }
-            var fresh = PricedItem(current)
-            fresh.description = item.description
-            // Only a moved price counts; the grade follows the list for lines that change anyway.
-            guard fresh.unitPrice != item.unitPrice || fresh.priceYear != item.priceYear else { return item }
-            changes.append(Change(place: place, code: item.code, old: item, new: fresh))
-            return fresh
         }
         for index in updated.avoided.indices {
             updated.avoided[index].item = refresh(updated.avoided[index].item, place: "voorkomen[\(index + 1)]")
@@ -52,5 +52,22 @@ public enum Repricing {
         }
         updated.priceListVersion = list.version
         return (updated, changes, missing)
+    }
+
+    /// What `list` makes of one line's item.
+    public enum ItemOnList: Hashable, Sendable {
+        case unchanged
+        case moved(PricedItem)
+        case missing
+    }
+
+    /// One line's item on `list`: the line's own wording stays, and only a moved price or price
+    /// year counts (the grade follows the list for lines that change anyway). Shared by the
+    /// re-pricing of cases and of drafts, so both move the same lines.
+    public static func priced(_ item: PricedItem, on list: PriceList) -> ItemOnList {
+        guard let current = list.item(item.code) else { return .missing }
+        var fresh = PricedItem(current)
+        fresh.description = item.description
+        return fresh.unitPrice != item.unitPrice || fresh.priceYear != item.priceYear ? .moved(fresh) : .unchanged
     }
 }

@@ -7,6 +7,6 @@ extension IntakeForm {
     static func of(_ list: PriceList?, _ settings: BusinessCaseSettings) -> IntakeForm {
         IntakeForm(hourlyRates: list.map(settings.effectiveHourlyRates) ?? [],
                    interventions: Choices.interventions + settings.interventions.filter { !Choices.interventions.contains($0) },
-                   laws: list?.laws ?? [])
+                   priceList: list)
     }
 }

@@ -15,7 +15,7 @@ struct IntakeDriver {
         ]
         let base = UpdateTests.state()
         state = AppState(size: base.size, overview: base.overview, priceList: base.priceList, user: "sw-test",
-                         intakeForm: IntakeForm(hourlyRates: rates, interventions: Choices.interventions, laws: base.priceList?.laws ?? []),
+                         intakeForm: IntakeForm(hourlyRates: rates, interventions: Choices.interventions, priceList: base.priceList),
                          pendingDraft: pendingDraft)
     }
 

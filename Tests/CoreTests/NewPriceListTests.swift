@@ -7,7 +7,7 @@ struct NewPriceListTests {
     static func newer(than list: PriceList?) throws -> NewPriceList {
         let old = try #require(list)
         let list = PriceList(name: "Nieuwe lijst", version: "2027.1", laws: old.laws, items: old.items, hourlyRates: old.hourlyRates, index: old.index)
-        return NewPriceList(list: list, form: IntakeForm(hourlyRates: [], interventions: ["Nieuwe interventie"], laws: old.laws))
+        return NewPriceList(list: list, form: IntakeForm(hourlyRates: [], interventions: ["Nieuwe interventie"], priceList: list))
     }
 
     @Test("is taken at once when nothing priced from the one shown is open; an intake, a review or the price-list screen keeps the list they began with until they close")

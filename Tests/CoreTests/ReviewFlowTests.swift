@@ -25,8 +25,19 @@ struct ReviewFlowTests {
         ]
     }
 
+    /// The test list with the nursing-home day these cases hold: a rework submits only lines of the list the case names.
+    static let list: PriceList = {
+        let base = UpdateTests.list
+        return PriceList(name: base.name, version: base.version, laws: base.laws + [Law(code: "wlz", name: "Wlz", financier: "zorgkantoor")],
+                         items: base.items + [PriceItem(code: "WLZ-VPH", lawCode: "wlz", category: "", description: "Verpleeghuisdag", unit: "dag",
+                                                        price: Money(cents: 29000), priceYear: 2022, source: "KH24", grade: .oranje, kind: .kosten)],
+                         hourlyRates: base.hourlyRates, index: base.index)
+    }()
+
     static func driver(user: String) -> IntakeDriver {
         var driver = IntakeDriver()
+        driver.state.priceList = list
+        driver.state.intakeForm = IntakeForm(hourlyRates: driver.state.intakeForm.hourlyRates, interventions: driver.state.intakeForm.interventions, priceList: list)
         driver.state.user = user
         driver.state.setRecords(records())
         driver.press(.right, .enter)   // Casussen beoordelen

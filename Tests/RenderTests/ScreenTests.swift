@@ -15,7 +15,7 @@ enum Example {
         let overview = Overview(businessCaseName: folder.settings.name, fictional: folder.isFictional,
                                 summary: BusinessCaseSummary(cases: folder.caseResult.records, options: folder.estimateOptions()),
                                 priceList: folder.priceList, dataProblems: problems)
-        let form = IntakeForm(hourlyRates: folder.priceList?.hourlyRates ?? [], interventions: Choices.interventions, laws: folder.priceList?.laws ?? [])
+        let form = IntakeForm(hourlyRates: folder.priceList?.hourlyRates ?? [], interventions: Choices.interventions, priceList: folder.priceList)
         var state = AppState(size: Size(width: width, height: height), overview: overview, priceList: folder.priceList, user: "sw-anouk",
                              intakeForm: form, pendingDraft: pendingDraft, estimateOptions: folder.estimateOptions())
         state.setRecords(folder.caseResult.records)

@@ -103,6 +103,7 @@ public struct DraftConversion: Sendable {
             }
             return refined(AvoidedCareLine(item: line.item, quantity: quantity, likelihood: likelihood, reasoning: line.text), line, index, &problems)
         }
+        problems += unlisted(draft)
         let attribution = DutchNumber.parse(draft.attribution).flatMap { Percentage($0) }
         if attribution == nil {
             problems.append(DraftProblem(step: .toerekening, field: .attribution, message: "Vul een toerekening in tussen 0 en 100 %."))
@@ -122,6 +123,19 @@ public struct DraftConversion: Sendable {
         let outOfBounds = DraftConversion.boundsProblems(record)
         guard outOfBounds.isEmpty else { return .failure(IncompleteDraft(problems: outOfBounds)) }
         return .success(record)
+    }
+
+    /// Lines whose item the intake's price list lacks (a draft priced with an older list): a
+    /// case holds only prices of the list it names.
+    private func unlisted(_ draft: IntakeDraft) -> [DraftProblem] {
+        guard let list = form.priceList else { return [] }
+        return [(LineKind.deployed, IntakeStep.ingezet), (.avoided, .voorkomen)].flatMap { kind, step in
+            draft.lines(kind).enumerated().compactMap { index, line in
+                list.item(line.item.code) != nil ? nil : DraftProblem(
+                    step: step, field: .lines(kind),
+                    message: "Regel \(index + 1): \(line.item.code) staat niet in prijslijst \(list.version); verwijder de regel en kies een ander product.")
+            }
+        }
     }
 
     /// Values beyond `ValueBounds`, each at the step where it can be mended.
@@ -153,8 +167,9 @@ public struct DraftConversion: Sendable {
         for (code, text) in lenient.workerHours where DutchNumber.parse(text) == nil { lenient.workerHours[code] = "" }
         if DutchNumber.parse(lenient.volunteerHours) == nil { lenient.volunteerHours = "" }
         if DutchNumber.parse(lenient.otherCostAmount) == nil { lenient.otherCostAmount = "" }
-        lenient.deployed = lenient.deployed.filter { isPriceable($0) }
-        lenient.avoided = lenient.avoided.filter { isPriceable($0) && likelihood($0) != nil }.map { line in
+        let listed = { (line: DraftLine) in form.priceList.map { $0.item(line.item.code) != nil } ?? true }
+        lenient.deployed = lenient.deployed.filter { isPriceable($0) && listed($0) }
+        lenient.avoided = lenient.avoided.filter { isPriceable($0) && listed($0) && likelihood($0) != nil }.map { line in
             var copy = line
             copy.text = ""
             // Running totals use the horizon when it is valid and leave the range for the overview.

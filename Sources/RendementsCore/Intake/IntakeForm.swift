@@ -17,14 +17,17 @@ public struct IntakeForm: Sendable {
 
     public let hourlyRates: [HourlyRate]
     public let interventions: [String]
-    /// The laws own effort can be booked on (code, name), in price-list order.
-    public let laws: [Law]
+    /// The list this intake prices with: its items, and the laws own effort can be booked on.
+    public let priceList: PriceList?
 
-    public init(hourlyRates: [HourlyRate], interventions: [String], laws: [Law]) {
+    public init(hourlyRates: [HourlyRate], interventions: [String], priceList: PriceList?) {
         self.hourlyRates = hourlyRates
         self.interventions = interventions
-        self.laws = laws
+        self.priceList = priceList
     }
+
+    /// The laws own effort can be booked on (code, name), in price-list order.
+    public var laws: [Law] { priceList?.laws ?? [] }
 
     /// The law the own effort is booked on: the one chosen, else the intervention's default.
     public func effortLaw(_ draft: IntakeDraft) -> String { draft.effortLaw ?? Choices.effortLaw(for: draft.intervention) }

@@ -21,9 +21,10 @@ enum IntakeUpdate {
             return
         }
         if app.intake == nil {
-            let draft = app.pendingDraft ?? IntakeDraft(author: app.user, priceListVersion: app.priceList?.version ?? "onbekend")
+            var draft = app.pendingDraft ?? IntakeDraft(author: app.user, priceListVersion: app.priceList?.version ?? "onbekend")
+            let repricing = DraftRepricing.apply(app.intakeForm.priceList, to: &draft)
             app.intake = IntakeState(draft: draft, form: app.intakeForm)
-            if app.pendingDraft != nil { app.notice = "Verder met de bewaarde casus." }
+            if app.pendingDraft != nil { app.notice = ["Verder met de bewaarde casus.", repricing?.dutchNotice].compactMap { $0 }.joined(separator: " ") }
             app.pendingDraft = nil
         }
         if app.priceList == nil { app.notice = "Let op: er is geen prijslijst geladen; zorgregels toevoegen kan niet." }
@@ -436,19 +437,24 @@ enum IntakeUpdate {
             return []
         }
         var updated = existing
+        if content.priceListVersion != existing.priceListVersion, let list = app.intake?.form.priceList, list.version == content.priceListVersion {
+            updated = repriced(existing, to: list, by: app.user)
+        }
+        let before = updated
         updated.context = content.context
         updated.story = content.story
         updated.effort = content.effort
         updated.deployed = content.deployed
         updated.avoided = content.avoided
         updated.attribution = content.attribution
-        let reworked = Rework.eventField(from: existing, to: updated)
+        // Compared with the case as re-priced: a price that moved with the list is not the author's change.
+        let reworked = Rework.eventField(from: before, to: updated)
         if let field = reworked {
             // The content seal of the last event must keep matching: the author's rework is an event too.
             updated.history.append(CaseEvent(at: "", by: app.user, action: .aanpassing, field: field, old: "", new: "",
                                              reason: "Aangepast door de auteur"))
         } else {
-            updated.effort = existing.effort
+            updated.effort = before.effort
         }
         if submit {
             do {
@@ -459,6 +465,19 @@ enum IntakeUpdate {
             }
         }
         return [.saveCase(updated, clearsDraft: true)]
+    }
+
+    /// The case moved onto the list its rework was priced with, recorded as `reprice` records it
+    /// (each moved price a `herprijzing` step). A line the list lacks was removed in the rework
+    /// (the draft could not be submitted otherwise), so then only the version's move is recorded.
+    private static func repriced(_ existing: CaseRecord, to list: PriceList, by user: String) -> CaseRecord {
+        let repricing = Repricing.reprice(existing, to: list, by: user, at: "")
+        guard !repricing.missing.isEmpty else { return repricing.record }
+        var moved = existing
+        moved.history.append(CaseEvent(at: "", by: user, action: .herprijzing, field: "prijslijst", old: existing.priceListVersion, new: list.version,
+                                       reason: "Herprijsd naar prijslijst \(list.name), versie \(list.version) (was \(existing.priceListVersion)) bij de aanpassing door de auteur"))
+        moved.priceListVersion = list.version
+        return moved
     }
 
     static func removeLine(_ kind: LineKind, _ index: Int, _ app: inout AppState) -> [Effect] {

@@ -174,10 +174,13 @@ enum ReviewUpdate {
                 app.notice = "Je bent nog een andere casus aan het invoeren: rond die eerst af via 'Nieuwe casus' (indienen of c: concept)."
                 return []
             }
-            app.intake = IntakeState(draft: IntakeDraft(editing: record), form: app.intakeForm)
+            var draft = IntakeDraft(editing: record)
+            let repricing = DraftRepricing.apply(app.intakeForm.priceList, to: &draft)
+            app.intake = IntakeState(draft: draft, form: app.intakeForm)
             app.caseView = nil
             app.screen = .intake
-            if let remarks = record.currentRemarks { app.notice = "Opmerkingen: \(remarks)" }
+            let notice = [record.currentRemarks.map { "Opmerkingen: \($0)" }, repricing?.dutchNotice].compactMap { $0 }
+            if !notice.isEmpty { app.notice = notice.joined(separator: " ") }
             return []
         case .changeLikelihood, .changeQuantity, .removeLine:
             guard record.avoided.indices.contains(view.selectedLine - 1) else {

@@ -1,0 +1,50 @@
+import RendementsDomain
+
+/// A draft opened under another price list than the one it was priced with: a draft kept
+/// from an earlier session, or a case sent back for rework after a new list came. Its lines
+/// take the open list's prices, as every line added now will, so one case never holds prices
+/// from two lists while it claims one (before, a resumed draft kept its old lines and version
+/// and priced new lines with the new list).
+public struct DraftRepricing: Hashable, Sendable {
+    public let fromVersion: String
+    public let toVersion: String
+    /// Lines whose unit price or price year moved.
+    public let moved: Int
+    /// Codes of lines whose item the open list lacks: the draft cannot be submitted until they are replaced.
+    public let missing: [String]
+
+    /// Re-prices `draft` on `list`; nil when it already stands on that list (or there is none).
+    public static func apply(_ list: PriceList?, to draft: inout IntakeDraft) -> DraftRepricing? {
+        guard let list, draft.priceListVersion != list.version else { return nil }
+        var moved = 0
+        var missing: [String] = []
+        func refresh(_ lines: [DraftLine]) -> [DraftLine] {
+            lines.map { line in
+                var line = line
+                switch Repricing.priced(line.item, on: list) {
+                case .unchanged: break
+                case .missing: if !missing.contains(line.item.code) { missing.append(line.item.code) }
+                case .moved(let fresh):
+                    line.item = fresh
+                    moved += 1
+                }
+                return line
+            }
+        }
+        draft.avoided = refresh(draft.avoided)
+        draft.deployed = refresh(draft.deployed)
+        let repricing = DraftRepricing(fromVersion: draft.priceListVersion, toVersion: list.version, moved: moved, missing: missing)
+        draft.priceListVersion = list.version
+        return repricing
+    }
+
+    /// What the worker is told when the draft opens.
+    public var dutchNotice: String {
+        let lines = moved == 0 ? "geen prijs veranderd" : moved == 1 ? "1 regel kreeg de nieuwe prijs" : "\(moved) regels kregen de nieuwe prijs"
+        var notice = "Geprijsd met prijslijst \(fromVersion); nu geldt \(toVersion): \(lines)."
+        if !missing.isEmpty {
+            notice += " Niet in \(toVersion): \(missing.joined(separator: ", ")); kies bij die regel\(missing.count == 1 ? "" : "s") een ander product."
+        }
+        return notice
+    }
+}
