@@ -38,30 +38,7 @@ extension Schema {
                 IF NOT EXISTS (SELECT 1 FROM rm_case c WHERE c.organisation_id = org AND c.id = p_case) THEN
                     RAISE EXCEPTION 'casus % staat niet op de server', p_case USING ERRCODE = 'P0002';
                 END IF;
-                -- Twice: a lock released between the insert and the look at it is taken the second time.
-                FOR attempt IN 1..2 LOOP
-                    INSERT INTO rm_case_lock AS l (organisation_id, case_id, holder, holder_window) VALUES (org, p_case, session_user, p_window)
-                        ON CONFLICT (organisation_id, case_id) DO NOTHING;
-                    IF FOUND THEN
-                        RETURN QUERY SELECT 'acquired'::text, session_user::name, 0;
-                        RETURN;
-                    END IF;
-                    SELECT * INTO held FROM rm_case_lock l WHERE l.organisation_id = org AND l.case_id = p_case FOR UPDATE;
-                    CONTINUE WHEN NOT FOUND;
-                    IF held.holder = session_user AND held.holder_window = p_window THEN
-                        UPDATE rm_case_lock l SET renewed = now() WHERE l.organisation_id = org AND l.case_id = p_case;
-                        RETURN QUERY SELECT 'acquired'::text, session_user::name, 0;
-                    ELSIF held.renewed < now() - interval '2 minutes' AND p_take_over THEN
-                        UPDATE rm_case_lock l SET holder = session_user, holder_window = p_window, since = now(), renewed = now()
-                            WHERE l.organisation_id = org AND l.case_id = p_case;
-                        RETURN QUERY SELECT 'acquired'::text, session_user::name, 0;
-                    ELSE
-                        RETURN QUERY SELECT CASE WHEN held.renewed < now() - interval '2 minutes' THEN 'stale' ELSE 'held' END,
-                            held.holder, floor(extract(epoch FROM now() - held.since) / 60)::int;
-                    END IF;
-                    RETURN;
-                END LOOP;
-                RAISE EXCEPTION 'de casus werd steeds tegelijk vergrendeld en vrijgegeven; probeer het opnieuw' USING ERRCODE = '40001';
+            \(lendLock)
             END $$
             """,
             """
@@ -85,4 +62,33 @@ extension Schema {
             "GRANT EXECUTE ON FUNCTION rm_take_case_lock(text, text, boolean), rm_renew_case_locks(text), rm_release_case_lock(text, text) TO \(lockers)",
         ]
     }
+
+    /// How `rm_take_case_lock` lends a case's lock once the case may be reviewed (migrations 19
+    /// and 20 say it in the same words, so the function reads the same after either).
+    static let lendLock = """
+            -- Twice: a lock released between the insert and the look at it is taken the second time.
+            FOR attempt IN 1..2 LOOP
+                INSERT INTO rm_case_lock AS l (organisation_id, case_id, holder, holder_window) VALUES (org, p_case, session_user, p_window)
+                    ON CONFLICT (organisation_id, case_id) DO NOTHING;
+                IF FOUND THEN
+                    RETURN QUERY SELECT 'acquired'::text, session_user::name, 0;
+                    RETURN;
+                END IF;
+                SELECT * INTO held FROM rm_case_lock l WHERE l.organisation_id = org AND l.case_id = p_case FOR UPDATE;
+                CONTINUE WHEN NOT FOUND;
+                IF held.holder = session_user AND held.holder_window = p_window THEN
+                    UPDATE rm_case_lock l SET renewed = now() WHERE l.organisation_id = org AND l.case_id = p_case;
+                    RETURN QUERY SELECT 'acquired'::text, session_user::name, 0;
+                ELSIF held.renewed < now() - interval '2 minutes' AND p_take_over THEN
+                    UPDATE rm_case_lock l SET holder = session_user, holder_window = p_window, since = now(), renewed = now()
+                        WHERE l.organisation_id = org AND l.case_id = p_case;
+                    RETURN QUERY SELECT 'acquired'::text, session_user::name, 0;
+                ELSE
+                    RETURN QUERY SELECT CASE WHEN held.renewed < now() - interval '2 minutes' THEN 'stale' ELSE 'held' END,
+                        held.holder, floor(extract(epoch FROM now() - held.since) / 60)::int;
+                END IF;
+                RETURN;
+            END LOOP;
+            RAISE EXCEPTION 'de casus werd steeds tegelijk vergrendeld en vrijgegeven; probeer het opnieuw' USING ERRCODE = '40001';
+        """
 }

@@ -9,11 +9,13 @@ extension ServerBusinessCase {
         case heldBy(login: String, minutes: Int)
         /// The holder's app has not renewed the lock for two minutes: taking over needs the user's yes.
         case stale(login: String, minutes: Int)
+        /// The case is not submitted (any more): nobody reviews it, so no lock is lent (migration 20).
+        case closed
 
         /// The message for `me`: a lock of the same login is one of its other app windows (or of an app that stopped).
         public func dutchMessage(for me: String) -> String {
             switch self {
-            case .acquired: ""
+            case .acquired, .closed: ""
             case .heldBy(let login, let minutes) where login == me:
                 "Je beoordeelt deze casus al in een ander venster (sinds \(Self.minutes(minutes))); hier zie je hem alleen-lezen."
             case .heldBy(let login, let minutes):
@@ -33,9 +35,11 @@ extension ServerBusinessCase {
     /// Takes the lock of `caseID` for `window` (a colleague's stale one only with `takeOver`).
     public func takeLock(_ caseID: String, window: String, takeOver: Bool) async throws -> LockOutcome {
         let rows = try await session.query("SELECT lock_outcome, lock_holder, lock_minutes FROM rm_take_case_lock(\(caseID), \(window), \(takeOver))")
-        for try await (outcome, holder, minutes) in rows.decode((String, String, Int).self) {
+        for try await (outcome, holder, minutes) in rows.decode((String, String?, Int).self) {
+            let holder = holder ?? ""
             switch outcome {
             case "acquired": return .acquired
+            case "closed": return .closed
             case "stale": return .stale(login: holder, minutes: minutes)
             default: return .heldBy(login: holder, minutes: minutes)
             }

@@ -66,6 +66,9 @@ enum AppLoop {
                 let message = terminal.nextMessage(idleAfter: search?.isBusy == true ? 10 : 2_000)
                 if case .idle = message, search?.isBusy == true { continue }
                 queue = Update.apply(message, to: &state)
+                // A reason typed without a 2-second pause would otherwise let the review's lease lapse
+                // (renewal came only with idle keys); the runner renews at most every 30 s.
+                if case .key = message, state.caseView?.reviewing == true { queue.append(.renewLocks) }
             }
             while !queue.isEmpty {
                 let effect = queue.removeFirst()

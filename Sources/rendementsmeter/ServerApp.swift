@@ -152,9 +152,16 @@ final class ServerEffectRunner: AppEffects {
         let window = lockWindow
         let taken = onServer { store -> (ServerBusinessCase.LockOutcome, [(id: String, content: String)]) in
             let outcome = try await store.takeLock(id, window: window, takeOver: takeOver)
-            return (outcome, outcome == .acquired ? try await store.caseFiles(ids: [id]) : [])
+            return (outcome, outcome == .acquired || outcome == .closed ? try await store.caseFiles(ids: [id]) : [])
         }
         switch taken {
+        case .success((.closed, let files)):
+            // Not submitted (any more): the case as it stands now says why it cannot be reviewed.
+            guard let file = files.first, case .success(let current) = CaseCodec.decode(Data(file.content.utf8)) else {
+                return [.lockResult(id: id, .readOnly("casus \(id) staat niet (meer) leesbaar op de server"))]
+            }
+            remember(current)
+            return [.caseReloaded(current), .lockResult(id: id, .closed)]
         case .success((.acquired, let files)):
             lockedCases.insert(id)
             locksRenewed = Date()

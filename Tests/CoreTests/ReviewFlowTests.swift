@@ -226,6 +226,17 @@ struct ReviewFlowTests {
         reviewer.press(.function(1))
         #expect(reviewer.state.screen == .help(returnTo: .caseReview))
         #expect(Update.apply(.idle, to: &reviewer.state) == [.renewLocks], "the help over a review keeps its lock too (helper finding: it lapsed)")
+
+        // The server lends no lock for a case that is not submitted (migration 20): the case as re-read says why, and no lock is given back.
+        var late = Self.driver(user: "chris")
+        late.press(.enter, .character("b"))
+        var approved = Self.records()[0]
+        try? approved.move(to: .goedgekeurd, by: "dana", at: "t", reason: "")
+        late.deliver(.caseReloaded(approved))
+        late.effects = []
+        late.deliver(.lockResult(id: "C-0001", .closed))
+        #expect(late.state.notice == "Casus C-0001 is intussen goedgekeurd (door dana); beoordelen kan niet meer.")
+        #expect(late.state.caseView?.reviewing == false && late.effects.isEmpty)
     }
 
     @Test("sending back needs remarks; the author reopens the case in the intake, sees them and resubmits")

@@ -169,6 +169,23 @@ struct ServerAppEndToEndTests {
         }
         try keys.press("Escape")
         try app.waitFor("BEOORDELEN (vergrendeld)")
+        // Typing without a 2-second pause (a long reason): the lease is renewed between keys too.
+        // Before, only resting keys renewed it, and two minutes of typing let a colleague take the case.
+        let before = try setup.server.psql(user: "postgres", "SELECT renewed FROM rm_case_lock").stdout.trimmingCharacters(in: .newlines)
+        try keys.press("k")
+        try app.waitFor("Nieuwe kans (%) voor regel 1")
+        let typing = Date()
+        var renewedWhileTyping = false
+        while !renewedWhileTyping && Date().timeIntervalSince(typing) < 50 {
+            try keys.press("5")
+            usleep(300_000)
+            try keys.press("BSpace")
+            usleep(300_000)
+            renewedWhileTyping = (try setup.server.psql(user: "postgres", "SELECT renewed > '\(before)' FROM rm_case_lock").stdout) == "t\n"
+        }
+        #expect(renewedWhileTyping, "the lease was renewed while keys kept coming")
+        try keys.press("Escape")
+        try app.waitFor("BEOORDELEN (vergrendeld)")
         // The lease lapses (a lost network) and bo takes the case over: bram's app is told at its next renewal.
         _ = try setup.server.psql(user: "postgres", "UPDATE rm_case_lock SET renewed = now() - interval '3 minutes'")
         #expect(try setup.sql("bo", "SELECT lock_outcome FROM rm_take_case_lock('C-0003', 'elders/1', true)").stdout == "acquired\n")

@@ -58,7 +58,7 @@ struct ServerStoreTests {
         let setup = try Setup()
         defer { setup.server.stop() }
         let again = try setup.expectSuccess(["database", "migrate", "--database", setup.server.adminURL])
-        #expect(again.stdout == "schema is al versie 19; niets veranderd\n")
+        #expect(again.stdout == "schema is al versie 20; niets veranderd\n")
         let first = try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
         #expect(first.stdout == "7 toegevoegd, 0 stonden er al, 0 conflict(en), 0 niet gezet\n")
         let second = try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
@@ -760,6 +760,14 @@ struct ServerStoreTests {
             #expect(try take(login, "C-0003", "x/1").contains("permission denied for function rm_take_case_lock"), "\(login) reviews no case")
         }
         #expect(try take("bram", "C-9999", "laptop/1").contains("casus C-9999 staat niet op de server"))
+        // Only a submitted case of someone else is lent (migration 20; before, any case was, one's own too).
+        #expect(try take("bram", "C-0001", "laptop/1") == "closed||0\n", "an approved case is reviewed by nobody")
+        #expect(try setup.sql("mia", "SELECT count(*) FROM rm_case_lock WHERE case_id = 'C-0001'").stdout == "0\n")
+        // C-0006 is sw-chris's, submitted; sw-chris reviews too.
+        try setup.expectSuccess(["database", "add-user", "--login", "sw-chris", "--password", "pw-sw-chris", "--organisation", "voorbeeld",
+                                 "--role", "beoordelaar", "--database", setup.server.adminURL])
+        #expect(try take("sw-chris", "C-0006", "laptop/1").contains("je kunt je eigen casus niet beoordelen; vraag een collega"))
+        #expect(try take("sw-chris", "C-0003", "laptop/1") == "held|bram|0\n", "a colleague's case: the usual answer")
         // Read within the organisation only; written by no role directly.
         #expect(try setup.sql("mia", "SELECT case_id, holder, holder_window FROM rm_case_lock").stdout == "C-0003|bram|laptop/1\n")
         #expect(try setup.sql("zed", "SELECT count(*) FROM rm_case_lock").stdout == "0\n", "another organisation sees no lock")

@@ -60,6 +60,8 @@ public enum LockStatus: Hashable, Sendable {
     case stale(String)
     /// The lock this review held was taken over (its lease lapsed): the review ends, the case stays open read-only.
     case lost(String)
+    /// No lock was lent: the case, re-read, is not submitted (any more), so nobody reviews it.
+    case closed
 }
 
 /// One open case: reading it, or reviewing it under a lock.

@@ -450,13 +450,17 @@ enum ReviewUpdate {
     static func lockResult(_ id: String, _ status: LockStatus, _ app: inout AppState) -> [Effect] {
         guard app.caseView?.caseID == id else { return [] }
         switch status {
-        case .acquired:
-            // The case was re-read when the lock was taken: a colleague may have finished it meanwhile.
+        case .acquired, .closed:
+            // The case was re-read when the lock was asked for: a colleague may have finished it meanwhile.
             if let record = app.record(id), record.status != .ingediend {
                 app.notice = record.status == app.caseView?.statusWhenOpened
                     ? ReviewError.notUnderReview(record.status).dutchMessage
                     : "Casus \(id) is intussen \(record.status.dutchName.lowercased())\(record.history.last.map { " (door \($0.by))" } ?? ""); beoordelen kan niet meer."
-                return [.unlockCase(id)]
+                return status == .acquired ? [.unlockCase(id)] : []
+            }
+            guard status == .acquired else {
+                app.notice = "Casus \(id) wordt nu niet beoordeeld; je ziet hem alleen-lezen."
+                return []
             }
             app.caseView?.reviewing = true
             app.notice = "Je beoordeelt deze casus; elke wijziging vraagt om een reden."
