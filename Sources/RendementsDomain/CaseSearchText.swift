@@ -15,8 +15,8 @@ extension CaseRecord {
 }
 
 extension String {
-    /// Lower case without accents, however they were typed: "Résumé", "re\u{301}sume\u{301}"
-    /// and "resume" are the same to a search.
+    /// Lower case without accents or ligatures, however they were typed: "Résumé",
+    /// "re\u{301}sume\u{301}" and "resume" are the same to a search, as are "Ĳssel" and "ijssel".
     public var searchFolded: String {
         // Plain ASCII (most stories) folds to its lower case; Foundation's folding of the
         // whole text was a twentieth of reading a business case.
@@ -46,7 +46,9 @@ extension String {
             if latinTable, let quick = latinFolded(bytes[base..<end]) {
                 folded += quick
             } else {
-                folded += String(decoding: bytes[base..<end], as: UTF8.self)
+                // Compatibility forms first: the Dutch ligature "Ĳssel" (and "ﬁets", full-width
+                // letters) is found by "ijssel" as typed on any keyboard (found by a helper).
+                folded += String(decoding: bytes[base..<end], as: UTF8.self).decomposedStringWithCompatibilityMapping
                     .folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
             }
             start = end
