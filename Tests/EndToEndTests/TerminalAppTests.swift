@@ -211,7 +211,7 @@ struct TerminalAppTests {
         try fresh.send("q")
     }
 
-    @Test("a price list moved away and back, or one whose file is a link edited at its target, is followed while the start screen shows (helper-28)")
+    @Test("a price list moved away and back, or one whose file is a link edited at its target, is followed while the start screen shows (helper-28); so is the business case's name")
     func priceListGoneAndBack() throws {
         let scratch = try Scratch()
         try scratch.copyShippedData()
@@ -231,6 +231,10 @@ struct TerminalAppTests {
         try FileManager.default.moveItem(at: away, to: list)
         // Before: "niet geladen" until something changed among the cases.
         try session.waitFor("versie 2026.2")
+        // The business case renamed while the app runs: the title follows.
+        try #"{"name": "Wijkteam Oost"}"#.write(to: scratch.url.appendingPathComponent("cases/businesscase.json"), atomically: true, encoding: .utf8)
+        let renamed = try session.waitFor("Rendementsmeter — Wijkteam Oost")
+        #expect(renamed.split(separator: "\n").first?.hasPrefix(" Rendementsmeter — Wijkteam Oost  ") == true, "\(renamed)")
         try session.send("q")
     }
 
