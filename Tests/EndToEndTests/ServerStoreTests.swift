@@ -58,7 +58,7 @@ struct ServerStoreTests {
         let setup = try Setup()
         defer { setup.server.stop() }
         let again = try setup.expectSuccess(["database", "migrate", "--database", setup.server.adminURL])
-        #expect(again.stdout == "schema is al versie 20; niets veranderd\n")
+        #expect(again.stdout == "schema is al versie 21; niets veranderd\n")
         let first = try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
         #expect(first.stdout == "7 toegevoegd, 0 stonden er al, 0 conflict(en), 0 niet gezet\n")
         let second = try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
@@ -155,17 +155,30 @@ struct ServerStoreTests {
 
     /// bram approves the submitted C-0003 in one transaction, as the app does: first the event, then
     /// the case file with the new status and that step in its history, at this revision.
+    /// The step is sealed as the app seals it (migration 21 recomputes the seals), with the server's own functions.
     static func approveC0003(revision: String, reason: String) -> String {
         """
         BEGIN;
         INSERT INTO rm_case_event (organisation_id, case_id, seq, happened_at, by_login, action, field, old_value, new_value, reason, content_hash)
-        VALUES (rm_my_organisation(), 'C-0003', 2, 'nu', 'bram', 'status', 'status', 'ingediend', 'goedgekeurd', '\(reason)', 'h');
-        UPDATE rm_case SET status = 'goedgekeurd', revision = \(revision),
-            content = jsonb_set(jsonb_set(content::jsonb, '{status}', '"goedgekeurd"'), '{history}',
-                                (content::jsonb->'history') || '[{"at": "nu", "by": "bram", "action": "status", "field": "status",
-                                  "old": "ingediend", "new": "goedgekeurd", "reason": "\(reason)", "contentHash": "h"}]'::jsonb)::text
-        WHERE id = 'C-0003' RETURNING revision;
+        SELECT rm_my_organisation(), 'C-0003', 2, 'nu', 'bram', 'status', 'status', 'ingediend', 'goedgekeurd', '\(reason)', rm_content_seal(content::jsonb)
+        FROM rm_case WHERE id = 'C-0003';
+        \(sealedStepUpdate(case: "C-0003", set: "status = 'goedgekeurd', revision = \(revision)", content: "jsonb_set(content::jsonb, '{status}', '\"goedgekeurd\"')",
+                           step: "'at', 'nu', 'by', 'bram', 'action', 'status', 'field', 'status', 'old', 'ingediend', 'new', 'goedgekeurd', 'reason', '\(reason)'"))
+        RETURNING revision;
         COMMIT;
+        """
+    }
+
+    /// `UPDATE rm_case` of `case` to `content` (an expression of the row's `content`) with one step
+    /// added (`step`: its fields as `jsonb_build_object` arguments), chained, sealed and at the head.
+    static func sealedStepUpdate(case id: String, set: String, content: String, step: String) -> String {
+        """
+        UPDATE rm_case SET \(set), content = (
+            SELECT jsonb_set(jsonb_set(x, '{history}', (x->'history') || jsonb_build_array(st || jsonb_build_object('hash', rm_step_hash('\(id)', st, 2)))),
+                             '{historyHead}', to_jsonb(rm_step_hash('\(id)', st, 2)))
+            FROM (SELECT x, jsonb_build_object(\(step), 'previousHash', coalesce(x->'history'->-1->>'hash', ''), 'contentHash', rm_content_seal(x)) AS st
+                  FROM (SELECT \(content) AS x) s) t)::text
+        WHERE id = '\(id)'
         """
     }
 
@@ -458,20 +471,17 @@ struct ServerStoreTests {
             """)
 
         // In plain SQL a beheerder changes prices with their step, and nothing else.
-        let step = """
-            INSERT INTO rm_case_event (organisation_id, case_id, seq, happened_at, by_login, action, field, old_value, new_value, reason, content_hash)
-            SELECT rm_my_organisation(), 'C-0001', count(*) + 1, 'nu', 'beheer1', '%@', 'x', '', '', 'r', 'c' FROM rm_case_event WHERE case_id = 'C-0001';
-            """
         // The new step as the app writes it: chained to the last one, with its hashes, and the head on it.
         func change(_ action: String, _ content: String, status: String = "status") -> String {
-            "BEGIN; " + step.replacingOccurrences(of: "%@", with: action) + """
-                UPDATE rm_case SET revision = revision + 1, status = \(status), content = (
-                    SELECT jsonb_set(jsonb_set(x, '{history}', (x->'history') || jsonb_build_array(jsonb_build_object(
-                        'at', 'nu', 'by', 'beheer1', 'action', '\(action)', 'field', 'x', 'old', '', 'new', '', 'reason', 'r',
-                        'previousHash', coalesce(x->'history'->-1->>'hash', ''), 'hash', 'h-nieuw', 'contentHash', 'c'))),
-                        '{historyHead}', '"h-nieuw"') FROM (SELECT \(content) AS x) s)::text
-                WHERE id = 'C-0001'; COMMIT;
-                """
+            """
+            BEGIN;
+            INSERT INTO rm_case_event (organisation_id, case_id, seq, happened_at, by_login, action, field, old_value, new_value, reason, content_hash)
+            SELECT rm_my_organisation(), 'C-0001', (SELECT count(*) + 1 FROM rm_case_event WHERE case_id = 'C-0001'), 'nu', 'beheer1', '\(action)', 'x', '', '', 'r',
+                   rm_content_seal(\(content)) FROM rm_case WHERE id = 'C-0001';
+            \(Self.sealedStepUpdate(case: "C-0001", set: "revision = revision + 1, status = \(status)", content: content,
+                                    step: "'at', 'nu', 'by', 'beheer1', 'action', '\(action)', 'field', 'x', 'old', '', 'new', '', 'reason', 'r'"));
+            COMMIT;
+            """
         }
         let refusedChanges: [(String, String, String)] = [
             ("herprijzing", "jsonb_set(content::jsonb, '{avoided,0,quantity,count}', '\"7\"')", "casus C-0001: een beheerder wijzigt op de server alleen prijzen"),
@@ -848,6 +858,91 @@ struct ServerStoreTests {
             return shown
         }
         #expect(limits == ["45s", "30s"])
+    }
+
+    @Test("the server seals as the app does (migration 21): content seal and step hashes of every case, and of texts with every kind of character")
+    func sealsAsTheApp() async throws {
+        let setup = try Setup()
+        defer { setup.server.stop() }
+        try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
+        let address = try ServerAddress.parse(setup.url("mia")).get()
+        var records: [CaseRecord] = []
+        for id in (1...7).map({ String(format: "C-%04d", $0) }) { records.append(try await setup.record(id, as: "mia")) }
+        // Texts a JSON writer must escape, or must not: quotes, backslash, slash, controls, accents, emoji, line separators.
+        var odd = records[1]
+        odd.avoided[0].reasoning = "\"quoted\" back\\slash a/b \u{1}\u{8}\u{c}\t\n\r\u{1F} é ĳ 😀 \u{2028}\u{2029} <&>"
+        odd.avoided[0].item.description = "Huur/hypotheek \\ \"x\""
+        odd.effort.otherCosts = [OtherCost(description: "Reis/parkeer\tkosten", amount: Money(cents: 1234))]
+        odd.effort.workers[0].description = ""
+        records.append(odd)
+        let computed = try await ServerSession.with(address) { session in
+            var answers: [String] = []
+            for record in records {
+                let content = String(decoding: try CaseCodec.encode(record), as: UTF8.self)
+                let query = PostgresQuery(unsafeSQL: "SELECT rm_content_seal($1::jsonb) || coalesce((SELECT string_agg(' ' || rm_step_hash($2, s, $3::int), '' ORDER BY n) FROM jsonb_array_elements($1::jsonb->'history') WITH ORDINALITY AS h(s, n)), '')",
+                                          binds: try { var binds = PostgresBindings(); try binds.append(content); try binds.append(record.id); try binds.append(record.schemaVersion); return binds }())
+                for try await answer in try await session.query(query).decode(String.self) { answers.append(answer) }
+            }
+            return answers
+        }
+        let expected = records.map { record in ([ContentSeal.hash(record)] + record.history.map(\.hash)).joined(separator: " ") }
+        for (index, (server, app)) in zip(computed, expected).enumerated() {
+            #expect(server == app, "\(records[index].id) (\(index)): server \(server), app \(app)")
+        }
+        #expect(computed.count == records.count && Set(computed).count == records.count)
+    }
+
+    @Test("a write whose added step does not carry the seal of the case as written is refused (migration 21); a sound one passes")
+    func stepsSealedOnServer() async throws {
+        let setup = try Setup()
+        defer { setup.server.stop() }
+        try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
+        let address = try ServerAddress.parse(setup.url("bram")).get()
+        let submitted = try await setup.record("C-0003", as: "bram")
+        let stored = "SELECT status, revision, md5(content), (SELECT count(*) FROM rm_case_event WHERE case_id = 'C-0003') FROM rm_case WHERE id = 'C-0003'"
+        let before = try setup.sql("mia", stored).stdout
+        #expect(before.hasPrefix("ingediend|"))
+        func save(_ record: CaseRecord) async -> String {
+            do {
+                let outcome = try await ServerSession.with(address) { try await ServerBusinessCase($0).save(record) { _ in [:] } }
+                if case .saved = outcome { return "saved" }
+                return "conflict"
+            } catch {
+                return (error as? ServerError)?.dutchMessage ?? "\(error)"
+            }
+        }
+        func approved(_ change: (inout CaseRecord) -> Void) throws -> CaseRecord {
+            var record = submitted
+            try record.move(to: .goedgekeurd, by: "bram", at: "2026-11-26T10:00:00Z", reason: "akkoord")
+            // The step comes sealed as the app would seal it; the head stays the stored one (the revision check).
+            var sealed = record
+            HistoryChain.seal(&sealed)
+            record.history = sealed.history
+            change(&record)
+            return record
+        }
+        func rehash(_ record: inout CaseRecord) {
+            let last = record.history.count - 1
+            record.history[last].hash = sha256Hex(Data(record.history[last].canonicalText(caseID: record.id, schemaVersion: record.schemaVersion).utf8))
+        }
+        // An approval that claims other numbers than the case holds, its own hash made to fit.
+        let forged = try approved { record in
+            record.history[record.history.count - 1].contentHash = String(repeating: "0", count: 64)
+            rehash(&record)
+        }
+        let forgedAnswer = await save(forged)
+        #expect(forgedAnswer.contains("casus C-0003: stap 2 draagt niet de hash van de bedragen, hoeveelheden en kansen zoals de casus ze nu heeft"), "\(forgedAnswer)")
+        // An amount raised in the same write as the approval.
+        let raised = try approved { record in record.avoided[0].quantity = .count(50) }
+        let raisedAnswer = await save(raised)
+        #expect(raisedAnswer.contains("casus C-0003: stap 2 draagt niet de hash van de bedragen"), "\(raisedAnswer)")
+        // A step whose own hash does not cover it (a reason changed after sealing).
+        let reworded = try approved { record in record.history[record.history.count - 1].reason = "zomaar" }
+        let rewordedAnswer = await save(reworded)
+        #expect(rewordedAnswer.contains("casus C-0003: de hash van stap 2 klopt niet met de stap en de stap ervoor"), "\(rewordedAnswer)")
+        #expect(try setup.sql("mia", stored).stdout == before, "nothing was written")
+        #expect(await save(try approved { _ in }) == "saved")
+        #expect(try setup.sql("mia", "SELECT status FROM rm_case WHERE id = 'C-0003'").stdout == "goedgekeurd\n")
     }
 
     @Test("an event comes only with the change of its case, in turn; a new case takes a number near the highest and a sound file (helper findings, schema 5)")
