@@ -226,7 +226,8 @@ public enum Update {
             }
             return []
         case .quit:
-            return yes ? [.quit] : []
+            // The step the worker was on goes with the draft (moving alone saves nothing), so it reopens there (helper finding).
+            return yes ? (state.intake.map { [.saveDraft($0.draft)] } ?? []) + [.quit] : []
         case .removeLine(let kind, let index):
             return yes ? IntakeUpdate.removeLine(kind, index, &state) : []
         case .takeOverLock(let id):

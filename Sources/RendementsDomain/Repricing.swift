@@ -13,6 +13,15 @@ public enum Repricing {
     /// failed `validate` ("staat niet in prijslijst"), and an approved case cannot be mended.
     public static func reprice(_ record: CaseRecord, to list: PriceList, by user: String, at time: String)
         -> (record: CaseRecord, changes: [Change], missing: [String]) {
+        let moved = repricedWhereListed(record, to: list, by: user, at: time)
+        return moved.missing.isEmpty ? moved : (record, [], moved.missing)
+    }
+
+    /// The lines whose item `list` holds take its prices, each moved price a step, and the case
+    /// its version; a line the list lacks keeps its own price. For an author's rework, which
+    /// cannot be written while a line the list lacks remains (the rework replaces the lines).
+    public static func repricedWhereListed(_ record: CaseRecord, to list: PriceList, by user: String, at time: String)
+        -> (record: CaseRecord, changes: [Change], missing: [String]) {
         var updated = record
         var changes: [Change] = []
         var missing: [String] = []
@@ -34,7 +43,6 @@ public enum Repricing {
         for index in updated.deployed.indices {
             updated.deployed[index].item = refresh(updated.deployed[index].item, place: "ingezet[\(index + 1)]")
         }
-        guard missing.isEmpty else { return (record, [], missing) }
         let reason = "Herprijsd naar prijslijst \(list.name), versie \(list.version) (was \(record.priceListVersion))"
         guard !changes.isEmpty else {
             guard record.priceListVersion != list.version else { return (record, [], missing) }

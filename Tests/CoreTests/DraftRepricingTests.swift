@@ -24,7 +24,7 @@ struct DraftRepricingTests {
         var driver = IntakeDriver(pendingDraft: draft)
         driver.press(.character("j"))
         #expect(driver.state.notice == "Verder met de bewaarde casus. Geprijsd met prijslijst 2025.1; nu geldt t1: 1 regel kreeg de nieuwe prijs. "
-                + "Niet in t1: OUD-ITEM; kies bij die regel een ander product.")
+                + "Niet in t1: OUD-ITEM; kies een ander product.")
         let opened = try #require(driver.draft)
         #expect(opened.priceListVersion == "t1")
         #expect(opened.avoided[0].item == PricedItem(code: "ZVW-FYSIO", law: "zvw", description: "Fysiotherapie", unit: "zitting",
@@ -72,7 +72,7 @@ struct DraftRepricingTests {
         var author = ReviewFlowTests.driver(user: "anouk")
         author.state.setRecords([sent])
         author.press(.enter, .character("a"))
-        #expect(author.state.notice == "Opmerkingen: Graag aanvullen. Geprijsd met prijslijst 2025.1; nu geldt t1: 1 regel kreeg de nieuwe prijs.")
+        #expect(author.state.notice == "Opmerkingen: Graag aanvullen. · Geprijsd met prijslijst 2025.1; nu geldt t1: 1 regel kreeg de nieuwe prijs.")
         for _ in 0..<6 { author.press(.pageDown) }
         author.effects = []
         author.press(.character("i"), .character("j"))
@@ -89,5 +89,81 @@ struct DraftRepricingTests {
         ], "the moved price is a re-pricing, not the author's rework of the estimate")
         #expect(resubmitted.history[1].reason == "Herprijsd naar prijslijst Test, versie t1 (was 2025.1)")
         #expect(resubmitted.history.last?.reason == "Ongewijzigd opnieuw ingediend")
+    }
+
+    @Test("hours for a rate the list lacks are shown, named and never dropped; a typed rate that differs from the list's is kept and named (helper-29)")
+    func hoursAndRates() throws {
+        var draft = IntakeDraft(author: "sw-test", priceListVersion: "2025.1")
+        draft.workerHours = ["sociaal-werker": "5", "begeleider-basis": "12"]
+        draft.workerRates = ["sociaal-werker": "60,00"]
+        var driver = IntakeDriver(pendingDraft: draft)
+        driver.press(.character("j"))
+        #expect(driver.state.notice == "Verder met de bewaarde casus. Geprijsd met prijslijst 2025.1; nu geldt t1: geen prijs veranderd. "
+                + "Uurtarief begeleider-basis staat niet in t1; zet die uren bij Inzet om. Sociaal werker blijft € 60,00/uur (lijst: € 64,00).")
+        let opened = try #require(driver.draft)
+        #expect(opened.workerHours["begeleider-basis"] == "12", "the hours stay")
+        let inzet = driver.state.intakeForm.fields(.inzet, draft: opened, selected: [:])
+        #expect(inzet.prefix(3).map(\.label) == ["Sociaal werker", "begeleider-basis (niet in prijslijst)", "Vrijwilligersuren (€ 18,80/uur)"])
+        let conversion = DraftConversion(form: driver.state.intakeForm)
+        guard case .failure(let incomplete) = conversion.record(opened, status: .ingediend) else {
+            Issue.record("hours of a rate the list lacks were dropped from the case")
+            return
+        }
+        #expect(incomplete.problems.filter { $0.step == .inzet } == [DraftProblem(
+            step: .inzet, field: .hours("begeleider-basis"),
+            message: "Uren begeleider-basis: dit uurtarief staat niet in prijslijst t1; zet de uren bij een ander tarief en maak dit veld leeg.")])
+        #expect(conversion.provisional(opened)?.total.effort == Money(cents: 30000), "running totals count the listed rate's hours: 5 × € 60,00")
+        var moved = opened
+        moved.workerHours = ["sociaal-werker": "17", "begeleider-basis": ""]
+        #expect(driver.state.intakeForm.unlistedHourCodes(moved).isEmpty, "an emptied field is gone from the step")
+    }
+
+    @Test("a rework whose case holds an item the new list lacks: the author removes that line, and each price that moved is still its own step")
+    func reworkWithMissingItem() throws {
+        var sent = CaseRecord(
+            id: "C-0001", status: .ingediend, author: "anouk",
+            context: CaseContext(intervention: "Sociaal Recept", team: "Noord", municipality: "X",
+                                 periodStart: try #require(CalendarDay(year: 2025, month: 1, day: 1)), periodEnd: try #require(CalendarDay(year: 2025, month: 6, day: 1))),
+            story: CaseStory(situation: "Eenzaam."),
+            avoided: [AvoidedCareLine(item: Self.oldFysio, quantity: .count(10), likelihood: try #require(Percentage(50)), reasoning: "fysio"),
+                      AvoidedCareLine(item: PricedItem(code: "OUD-ITEM", law: "zvw", description: "Oud", unit: "stuk", unitPrice: Money(cents: 1000),
+                                                       priceYear: 2021, kind: .kosten), quantity: .count(1), likelihood: try #require(Percentage(50)), reasoning: "oud")],
+            attribution: .full, priceListVersion: "2025.1")
+        try sent.move(to: .teruggestuurd, by: "chris", at: "t", reason: "Graag aanvullen.")
+        var author = ReviewFlowTests.driver(user: "anouk")
+        author.state.setRecords([sent])
+        author.press(.enter, .character("a"))
+        #expect(author.state.notice == "Opmerkingen: Graag aanvullen. · Geprijsd met prijslijst 2025.1; nu geldt t1: 1 regel kreeg de nieuwe prijs. "
+                + "Niet in t1: OUD-ITEM; kies een ander product.")
+        for _ in 0..<4 { author.press(.pageDown) }
+        author.press(.character("x"), .character("j"))  // the second avoided line, selected as the step opens, goes
+        #expect(author.draft?.avoided.map(\.item.code) == ["ZVW-FYSIO"])
+        author.press(.pageDown, .pageDown)
+        author.effects = []
+        author.press(.character("i"), .character("j"))
+        guard case .saveCase(let resubmitted, _) = author.effects.last else {
+            Issue.record("expected a resubmission, problems: \(author.intake?.submitProblems ?? [])")
+            return
+        }
+        #expect(resubmitted.priceListVersion == "t1" && resubmitted.avoided.map(\.item.unitPrice) == [Money(cents: 3889)])
+        #expect(resubmitted.history.map { "\($0.action.rawValue) \($0.field)" } == [
+            "status status", "herprijzing voorkomen[1].prijs", "aanpassing inhoud: voorkomen", "status status",
+        ], "before: only the version's move was recorded, and the moved price counted as the author's change")
+    }
+
+    @Test("quitting keeps the step the worker was on, so the draft reopens there (helper-29: it reopened two steps back)")
+    func quitKeepsStep() throws {
+        var driver = IntakeDriver()
+        driver.openNewCase()
+        driver.press(.tab)
+        driver.type("Team Oost")
+        driver.press(.pageDown, .pageDown)
+        driver.effects = []
+        driver.press(.control("q"), .character("j"))
+        guard driver.effects.count == 2, case .saveDraft(let kept) = driver.effects[0], driver.effects[1] == .quit else {
+            Issue.record("expected the draft saved, then quit: \(driver.effects)")
+            return
+        }
+        #expect(kept.lastStep == IntakeStep.inzet.rawValue && kept.team == "Team Oost")
     }
 }

@@ -129,7 +129,12 @@ public struct DraftConversion: Sendable {
     /// case holds only prices of the list it names.
     private func unlisted(_ draft: IntakeDraft) -> [DraftProblem] {
         guard let list = form.priceList else { return [] }
-        return [(LineKind.deployed, IntakeStep.ingezet), (.avoided, .voorkomen)].flatMap { kind, step in
+        let hours = form.unlistedHourCodes(draft).compactMap { code -> DraftProblem? in
+            guard let typed = DutchNumber.parse(draft.workerHours[code] ?? ""), typed > 0 else { return nil }
+            return DraftProblem(step: .inzet, field: .hours(code),
+                                message: "Uren \(code): dit uurtarief staat niet in prijslijst \(list.version); zet de uren bij een ander tarief en maak dit veld leeg.")
+        }
+        return hours + [(LineKind.deployed, IntakeStep.ingezet), (.avoided, .voorkomen)].flatMap { kind, step in
             draft.lines(kind).enumerated().compactMap { index, line in
                 list.item(line.item.code) != nil ? nil : DraftProblem(
                     step: step, field: .lines(kind),
@@ -165,6 +170,7 @@ public struct DraftConversion: Sendable {
         lenient.approach = ""
         lenient.result = ""
         for (code, text) in lenient.workerHours where DutchNumber.parse(text) == nil { lenient.workerHours[code] = "" }
+        for code in form.unlistedHourCodes(lenient) { lenient.workerHours[code] = "" }
         if DutchNumber.parse(lenient.volunteerHours) == nil { lenient.volunteerHours = "" }
         if DutchNumber.parse(lenient.otherCostAmount) == nil { lenient.otherCostAmount = "" }
         let listed = { (line: DraftLine) in form.priceList.map { $0.item(line.item.code) != nil } ?? true }

@@ -12,10 +12,22 @@ public struct DraftRepricing: Hashable, Sendable {
     public let moved: Int
     /// Codes of lines whose item the open list lacks: the draft cannot be submitted until they are replaced.
     public let missing: [String]
+    /// Rate codes with hours that the open list lacks: the hours stay and must be moved.
+    public let unlistedRates: [String]
+    /// Hourly rates the draft holds as typed (a rework holds its case's) that differ from the open
+    /// list's: kept, since they are the case's own figures, and named, so the worker decides.
+    public let keptRates: [KeptRate]
 
-    /// Re-prices `draft` on `list`; nil when it already stands on that list (or there is none).
-    public static func apply(_ list: PriceList?, to draft: inout IntakeDraft) -> DraftRepricing? {
-        guard let list, draft.priceListVersion != list.version else { return nil }
+    /// A worker's hourly rate the draft keeps beside the list's own.
+    public struct KeptRate: Hashable, Sendable {
+        public let description: String
+        public let kept: Money
+        public let listed: Money
+    }
+
+    /// Re-prices `draft` on the list of `form`; nil when it already stands on that list (or there is none).
+    public static func apply(_ form: IntakeForm, to draft: inout IntakeDraft) -> DraftRepricing? {
+        guard let list = form.priceList, draft.priceListVersion != list.version else { return nil }
         var moved = 0
         var missing: [String] = []
         func refresh(_ lines: [DraftLine]) -> [DraftLine] {
@@ -33,7 +45,13 @@ public struct DraftRepricing: Hashable, Sendable {
         }
         draft.avoided = refresh(draft.avoided)
         draft.deployed = refresh(draft.deployed)
-        let repricing = DraftRepricing(fromVersion: draft.priceListVersion, toVersion: list.version, moved: moved, missing: missing)
+        let kept = form.workerRates.compactMap { rate -> KeptRate? in
+            guard !(draft.workerHours[rate.code] ?? "").trimmingCharacters(in: .whitespaces).isEmpty,
+                  let typed = draft.workerRates?[rate.code].flatMap(DutchNumber.parse).flatMap(Money.init(exactEuros:)), typed != rate.rate else { return nil }
+            return KeptRate(description: rate.description, kept: typed, listed: rate.rate)
+        }
+        let repricing = DraftRepricing(fromVersion: draft.priceListVersion, toVersion: list.version, moved: moved, missing: missing,
+                                       unlistedRates: form.unlistedHourCodes(draft), keptRates: kept)
         draft.priceListVersion = list.version
         return repricing
     }
@@ -43,7 +61,13 @@ public struct DraftRepricing: Hashable, Sendable {
         let lines = moved == 0 ? "geen prijs veranderd" : moved == 1 ? "1 regel kreeg de nieuwe prijs" : "\(moved) regels kregen de nieuwe prijs"
         var notice = "Geprijsd met prijslijst \(fromVersion); nu geldt \(toVersion): \(lines)."
         if !missing.isEmpty {
-            notice += " Niet in \(toVersion): \(missing.joined(separator: ", ")); kies bij die regel\(missing.count == 1 ? "" : "s") een ander product."
+            notice += " Niet in \(toVersion): \(missing.joined(separator: ", ")); kies een ander product."
+        }
+        if !unlistedRates.isEmpty {
+            notice += " Uurtarief \(unlistedRates.joined(separator: ", ")) staat niet in \(toVersion); zet die uren bij Inzet om."
+        }
+        for rate in keptRates {
+            notice += " \(rate.description) blijft \(DutchNumber.euro(rate.kept))/uur (lijst: \(DutchNumber.euro(rate.listed)))."
         }
         return notice
     }

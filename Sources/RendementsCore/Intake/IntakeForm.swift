@@ -39,6 +39,13 @@ public struct IntakeForm: Sendable {
 
     /// The rates for paid workers; the volunteer rate has its own field.
     public var workerRates: [HourlyRate] { hourlyRates.filter { $0.code != Self.volunteerCode } }
+
+    /// Rate codes with hours in the draft that this form does not offer (a draft or rework from
+    /// an older list): shown, so the hours can be moved, and never dropped without a word.
+    public func unlistedHourCodes(_ draft: IntakeDraft) -> [String] {
+        let offered = Set(workerRates.map(\.code))
+        return draft.workerHours.filter { !offered.contains($0.key) && !$0.value.trimmingCharacters(in: .whitespaces).isEmpty }.keys.sorted()
+    }
     public static let volunteerCode = "vrijwilliger"
 
     public func fields(_ step: IntakeStep, draft: IntakeDraft, selected: [LineKind: Int]) -> [FieldSpec] {
@@ -58,7 +65,8 @@ public struct IntakeForm: Sendable {
             return Self.storyFields
         case .inzet:
             // Hours first (what every case needs), then what is usually right already: rates and the paying law.
-            return workerRates.map { FieldSpec(id: .hours($0.code), label: $0.description, kind: .number) } + [
+            return workerRates.map { FieldSpec(id: .hours($0.code), label: $0.description, kind: .number) }
+                + unlistedHourCodes(draft).map { FieldSpec(id: .hours($0), label: "\($0) (niet in prijslijst)", kind: .number) } + [
                 FieldSpec(id: .volunteerHours, label: volunteerLabel, kind: .number),
                 FieldSpec(id: .otherCostDescription, label: "Overige kosten: wat", kind: .text),
                 FieldSpec(id: .otherCostAmount, label: "Overige kosten: bedrag", kind: .number),

@@ -22,7 +22,7 @@ enum IntakeUpdate {
         }
         if app.intake == nil {
             var draft = app.pendingDraft ?? IntakeDraft(author: app.user, priceListVersion: app.priceList?.version ?? "onbekend")
-            let repricing = DraftRepricing.apply(app.intakeForm.priceList, to: &draft)
+            let repricing = DraftRepricing.apply(app.intakeForm, to: &draft)
             app.intake = IntakeState(draft: draft, form: app.intakeForm)
             if app.pendingDraft != nil { app.notice = ["Verder met de bewaarde casus.", repricing?.dutchNotice].compactMap { $0 }.joined(separator: " ") }
             app.pendingDraft = nil
@@ -468,16 +468,10 @@ enum IntakeUpdate {
     }
 
     /// The case moved onto the list its rework was priced with, recorded as `reprice` records it
-    /// (each moved price a `herprijzing` step). A line the list lacks was removed in the rework
-    /// (the draft could not be submitted otherwise), so then only the version's move is recorded.
+    /// (each moved price a `herprijzing` step, or one for the version when no price moved). A line
+    /// the list lacks was removed in the rework: the draft could not be submitted otherwise.
     private static func repriced(_ existing: CaseRecord, to list: PriceList, by user: String) -> CaseRecord {
-        let repricing = Repricing.reprice(existing, to: list, by: user, at: "")
-        guard !repricing.missing.isEmpty else { return repricing.record }
-        var moved = existing
-        moved.history.append(CaseEvent(at: "", by: user, action: .herprijzing, field: "prijslijst", old: existing.priceListVersion, new: list.version,
-                                       reason: "Herprijsd naar prijslijst \(list.name), versie \(list.version) (was \(existing.priceListVersion)) bij de aanpassing door de auteur"))
-        moved.priceListVersion = list.version
-        return moved
+        Repricing.repricedWhereListed(existing, to: list, by: user, at: "").record
     }
 
     static func removeLine(_ kind: LineKind, _ index: Int, _ app: inout AppState) -> [Effect] {

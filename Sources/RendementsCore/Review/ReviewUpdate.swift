@@ -175,12 +175,12 @@ enum ReviewUpdate {
                 return []
             }
             var draft = IntakeDraft(editing: record)
-            let repricing = DraftRepricing.apply(app.intakeForm.priceList, to: &draft)
+            let repricing = DraftRepricing.apply(app.intakeForm, to: &draft)
             app.intake = IntakeState(draft: draft, form: app.intakeForm)
             app.caseView = nil
             app.screen = .intake
             let notice = [record.currentRemarks.map { "Opmerkingen: \($0)" }, repricing?.dutchNotice].compactMap { $0 }
-            if !notice.isEmpty { app.notice = notice.joined(separator: " ") }
+            if !notice.isEmpty { app.notice = notice.joined(separator: " · ") }
             return []
         case .changeLikelihood, .changeQuantity, .removeLine:
             guard record.avoided.indices.contains(view.selectedLine - 1) else {
