@@ -10,6 +10,18 @@ struct DraftRepricingTests {
     static let oldFysio = PricedItem(code: "ZVW-FYSIO", law: "zvw", description: "Fysiotherapie", unit: "zitting",
                                      unitPrice: Money(cents: 3500), priceYear: 2021, kind: .kosten, grade: .oranje)
 
+    /// anouk's case, priced with list 2025.1, sent back by chris.
+    static func sentBack(_ avoided: [AvoidedCareLine]) throws -> CaseRecord {
+        var sent = CaseRecord(
+            id: "C-0001", status: .ingediend, author: "anouk",
+            context: CaseContext(intervention: "Sociaal Recept", team: "Noord", municipality: "X",
+                                 periodStart: try #require(CalendarDay(year: 2025, month: 1, day: 1)), periodEnd: try #require(CalendarDay(year: 2025, month: 6, day: 1))),
+            story: CaseStory(situation: "Eenzaam."),
+            avoided: avoided, attribution: .full, priceListVersion: "2025.1")
+        try sent.move(to: .teruggestuurd, by: "chris", at: "t", reason: "Graag aanvullen.")
+        return sent
+    }
+
     @Test("a kept draft takes the open list's prices and version and says so; a line the list lacks stops the submission until it is replaced")
     func keptDraft() throws {
         var draft = IntakeDraft(author: "sw-test", priceListVersion: "2025.1")
@@ -61,14 +73,7 @@ struct DraftRepricingTests {
 
     @Test("a case sent back after a new list: the rework prices with it, and the case records the move as `reprice` does")
     func rework() throws {
-        var sent = CaseRecord(
-            id: "C-0001", status: .ingediend, author: "anouk",
-            context: CaseContext(intervention: "Sociaal Recept", team: "Noord", municipality: "X",
-                                 periodStart: try #require(CalendarDay(year: 2025, month: 1, day: 1)), periodEnd: try #require(CalendarDay(year: 2025, month: 6, day: 1))),
-            story: CaseStory(situation: "Eenzaam."),
-            avoided: [AvoidedCareLine(item: Self.oldFysio, quantity: .count(10), likelihood: try #require(Percentage(50)), reasoning: "fysio")],
-            attribution: .full, priceListVersion: "2025.1")
-        try sent.move(to: .teruggestuurd, by: "chris", at: "t", reason: "Graag aanvullen.")
+        let sent = try Self.sentBack([AvoidedCareLine(item: Self.oldFysio, quantity: .count(10), likelihood: try #require(Percentage(50)), reasoning: "fysio")])
         var author = ReviewFlowTests.driver(user: "anouk")
         author.state.setRecords([sent])
         author.press(.enter, .character("a"))
@@ -120,16 +125,11 @@ struct DraftRepricingTests {
 
     @Test("a rework whose case holds an item the new list lacks: the author removes that line, and each price that moved is still its own step")
     func reworkWithMissingItem() throws {
-        var sent = CaseRecord(
-            id: "C-0001", status: .ingediend, author: "anouk",
-            context: CaseContext(intervention: "Sociaal Recept", team: "Noord", municipality: "X",
-                                 periodStart: try #require(CalendarDay(year: 2025, month: 1, day: 1)), periodEnd: try #require(CalendarDay(year: 2025, month: 6, day: 1))),
-            story: CaseStory(situation: "Eenzaam."),
-            avoided: [AvoidedCareLine(item: Self.oldFysio, quantity: .count(10), likelihood: try #require(Percentage(50)), reasoning: "fysio"),
-                      AvoidedCareLine(item: PricedItem(code: "OUD-ITEM", law: "zvw", description: "Oud", unit: "stuk", unitPrice: Money(cents: 1000),
-                                                       priceYear: 2021, kind: .kosten), quantity: .count(1), likelihood: try #require(Percentage(50)), reasoning: "oud")],
-            attribution: .full, priceListVersion: "2025.1")
-        try sent.move(to: .teruggestuurd, by: "chris", at: "t", reason: "Graag aanvullen.")
+        let sent = try Self.sentBack([
+            AvoidedCareLine(item: Self.oldFysio, quantity: .count(10), likelihood: try #require(Percentage(50)), reasoning: "fysio"),
+            AvoidedCareLine(item: PricedItem(code: "OUD-ITEM", law: "zvw", description: "Oud", unit: "stuk", unitPrice: Money(cents: 1000), priceYear: 2021, kind: .kosten),
+                            quantity: .count(1), likelihood: try #require(Percentage(50)), reasoning: "oud"),
+        ])
         var author = ReviewFlowTests.driver(user: "anouk")
         author.state.setRecords([sent])
         author.press(.enter, .character("a"))
