@@ -24,6 +24,9 @@ extension String {
         return Self.folded(Array(utf8), latinTable: true)
     }
 
+    /// Soft hyphen, zero-width space, joiners, word joiner and byte-order mark.
+    static let invisible: Set<Unicode.Scalar> = ["\u{AD}", "\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{FEFF}"]
+
     /// `searchFolded` of text that is not all ASCII. `latinTable`: accented Latin-1 letters
     /// (ë, é, ï, Ö…) fold by a table Foundation itself filled, instead of one Foundation call
     /// per word that has one: those calls were half of making a case's searched text.
@@ -48,8 +51,12 @@ extension String {
             } else {
                 // Compatibility forms first: the Dutch ligature "Ĳssel" (and "ﬁets", full-width
                 // letters) is found by "ijssel" as typed on any keyboard (found by a helper).
-                folded += String(decoding: bytes[base..<end], as: UTF8.self).decomposedStringWithCompatibilityMapping
+                // Invisible joiners and the soft hyphen (text pasted from Word) are no letters: "zelf\u{AD}redzaam"
+                // is found by "zelfredzaam" (found by a helper).
+                var run = String(decoding: bytes[base..<end], as: UTF8.self).decomposedStringWithCompatibilityMapping
                     .folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+                run.unicodeScalars.removeAll { Self.invisible.contains($0) }
+                folded += run
             }
             start = end
         }

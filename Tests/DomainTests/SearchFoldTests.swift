@@ -28,6 +28,7 @@ struct SearchFoldTests {
         #expect("Verhuisd naar Ĳsselstein, ĳverig".searchFolded == "verhuisd naar ijsselstein, ijverig")
         #expect("ﬁets ＡＢＣ".searchFolded == "fiets abc")
         #expect("ĳssel".searchFolded == "ijssel", "a query typed with the ligature finds the plain spelling too")
+        #expect("zelf\u{AD}redzaam zero\u{200B}width ĳ\u{FEFF}s".searchFolded == "zelfredzaam zerowidth ijs", "invisible characters pasted from Word are no letters")
     }
 
     @Test("accented Latin-1 letters folded by table: 20,000 mixed texts fold as Foundation folds them run by run")
