@@ -166,4 +166,22 @@ struct DraftRepricingTests {
         }
         #expect(kept.lastStep == IntakeStep.inzet.rawValue && kept.team == "Team Oost")
     }
+
+    @Test("a warning names a line by its place in the draft, also when a line before it is not valued (helper-29: line 3 was called 2)")
+    func warningsNameTheDraftsLine() throws {
+        var draft = IntakeDraft(author: "sw-test", priceListVersion: "t1")
+        let list = UpdateTests.list
+        func line(_ code: String, _ quantity: String) throws -> DraftLine {
+            var line = DraftLine(item: PricedItem(try #require(list.item(code))))
+            line.quantity = quantity
+            line.text = "onderbouwd"
+            return line
+        }
+        var gone = try line("ZVW-FYSIO", "1")
+        gone.item.code = "OUD-ITEM"
+        draft.avoided = [try line("ZVW-FYSIO", "1"), gone, try line("ZVW-HA", "100")]
+        let conversion = DraftConversion(form: IntakeForm(hourlyRates: [], interventions: Choices.interventions, priceList: list))
+        #expect(IntakeWarnings.warnings(draft, valuation: conversion.provisional(draft))
+                == ["Regel 3 (Huisarts consult) is meer dan de helft van de voorkomen zorg; onderbouw die extra goed."])
+    }
 }

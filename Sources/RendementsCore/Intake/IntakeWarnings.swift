@@ -14,8 +14,15 @@ public enum IntakeWarnings {
         if let valuation {
             let total = valuation.total.avoided + valuation.total.avoidedTransfers
             if valuation.avoidedLines.count > 1 {
-                for (index, line) in valuation.avoidedLines.enumerated() where line.value.cents * 2 > total.cents {
-                    warnings.append("Regel \(index + 1) (\(line.line.item.description)) is meer dan de helft van de voorkomen zorg; onderbouw die extra goed.")
+                // The running totals leave out lines not valued yet: each valued line is named by its place in the draft,
+                // found by walking both in order (a line the list lacks made "regel 2" of line 3, found by a helper).
+                var place = 0
+                for line in valuation.avoidedLines {
+                    while place < draft.avoided.count, draft.avoided[place].item.code != line.line.item.code { place += 1 }
+                    if line.value.cents * 2 > total.cents {
+                        warnings.append("Regel \(place + 1) (\(line.line.item.description)) is meer dan de helft van de voorkomen zorg; onderbouw die extra goed.")
+                    }
+                    place += 1
                 }
             }
             if valuation.total.avoided > largeTotal {
