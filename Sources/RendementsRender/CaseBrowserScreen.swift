@@ -16,7 +16,9 @@ enum CaseBrowserScreen {
         let rows = app.browserRows
         // While a search runs the rows answer the query before; said where a long query cannot push it off.
         let searching = app.browser.isAwaitingMatches ? "zoekt… " : ""
-        Chrome.titleBar(&frame, "Casussen beoordelen — \(app.user)", right: "\(searching)\(DutchNumber.count(rows.count)) van \(DutchNumber.count(app.cases.count))")
+        // Opened while the figures are still being read (the first seconds at 100,000 cases): no count yet, not "0".
+        let count = app.casesLoaded ? "\(DutchNumber.count(rows.count)) van \(DutchNumber.count(app.cases.count))" : "leest…"
+        Chrome.titleBar(&frame, "Casussen beoordelen — \(app.user)", right: "\(searching)\(count)")
         var status = "Filter: \(app.browser.filter.dutchDescription) · sortering: \(app.browser.sort.dutchName)\(app.browser.descending ? " ↓" : " ↑")"
         if app.browser.isSearching || !app.browser.query.isEmpty { status += " · zoek: \(app.browser.query)\(app.browser.isSearching ? "▏" : "")" }
         frame.put(status, x: 1, y: 1, style: app.browser.isSearching ? .selected : .muted, maxWidth: frame.width - 2)
@@ -37,12 +39,17 @@ enum CaseBrowserScreen {
             if index == app.browser.cursor { frame.fill(y: 4 + offset, from: 1, width: frame.width - 2, style: style) }
             frame.put(line(cells, columns), x: 1, y: 4 + offset, style: style)
         }
-        if rows.isEmpty {
+        if !app.casesLoaded {
+            frame.put(Self.reading, x: 3, y: 4, style: .muted)
+        } else if rows.isEmpty {
             frame.put(app.cases.isEmpty ? "Nog geen casussen in deze business case." : "Geen casus past bij dit filter; 0 zet de filters uit.",
                       x: 3, y: 4, style: .muted)
         }
         Chrome.notice(&frame, app.notice)
     }
+
+    /// Shown by the browser and the dashboard until every case's figures are in.
+    static let reading = "De casussen worden gelezen…"
 
     static func line(_ cells: [String], _ columns: [(String, Int, Bool)]) -> String {
         zip(columns, cells).map { column, cell in

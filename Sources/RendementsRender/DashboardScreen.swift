@@ -14,6 +14,13 @@ enum DashboardScreen {
         }
         // The active filter is always whole on screen: it wraps onto the free row below.
         // Cases that could not be valued are left out of every figure, and said so (helper-21: the dashboard was silent).
+        guard app.casesLoaded else {
+            // Opened while the figures are still being read: no "0 casussen" and no zero totals meanwhile.
+            frame.put("Filter: \(dashboard.filter.dutchDescription)", x: 1, y: 2, style: .heading, maxWidth: frame.width - 2)
+            frame.put(CaseBrowserScreen.reading, x: 3, y: 5, style: .muted)
+            Chrome.notice(&frame, app.notice)
+            return
+        }
         let uncounted = summary.failures.isEmpty ? "" : " · \(DutchNumber.count(summary.failures.count)) niet meegeteld (niet te waarderen)"
         let filter = "Filter: \(dashboard.filter.dutchDescription) · \(DutchNumber.count(summary.countedCases)) \(summary.countedCases == 1 ? "casus" : "casussen")"
             + uncounted

@@ -19,6 +19,9 @@ public final class Prefetch<T: Sendable>: Sendable {
         }
     }
 
+    /// True once the work has stored its result (`value()` then answers without waiting).
+    public var isDone: Bool { result.withLock { $0 != nil } }
+
     /// The work's result, waiting for it when it is still running. Call once.
     public func value() -> T {
         finished.wait()

@@ -77,6 +77,7 @@ final class EffectRunner: AppEffects {
     /// dashboard open without the wait (1.7 s at 100,000 cases) once the user has looked at the
     /// start screen that long. Taken by the first read, which still checks every file against them.
     private var figuresAhead: Prefetch<(read: BusinessCaseFigures, prepared: PreparedFigures)>?
+    var isReadingAhead: Bool { figuresAhead.map { !$0.isDone } ?? false }
     /// The cases folder's times at the last read.
     private var lastStamp: FolderStamp?
     /// The price list's files at the last read.

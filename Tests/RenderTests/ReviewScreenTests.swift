@@ -19,6 +19,21 @@ struct ReviewScreenTests {
         #expect(frame.text.contains("C-0003 Ingediend     sw-anouk  Mantelzorgonde… 26-09-2025    € 7.946    € 2.971"))
     }
 
+    @Test("the browser and dashboard opened while the figures are still read say so: no '0 van 0' and no zero totals meanwhile")
+    func openedWhileReading() {
+        var state = Self.reviewer()
+        let overview = state.overview
+        state = AppState(size: state.size, overview: overview, priceList: state.priceList, user: state.user, cases: nil)
+        #expect(!state.casesLoaded)
+        state.screen = .browser
+        let browser = View.render(state).text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(browser[0] == " Casussen beoordelen — sw-bram" + String(repeating: " ", count: 43) + "leest…", "\(browser)")
+        #expect(browser[4] == "   De casussen worden gelezen…", "\(browser)")
+        state.screen = .dashboard
+        let dashboard = View.render(state).text
+        #expect(dashboard.contains("\n   De casussen worden gelezen…") && !dashboard.contains("0 casussen") && !dashboard.contains("€ 0"), "\(dashboard)")
+    }
+
     @Test("steps that could not be saved are shown applied and counted on the case view, and leaving asks first")
     func unsavedSteps() {
         var state = Self.reviewer()
