@@ -91,14 +91,7 @@ extension Schema {
                         RAISE EXCEPTION 'casus %: stap % draagt niet de hash van de bedragen, hoeveelheden en kansen zoals de casus ze nu heeft', NEW.id, n
                             USING ERRCODE = '23514';
                     END IF;
-                    IF step->>'previousHash' IS DISTINCT FROM (CASE WHEN n = 1 THEN '' ELSE new_content->'history'->(n - 2)->>'hash' END)
-                       OR step->>'hash' IS DISTINCT FROM rm_step_hash(NEW.id, step, schema_version) THEN
-                        RAISE EXCEPTION 'casus %: de hash van stap % klopt niet met de stap en de stap ervoor', NEW.id, n USING ERRCODE = '23514';
-                    END IF;
-                END LOOP;
-                IF new_content->>'historyHead' IS DISTINCT FROM new_content->'history'->(new_steps - 1)->>'hash' THEN
-                    RAISE EXCEPTION 'casus %: historyHead is niet de hash van de laatste stap', NEW.id USING ERRCODE = '23514';
-                END IF;
+                    \(stepChainChecks)
                 RETURN NULL;
             END $$
             """,
@@ -110,4 +103,17 @@ extension Schema {
             """,
         ]
     }
+
+    /// Each added step chained to the one before and hashed over itself, and the head on the
+    /// last step (the end of `rm_steps_sealed` in migrations 21 and 22, in the same words).
+    static let stepChainChecks = """
+    IF step->>'previousHash' IS DISTINCT FROM (CASE WHEN n = 1 THEN '' ELSE new_content->'history'->(n - 2)->>'hash' END)
+               OR step->>'hash' IS DISTINCT FROM rm_step_hash(NEW.id, step, schema_version) THEN
+                RAISE EXCEPTION 'casus %: de hash van stap % klopt niet met de stap en de stap ervoor', NEW.id, n USING ERRCODE = '23514';
+            END IF;
+        END LOOP;
+        IF new_content->>'historyHead' IS DISTINCT FROM new_content->'history'->(new_steps - 1)->>'hash' THEN
+            RAISE EXCEPTION 'casus %: historyHead is niet de hash van de laatste stap', NEW.id USING ERRCODE = '23514';
+        END IF;
+    """
 }

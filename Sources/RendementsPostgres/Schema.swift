@@ -27,7 +27,7 @@ public enum Schema {
     public static let bootstrap = "CREATE TABLE IF NOT EXISTS rm_schema_version (version int PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())"
 
     /// Each migration's statements, in order. Never edit a released one: add the next.
-    public static let migrations: [(version: Int, statements: [String])] = [(1, version1), (2, version2), (3, version3), (4, version4), (5, version5), (6, version6), (7, version7), (8, version8), (9, version9), (10, version10), (11, version11), (12, version12), (13, version13), (14, version14), (15, version15), (16, version16), (17, version17), (18, version18), (19, version19), (20, version20), (21, version21)]
+    public static let migrations: [(version: Int, statements: [String])] = [(1, version1), (2, version2), (3, version3), (4, version4), (5, version5), (6, version6), (7, version7), (8, version8), (9, version9), (10, version10), (11, version11), (12, version12), (13, version13), (14, version14), (15, version15), (16, version16), (17, version17), (18, version18), (19, version19), (20, version20), (21, version21), (22, version22)]
 
     public static var latestVersion: Int { migrations.map(\.version).max() ?? 0 }
 

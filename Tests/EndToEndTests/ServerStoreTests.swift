@@ -58,7 +58,7 @@ struct ServerStoreTests {
         let setup = try Setup()
         defer { setup.server.stop() }
         let again = try setup.expectSuccess(["database", "migrate", "--database", setup.server.adminURL])
-        #expect(again.stdout == "schema is al versie 21; niets veranderd\n")
+        #expect(again.stdout == "schema is al versie 22; niets veranderd\n")
         let first = try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
         #expect(first.stdout == "7 toegevoegd, 0 stonden er al, 0 conflict(en), 0 niet gezet\n")
         let second = try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
@@ -758,6 +758,9 @@ struct ServerStoreTests {
         let setup = try Setup()
         defer { setup.server.stop() }
         try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
+        // A second reviewer: sw-chris, the author of the submitted C-0006.
+        try setup.expectSuccess(["database", "add-user", "--login", "sw-chris", "--password", "pw-sw-chris", "--organisation", "voorbeeld",
+                                 "--role", "beoordelaar", "--database", setup.server.adminURL])
         func take(_ login: String, _ id: String, _ window: String, takeOver: Bool = false) throws -> String {
             let outcome = try setup.sql(login, "SELECT lock_outcome, lock_holder, lock_minutes FROM rm_take_case_lock('\(id)', '\(window)', \(takeOver))")
             return outcome.stdout + outcome.stderr
@@ -765,7 +768,7 @@ struct ServerStoreTests {
         #expect(try take("bram", "C-0003", "laptop/1") == "acquired|bram|0\n")
         #expect(try take("bram", "C-0003", "laptop/1") == "acquired|bram|0\n", "the same window again: still its own")
         #expect(try take("bram", "C-0003", "desktop/2") == "held|bram|0\n", "another window of the same login waits too")
-        #expect(try take("beheer1", "C-0003", "b/1", takeOver: true) == "held|bram|0\n", "a lock renewed in time is never taken over")
+        #expect(try take("sw-chris", "C-0003", "b/1", takeOver: true) == "held|bram|0\n", "a lock renewed in time is never taken over")
         for login in ["anouk", "mia", "zed", "ana"] {
             #expect(try take(login, "C-0003", "x/1").contains("permission denied for function rm_take_case_lock"), "\(login) reviews no case")
         }
@@ -773,10 +776,9 @@ struct ServerStoreTests {
         // Only a submitted case of someone else is lent (migration 20; before, any case was, one's own too).
         #expect(try take("bram", "C-0001", "laptop/1") == "closed||0\n", "an approved case is reviewed by nobody")
         #expect(try setup.sql("mia", "SELECT count(*) FROM rm_case_lock WHERE case_id = 'C-0001'").stdout == "0\n")
-        // C-0006 is sw-chris's, submitted; sw-chris reviews too.
-        try setup.expectSuccess(["database", "add-user", "--login", "sw-chris", "--password", "pw-sw-chris", "--organisation", "voorbeeld",
-                                 "--role", "beoordelaar", "--database", setup.server.adminURL])
         #expect(try take("sw-chris", "C-0006", "laptop/1").contains("je kunt je eigen casus niet beoordelen; vraag een collega"))
+        // Only a beoordelaar decides a case, so only one holds its lock (migration 22; before, a beheerder was lent it).
+        #expect(try take("beheer1", "C-0006", "b/1").contains("alleen een beoordelaar neemt een casus in behandeling"))
         #expect(try take("sw-chris", "C-0003", "laptop/1") == "held|bram|0\n", "a colleague's case: the usual answer")
         // Read within the organisation only; written by no role directly.
         #expect(try setup.sql("mia", "SELECT case_id, holder, holder_window FROM rm_case_lock").stdout == "C-0003|bram|laptop/1\n")
@@ -787,20 +789,20 @@ struct ServerStoreTests {
                 #expect(try setup.sql(login, statement).stderr.contains("permission denied for table rm_case_lock"), "\(login): \(statement)")
             }
         }
-        _ = try setup.sql("beheer1", "SELECT rm_release_case_lock('C-0003', 'laptop/1')")
+        _ = try setup.sql("sw-chris", "SELECT rm_release_case_lock('C-0003', 'laptop/1')")
         _ = try setup.sql("bram", "SELECT rm_release_case_lock('C-0003', 'desktop/2')")
         #expect(try setup.sql("mia", "SELECT holder FROM rm_case_lock").stdout == "bram\n", "only the holding window gives a lock back")
         // Not renewed for two minutes: stale, taken over only when asked.
         _ = try setup.server.psql(user: "postgres", "UPDATE rm_case_lock SET since = now() - interval '7 minutes', renewed = now() - interval '121 seconds'")
-        #expect(try take("beheer1", "C-0003", "b/1") == "stale|bram|7\n")
-        #expect(try take("beheer1", "C-0003", "b/1", takeOver: true) == "acquired|beheer1|0\n")
+        #expect(try take("sw-chris", "C-0003", "b/1") == "stale|bram|7\n")
+        #expect(try take("sw-chris", "C-0003", "b/1", takeOver: true) == "acquired|sw-chris|0\n")
         #expect(try setup.sql("bram", "SELECT rm_renew_case_locks('laptop/1')").stdout == "0\n", "bram's app finds it no longer holds it")
-        #expect(try setup.sql("beheer1", "SELECT rm_renew_case_locks('b/1')").stdout == "1\n")
+        #expect(try setup.sql("sw-chris", "SELECT rm_renew_case_locks('b/1')").stdout == "1\n")
         // Through the app's store: the same outcomes, and the lock given back.
         let address = try ServerAddress.parse(setup.url("bram")).get()
         let outcome = try await ServerSession.with(address) { try await ServerBusinessCase($0).takeLock("C-0003", window: "laptop/1", takeOver: true) }
-        // The minutes are those since beheer1 took it: on a loaded machine that may be one already.
-        guard case .heldBy("beheer1", let minutes) = outcome, minutes <= 2 else { Issue.record("held by beheer1: \(outcome)"); return }
+        // The minutes are those since sw-chris took it: on a loaded machine that may be one already.
+        guard case .heldBy("sw-chris", let minutes) = outcome, minutes <= 2 else { Issue.record("held by sw-chris: \(outcome)"); return }
         #expect(ServerBusinessCase.LockOutcome.heldBy(login: "beheer1", minutes: 0).dutchMessage(for: "bram")
                 == "beheer1 beoordeelt deze casus (sinds zojuist); je ziet hem alleen-lezen.")
         #expect(ServerBusinessCase.LockOutcome.heldBy(login: "bo", minutes: 1).dutchMessage(for: "bram")
@@ -812,7 +814,7 @@ struct ServerStoreTests {
                 == "Je beoordeelt deze casus al in een ander venster (sinds 3 minuten); hier zie je hem alleen-lezen.")
         #expect(ServerBusinessCase.LockOutcome.stale(login: "bram", minutes: 4).dutchMessage(for: "bram")
                 == "Je had deze casus in behandeling in een ander venster (sinds 4 minuten), dat zich al 2 minuten niet meldde.")
-        _ = try setup.sql("beheer1", "SELECT rm_release_case_lock('C-0003', 'b/1')")
+        _ = try setup.sql("sw-chris", "SELECT rm_release_case_lock('C-0003', 'b/1')")
         let second = try await ServerSession.with(address) { try await ServerBusinessCase($0).takeLock("C-0003", window: "laptop/1", takeOver: false) }
         #expect(second == .acquired)
         try await ServerSession.with(address) { try await ServerBusinessCase($0).releaseLock("C-0003", window: "laptop/1") }
@@ -940,6 +942,30 @@ struct ServerStoreTests {
         let reworded = try approved { record in record.history[record.history.count - 1].reason = "zomaar" }
         let rewordedAnswer = await save(reworded)
         #expect(rewordedAnswer.contains("casus C-0003: de hash van stap 2 klopt niet met de stap en de stap ervoor"), "\(rewordedAnswer)")
+        // The raised amount, the approval sealed over the new numbers and its hash made to fit: still no step records
+        // the change (migration 22; helper-30 approved so in psql).
+        let resealed = try approved { record in
+            record.avoided[0].quantity = .count(50)
+            record.history[record.history.count - 1].contentHash = ContentSeal.hash(record)
+            rehash(&record)
+        }
+        let resealedAnswer = await save(resealed)
+        #expect(resealedAnswer.contains("casus C-0003: de bedragen, hoeveelheden of kansen veranderen zonder een stap die die wijziging vastlegt"), "\(resealedAnswer)")
+        // Schema 1 has no content hash in its steps: a write that claims it was sealed the old way (helper-30).
+        let oldSchema = try setup.sql("bram", """
+            BEGIN;
+            INSERT INTO rm_case_event (organisation_id, case_id, seq, happened_at, by_login, action, field, old_value, new_value, reason, content_hash)
+            VALUES (rm_my_organisation(), 'C-0003', 2, 'nu', 'bram', 'status', 'status', 'ingediend', 'goedgekeurd', '', 'x');
+            UPDATE rm_case SET status = 'goedgekeurd', revision = revision + 1, content = (
+                SELECT jsonb_set(jsonb_set(x, '{history}', (x->'history') || jsonb_build_array(st || jsonb_build_object('hash', rm_step_hash('C-0003', st, 1)))),
+                                 '{historyHead}', to_jsonb(rm_step_hash('C-0003', st, 1)))
+                FROM (SELECT x, jsonb_build_object('at', 'nu', 'by', 'bram', 'action', 'status', 'field', 'status', 'old', 'ingediend', 'new', 'goedgekeurd',
+                                                   'reason', '', 'contentHash', 'x', 'previousHash', x->>'historyHead') AS st
+                      FROM (SELECT jsonb_set(jsonb_set(content::jsonb, '{status}', '"goedgekeurd"'), '{schemaVersion}', '1') AS x) s) t)::text
+            WHERE id = 'C-0003';
+            COMMIT;
+            """)
+        #expect(oldSchema.stderr.contains("casus C-0003: een nieuwe stap komt alleen in een casus van schemaversie 2 of later (hier: 1)"), "\(oldSchema.stderr)")
         #expect(try setup.sql("mia", stored).stdout == before, "nothing was written")
         #expect(await save(try approved { _ in }) == "saved")
         #expect(try setup.sql("mia", "SELECT status FROM rm_case WHERE id = 'C-0003'").stdout == "goedgekeurd\n")
