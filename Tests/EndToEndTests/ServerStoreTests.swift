@@ -838,8 +838,19 @@ struct ServerStoreTests {
         func submit(_ record: CaseRecord) async throws -> String {
             try await ServerSession.with(address) { try await ServerBusinessCase($0).create(record).id }
         }
-        async let first = submit(record)
-        async let second = submit(record)
+        /// A twin waits for the first try's transaction; on a loaded run (the full suite's servers
+        /// and apps on 2 cores) that wait outlived the server's lock_timeout (30 s) in about one
+        /// run in five, and the twin was told "een andere verbinding houdt deze gegevens nu vast
+        /// …; probeer het zo opnieuw". Trying again, as the user is told, must find the same case.
+        func submitAsTold(_ record: CaseRecord) async throws -> String {
+            do {
+                return try await submit(record)
+            } catch let error as ServerError where error.dutchMessage.hasPrefix("een andere verbinding houdt deze gegevens nu vast") {
+                return try await submit(record)
+            }
+        }
+        async let first = submitAsTold(record)
+        async let second = submitAsTold(record)
         let ids = try await [first, second, submit(record)]
         #expect(ids == ["C-0008", "C-0008", "C-0008"])
         #expect(try setup.sql("mia", "SELECT count(*), max(id) FROM rm_case").stdout == "8|C-0008\n")
