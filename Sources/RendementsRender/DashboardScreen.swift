@@ -12,8 +12,6 @@ enum DashboardScreen {
         for panel in DashboardPanel.allCases {
             x = frame.put(" \(panel.title) ", x: x, y: 1, style: panel == dashboard.panel ? .selected : .muted) + 1
         }
-        // The active filter is always whole on screen: it wraps onto the free row below.
-        // Cases that could not be valued are left out of every figure, and said so (helper-21: the dashboard was silent).
         guard app.casesLoaded else {
             // Opened while the figures are still being read: no "0 casussen" and no zero totals meanwhile.
             frame.put("Filter: \(dashboard.filter.dutchDescription)", x: 1, y: 2, style: .heading, maxWidth: frame.width - 2)
@@ -21,6 +19,8 @@ enum DashboardScreen {
             Chrome.notice(&frame, app.notice)
             return
         }
+        // The active filter is always whole on screen: it wraps onto the free row below.
+        // Cases that could not be valued are left out of every figure, and said so (helper-21: the dashboard was silent).
         let uncounted = summary.failures.isEmpty ? "" : " · \(DutchNumber.count(summary.failures.count)) niet meegeteld (niet te waarderen)"
         let filter = "Filter: \(dashboard.filter.dutchDescription) · \(DutchNumber.count(summary.countedCases)) \(summary.countedCases == 1 ? "casus" : "casussen")"
             + uncounted

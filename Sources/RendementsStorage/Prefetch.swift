@@ -19,7 +19,7 @@ public final class Prefetch<T: Sendable>: Sendable {
         }
     }
 
-    /// True once the work has stored its result (`value()` then answers without waiting).
+    /// True once the work has stored its result and `value()` has not taken it yet (it then answers without waiting).
     public var isDone: Bool { result.withLock { $0 != nil } }
 
     /// The work's result, waiting for it when it is still running. Call once.
