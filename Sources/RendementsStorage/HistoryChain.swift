@@ -52,6 +52,13 @@ public enum HistoryChain {
         return formatter.string(from: date)
     }
 
+    /// The time a `timestamp` says; nil for text of another form.
+    public static func date(_ timestamp: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.date(from: timestamp)
+    }
+
     static func hash(_ event: CaseEvent, of record: CaseRecord) -> String {
         let text = event.canonicalText(caseID: record.id, schemaVersion: record.schemaVersion)
         return sha256Hex(Data(text.utf8))

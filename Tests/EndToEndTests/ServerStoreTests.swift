@@ -558,7 +558,7 @@ struct ServerStoreTests {
                 "before: the concept went in, with 99999999999 cents in the sector's figures: \(invented.stderr)")
         #expect(try setup.server.psql(user: "postgres", "SELECT count(*) FROM rm_case WHERE id = 'C-0777'").stdout == "0\n")
         // A beheerder who makes the sector triggers fire per statement and inserts the approval event last.
-        try setup.sql("beheer1", """
+        _ = try setup.sql("beheer1", """
             BEGIN;
             SET CONSTRAINTS rm_sector_case, rm_sector_figures IMMEDIATE;
             INSERT INTO rm_case (id, status, author, revision, content, file_hash)
@@ -733,6 +733,54 @@ struct ServerStoreTests {
         #expect(try setup.sql("mia", "SELECT avoided_cents > 30313 FROM rm_case_figure WHERE case_id = 'C-0001' AND law = 'zvw'").stdout == "t\n")
     }
 
+    @Test("a schema-1 case is upgraded on its way to the server, as a folder upgrades it when it writes: it can be reviewed there, and pushing it again, or the folder exported back, adds nothing")
+    func schemaOneUpgradedByPush() async throws {
+        let setup = try Setup()
+        defer { setup.server.stop() }
+        // C-0003 (submitted, one step) as the first version wrote it: chained without case id or content seal.
+        let file = setup.scratch.url.appendingPathComponent("cases/C-0003.json")
+        var legacy = try CaseCodec.decode(try Data(contentsOf: file)).get()
+        legacy.schemaVersion = 1
+        var previous = ""
+        for index in legacy.history.indices {
+            legacy.history[index].contentHash = ""
+            legacy.history[index].previousHash = previous
+            legacy.history[index].hash = sha256Hex(Data(legacy.history[index].canonicalText(caseID: legacy.id, schemaVersion: 1).utf8))
+            previous = legacy.history[index].hash
+        }
+        legacy.historyHead = previous
+        try CaseCodec.encode(legacy).write(to: file)
+        #expect(try Binary.run(["validate"], in: setup.scratch.url).status == 0, "the legacy file is sound")
+
+        let pushed = try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
+        #expect(pushed.stdout == "7 toegevoegd, 0 stonden er al, 0 conflict(en), 0 niet gezet\n")
+        let stored = try await setup.record("C-0003", as: "bram")
+        #expect(stored.schemaVersion == 2)
+        #expect(stored.history.map(\.action) == [.status, .schema])
+        #expect(stored.history[1].by == "rendementsmeter" && stored.history[1].old == "1" && stored.history[1].new == "2")
+        #expect(stored.history[1].reason == "Bij het opslaan bijgewerkt naar schemaversie 2; de oude keten eindigde op \(previous.prefix(16))")
+        #expect(HistoryChain.problems(stored, writtenSeal: nil).isEmpty)
+        #expect(try setup.sql("mia", "SELECT count(*) FROM rm_case_event WHERE case_id = 'C-0003'").stdout == "2\n")
+
+        let again = try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
+        #expect(again.stdout == "0 toegevoegd, 7 stonden er al, 0 conflict(en), 0 niet gezet\n", "\(again.stderr)")
+        let back = setup.scratch.url.appendingPathComponent("terug")
+        try setup.expectSuccess(["export", "--format", "map", "--out", back.path, "--database", setup.url("mia")])
+        let fromExport = try setup.expectSuccess(["push", "--cases", back.path, "--database", setup.url("beheer1")])
+        #expect(fromExport.stdout == "0 toegevoegd, 7 stonden er al, 0 conflict(en), 0 niet gezet\n", "\(fromExport.stderr)")
+
+        // A colleague reviews it on the server: before, the re-chained steps were refused.
+        let address = try ServerAddress.parse(setup.url("bram")).get()
+        var approval = stored
+        try approval.move(to: .goedgekeurd, by: "bram", at: "", reason: "akkoord")
+        let decided = approval
+        let outcome = try await ServerSession.with(address) { try await ServerBusinessCase($0).save(decided) { try CaseValuation($0).perLaw } }
+        guard case .saved(let saved) = outcome else { Issue.record("the approval is saved: \(outcome)"); return }
+        #expect(saved.status == .goedgekeurd && saved.history.map(\.action) == [.status, .schema, .status])
+        let validated = try setup.expectSuccess(["validate", "--database", setup.url("mia")])
+        #expect(!validated.stdout.contains("fout"), "\(validated.stdout)")
+    }
+
     @Test("two reviewers decide the same case: the second is told a colleague was first and gets their version, not a refusal (load benchmark finding)")
     func secondReviewerGetsTheConflict() async throws {
         let setup = try Setup()
@@ -893,7 +941,7 @@ struct ServerStoreTests {
             for record in records {
                 let content = String(decoding: try CaseCodec.encode(record), as: UTF8.self)
                 let query = PostgresQuery(unsafeSQL: "SELECT rm_content_seal($1::jsonb) || coalesce((SELECT string_agg(' ' || rm_step_hash($2, s, $3::int), '' ORDER BY n) FROM jsonb_array_elements($1::jsonb->'history') WITH ORDINALITY AS h(s, n)), '')",
-                                          binds: try { var binds = PostgresBindings(); try binds.append(content); try binds.append(record.id); try binds.append(record.schemaVersion); return binds }())
+                                          binds: { var binds = PostgresBindings(); binds.append(content); binds.append(record.id); binds.append(record.schemaVersion); return binds }())
                 for try await answer in try await session.query(query).decode(String.self) { answers.append(answer) }
             }
             return answers
@@ -921,7 +969,7 @@ struct ServerStoreTests {
                 if case .saved = outcome { return "saved" }
                 return "conflict"
             } catch {
-                return (error as? ServerError)?.dutchMessage ?? "\(error)"
+                return error.dutchMessage
             }
         }
         func approved(_ change: (inout CaseRecord) -> Void) throws -> CaseRecord {
