@@ -182,11 +182,12 @@ extension ServerBusinessCase {
     }
 
     /// Appends the case's history from event `start` on: the server refuses a change without its event.
-    static func insertEvents(of record: CaseRecord, from start: Int, _ session: ServerSession) async throws {
+    /// `organisation` is the login's own when nil (the owner, who has none, names it).
+    static func insertEvents(of record: CaseRecord, from start: Int, organisation: Int? = nil, _ session: ServerSession) async throws {
         for (seq, event) in record.history.enumerated() where seq >= start {
             try await session.query("""
                 INSERT INTO rm_case_event (organisation_id, case_id, seq, happened_at, by_login, action, field, old_value, new_value, reason, content_hash)
-                VALUES (rm_my_organisation(), \(record.id), \(seq + 1), \(event.at), \(event.by), \(event.action.rawValue),
+                VALUES (coalesce(\(organisation), rm_my_organisation()), \(record.id), \(seq + 1), \(event.at), \(event.by), \(event.action.rawValue),
                         \(event.field), \(event.old), \(event.new), \(event.reason), \(event.contentHash))
                 """)
         }

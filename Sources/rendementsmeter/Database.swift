@@ -22,8 +22,17 @@ struct Database: ParsableCommand {
         func run() throws { try Self.apply(server) }
 
         static func apply(_ server: ServerOption) throws {
-            let (from, to) = try onServer(try server.address()) { try await $0.migrate() }
+            let (from, to, upgraded) = try onServer(try server.address()) { server in
+                let (from, to) = try await server.migrate()
+                return (from, to, try await server.upgradeLegacyCases())
+            }
             print(from == to ? "schema is al versie \(to); niets veranderd" : "schema van versie \(from) naar \(to)")
+            if !upgraded.isEmpty {
+                let named = upgraded.count > 10 ? upgraded.prefix(10).joined(separator: ", ") + ", …" : upgraded.joined(separator: ", ")
+                print(upgraded.count == 1
+                      ? "1 casus op de server bijgewerkt naar schemaversie 2, zodat hij beoordeeld en herprijsd kan worden: \(named)"
+                      : "\(upgraded.count) casussen op de server bijgewerkt naar schemaversie 2, zodat ze beoordeeld en herprijsd kunnen worden: \(named)")
+            }
         }
     }
 

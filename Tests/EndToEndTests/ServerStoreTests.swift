@@ -282,6 +282,8 @@ struct ServerStoreTests {
             VALUES (rm_my_organisation(), 'C-0100', 2, 'nu', 'bram', 'wijziging', 'toerekening', '100', '50', 'x')
             """)
         #expect(forged.stderr.contains("een wijziging staat op naam van wie hem doet"), "\(forged.stderr)")
+        let rewritten = try setup.server.psql(user: "postgres", "UPDATE rm_case_event SET content_hash = '' WHERE case_id = 'C-0003'")
+        #expect(rewritten.stderr.contains("de geschiedenis wordt alleen aangevuld, nooit gewijzigd of verwijderd"), "\(rewritten.stderr)")
         // A social worker adds only their own cases, in their own organisation.
         let other = try setup.sql("anouk", "INSERT INTO rm_case (id, status, author, content, file_hash) VALUES ('C-0101', 'concept', 'bram', '{\"id\": \"C-0101\", \"status\": \"concept\", \"author\": \"bram\"}', 'x')")
         #expect(other.stderr.contains("alleen een beheerder zet casussen van anderen op de server"), "\(other.stderr)")
@@ -737,7 +739,56 @@ struct ServerStoreTests {
     func schemaOneUpgradedByPush() async throws {
         let setup = try Setup()
         defer { setup.server.stop() }
-        // C-0003 (submitted, one step) as the first version wrote it: chained without case id or content seal.
+        let legacy = try Self.legacyC0003(setup)
+        let pushed = try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
+        #expect(pushed.stdout == "7 toegevoegd, 0 stonden er al, 0 conflict(en), 0 niet gezet\n")
+        let stored = try await Self.expectUpgraded(legacy, setup)
+
+        let again = try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
+        #expect(again.stdout == "0 toegevoegd, 7 stonden er al, 0 conflict(en), 0 niet gezet\n", "\(again.stderr)")
+        let back = setup.scratch.url.appendingPathComponent("terug")
+        try setup.expectSuccess(["export", "--format", "map", "--out", back.path, "--database", setup.url("mia")])
+        let fromExport = try setup.expectSuccess(["push", "--cases", back.path, "--database", setup.url("beheer1")])
+        #expect(fromExport.stdout == "0 toegevoegd, 7 stonden er al, 0 conflict(en), 0 niet gezet\n", "\(fromExport.stderr)")
+
+        try await Self.expectApproved(stored, setup)
+    }
+
+    @Test("a schema-1 case an older version pushed as it was is upgraded by `database migrate` (as the owner), and can then be reviewed; pushing the file again adds nothing")
+    func schemaOneUpgradedByMigrate() async throws {
+        let setup = try Setup()
+        defer { setup.server.stop() }
+        let legacy = try Self.legacyC0003(setup)
+        // What push did before: the file as it was.
+        let text = try String(contentsOf: setup.scratch.url.appendingPathComponent("cases/C-0003.json"), encoding: .utf8)
+        let beheerder = try ServerAddress.parse(setup.url("beheer1")).get()
+        #expect(try await ServerSession.with(beheerder) { try await ServerBusinessCase($0).push(legacy, content: text, perLaw: [:]) } == .added)
+        #expect(try await setup.record("C-0003", as: "bram").schemaVersion == 1)
+        let revisionBefore = try setup.sql("mia", "SELECT revision FROM rm_case WHERE id = 'C-0003'").stdout
+
+        let migrated = try setup.expectSuccess(["database", "migrate", "--database", setup.server.adminURL])
+        #expect(migrated.stdout == "schema is al versie 22; niets veranderd\n"
+            + "1 casus op de server bijgewerkt naar schemaversie 2, zodat hij beoordeeld en herprijsd kan worden: C-0003\n")
+        let stored = try await Self.expectUpgraded(legacy, setup)
+        #expect(stored.revision == legacy.revision, "the case's own version stays; the row's goes up, so open apps read it again")
+        #expect(try setup.sql("mia", "SELECT revision FROM rm_case WHERE id = 'C-0003'").stdout == "\(Int(revisionBefore.dropLast()).map { $0 + 1 } ?? -1)\n")
+        let twice = try setup.expectSuccess(["database", "migrate", "--database", setup.server.adminURL])
+        #expect(twice.stdout == "schema is al versie 22; niets veranderd\n")
+        // Anyone else still may not sign a step in another's name.
+        let forged = try setup.sql("bram", "INSERT INTO rm_case_event (organisation_id, case_id, seq, happened_at, by_login, action, field, old_value, new_value, reason) "
+            + "SELECT organisation_id, 'C-0003', 3, 'nu', 'rendementsmeter', 'schema-upgrade', 'x', '1', '2', 'x' FROM rm_case WHERE id = 'C-0003'")
+        #expect(forged.stderr.contains("een wijziging staat op naam van wie hem doet"), "\(forged.stderr)")
+        let rewritten = try setup.server.psql(user: "postgres", "UPDATE rm_case_event SET content_hash = '' WHERE case_id = 'C-0003'")
+        #expect(rewritten.stderr.contains("de geschiedenis wordt alleen aangevuld, nooit gewijzigd of verwijderd"), "\(rewritten.stderr)")
+
+        let pushed = try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
+        #expect(pushed.stdout == "6 toegevoegd, 1 stonden er al, 0 conflict(en), 0 niet gezet\n", "\(pushed.stderr)")
+        try await Self.expectApproved(stored, setup)
+    }
+
+    /// C-0003 (submitted, one step) in the scratch folder as the first version wrote it: schema 1,
+    /// chained without case id or content seal.
+    static func legacyC0003(_ setup: Setup) throws -> CaseRecord {
         let file = setup.scratch.url.appendingPathComponent("cases/C-0003.json")
         var legacy = try CaseCodec.decode(try Data(contentsOf: file)).get()
         legacy.schemaVersion = 1
@@ -751,25 +802,23 @@ struct ServerStoreTests {
         legacy.historyHead = previous
         try CaseCodec.encode(legacy).write(to: file)
         #expect(try Binary.run(["validate"], in: setup.scratch.url).status == 0, "the legacy file is sound")
+        return legacy
+    }
 
-        let pushed = try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
-        #expect(pushed.stdout == "7 toegevoegd, 0 stonden er al, 0 conflict(en), 0 niet gezet\n")
+    /// The server's C-0003 is `legacy` upgraded as a folder upgrades a file it writes.
+    static func expectUpgraded(_ legacy: CaseRecord, _ setup: Setup) async throws -> CaseRecord {
         let stored = try await setup.record("C-0003", as: "bram")
         #expect(stored.schemaVersion == 2)
         #expect(stored.history.map(\.action) == [.status, .schema])
-        #expect(stored.history[1].by == "rendementsmeter" && stored.history[1].old == "1" && stored.history[1].new == "2")
-        #expect(stored.history[1].reason == "Bij het opslaan bijgewerkt naar schemaversie 2; de oude keten eindigde op \(previous.prefix(16))")
+        #expect(stored.history.last?.by == "rendementsmeter" && stored.history.last?.old == "1" && stored.history.last?.new == "2")
+        #expect(stored.history.last?.reason == "Bij het opslaan bijgewerkt naar schemaversie 2; de oude keten eindigde op \(legacy.historyHead.prefix(16))")
         #expect(HistoryChain.problems(stored, writtenSeal: nil).isEmpty)
         #expect(try setup.sql("mia", "SELECT count(*) FROM rm_case_event WHERE case_id = 'C-0003'").stdout == "2\n")
+        return stored
+    }
 
-        let again = try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
-        #expect(again.stdout == "0 toegevoegd, 7 stonden er al, 0 conflict(en), 0 niet gezet\n", "\(again.stderr)")
-        let back = setup.scratch.url.appendingPathComponent("terug")
-        try setup.expectSuccess(["export", "--format", "map", "--out", back.path, "--database", setup.url("mia")])
-        let fromExport = try setup.expectSuccess(["push", "--cases", back.path, "--database", setup.url("beheer1")])
-        #expect(fromExport.stdout == "0 toegevoegd, 7 stonden er al, 0 conflict(en), 0 niet gezet\n", "\(fromExport.stderr)")
-
-        // A colleague reviews it on the server: before, the re-chained steps were refused.
+    /// A colleague approves the upgraded C-0003 on the server (before, its re-chained steps were refused).
+    static func expectApproved(_ stored: CaseRecord, _ setup: Setup) async throws {
         let address = try ServerAddress.parse(setup.url("bram")).get()
         var approval = stored
         try approval.move(to: .goedgekeurd, by: "bram", at: "", reason: "akkoord")
