@@ -102,6 +102,10 @@ final class ServerEffectRunner: AppEffects {
     /// The cases whose server lock this window holds, and when it last renewed them.
     private var lockedCases: Set<String> = []
     private var locksRenewed = Date.distantPast
+    /// The idle tick's read of the server, on another thread.
+    private let idleRead = BackgroundServerRead()
+    /// Goes up with every change to the cases held, so a read begun before it is never taken in after it.
+    private var generation = 0
     /// Renewed well within the two minutes after which a colleague may take a lock over.
     static let lockRenewal: TimeInterval = 30
 
@@ -234,7 +238,7 @@ final class ServerEffectRunner: AppEffects {
         case .renewLocks:
             return renewLocks()
         case .reloadCasesIfChanged:
-            return refresh() ? reloaded() : []
+            return refreshAway() ? reloaded() : []
         case .reloadCases:
             figuresHeld = true
             _ = refresh()
@@ -253,7 +257,7 @@ final class ServerEffectRunner: AppEffects {
             let changed = refresh()
             return calibration(author: author) + (changed ? reloaded() : [])
         case .refreshCalibrationIfChanged(let author):
-            return refresh() ? calibration(author: author) : []
+            return refreshAway() ? calibration(author: author) : []
         case .saveCase(let record, let clearsDraft):
             let options = options
             switch onServer({ try await $0.save(record) { try CaseValuation($0, options: options).perLaw } }) {
@@ -285,21 +289,43 @@ final class ServerEffectRunner: AppEffects {
     /// Reads the cases whose row version changed since the last read; true when anything changed
     /// (a case added, changed or gone, or the server lost or back).
     func refresh() -> Bool {
+        generation += 1
+        return apply(onServer(readChanges()))
+    }
+
+    /// The idle tick's `refresh`, away from the keys: it takes the read an earlier tick started on
+    /// another thread, if that is done and nothing changed the cases held since, and starts the next.
+    /// Read on the loop's thread, a server that hung held every key until it answered.
+    private func refreshAway() -> Bool {
+        var changed = false
+        if let finished = idleRead.take(), finished.generation == generation { changed = apply(finished.read) }
+        let (address, read) = (address, readChanges())
+        idleRead.start(generation: generation) { try await ServerSession.with(address) { try await read(ServerBusinessCase($0)) } }
+        return changed
+    }
+
+    /// What `refresh` asks the server, as work that may run on any thread.
+    private func readChanges() -> @Sendable (ServerBusinessCase) async throws -> ServerRead {
         let (known, stamp, fallback) = (readAt, basisStamp, fallbackList)
-        let read = onServer { store -> ([String: Int], [(id: String, content: String)], (BasisStamp, ValuationBasis)?) in
+        return { store in
             let now = try await BasisStamp(store)
             let basis = now == stamp ? nil : (now, try await ValuationBasis.load(from: store, fallback: fallback, quiet: true))
             let versions = try await store.rowVersions()
             let changed = versions.filter { known[$0.key] != $0.value }.map(\.key)
-            return (versions, changed.isEmpty ? [] : try await store.caseFiles(ids: changed), basis)
+            return ServerRead(versions: versions, files: changed.isEmpty ? [] : try await store.caseFiles(ids: changed), basis: basis)
         }
-        if case .success((_, _, let (stamp, basis)?)) = read { adopt(basis, stamp) }
+    }
+
+    /// Takes in what a read found; true when anything changed.
+    private func apply(_ read: Result<ServerRead, DutchFailure>) -> Bool {
+        if case .success(let found) = read, let (stamp, basis) = found.basis { adopt(basis, stamp) }
         switch read {
         case .failure(let failure):
             let problem = "Server: \(failure.sentence) De cijfers zijn van de laatste keer dat hij antwoordde."
             defer { serverProblem = problem }
             return serverProblem != problem
-        case .success(let (versions, files, newBasis)):
+        case .success(let found):
+            let (versions, files, newBasis) = (found.versions, found.files, found.basis)
             let wasLost = serverProblem != nil || newBasis != nil
             serverProblem = nil
             let gone = cases.keys.filter { versions[$0] == nil } + unreadable.keys.filter { versions[$0] == nil }
@@ -333,6 +359,7 @@ final class ServerEffectRunner: AppEffects {
     }
 
     private func remember(_ record: CaseRecord) {
+        generation += 1
         cases[record.id] = (record, CaseFigurePair(record, options: options))
         unreadable[record.id] = nil
     }

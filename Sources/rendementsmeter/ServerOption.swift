@@ -57,6 +57,16 @@ struct DutchFailure: Error {
     /// The server stopped answering: what was sent may still be written after all.
     var stalled = false
 
+    init(text: String, stalled: Bool = false) {
+        self.text = text
+        self.stalled = stalled
+    }
+
+    /// What went wrong in a server call or on disk, in Dutch.
+    init(_ error: any Error) {
+        self.init(text: (error as? ServerError)?.dutchMessage ?? (error as? StorageError)?.dutchMessage ?? "\(error)")
+    }
+
     /// The text as a sentence of its own: ending in one full stop (or question mark).
     var sentence: String { [".", "?", "!"].contains(text.last) ? text : text + "." }
 }
@@ -88,8 +98,7 @@ func waitFor<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) -> R
     }
     switch outcome.get() {
     case .success(let value)?: return .success(value)
-    case .failure(let error)?:
-        return .failure(DutchFailure(text: (error as? ServerError)?.dutchMessage ?? (error as? StorageError)?.dutchMessage ?? "\(error)"))
+    case .failure(let error)?: return .failure(DutchFailure(error))
     case nil:
         return .failure(DutchFailure(text: "de databaseserver gaf geen antwoord"))
     }

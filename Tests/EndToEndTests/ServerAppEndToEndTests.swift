@@ -339,6 +339,31 @@ struct ServerAppEndToEndTests {
         #expect(try setup.sql("mia", "SELECT id, status, author FROM rm_case WHERE id = 'C-0008'").stdout == "C-0008|ingediend|anouk\n")
     }
 
+    @Test("a server that hangs while nobody types: the keys still work (the idle check for news ran between the keys, and held them until the server answered)")
+    func idleCheckAwayFromKeys() throws {
+        let setup = try Self.setup()
+        defer { setup.server.stop() }
+        let (app, _) = try Self.app(setup, "mia")
+        try setup.server.freeze()
+        var thawed = false
+        defer { if !thawed { try? setup.server.thaw() } }
+        // The start screen asks the server what changed every 2 s while no key comes.
+        Thread.sleep(forTimeInterval: 3)
+        try app.send("?")
+        let help = try app.waitFor("Hulp — ", seconds: 5)
+        #expect(!help.contains("Wachten op de databaseserver"), "\(help)")
+        try app.send("Escape")
+        let start = try app.waitFor("Ingelogd als mia", seconds: 5)
+        #expect(!start.contains("Hulp — "))
+        try setup.server.thaw()
+        thawed = true
+        // Once it answers, the news comes in between the keys as before: a case added elsewhere is counted.
+        let before = try app.waitFor("van 7)")
+        #expect(!before.contains("van 8)"))
+        try setup.expectSuccess(["import", "cases/C-0007.json", "--database", setup.url("beheer1")])
+        try app.waitFor("van 8)", seconds: 20)
+    }
+
     @Test("a concept saved again unchanged is saved, with nothing written (found by a helper: the server refused it)")
     func unchangedConcept() async throws {
         let setup = try Self.setup()
