@@ -27,7 +27,7 @@ public enum FuzzTargets {
     /// The case decoder, and pricing and checking whatever it accepts.
     public static func caseFile(_ data: Data) {
         guard case .success(let record) = CaseCodec.decode(data) else { return }
-        if let valuation = try? CaseValuation(record) {
+        if let valuation = try? CaseValuation(record, options: .plain) {
             precondition(valuation.total.net == valuation.total.avoided - valuation.total.deployed - valuation.total.effort)
         }
         _ = CaseChecker.problems(StoredCase(record: record, fileName: "fuzz.json"), priceList: nil)

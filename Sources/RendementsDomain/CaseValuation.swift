@@ -24,7 +24,7 @@ public struct CaseValuation: Sendable {
     /// The whole case; transfers kept apart from the societal figures.
     public let total: Totals
 
-    public init(_ record: CaseRecord, options: EstimateOptions = .plain) throws(ValuationError) {
+    public init(_ record: CaseRecord, options: EstimateOptions) throws(ValuationError) {
         var perLaw: [String: Totals] = [:]
         var total = Totals()
 
@@ -71,7 +71,7 @@ public struct CaseValuation: Sendable {
 
     /// The central value of one line (price year and horizon as in `options`).
     public static func avoidedValue(_ line: AvoidedCareLine, attribution: Percentage, caseID: String = "",
-                                    options: EstimateOptions = .plain) throws(ValuationError) -> Money {
+                                    options: EstimateOptions) throws(ValuationError) -> Money {
         try LineEstimate(line, attribution: attribution, options: options, caseID: caseID).central
     }
 

@@ -62,10 +62,12 @@ extension CaseRecord {
         if changed.estimate == estimate { throw .unchanged }
         let known = Set(ValueBounds.problems(self))
         if let problem = ValueBounds.problems(changed).first(where: { !known.contains($0) }) { throw .outOfBounds(problem) }
+        // Within the bounds of its own numbers, whatever a business case's settings add (an index or
+        // discount that cannot be applied is the report's to name, for every case alike).
         do {
-            _ = try CaseValuation(changed)
+            _ = try CaseValuation(changed, options: .plain)
         } catch {
-            if (try? CaseValuation(self)) != nil { throw .outOfBounds(error.dutchMessage) }
+            if (try? CaseValuation(self, options: .plain)) != nil { throw .outOfBounds(error.dutchMessage) }
         }
         self = changed
     }

@@ -16,7 +16,8 @@ struct CaseDocument {
     let width: Int
 
     /// `comparisons`: per item, other approved lines to place each avoided line among (issue 14).
-    init(_ record: CaseRecord, priceList: PriceList?, width: Int, comparisons: [String: ComparableLines] = [:]) {
+    /// `options`: the business case's, so the case shows the figures the browser and reports count.
+    init(_ record: CaseRecord, priceList: PriceList?, options: EstimateOptions, width: Int, comparisons: [String: ComparableLines] = [:]) {
         self.width = width
         let context = record.context
         add("\(record.id) · \(record.status.dutchName) · auteur \(record.author)\(record.fictional ? " · VOORBEELD (fictief)" : "")", .heading)
@@ -30,7 +31,7 @@ struct CaseDocument {
             wrapped("\(label): \(text.isEmpty ? "—" : text)", indent: 2)
         }
         add("")
-        let valuation = try? CaseValuation(record)
+        let valuation = try? CaseValuation(record, options: options)
         add("Eigen inzet: \(valuation.map { DutchNumber.euro($0.effort) } ?? "—")", .heading)
         for worker in record.effort.workers {
             add("  \(worker.description): \(DutchNumber.readable(worker.hours)) uur × \(DutchNumber.euro(worker.hourlyRate))")
@@ -52,9 +53,10 @@ struct CaseDocument {
         if record.avoided.isEmpty { add("  geen") }
         for (index, line) in record.avoided.enumerated() {
             let value = valuation.map { DutchNumber.euro($0.avoidedLines[index].value) } ?? "—"
+            let factors = valuation.map { $0.avoidedLines[index].dutchFactors } ?? ""
             let transfer = line.item.kind == .transfer ? " (transfer)" : ""
             add("\(TextWidth.padLeft("\(index + 1)", to: 3)) \(lawName(line.item.law, priceList)) · \(line.item.description)\(transfer)", .normal, avoided: index + 1)
-            add("      \(line.quantity.dutchText(unit: line.item.unit)) × \(DutchNumber.euro(line.item.unitPrice)) (\(line.item.priceYear)) × kans \(line.likelihood.dutchText) × \(record.attribution.dutchText) = \(value)",
+            add("      \(line.quantity.dutchText(unit: line.item.unit)) × \(DutchNumber.euro(line.item.unitPrice)) (\(line.item.priceYear))\(factors) × kans \(line.likelihood.dutchText) × \(record.attribution.dutchText) = \(value)",
                 .normal, avoided: index + 1)
             wrapped(line.reasoning.isEmpty ? "(geen onderbouwing)" : "“\(line.reasoning)”", indent: 6, style: .muted, avoided: index + 1)
             if let position = comparisons[line.item.code]?.dutchPosition(units: line.quantity.units, likelihood: line.likelihood,
@@ -63,7 +65,7 @@ struct CaseDocument {
             }
         }
         add("")
-        totals(record, priceList)
+        totals(record, priceList, options)
         add("")
         add("Geschiedenis", .heading)
         if record.history.isEmpty { add("  nog geen wijzigingen") }
@@ -72,17 +74,21 @@ struct CaseDocument {
         }
     }
 
-    private mutating func totals(_ record: CaseRecord, _ priceList: PriceList?) {
-        guard let reviewed = try? CaseValuation(record) else { add("Deze casus kan niet worden berekend.", .warning); return }
-        let original = record.original == nil ? nil : try? CaseValuation(record.asOriginallyEstimated)
+    private mutating func totals(_ record: CaseRecord, _ priceList: PriceList?, _ options: EstimateOptions) {
+        guard let reviewed = try? CaseValuation(record, options: options) else { add("Deze casus kan niet worden berekend.", .warning); return }
+        let original = record.original == nil ? nil : try? CaseValuation(record.asOriginallyEstimated, options: options)
         add(original == nil ? "Per wet (netto)" : "Per wet (netto): oorspronkelijk → beoordeeld", .heading)
-        for code in LawOrder.codes(priceList: priceList, present: reviewed.perLaw.keys) {
-            guard let totals = reviewed.perLaw[code] ?? original?.perLaw[code] else { continue }
-            let before = original.map { DutchNumber.euro(($0.perLaw[code] ?? Totals()).net) + " → " } ?? ""
-            add("  \(TextWidth.padRight(lawName(code, priceList), to: 26)) \(before)\(DutchNumber.euro((reviewed.perLaw[code] ?? totals).net))")
+        let codes = LawOrder.codes(priceList: priceList, present: reviewed.perLaw.keys).filter { reviewed.perLaw[$0] != nil || original?.perLaw[$0] != nil }
+        // Amounts stand right-aligned in their columns, as in every other table (helper-31).
+        let rows = codes.map { code in (lawName(code, priceList), original.map { DutchNumber.euro(($0.perLaw[code] ?? Totals()).net) },
+                                        DutchNumber.euro((reviewed.perLaw[code] ?? Totals()).net)) }
+            + [("Totaal", original.map { DutchNumber.euro($0.total.net) }, DutchNumber.euro(reviewed.total.net))]
+        let beforeWidth = rows.compactMap { $0.1 }.map(TextWidth.of).max() ?? 0
+        let afterWidth = rows.map { TextWidth.of($0.2) }.max() ?? 0
+        for (index, row) in rows.enumerated() {
+            let before = row.1.map { TextWidth.padLeft($0, to: beforeWidth) + " → " } ?? ""
+            add("  \(TextWidth.padRight(row.0, to: 26)) \(before)\(TextWidth.padLeft(row.2, to: afterWidth))", index == rows.count - 1 ? .heading : .normal)
         }
-        let before = original.map { DutchNumber.euro($0.total.net) + " → " } ?? ""
-        add("  \(TextWidth.padRight("Totaal", to: 26)) \(before)\(DutchNumber.euro(reviewed.total.net))", .heading)
         let ratioBefore = original.map { DutchNumber.ratio($0.total.returnRatio) + " → " } ?? ""
         add("  Rendement: \(ratioBefore)\(DutchNumber.ratio(reviewed.total.returnRatio))")
     }

@@ -7,7 +7,7 @@ enum CaseViewScreen {
         guard let view = app.caseView, let record = app.caseAsShown(view) else { return }
         let mode = view.reviewing ? (app.locksCasesForReview ? "BEOORDELEN (vergrendeld)" : "BEOORDELEN") : "alleen lezen"
         Chrome.titleBar(&frame, "Casus \(record.id) — \(app.user)", right: mode)
-        let document = CaseDocument(record, priceList: app.priceList, width: frame.width - 2, comparisons: view.comparisons)
+        let document = CaseDocument(record, priceList: app.priceList, options: app.estimateOptions, width: frame.width - 2, comparisons: view.comparisons)
         let visible = frame.height - 4
         var top = min(view.scroll, max(0, document.lines.count - visible))
         if view.reviewing, let first = document.lines.firstIndex(where: { $0.avoidedLine == view.selectedLine }) {

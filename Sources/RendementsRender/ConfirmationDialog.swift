@@ -44,7 +44,7 @@ enum ConfirmationDialog {
             return ["Casus bewaren als concept en de invoer sluiten?", "Verder gaan kan later: Casussen beoordelen, de casus, a."]
         case .finishCase(submit: true):
             guard let intake = state.intake else { return ["Casus indienen?"] }
-            let valuation = DraftConversion(form: intake.form).provisional(intake.draft)
+            let valuation = intake.valuation(state.estimateOptions)
             let warnings = IntakeWarnings.warnings(intake.draft, valuation: valuation, priceList: state.priceList)
             let net = valuation.map { " (netto \(DutchNumber.euro($0.total.net)))" } ?? ""
             return ["Casus indienen bij een collega\(net)?", "Daarna wijzig je hem alleen nog als hij wordt teruggestuurd."]

@@ -19,11 +19,11 @@ enum IntakeScreen {
         switch intake.step {
         case .context, .inzet, .toerekening: form(intake, &frame)
         case .verhaal: story(intake, &frame)
-        case .ingezet: lines(.deployed, intake, app.priceList, &frame)
-        case .voorkomen: lines(.avoided, intake, app.priceList, &frame)
-        case .overzicht: overview(intake, app.priceList, &frame)
+        case .ingezet: lines(.deployed, intake, app, &frame)
+        case .voorkomen: lines(.avoided, intake, app, &frame)
+        case .overzicht: overview(intake, app, &frame)
         }
-        if intake.step != .overzicht { runningTotals(intake, app.priceList, &frame) }
+        if intake.step != .overzicht { runningTotals(intake, app, &frame) }
         if let picker = intake.picker { PickerOverlay.draw(picker, app.priceList, into: &frame) }
         let fieldError = intake.focusedField.flatMap { intake.errors[$0.id] }
         Chrome.notice(&frame, app.notice ?? fieldError)
@@ -152,7 +152,8 @@ enum IntakeScreen {
 
     // MARK: - Care lines
 
-    private static func lines(_ kind: LineKind, _ intake: IntakeState, _ list: PriceList?, _ frame: inout Frame) {
+    private static func lines(_ kind: LineKind, _ intake: IntakeState, _ app: AppState, _ frame: inout Frame) {
+        let list = app.priceList
         let conversion = DraftConversion(form: intake.form)
         let lines = intake.draft.lines(kind)
         let listFocused = intake.focus == 0 && intake.picker == nil
@@ -169,7 +170,7 @@ enum IntakeScreen {
         let shown = Array(top..<min(lines.count, top + listRows))
         // The value and likelihood columns are as wide as their widest figure (a cut number is a
         // wrong number: "€ 23.152.476…" and "12,5…" were found by a helper); the description gives way.
-        let values = shown.map { conversion.lineValue(lines[$0], kind: kind, attribution: intake.draft.attribution).map(DutchNumber.euro) ?? "—" }
+        let values = shown.map { conversion.lineValue(lines[$0], kind: kind, attribution: intake.draft.attribution, options: app.estimateOptions).map(DutchNumber.euro) ?? "—" }
         let valueWidth = max(13, values.map(TextWidth.of).max() ?? 0)
         let likelihoodWidth = kind == .avoided ? max(6, shown.map { TextWidth.of(likelihoodText(lines[$0])) + 1 }.max() ?? 0) : 0
         let quantityWidth = max(14, shown.map { TextWidth.of(quantityText(lines[$0])) }.max() ?? 0)
@@ -222,8 +223,9 @@ enum IntakeScreen {
 
     // MARK: - Totals and overview
 
-    private static func runningTotals(_ intake: IntakeState, _ list: PriceList?, _ frame: inout Frame) {
-        guard let valuation = intake.valuation else { return }
+    private static func runningTotals(_ intake: IntakeState, _ app: AppState, _ frame: inout Frame) {
+        let list = app.priceList
+        guard let valuation = intake.valuation(app.estimateOptions) else { return }
         let codes = LawOrder.codes(priceList: list, present: valuation.perLaw.keys)
         let parts = codes.compactMap { code -> String? in
             guard let totals = valuation.perLaw[code], totals != Totals() else { return nil }
@@ -239,9 +241,10 @@ enum IntakeScreen {
         frame.put(text, x: 1, y: frame.height - 3, style: .muted, maxWidth: frame.width - 2)
     }
 
-    private static func overview(_ intake: IntakeState, _ list: PriceList?, _ frame: inout Frame) {
+    private static func overview(_ intake: IntakeState, _ app: AppState, _ frame: inout Frame) {
+        let list = app.priceList
         let conversion = DraftConversion(form: intake.form)
-        let valuation = conversion.provisional(intake.draft)
+        let valuation = conversion.provisional(intake.draft, options: app.estimateOptions)
         var y = 3
         if let valuation {
             let laws = LawOrder.codes(priceList: list, present: valuation.perLaw.keys).compactMap { code in

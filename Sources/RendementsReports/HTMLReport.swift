@@ -39,7 +39,7 @@ public enum HTMLReport {
                     records: [CaseRecord], priceList: PriceList?, generatedOn: String, withStories: Bool = false) {
             let counted = Set(summary.countedIDs)
             var digest = CaseDigest()
-            for record in records where counted.contains(record.id) { digest.add(CaseDigest.part(record)) }
+            for record in records where counted.contains(record.id) { digest.add(CaseDigest.part(record, options: summary.options)) }
             let byID = Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             self.init(name: name, fictional: fictional, summary: summary, original: original, digest: digest,
                       stories: digest.storyIDs.compactMap { byID[$0] }, priceList: priceList, generatedOn: generatedOn,
@@ -63,8 +63,9 @@ public enum HTMLReport {
             let items: [PricedItem]
         }
 
-        public static func part(_ record: CaseRecord) -> Part {
-            Part(id: record.id, net: (try? CaseValuation(record))?.total.net,
+        /// `options`: the summary's, so the stories chosen as the largest are those the report counts largest.
+        public static func part(_ record: CaseRecord, options: EstimateOptions) -> Part {
+            Part(id: record.id, net: (try? CaseValuation(record, options: options))?.total.net,
                  items: record.avoided.map(\.item) + record.deployed.map(\.item))
         }
 
@@ -99,7 +100,7 @@ public enum HTMLReport {
         body += groupSection("Per team", summary.perTeam)
         body += groupSection("Per leefgebied (een casus telt bij elk leefgebied dat hij raakt)",
                              Dictionary(uniqueKeysWithValues: summary.perLifeDomain.map { ($0.key.dutchName, $0.value) }))
-        body += input.withStories ? storySection(input.stories, input.priceList)
+        body += input.withStories ? storySection(input.stories, input.priceList, input.summary.options)
             : "<h2>Verhalen achter de cijfers</h2><p class=\"note\">Niet opgenomen; maak het rapport met --with-stories om de (pseudonieme) verhalen van de grootste en enkele andere casussen te tonen.</p>"
         body += methodSection()
         body += sourceSection(input.usedItems, input.priceList)
@@ -204,8 +205,8 @@ public enum HTMLReport {
     }
 
     /// The chosen cases' stories: the three largest by net result, then three more (see `CaseDigest.storyIDs`).
-    private static func storySection(_ stories: [CaseRecord], _ list: PriceList?) -> String {
-        let valued = stories.compactMap { record in (try? CaseValuation(record)).map { (record, $0) } }
+    private static func storySection(_ stories: [CaseRecord], _ list: PriceList?, _ options: EstimateOptions) -> String {
+        let valued = stories.compactMap { record in (try? CaseValuation(record, options: options)).map { (record, $0) } }
         guard !valued.isEmpty else { return "" }
         var html = "<h2>Verhalen achter de cijfers</h2><p class=\"note\">De drie casussen met het grootste resultaat en drie andere, vast gekozen uit de rest. Pseudoniem: geen namen of adressen.</p>"
         for (record, valuation) in valued {

@@ -26,7 +26,8 @@ public enum LineExport {
     }
 
     public static let header = ["casus_id", "status", "regelsoort", "wet", "item_code", "omschrijving", "hoeveelheid", "eenheid",
-                                "waarschijnlijkheid_procent", "toerekening_procent", "eenheidsprijs", "prijsjaar", "waarde", "soort"]
+                                "waarschijnlijkheid_procent", "toerekening_procent", "eenheidsprijs", "prijsjaar", "waarde", "soort",
+                                "indexfactor", "horizonfactor"]
 
     /// The whole export in memory (small business cases, tests); `start` and `rows` stream it.
     public static func csv(_ cases: [CaseRecord], options: Options) -> String {
@@ -49,29 +50,33 @@ public enum LineExport {
         let base = [record.id, record.status.rawValue]
         // Valued once, with the export's settings: every value is the one the reports count.
         let valuation = try? CaseValuation(record, options: options.estimate)
+        // The factors make a row's value checkable by hand: without them a line over several years
+        // did not add up (helper-31). Six decimals, as `explain` shows them.
+        func factor(_ value: Decimal) -> String { number(DecimalText.rounded(value, scale: 6, mode: .plain)) }
         for (index, line) in record.avoided.enumerated() {
-            let value = valuation.map { money($0.avoidedLines[index].value) } ?? ""
+            let valued = valuation?.avoidedLines[index]
             rows.append(base + ["voorkomen", line.item.law, line.item.code, line.item.description, number(line.quantity.units), line.item.unit,
                                 number(line.likelihood.value), number(record.attribution.value), money(line.item.unitPrice),
-                                String(line.item.priceYear), value, line.item.kind.rawValue])
+                                String(line.item.priceYear), valued.map { money($0.value) } ?? "", line.item.kind.rawValue,
+                                valued.map { factor($0.estimate.indexFactor) } ?? "", valued.map { factor($0.estimate.horizonFactor) } ?? ""])
         }
         for (index, line) in record.deployed.enumerated() {
             let value = valuation.map { money($0.deployedValues[index]) } ?? ""
             rows.append(base + ["ingezet", line.item.law, line.item.code, line.item.description, number(line.quantity.units), line.item.unit,
-                                "", "", money(line.item.unitPrice), String(line.item.priceYear), value, line.item.kind.rawValue])
+                                "", "", money(line.item.unitPrice), String(line.item.priceYear), value, line.item.kind.rawValue, "", ""])
         }
         for worker in record.effort.workers {
             let value = worker.hourlyRate.multiplied(by: [worker.hours]).map(money) ?? ""
             rows.append(base + ["eigen inzet", record.effort.law, worker.rateCode, worker.description, number(worker.hours), "uur",
-                                "", "", money(worker.hourlyRate), "", value, "kosten"])
+                                "", "", money(worker.hourlyRate), "", value, "kosten", "", ""])
         }
         if record.effort.volunteerHours > 0 {
             let value = record.effort.volunteerRate.multiplied(by: [record.effort.volunteerHours]).map(money) ?? ""
             rows.append(base + ["eigen inzet", record.effort.law, "vrijwilliger", "Vrijwilligersuren", number(record.effort.volunteerHours), "uur",
-                                "", "", money(record.effort.volunteerRate), "", value, "kosten"])
+                                "", "", money(record.effort.volunteerRate), "", value, "kosten", "", ""])
         }
         for cost in record.effort.otherCosts {
-            rows.append(base + ["eigen inzet", record.effort.law, "overig", cost.description, "1", "post", "", "", money(cost.amount), "", money(cost.amount), "kosten"])
+            rows.append(base + ["eigen inzet", record.effort.law, "overig", cost.description, "1", "post", "", "", money(cost.amount), "", money(cost.amount), "kosten", "", ""])
         }
         return rows.map(options.line).joined()
     }

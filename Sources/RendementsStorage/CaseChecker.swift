@@ -45,8 +45,10 @@ public enum CaseChecker {
         for message in ValueBounds.problems(record) { error(message) }
         for message in HistoryChain.problems(record, writtenSeal: stored.writtenSeal) { error("casus \(record.id): " + message) }
         problems += historyConsistency(stored)
+        // Whether the case's own numbers can be valued at all; what a business case's settings add
+        // (an index year the table lacks) the reports name, for every case alike.
         do {
-            _ = try CaseValuation(record)
+            _ = try CaseValuation(record, options: .plain)
         } catch {
             problems.append(Problem(file: stored.fileName, message: error.dutchMessage))
         }

@@ -236,7 +236,8 @@ struct Export: ParsableCommand {
         let counted = summary.countedIDs
         for start in stride(from: 0, to: counted.count, by: Export.slice) {
             let ids = Array(counted[start..<min(counted.count, start + Export.slice)])
-            for part in ids.parallelMap({ id in load(id).map(HTMLReport.CaseDigest.part) }) {
+            let options = summary.options
+            for part in ids.parallelMap({ id in load(id).map { HTMLReport.CaseDigest.part($0, options: options) } }) {
                 if let part { digest.add(part) }
             }
         }

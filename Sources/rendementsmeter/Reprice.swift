@@ -45,6 +45,7 @@ struct Reprice: ParsableCommand {
         let locks = LockStore(casesFolder: locations.casesFolder)
         let user = Identity.resolve(allowOverride: settings.allowUserOverride).name
         let time = HistoryChain.timestamp(Date())
+        let options = settings.estimateOptions(list, reportYear: nil)
         if !dryRun {
             for name in store.removeAbandonedTemporaryFiles() { print("opgeruimd: \(name) (half geschreven door een afgebroken run)") }
             do {
@@ -61,7 +62,7 @@ struct Reprice: ParsableCommand {
         var failed: [String] = []
         // Read and re-priced on every core a chunk at a time; written one case at a time, in file order.
         let outcome = store.forEachChunk(of: listing, { (stored: StoredCase) -> RepriceStep in
-            RepriceStep(stored.record, to: list, by: user, at: time)
+            RepriceStep(stored.record, to: list, by: user, at: time, options: options)
         }) { (steps: [RepriceStep]) in
             for step in steps {
                 let id = step.id
@@ -118,7 +119,8 @@ private struct RepriceStep: Sendable {
     /// The list the case stays on when it is not re-priced.
     let listVersion: String
 
-    init(_ record: CaseRecord, to list: PriceList, by user: String, at time: String) {
+    /// `options`: the business case's, so the nets before and after are the ones its reports show.
+    init(_ record: CaseRecord, to list: PriceList, by user: String, at time: String, options: EstimateOptions) {
         let (updated, changes, missing) = Repricing.reprice(record, to: list, by: user, at: time)
         id = record.id
         listVersion = record.priceListVersion
@@ -126,8 +128,8 @@ private struct RepriceStep: Sendable {
         self.changes = changes
         self.missing = missing
         let changed = !changes.isEmpty && updated != record
-        netBefore = changed ? (try? CaseValuation(record).total.net).map(DutchNumber.euro) ?? "–" : ""
-        netAfter = changed ? (try? CaseValuation(updated).total.net).map(DutchNumber.euro) ?? "–" : ""
+        netBefore = changed ? (try? CaseValuation(record, options: options).total.net).map(DutchNumber.euro) ?? "–" : ""
+        netAfter = changed ? (try? CaseValuation(updated, options: options).total.net).map(DutchNumber.euro) ?? "–" : ""
     }
 
     func printMissing() {
@@ -178,7 +180,7 @@ extension Reprice {
         }
         let options = cases.options
         let time = HistoryChain.timestamp(Date())
-        let steps = cases.cases.map(\.record).parallelMap { RepriceStep($0, to: held, by: address.user, at: time) }
+        let steps = cases.cases.map(\.record).parallelMap { RepriceStep($0, to: held, by: address.user, at: time, options: options) }
         for step in steps {
             step.printMissing()
             if step.updated != nil { step.printChanges(list) }

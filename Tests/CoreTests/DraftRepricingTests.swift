@@ -50,7 +50,7 @@ struct DraftRepricingTests {
         }
         #expect(incomplete.problems.filter { $0.step == .ingezet }
                 == [DraftProblem(step: .ingezet, field: .lines(.deployed), message: "Regel 1: OUD-ITEM staat niet in prijslijst t1; verwijder de regel en kies een ander product.")])
-        #expect(conversion.provisional(opened)?.total.deployed == .zero, "running totals leave the unlisted line out, not all of them")
+        #expect(conversion.provisional(opened, options: .plain)?.total.deployed == .zero, "running totals leave the unlisted line out, not all of them")
 
         var mended = opened
         mended.deployed = []
@@ -117,7 +117,7 @@ struct DraftRepricingTests {
         #expect(incomplete.problems.filter { $0.step == .inzet } == [DraftProblem(
             step: .inzet, field: .hours("begeleider-basis"),
             message: "Uren begeleider-basis: dit uurtarief staat niet in prijslijst t1; zet de uren bij een ander tarief en maak dit veld leeg.")])
-        #expect(conversion.provisional(opened)?.total.effort == Money(cents: 30000), "running totals count the listed rate's hours: 5 × € 60,00")
+        #expect(conversion.provisional(opened, options: .plain)?.total.effort == Money(cents: 30000), "running totals count the listed rate's hours: 5 × € 60,00")
         var moved = opened
         moved.workerHours = ["sociaal-werker": "17", "begeleider-basis": ""]
         #expect(driver.state.intakeForm.unlistedHourCodes(moved).isEmpty, "an emptied field is gone from the step")
@@ -181,7 +181,36 @@ struct DraftRepricingTests {
         gone.item.code = "OUD-ITEM"
         draft.avoided = [try line("ZVW-FYSIO", "1"), gone, try line("ZVW-HA", "100")]
         let conversion = DraftConversion(form: IntakeForm(hourlyRates: [], interventions: Choices.interventions, priceList: list))
-        #expect(IntakeWarnings.warnings(draft, valuation: conversion.provisional(draft))
+        #expect(IntakeWarnings.warnings(draft, valuation: conversion.provisional(draft, options: .plain))
                 == ["Regel 3 (Huisarts consult) is meer dan de helft van de voorkomen zorg; onderbouw die extra goed."])
+    }
+}
+
+/// Helper-31: a line over two years showed its value for one year in the intake's list, while the
+/// running total counted both.
+@Suite("A typed line's value")
+struct DraftLineValueTests {
+    @Test("a line over several years is shown at the value the totals count: horizon, drop-off and discounting included")
+    func horizonIncluded() throws {
+        let list = UpdateTests.list
+        var line = DraftLine(item: PricedItem(try #require(list.item("ZVW-HA"))))
+        line.quantity = "10"
+        line.text = "onderbouwd"
+        line.years = "2"
+        line.dropOff = "10"
+        var draft = IntakeDraft(author: "sw-test", priceListVersion: "t1")
+        draft.avoided = [line]
+        draft.attribution = "80"
+        let conversion = DraftConversion(form: IntakeForm(hourlyRates: [], interventions: Choices.interventions, priceList: list))
+        let counted = try #require(conversion.provisional(draft, options: .plain)?.avoidedLines.first?.value)
+        #expect(conversion.lineValue(line, kind: .avoided, attribution: "80", options: .plain) == counted)
+        var oneYear = line
+        oneYear.years = "1"
+        #expect(counted > (try #require(conversion.lineValue(oneYear, kind: .avoided, attribution: "80", options: .plain))))
+        // A horizon not valid yet counts as one year in both.
+        var typing = line
+        typing.years = "9999"
+        draft.avoided = [typing]
+        #expect(conversion.lineValue(typing, kind: .avoided, attribution: "80", options: .plain) == conversion.provisional(draft, options: .plain)?.avoidedLines.first?.value)
     }
 }

@@ -192,7 +192,7 @@ struct IntakeTests {
         driver.press(.right)
         #expect(driver.draft?.effortLaw == "zvw")
         let draft = try #require(driver.draft)
-        let valuation = try #require(DraftConversion(form: driver.state.intakeForm).provisional(draft))
+        let valuation = try #require(DraftConversion(form: driver.state.intakeForm).provisional(draft, options: .plain))
         #expect(valuation.perLaw["zvw"]?.effort == Money(cents: 75_000), "10 h × € 75,00 on Zvw")
         #expect(valuation.perLaw["wmo"]?.effort ?? .zero == .zero)
 
@@ -534,7 +534,7 @@ struct IntakeTests {
         #expect(record.avoided[1].quantity == .rate(amount: 2, per: "week", periods: 12))
         #expect(record.avoided[1].likelihood.value == 90)
         #expect(record.attribution.value == 70)
-        let valuation = try CaseValuation(record)
+        let valuation = try CaseValuation(record, options: .plain)
         // 38.89 × 9 × .75 × .7 = 183.755… → 183.76; 30.87 × 24 × .9 × .7 = 466.7544 → 466.75
         #expect(valuation.total.avoided == Money(cents: 18376 + 46675))
         // 10 × 64 + 4 × 18.80 = 715.20
@@ -604,7 +604,7 @@ struct IntakeTests {
             return
         }
         #expect(incomplete.problems.contains { $0.message == "Regel 1 (Fysiotherapie): 300.000.000.000.000 is meer dan het maximum van 1.000.000 per regel." })
-        #expect(DraftConversion(form: driver.state.intakeForm).provisional(try #require(driver.draft)) != nil, "running totals leave the line out")
+        #expect(DraftConversion(form: driver.state.intakeForm).provisional(try #require(driver.draft), options: .plain) != nil, "running totals leave the line out")
     }
 
     @Test("an avoided line can carry a horizon with drop-off, a low/high range and how the worker knows")

@@ -43,11 +43,11 @@ struct HonestEstimateTests {
     @Test("horizon: year 1 in full, later years with drop-off and the 2,25 % discount rate")
     func horizon() throws {
         // 3 years, 20 % drop-off: 1 + 0,8/1,0225 + (0,8/1,0225)² = 2,39453972… → € 1.000 × H = € 2.394,54
-        let value = try CaseValuation.avoidedValue(Self.line(years: 3, dropOff: 20), attribution: .full)
+        let value = try CaseValuation.avoidedValue(Self.line(years: 3, dropOff: 20), attribution: .full, options: .plain)
         #expect(value == Fixture.money("2394.54"))
-        #expect(try CaseValuation.avoidedValue(Self.line(years: 1, dropOff: 20), attribution: .full) == Fixture.money("1000.00"))
+        #expect(try CaseValuation.avoidedValue(Self.line(years: 1, dropOff: 20), attribution: .full, options: .plain) == Fixture.money("1000.00"))
         // Without drop-off, two years: 1 + 1/1,0225 = 1,977995110… → € 1.977,995… → € 1.978,00
-        #expect(try CaseValuation.avoidedValue(Self.line(years: 2), attribution: .full) == Fixture.money("1978.00"))
+        #expect(try CaseValuation.avoidedValue(Self.line(years: 2), attribution: .full, options: .plain) == Fixture.money("1978.00"))
         let undiscounted = EstimateOptions(discountRate: .zero)
         #expect(try CaseValuation.avoidedValue(Self.line(years: 2), attribution: .full, options: undiscounted) == Fixture.money("2000.00"))
     }
@@ -73,7 +73,7 @@ struct HonestEstimateTests {
         let estimate = try LineEstimate(line, attribution: Fixture.percent(80), options: .plain)
         // low 100 × 5 × .5 × .8 = 200; central 100 × 10 × .5 × .8 = 400; high 100 × 15 × .75 × .8 = 900
         #expect([estimate.low, estimate.central, estimate.high] == [Fixture.money("200.00"), Fixture.money("400.00"), Fixture.money("900.00")])
-        let valuation = try CaseValuation(Fixture.record(hours: 1, avoided: [line, Self.line(price: "50.00")], attribution: 80))
+        let valuation = try CaseValuation(Fixture.record(hours: 1, avoided: [line, Self.line(price: "50.00")], attribution: 80), options: .plain)
         #expect(valuation.total.avoidedLow == Fixture.money("240.00"))
         #expect(valuation.total.avoided == Fixture.money("440.00"))
         #expect(valuation.total.avoidedHigh == Fixture.money("940.00"))

@@ -8,15 +8,15 @@ struct ValuationTests {
     func avoidedLine() throws {
         // 30.87 × 6 × 0.75 × 0.70 = 97.2405 → 97.24
         let line = Fixture.avoided("ZVW-HA-CONSULT", law: "zvw", price: "30.87", count: 6, likelihood: 75)
-        #expect(try CaseValuation.avoidedValue(line, attribution: Fixture.percent(70)) == Fixture.money("97.24"))
+        #expect(try CaseValuation.avoidedValue(line, attribution: Fixture.percent(70), options: .plain) == Fixture.money("97.24"))
         // 20.85 × 5 × 0.50 × 0.70 = 36.4875 → 36.49 (half-even: 36.48|75 rounds up, not a tie)
         let poh = Fixture.avoided("ZVW-POH-GGZ", law: "zvw", price: "20.85", count: 5, likelihood: 50)
-        #expect(try CaseValuation.avoidedValue(poh, attribution: Fixture.percent(70)) == Fixture.money("36.49"))
+        #expect(try CaseValuation.avoidedValue(poh, attribution: Fixture.percent(70), options: .plain) == Fixture.money("36.49"))
         // A true tie: 0.25 × 1 × 0.50 × 1 = 0.125 → 0.12 (even), 0.35 × 0.5 = 0.175 → 0.18 (even)
         let tieDown = Fixture.avoided("X", law: "wmo", price: "0.25", count: 1, likelihood: 50)
         let tieUp = Fixture.avoided("Y", law: "wmo", price: "0.35", count: 1, likelihood: 50)
-        #expect(try CaseValuation.avoidedValue(tieDown, attribution: .full) == Fixture.money("0.12"))
-        #expect(try CaseValuation.avoidedValue(tieUp, attribution: .full) == Fixture.money("0.18"))
+        #expect(try CaseValuation.avoidedValue(tieDown, attribution: .full, options: .plain) == Fixture.money("0.12"))
+        #expect(try CaseValuation.avoidedValue(tieUp, attribution: .full, options: .plain) == Fixture.money("0.18"))
     }
 
     @Test("rate × duration quantities: 2 per week × 26 weeks = 52 units")
@@ -24,7 +24,7 @@ struct ValuationTests {
         let line = AvoidedCareLine(item: Fixture.item("JW-IB-LICHT", law: "jeugdwet", price: "45.77"),
                                    quantity: .rate(amount: 2, per: "week", periods: 26), likelihood: Fixture.percent(75), reasoning: "")
         // 45.77 × 52 × 0.75 × 0.50 = 892.515 → 892.52 (half-even tie goes to the even 2)
-        #expect(try CaseValuation.avoidedValue(line, attribution: Fixture.percent(50)) == Fixture.money("892.52"))
+        #expect(try CaseValuation.avoidedValue(line, attribution: Fixture.percent(50), options: .plain) == Fixture.money("892.52"))
         // The case view said "2 per week × 26 uur" for 26 weeks (issue 12, finding 10).
         #expect(line.quantity.dutchText(unit: "uur") == "2 uur per week × 26 weken")
         #expect(Quantity.count(3).dutchText(unit: "zitting") == "3 zitting")
@@ -41,7 +41,7 @@ struct ValuationTests {
                       Fixture.avoided("ZVW-SEH", law: "zvw", price: "258.00", count: 1, likelihood: 50),
                       Fixture.avoided("ZVW-HA-VISITE", law: "zvw", price: "43.31", count: 3, likelihood: 50)],
             attribution: 60)
-        let valuation = try CaseValuation(record)
+        let valuation = try CaseValuation(record, options: .plain)
         // Wlz: 290 × 90 × 0.5 × 0.6 = 7830.00
         #expect(valuation.perLaw["wlz"]?.avoided == Fixture.money("7830.00"))
         // Zvw: 258 × 0.3 = 77.40; 43.31 × 3 × 0.3 = 38.979 → 38.98
@@ -62,7 +62,7 @@ struct ValuationTests {
             Fixture.avoided("PW-BIJSTAND-ALLEEN", law: "participatiewet", price: "1283.83", count: 6, likelihood: 50, kind: .transfer),
             Fixture.avoided("PW-PRODUCTIVITEIT", law: "participatiewet", price: "39.88", count: 10, likelihood: 100),
         ])
-        let valuation = try CaseValuation(record)
+        let valuation = try CaseValuation(record, options: .plain)
         #expect(valuation.total.avoided == Fixture.money("398.80"))
         #expect(valuation.total.avoidedTransfers == Fixture.money("3851.49"))
         #expect(valuation.perLaw["participatiewet"]?.net == Fixture.money("398.80"))
@@ -83,7 +83,7 @@ struct ValuationTests {
     func overflow() {
         let line = Fixture.avoided("X", law: "wmo", price: "99999999.99", count: Decimal(string: "1000000000000000000000000000") ?? 0, likelihood: 100)
         #expect(throws: ValuationError.overflow(caseID: "C-0009", what: "X")) {
-            try CaseValuation(Fixture.record(id: "C-0009", avoided: [line]))
+            try CaseValuation(Fixture.record(id: "C-0009", avoided: [line]), options: .plain)
         }
     }
 }

@@ -124,7 +124,7 @@ struct IntakeEndToEndTests {
         #expect(record.attribution.value == 80)
         #expect(Set(record.avoided.map(\.item.law) + record.deployed.map(\.item.law)).count == 7)
 
-        let valuation = try CaseValuation(record)
+        let valuation = try CaseValuation(record, options: .plain)
         // 38.89×9×.75×.8 = 210.006 → 210.01 · 30.87×24×.9×.8 = 533.4336 → 533.43 · 290×30×.5×.8 = 3480.00
         // 45.77×52×.75×.8 = 1428.024 → 1428.02 · 258×.5×.8 = 103.20 · 7500×.25×.8 = 1500.00 · 8809×.25×.8 = 1761.80
         #expect(valuation.avoidedLines.map(\.value.cents) == [21001, 53343, 348000, 142802, 10320, 150000, 308119, 176180])

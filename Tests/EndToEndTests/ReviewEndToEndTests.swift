@@ -50,8 +50,8 @@ struct ReviewEndToEndTests {
         #expect(record.history.allSatisfy { $0.hash.count == 64 && $0.at.hasSuffix("Z") })
         #expect(record.original?.avoided[0].likelihood.value == 50)
         // Verpleeghuis 290 × 90 × .25 × .6 = 3915.00 (was 7830.00)
-        #expect(try CaseValuation(record).perLaw["wlz"]?.avoided == Money(cents: 391500))
-        #expect(try CaseValuation(record.asOriginallyEstimated).perLaw["wlz"]?.avoided == Money(cents: 783000))
+        #expect(try CaseValuation(record, options: .plain).perLaw["wlz"]?.avoided == Money(cents: 391500))
+        #expect(try CaseValuation(record.asOriginallyEstimated, options: .plain).perLaw["wlz"]?.avoided == Money(cents: 783000))
 
         let after = try Binary.run(["report", "--approved-only"], in: scratch.url).stdout
         #expect(after.contains("Telt: alleen goedgekeurde casussen (4 van 7)"))

@@ -113,7 +113,7 @@ struct ServerAppEndToEndTests {
         let record = try CaseStore(folder: back).load(id: "C-0008").get()
         #expect(record.author == "anouk" && record.status == .goedgekeurd && record.revision == 3)
         #expect(record.original?.avoided.first?.likelihood.value == 75, "the author's estimate is kept")
-        #expect(try CaseValuation(record).perLaw["zvw"]?.avoided == Money(cents: 17500))
+        #expect(try CaseValuation(record, options: .plain).perLaw["zvw"]?.avoided == Money(cents: 17500))
         let validated = try Binary.run(["validate", "--cases", back.path], in: setup.scratch.url)
         #expect(validated.status == 0, "\(validated.stdout)")
         #expect(try setup.expectSuccess(["report", "--database", setup.url("mia")]).stdout

@@ -823,7 +823,7 @@ struct ServerStoreTests {
         var approval = stored
         try approval.move(to: .goedgekeurd, by: "bram", at: "", reason: "akkoord")
         let decided = approval
-        let outcome = try await ServerSession.with(address) { try await ServerBusinessCase($0).save(decided) { try CaseValuation($0).perLaw } }
+        let outcome = try await ServerSession.with(address) { try await ServerBusinessCase($0).save(decided) { try CaseValuation($0, options: .plain).perLaw } }
         guard case .saved(let saved) = outcome else { Issue.record("the approval is saved: \(outcome)"); return }
         #expect(saved.status == .goedgekeurd && saved.history.map(\.action) == [.status, .schema, .status])
         let validated = try setup.expectSuccess(["validate", "--database", setup.url("mia")])
@@ -840,7 +840,7 @@ struct ServerStoreTests {
         try approval.move(to: .goedgekeurd, by: "bram", at: "2026-11-25T10:00:00Z", reason: "")
         let decided = approval
         func save() async throws -> ServerBusinessCase.SaveOutcome {
-            try await ServerSession.with(address) { try await ServerBusinessCase($0).save(decided) { try CaseValuation($0).perLaw } }
+            try await ServerSession.with(address) { try await ServerBusinessCase($0).save(decided) { try CaseValuation($0, options: .plain).perLaw } }
         }
         guard case .saved(let first) = try await save() else { Issue.record("the first approval is saved"); return }
         #expect(first.status == .goedgekeurd && first.revision == 2)

@@ -117,13 +117,29 @@ struct ReviewScreenTests {
         for id in ["C-0002", "C-0003"] {
             let record = try #require(state.record(id))
             let valuation = try CaseValuation(record, options: state.estimateOptions)
-            let document = CaseDocument(record, priceList: state.priceList, width: 78)
+            let document = CaseDocument(record, priceList: state.priceList, options: state.estimateOptions, width: 78)
             #expect(document.lines.allSatisfy { TextWidth.of($0.text) <= 78 }, "every line fits")
             let joined = document.lines.map { $0.text.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
             for value in valuation.deployedValues + valuation.avoidedLines.map(\.value) {
                 #expect(joined.contains("= " + DutchNumber.euro(value)), "\(id): \(DutchNumber.euro(value))")
             }
         }
+    }
+
+    @Test("the case view values with the business case's settings and shows every factor of a line (helper-31: a two-year line's formula did not add up, and the view used the default discount)")
+    func caseViewFactors() throws {
+        let state = Self.reviewer()
+        var record = try #require(state.record("C-0003"))
+        record.avoided[0].horizonYears = 2
+        record.avoided[0].dropOff = Percentage(10)
+        var options = state.estimateOptions
+        options.discountRate = try #require(Percentage(4))
+        let value = try CaseValuation(record, options: options).avoidedLines[0].value
+        #expect(value != (try CaseValuation(record, options: .plain)).avoidedLines[0].value, "the settings matter for this line")
+        let document = CaseDocument(record, priceList: state.priceList, options: options, width: 78)
+        let text = document.lines.map { $0.text.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        // 1 + 90 % / 1,04 = 1,865385: the line can be checked by hand.
+        #expect(text.contains("(2022) × 1,865385 (2 jaar, afname 10 %) × kans 50 % × 60 % = \(DutchNumber.euro(value))"), "\(text)")
     }
 
     @Test("the browser filtered on status ingediend")

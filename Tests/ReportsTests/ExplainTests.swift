@@ -51,7 +51,7 @@ struct ExplainTests {
         ])
         #expect(updated.history.last?.reason == "Herprijsd naar prijslijst Nieuw, versie 2027.1 (was 2026.1)")
         // 32,04 × 6 × ,75 × ,7 = 100,926 → 100,93 (was 97,24)
-        #expect(try CaseValuation(updated).avoidedLines[0].value == Money(cents: 10093))
+        #expect(try CaseValuation(updated, options: .plain).avoidedLines[0].value == Money(cents: 10093))
         let (same, none, _) = Repricing.reprice(record, to: list, by: "beheer", at: "t")
         #expect(none.isEmpty && same == record, "re-pricing against the same list changes nothing")
     }

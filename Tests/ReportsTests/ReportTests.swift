@@ -99,9 +99,15 @@ struct ExportTests {
                 + (record.effort.volunteerHours > 0 ? 1 : 0) + record.effort.otherCosts.count
         }
         #expect(rows.count == lineCount + 1)
-        #expect(rows.contains("C-0004,goedgekeurd,voorkomen,jeugdwet,JW-IB-LICHT,Individuele begeleiding licht/midden,52,uur,75,50,45.77,2023,892.52,kosten"))
-        #expect(rows.contains("C-0006,ingediend,voorkomen,participatiewet,PW-BIJSTAND-ALLEEN,Bijstand alleenstaande 21–AOW incl. vakantietoeslag,6,maand,50,75,1283.83,2024,2888.62,transfer"))
-        #expect(rows.contains("C-0001,goedgekeurd,eigen inzet,wmo,overig,Materiaal wandelgroep en moestuin,1,post,,,25.00,,25.00,kosten"))
+        #expect(rows.contains("C-0004,goedgekeurd,voorkomen,jeugdwet,JW-IB-LICHT,Individuele begeleiding licht/midden,52,uur,75,50,45.77,2023,892.52,kosten,1,1"))
+        #expect(rows.contains("C-0006,ingediend,voorkomen,participatiewet,PW-BIJSTAND-ALLEEN,Bijstand alleenstaande 21–AOW incl. vakantietoeslag,6,maand,50,75,1283.83,2024,2888.62,transfer,1,1"))
+        #expect(rows.contains("C-0001,goedgekeurd,eigen inzet,wmo,overig,Materiaal wandelgroep en moestuin,1,post,,,25.00,,25.00,kosten,,"))
+        // A line over two years carries its factor: 2 × € 1.283,83 would not give the value (helper-31).
+        var longer = try #require(records.first { $0.id == "C-0006" })
+        longer.avoided[0].horizonYears = 2
+        longer.avoided[0].dropOff = Percentage(10)
+        let row = LineExport.rows(longer, options: .init(excelDutch: false, estimate: .plain)).components(separatedBy: "\r\n")[0]
+        #expect(row == "C-0006,ingediend,voorkomen,participatiewet,PW-BIJSTAND-ALLEEN,Bijstand alleenstaande 21–AOW incl. vakantietoeslag,6,maand,50,75,1283.83,2024,5431.17,transfer,1,1.880196")
     }
 
     @Test("Dutch Excel: BOM, semicolons, decimal commas, quoting where needed")
@@ -109,7 +115,7 @@ struct ExportTests {
         let records = Repository.exampleBusinessCase().caseResult.records
         let csv = LineExport.csv(records, options: .init(excelDutch: true, estimate: .plain))
         #expect(csv.hasPrefix("\u{FEFF}casus_id;status;"))
-        #expect(csv.contains("C-0003;ingediend;voorkomen;zvw;ZVW-HA-VISITE;Huisarts visite;3;visite;50;60;43,31;2022;38,98;kosten"))
+        #expect(csv.contains("C-0003;ingediend;voorkomen;zvw;ZVW-HA-VISITE;Huisarts visite;3;visite;50;60;43,31;2022;38,98;kosten;1;1"))
         #expect(LineExport.quote("a;b", separator: ";") == "\"a;b\"")
         #expect(LineExport.quote("zei \"ja\"", separator: ",") == "\"zei \"\"ja\"\"\"")
         // A quote with a combining mark after it is still doubled (helper-19: the field split, and `=1+1` became a cell).

@@ -138,7 +138,7 @@ struct HostileInputTests {
         let line = AvoidedCareLine(item: item, quantity: .count(Decimal(string: "999999999999999")!), likelihood: .full, reasoning: "")
         var record = CaseStoreTests.sample("C-0001")
         record.avoided = [line]
-        #expect(throws: ValuationError.overflow(caseID: "C-0001", what: "X")) { try CaseValuation(record) }
+        #expect(throws: ValuationError.overflow(caseID: "C-0001", what: "X")) { try CaseValuation(record, options: .plain) }
         #expect(ValuationError.overflow(caseID: "C-0001", what: "X").dutchMessage == "Casus C-0001: het bedrag voor 'X' is groter dan € 100.000.000,00 per regel. Controleer de hoeveelheid.")
     }
 

@@ -18,7 +18,7 @@ public enum DashboardTrace {
         let count = row.caseIDs.count
         var out = ["\(row.label): \(DutchNumber.count(count)) casus\(count == 1 ? "" : "sen")"]
         out.append("\(options.priceYearText.prefix(1).uppercased() + options.priceYearText.dropFirst()); prijslijst \(list.map { "\($0.name) \($0.version)" } ?? "onbekend").")
-        out.append("Regel = eenheidsprijs × hoeveelheid × kans × toerekening, per regel half-even op de cent.")
+        out.append("Regel = eenheidsprijs × hoeveelheid (× index × horizon) × kans × toerekening, per regel half-even op de cent.")
         if count > cases.count {
             out.append("De eerste \(cases.count) casussen staan hieronder; Enter toont ze allemaal in de lijst.")
         }
@@ -31,9 +31,7 @@ public enum DashboardTrace {
             out.append("\(record.id) · \(record.context.intervention) · \(record.context.team) · einde \(record.context.periodEnd.dutch) · netto \(DutchNumber.euro(valuation.total.net))")
             for (index, line) in valuation.avoidedLines.enumerated() where include(line.line.item, row, list) {
                 let item = line.line.item
-                let factors = [line.estimate.indexFactor == 1 ? nil : "index \(DutchNumber.readable(DecimalText.rounded(line.estimate.indexFactor, scale: 4, mode: .plain)))",
-                               line.estimate.horizonFactor == 1 ? nil : "\(line.line.years) jaar"].compactMap { $0 }.map { " × " + $0 }.joined()
-                out.append("  r\(index + 1) \(item.description): \(line.line.quantity.readableText) × \(DutchNumber.euro(item.unitPrice)) (\(item.priceYear))\(factors) × \(line.line.likelihood.dutchText) × \(record.attribution.dutchText) = \(DutchNumber.euro(line.value))\(item.kind == .transfer ? " (transfer)" : "")")
+                out.append("  r\(index + 1) \(item.description): \(line.line.quantity.readableText) × \(DutchNumber.euro(item.unitPrice)) (\(item.priceYear))\(line.dutchFactors) × \(line.line.likelihood.dutchText) × \(record.attribution.dutchText) = \(DutchNumber.euro(line.value))\(item.kind == .transfer ? " (transfer)" : "")")
             }
             for (index, line) in record.deployed.enumerated() where include(line.item, row, list) && row.item == nil {
                 out.append("  ingezet \(line.item.description): \(line.quantity.readableText) × \(DutchNumber.euro(line.item.unitPrice)) (\(line.item.priceYear)) = \(DutchNumber.euro(valuation.deployedValues[index]))")

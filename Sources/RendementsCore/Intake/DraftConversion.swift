@@ -159,7 +159,7 @@ public struct DraftConversion: Sendable {
     }
 
     /// A best-effort case for running totals: lines and hours that do not parse yet count as zero.
-    public func provisional(_ draft: IntakeDraft) -> CaseValuation? {
+    public func provisional(_ draft: IntakeDraft, options: EstimateOptions) -> CaseValuation? {
         var lenient = draft
         if CalendarDay(dutch: lenient.periodStart) == nil { lenient.periodStart = "01-01-2000" }
         if CalendarDay(dutch: lenient.periodEnd) == nil { lenient.periodEnd = lenient.periodStart }
@@ -175,32 +175,34 @@ public struct DraftConversion: Sendable {
         if DutchNumber.parse(lenient.otherCostAmount) == nil { lenient.otherCostAmount = "" }
         let listed = { (line: DraftLine) in form.priceList.map { $0.item(line.item.code) != nil } ?? true }
         lenient.deployed = lenient.deployed.filter { isPriceable($0) && listed($0) }
-        lenient.avoided = lenient.avoided.filter { isPriceable($0) && listed($0) && likelihood($0) != nil }.map { line in
-            var copy = line
-            copy.text = ""
-            // Running totals use the horizon when it is valid and leave the range for the overview.
-            if !(Int(copy.years).map { ValueBounds.horizonYears.contains($0) } ?? false) { copy.years = "" }
-            if DutchNumber.parse(copy.dropOff).flatMap({ Percentage($0) }) == nil { copy.dropOff = "" }
-            (copy.lowQuantity, copy.highQuantity, copy.lowLikelihood, copy.highLikelihood) = ("", "", "", "")
-            return copy
-        }
+        lenient.avoided = lenient.avoided.filter { isPriceable($0) && listed($0) && likelihood($0) != nil }.map(Self.counted)
         if DutchNumber.parse(lenient.attribution).flatMap({ Percentage($0) }) == nil { lenient.attribution = "100" }
         // A line that cannot be valued (beyond the bounds) is left out of the running totals, not all of them.
-        lenient.deployed = lenient.deployed.filter { lineValue($0, kind: .deployed, attribution: lenient.attribution) != nil }
-        lenient.avoided = lenient.avoided.filter { lineValue($0, kind: .avoided, attribution: lenient.attribution) != nil }
+        lenient.deployed = lenient.deployed.filter { lineValue($0, kind: .deployed, attribution: lenient.attribution, options: options) != nil }
+        lenient.avoided = lenient.avoided.filter { lineValue($0, kind: .avoided, attribution: lenient.attribution, options: options) != nil }
         guard case .success(let record) = record(lenient, status: .concept) else { return nil }
-        return try? CaseValuation(record)
+        return try? CaseValuation(record, options: options)
     }
 
-    /// The value of one typed line, or nil while its numbers are not valid yet.
-    public func lineValue(_ line: DraftLine, kind: LineKind, attribution: String) -> Money? {
+    /// An avoided line as the running totals count it: the horizon when it is valid, the range left for the overview.
+    private static func counted(_ line: DraftLine) -> DraftLine {
+        var copy = line
+        copy.text = ""
+        if !(Int(copy.years).map { ValueBounds.horizonYears.contains($0) } ?? false) { copy.years = "" }
+        if DutchNumber.parse(copy.dropOff).flatMap({ Percentage($0) }) == nil { copy.dropOff = "" }
+        (copy.lowQuantity, copy.highQuantity, copy.lowLikelihood, copy.highLikelihood) = ("", "", "", "")
+        return copy
+    }
+
+    /// The value of one typed line as the running totals count it, or nil while its numbers are not valid yet.
+    public func lineValue(_ line: DraftLine, kind: LineKind, attribution: String, options: EstimateOptions) -> Money? {
         var ignored: [DraftProblem] = []
         guard isPriceable(line), let quantity = quantity(line, kind, 0, &ignored) else { return nil }
         if kind == .deployed { return line.item.unitPrice.multiplied(by: [quantity.units]).flatMap { $0.isWithinLineBound ? $0 : nil } }
         guard let likelihood = likelihood(line) else { return nil }
         let share = DutchNumber.parse(attribution).flatMap { Percentage($0) } ?? .full
-        let avoided = AvoidedCareLine(item: line.item, quantity: quantity, likelihood: likelihood, reasoning: "")
-        return try? CaseValuation.avoidedValue(avoided, attribution: share)
+        let avoided = refined(AvoidedCareLine(item: line.item, quantity: quantity, likelihood: likelihood, reasoning: ""), Self.counted(line), 0, &ignored)
+        return try? CaseValuation.avoidedValue(avoided, attribution: share, options: options)
     }
 
     /// Adds the optional horizon, range and certainty of a typed line.

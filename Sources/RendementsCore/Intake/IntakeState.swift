@@ -124,7 +124,7 @@ public struct IntakeState: Sendable {
     }
 
     /// Running totals of what has been entered so far (invalid entries count as zero).
-    public var valuation: CaseValuation? { DraftConversion(form: form).provisional(draft) }
+    public func valuation(_ options: EstimateOptions) -> CaseValuation? { DraftConversion(form: form).provisional(draft, options: options) }
 }
 
 /// A yes/no question that blocks other keys until answered.
