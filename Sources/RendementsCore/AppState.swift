@@ -213,6 +213,12 @@ public struct AppState: Sendable {
         return view.pending.isEmpty || view.pendingMetNewerVersion ? record : ReviewUpdate.applying(view.pending, to: record, by: user).record
     }
 
+    /// The case as a decision taken now would save it: the steps still waiting applied to the version held.
+    public func caseAsDecided(_ view: CaseViewState) -> CaseRecord? {
+        guard let record = record(view.caseID) else { return nil }
+        return ReviewUpdate.applying(view.pending, to: record, by: user).record
+    }
+
     /// Puts one case as it is on disk now in place of the copy held (or adds it).
     public mutating func replaceRecord(_ record: CaseRecord) {
         openedRecords[record.id] = record

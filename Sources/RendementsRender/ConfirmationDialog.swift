@@ -34,7 +34,9 @@ enum ConfirmationDialog {
             let author = state.record(id)?.author ?? "de auteur"
             return ["Casus \(id) terugsturen naar \(author)?", "Opmerkingen: " + TextWidth.clip(remarks, to: 60)]
         case .reviewDecision(let id, _):
-            let net = state.record(id).flatMap { try? CaseValuation($0, options: state.estimateOptions).total.net }
+            // The net the approval saves: with any change still waiting (helper-31: it showed the version held).
+            let decided = state.caseView.flatMap { $0.caseID == id ? state.caseAsDecided($0) : nil } ?? state.record(id)
+            let net = decided.flatMap { try? CaseValuation($0, options: state.estimateOptions).total.net }
             return ["Casus \(id) goedkeuren" + (net.map { " (netto \(DutchNumber.euro($0)))" } ?? "") + "?",
                     "Daarna telt hij mee als goedgekeurd en wijzigt niemand hem meer."]
         case .dropReviewChanges(let id, let count, _):

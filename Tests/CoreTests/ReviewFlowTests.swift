@@ -450,6 +450,48 @@ struct ReviewConflictTests {
         #expect(driver.state.caseView?.pending == [])
     }
 
+    @Test("an approval that meets a colleague's newer version is not applied to it unasked: the reviewer sees the new figures and decides again (helper-31: o approved figures nobody confirmed, and g said 'Van goedgekeurd naar goedgekeurd kan niet')")
+    func conflictAsksForTheDecisionAgain() throws {
+        var driver = Self.reviewingWithAttribution80()
+        driver.press(.character("g"), .character("j"))
+        guard case .saveCase(let approved, _) = driver.effects.last, approved.status == .goedgekeurd else {
+            Issue.record("expected the approval to be saved: \(driver.effects)")
+            return
+        }
+        var current = try #require(driver.state.record("C-0001"))
+        try current.review(.likelihood(line: 1, Percentage(20)!), by: "dana", at: "2026-11-24T09:00:00Z", reason: "Zelden nodig.")
+        current.revision = 2
+        driver.effects = []
+        driver.deliver(.caseConflict(current: current, message: "Casus C-0001 is intussen gewijzigd door dana."))
+        #expect(driver.state.caseView?.pending == [.change(.attribution(Percentage(80)!), reason: "Andere hulp telde mee.")],
+                "the change waits; the decision does not")
+        #expect(driver.state.notice == "Casus C-0001 is intussen gewijzigd door dana. Je goedkeuring is niet opgeslagen: "
+                + "druk o om je wijziging opnieuw toe te passen, bekijk de nieuwe cijfers en beslis dan opnieuw.")
+        #expect(driver.effects.isEmpty)
+
+        // The question names the net the approval would save: the colleague's change and this reviewer's waiting one.
+        driver.press(.character("g"))
+        var expected = current
+        try expected.review(.attribution(Percentage(80)!), by: "chris", at: "", reason: "Andere hulp telde mee.")
+        #expect(driver.state.confirmation == .reviewDecision("C-0001", .move(.goedgekeurd, reason: "")))
+        let decided = try #require(driver.state.caseView.flatMap(driver.state.caseAsDecided))
+        #expect(decided.attribution == expected.attribution && decided.avoided == expected.avoided)
+        driver.press(.character("j"))
+        guard case .saveCase(let again, _) = driver.effects.last else {
+            Issue.record("expected the approval to be saved")
+            return
+        }
+        #expect(again.status == .goedgekeurd && again.attribution == Percentage(80) && again.avoided[0].likelihood == Percentage(20))
+        #expect(again.history.map(\.by) == ["dana", "chris", "chris"])
+
+        // With nothing else waiting, the notice says only to decide again.
+        var alone = Self.reviewing()
+        alone.press(.character("g"), .character("j"))
+        alone.deliver(.caseConflict(current: current, message: "Casus C-0001 is intussen gewijzigd door dana."))
+        #expect(alone.state.caseView?.pending == [])
+        #expect(alone.state.notice == "Casus C-0001 is intussen gewijzigd door dana. Je goedkeuring is niet opgeslagen: bekijk de nieuwe cijfers en beslis opnieuw.")
+    }
+
     @Test("a step taken after a failed save is saved together with the failed one; approving never skips it (helper finding)")
     func failedSaveKeepsTheChange() throws {
         var driver = Self.reviewingWithAttribution80()

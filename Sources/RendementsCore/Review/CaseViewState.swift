@@ -50,6 +50,11 @@ public struct Prompt: Hashable, Sendable {
 public enum PendingReview: Hashable, Sendable {
     case change(ReviewChange, reason: String)
     case move(CaseStatus, reason: String)
+
+    var isApproval: Bool {
+        if case .move(.goedgekeurd, _) = self { return true }
+        return false
+    }
 }
 
 /// Whether the user could take the edit lock on a case (as told by the edge).

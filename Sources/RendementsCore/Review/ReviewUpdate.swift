@@ -497,6 +497,14 @@ enum ReviewUpdate {
             app.caseView?.pending = []
             effects.append(.unlockCase(current.id))
             app.notice = message + " Beoordelen kan niet meer."
+        } else if let pending = app.caseView?.pending, pending.contains(where: \.isApproval) {
+            // An approval is of the figures the reviewer saw: it is never applied to a colleague's newer ones unasked.
+            let changes = pending.filter { !$0.isApproval }
+            app.caseView?.pending = changes
+            app.caseView?.pendingMetNewerVersion = !changes.isEmpty
+            app.notice = message + " Je goedkeuring is niet opgeslagen: "
+                + (changes.isEmpty ? "bekijk de nieuwe cijfers en beslis opnieuw."
+                   : "druk o om je wijziging opnieuw toe te passen, bekijk de nieuwe cijfers en beslis dan opnieuw.")
         } else if app.caseView?.pending.isEmpty == false {
             app.caseView?.pendingMetNewerVersion = true
             app.notice = message + " Druk o om je wijziging opnieuw toe te passen."
