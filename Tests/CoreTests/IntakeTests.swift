@@ -102,6 +102,30 @@ struct IntakeTests {
         #expect(driver.state.notice == "Sociaal werker: alleen cijfers, zoals 12 of 1.234,56. Het veld houdt zijn waarde.")
         driver.type(",5")
         #expect(driver.draft?.workerHours["sociaal-werker"] == "12,5")
+
+        // Keys that keep coming after a refused one (a paste the terminal sent as keys): the notice stays and says what
+        // was left out. Before, the next digit cleared it and "1e9" became 19 without a word (helper-31).
+        var pasted = IntakeDriver()
+        pasted.openNewCase()
+        pasted.press(.pageDown, .pageDown)
+        pasted.type("1e9")
+        #expect(pasted.draft?.workerHours["sociaal-werker"] == "19")
+        #expect(pasted.state.notice == "Sociaal werker: 'e' is weggelaten (alleen cijfers, zoals 12 of 1.234,56); er staat nu 19.")
+        pasted.type("0")
+        #expect(pasted.state.notice == "Sociaal werker: 'e' is weggelaten (alleen cijfers, zoals 12 of 1.234,56); er staat nu 190.")
+        pasted.press(.tab)
+        #expect(pasted.state.notice == nil, "another key ends it")
+        pasted.press(.backTab)
+        pasted.type("5")
+        #expect(pasted.state.notice == nil)
+
+        // A refused letter leaves a selected value selected: "abc0" into attribution 100 is 0, not 1000 (helper-31).
+        var selected = IntakeDriver()
+        selected.openNewCase()
+        for _ in 0..<5 { selected.press(.pageDown) }
+        #expect(selected.focused == .attribution && selected.intake?.replacesOnType == true)
+        selected.type("abc0")
+        #expect(selected.draft?.attribution == "0")
     }
 
     @Test("an impossible date is kept as typed and explained when leaving the field")
@@ -439,7 +463,7 @@ struct IntakeTests {
         #expect(driver.draft?.avoided.map(\.item.code) == ["ZVW-HA"])
     }
 
-    @Test("a percentage above 100 is named as the field is left; a paste beyond a field's length is refused whole (a helper pasted a 5,002-character team)")
+    @Test("a percentage above 100 is named as the field is left; a paste beyond a field's length keeps what fits (a helper pasted a 5,002-character team)")
     func boundsOnLeaving() {
         var driver = IntakeDriver()
         driver.enterCompleteCase()
@@ -453,10 +477,19 @@ struct IntakeTests {
         fresh.openNewCase()
         fresh.press(.tab)                                     // Team
         fresh.press(.text(String(repeating: "Noord ", count: 834)))
-        #expect(fresh.draft?.team == "")
-        #expect(fresh.state.notice == "Team: hoogstens 200 tekens; wat er niet bij past is niet overgenomen.")
-        fresh.type("Noord")
-        #expect(fresh.draft?.team == "Noord")
+        // What fits is kept: the message said "wat er niet bij past is niet overgenomen" and the whole paste was gone (helper-31).
+        #expect(fresh.draft?.team == String(String(repeating: "Noord ", count: 834).prefix(200)))
+        #expect(fresh.state.notice == "Team: hoogstens 200 tekens; de eerste 200 geplakte tekens zijn overgenomen, de rest niet.")
+        fresh.press(.end)
+        fresh.type("x")
+        #expect(fresh.draft?.team.count == 200, "a full field takes no more")
+        var typed = IntakeDriver()
+        typed.openNewCase()
+        typed.press(.tab)
+        typed.type("Team Noord")
+        typed.press(.text(String(repeating: "x", count: 250)))
+        #expect(typed.draft?.team == "Team Noord" + String(repeating: "x", count: 190))
+        #expect(typed.state.notice == "Team: hoogstens 200 tekens; de eerste 190 geplakte tekens zijn overgenomen, de rest niet.")
     }
 
     @Test("c asks before it saves a concept and closes the intake (a helper typed a sentence on the overview and lost the intake at its first c)")

@@ -88,6 +88,8 @@ public struct IntakeState: Sendable {
     /// selected, and the first typed character replaces it ("80" in a pre-filled "100" is 80,
     /// not 10080); a cursor key keeps the value for editing.
     public var replacesOnType = false
+    /// Characters a number or date field refused while more keys kept coming into it (see `RefusedCharacters`).
+    public var refusedCharacters: RefusedCharacters?
     /// Character offset of the cursor in the focused text field.
     public var cursor = 0
     /// The selected line per list.
@@ -142,4 +144,11 @@ public enum Confirmation: Hashable, Sendable {
     /// Submitting hands the case to a colleague, saving a concept closes the intake; one key
     /// on the overview must not do either unasked.
     case finishCase(submit: Bool)
+}
+
+/// Characters a number or date field left out of a run of keys: a paste the terminal sent as
+/// keys ("1e9") would otherwise become 19, with the refusal cleared by the next digit.
+public struct RefusedCharacters: Hashable, Sendable {
+    public let field: FieldID
+    public let characters: String
 }

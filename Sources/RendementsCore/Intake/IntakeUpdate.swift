@@ -33,6 +33,8 @@ enum IntakeUpdate {
 
     static func handle(_ key: Key, _ app: inout AppState) -> [Effect] {
         guard var intake = app.intake else { app.screen = .start; return [] }
+        // Characters left out stay named only while characters keep coming (a paste the terminal sent as keys).
+        if case .character = key {} else { intake.refusedCharacters = nil }
         let before = intake.draft
         let errorsBefore = intake.errors
         var effects: [Effect] = []
@@ -152,8 +154,11 @@ enum IntakeUpdate {
             default:
                 break
             }
-            // Typing and editing keys end the selection; keys that move on leave it to the next field.
+            // Typing and editing keys end the selection; keys that move on leave it to the next field, and so
+            // does a refused character ("abc0" into a selected 100 made 1000, helper-31).
             switch key {
+            case .character(let character) where (field.kind == .number || field.kind == .date) && !allowed(character, in: field.kind):
+                break
             case .character, .text, .left, .right, .home, .end: intake.replacesOnType = false
             default: break
             }
@@ -170,15 +175,27 @@ enum IntakeUpdate {
                 if character == "\t" { return " " }
                 return character.unicodeScalars.contains { $0.properties.generalCategory == .control } ? nil : character
             })
-            inserted = max(1, kept.count)
-            (newText, cursor) = TextEditing.insert(contentsOf: kept, into: text, at: cursor)
+            // A paste longer than the field allows keeps what fits (it was dropped whole, helper-31).
+            let limit = field.kind == .area ? IntakeLayout.maximumAreaLength : IntakeLayout.maximumLineLength
+            let room = max(0, limit - text.count)
+            let fitting = String(kept.prefix(room))
+            if fitting.count < kept.count {
+                guard !fitting.isEmpty else {
+                    notice = "\(field.label): hoogstens \(limit) tekens; het veld is vol, er is niets overgenomen."
+                    return true
+                }
+                notice = "\(field.label): hoogstens \(limit) tekens; de eerste \(fitting.count) geplakte tekens zijn overgenomen, de rest niet."
+            }
+            inserted = max(1, fitting.count)
+            (newText, cursor) = TextEditing.insert(contentsOf: fitting, into: text, at: cursor)
         case .character(let character):
             if field.kind == .number || field.kind == .date, !allowed(character, in: field.kind) {
-                notice = field.kind == .date
-                    ? "\(field.label): alleen cijfers en streepjes, zoals 30-06-2025. Het veld houdt zijn waarde."
-                    : "\(field.label): alleen cijfers, zoals 12 of 1.234,56. Het veld houdt zijn waarde."
+                notice = "\(field.label): \(Self.allowedText(field.kind)). Het veld houdt zijn waarde."
+                let earlier = intake.refusedCharacters?.field == field.id ? intake.refusedCharacters?.characters ?? "" : ""
+                intake.refusedCharacters = RefusedCharacters(field: field.id, characters: earlier + String(character))
                 return true
             }
+            if let refused = intake.refusedCharacters, refused.field != field.id { intake.refusedCharacters = nil }
             guard !character.isNewline || field.kind == .area else { return true }
             // Pasted control characters (bell, escape, …) never end up in a case.
             if character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) && !character.isNewline { return true }
@@ -236,9 +253,18 @@ enum IntakeUpdate {
             }
             set(field.id, newText, &intake)
             if field.kind == .text || field.kind == .area, let warning = PrivacyGuard.warningText(window(newText)) { notice = warning }
+            if let refused = intake.refusedCharacters, refused.field == field.id {
+                let named = refused.characters.map { "'\($0)'" }.joined(separator: ", ")
+                notice = "\(field.label): \(named) \(refused.characters.count == 1 ? "is" : "zijn") weggelaten (\(Self.allowedText(field.kind))); er staat nu \(newText)."
+            }
         }
         intake.cursor = cursor
         return true
+    }
+
+    /// What a number or date field takes, as its refusal says it.
+    private static func allowedText(_ kind: FieldKind) -> String {
+        kind == .date ? "alleen cijfers en streepjes, zoals 30-06-2025" : "alleen cijfers, zoals 12 of 1.234,56"
     }
 
     private static func allowed(_ character: Character, in kind: FieldKind) -> Bool {
