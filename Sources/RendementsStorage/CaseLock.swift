@@ -41,7 +41,7 @@ public enum LockOutcome: Equatable, Sendable {
     public var dutchMessage: String {
         switch self {
         case .acquired: ""
-        case .heldBy(let lock): "\(lock.user) bewerkt deze casus (sinds \(lock.since), computer \(lock.host)); je ziet hem alleen-lezen."
+        case .heldBy(let lock): "\(lock.user) bewerkt deze casus (sinds \(DutchTimestamp.display(lock.since)), computer \(lock.host)); je ziet hem alleen-lezen."
         case .stale(let lock): "De casus was vergrendeld door \(lock.user) op \(lock.host), maar dat programma draait niet meer."
         case .unreadable(let path): "Het slotbestand \(path) is onleesbaar; de casus opent alleen-lezen. Verwijder het bestand als niemand de casus bewerkt."
         case .failed(let error): error.dutchMessage

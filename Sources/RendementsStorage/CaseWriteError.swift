@@ -32,7 +32,8 @@ public enum CaseWriteError: Error, Equatable, Sendable {
     /// ` door bo (status: ingediend → goedgekeurd, 2026-11-24T10:15:00Z)`, from the newest event.
     static func lastChange(_ record: CaseRecord) -> String {
         guard let event = record.history.last else { return " (revisie \(record.revision))" }
-        let change = event.old.isEmpty && event.new.isEmpty ? event.field : "\(event.field): \(event.old) → \(event.new)"
-        return " door \(event.by) (\(change), \(event.at))"
+        // As the history shows it: "voorkomen regel 2, hoeveelheid: 3 → 4", not the stored path and UTC stamp (helper-31).
+        let change = event.old.isEmpty && event.new.isEmpty ? event.dutchField : event.dutchChange
+        return " door \(event.by) (\(change), \(DutchTimestamp.display(event.at)))"
     }
 }

@@ -119,7 +119,7 @@ struct SafeStoreEndToEndTests {
         try reviewer.type("Opname was besproken, niet gepland.")
         try reviewer.send("Enter")
         let conflict = try reviewer.waitFor("Druk o om")
-        #expect(conflict.contains("Casus C-0003 is intussen gewijzigd door sw-chris (toerekening: 60 → 50"))
+        #expect(conflict.contains("Casus C-0003 is intussen gewijzigd door sw-chris (toerekening: 60 % → 50 %"))
         let between = try Self.load(scratch, "C-0003")
         #expect(between.history.map(\.by) == ["sw-anouk", "sw-chris"], "nothing of the stale copy was written")
 

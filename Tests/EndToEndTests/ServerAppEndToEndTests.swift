@@ -234,7 +234,7 @@ struct ServerAppEndToEndTests {
             if session === second { try second.waitFor("Opgeslagen, met reden in de geschiedenis.") }
         }
         let told = try first.waitFor("is intussen gewijzigd")
-        #expect(told.contains("Casus C-0003 is intussen gewijzigd door bo (voorkomen[1].kans: 50 → 25"), "\(told)")
+        #expect(Self.said(told).contains("Casus C-0003 is intussen gewijzigd door bo (voorkomen regel 1, kans: 50 % → 25 %"), "\(told)")
         #expect(told.contains("kans 25 %"), "the current version is shown")
         #expect(try setup.sql("mia", "SELECT new_value, by_login FROM rm_case_event WHERE case_id = 'C-0003' AND seq = 2").stdout == "25|bo\n")
         #expect(try setup.sql("mia", "SELECT count(*) FROM rm_case_event WHERE case_id = 'C-0003'").stdout == "2\n", "bram's change was not written")

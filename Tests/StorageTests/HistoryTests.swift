@@ -98,6 +98,9 @@ struct HistoryTests {
         try JSONEncoder().encode(other).write(to: locks.url(for: "C-0002"))
         #expect(locks.acquire("C-0002", as: me) == .heldBy(other))
         #expect(LockOutcome.heldBy(other).dutchMessage.hasPrefix("anouk bewerkt deze casus (sinds 09:00"))
+        // A lock's stored time is said in Dutch time, not as the file holds it (helper-31).
+        let stamped = CaseLock(user: "anouk", host: "vm", pid: 1, since: "2026-11-26T12:46:20Z")
+        #expect(LockOutcome.heldBy(stamped).dutchMessage == "anouk bewerkt deze casus (sinds 26-11-2026 13:46, computer vm); je ziet hem alleen-lezen.")
 
         let gone = CaseLock(user: "anouk", host: ProcessInfo.processInfo.hostName, pid: 2_000_000_000, since: "08:00")
         try JSONEncoder().encode(gone).write(to: locks.url(for: "C-0003"))

@@ -41,7 +41,7 @@ struct SafeWriteTests {
             #expect(current.status == .goedgekeurd)
             #expect(current.revision == 2)
             #expect(CaseWriteError.conflict(current: current).dutchMessage
-                    == "Casus C-0001 is intussen gewijzigd door bo (status: ingediend → goedgekeurd, 2026-01-06T10:00:00Z); je wijziging is niet opgeslagen. Je ziet nu de huidige versie.")
+                    == "Casus C-0001 is intussen gewijzigd door bo (status ingediend → goedgekeurd, 06-01-2026 11:00); je wijziging is niet opgeslagen. Je ziet nu de huidige versie.")
         }
         guard case .success(let onDisk) = store.load(id: "C-0001") else { throw CaseFileError.unreadable }
         #expect(onDisk.status == .goedgekeurd)

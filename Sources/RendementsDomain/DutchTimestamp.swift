@@ -2,9 +2,9 @@ import Foundation
 
 /// History times are stored as UTC (`2026-11-24T10:00:00Z`); a Dutch reader expects
 /// `24-11-2026 11:00`, in Dutch time.
-enum DutchTimestamp {
+public enum DutchTimestamp {
     /// Dutch time when the time-zone data is there, else UTC said as such.
-    static func display(_ stored: String) -> String {
+    public static func display(_ stored: String) -> String {
         guard let date = try? Date(stored, strategy: .iso8601) else { return String(stored.prefix(16)).replacingOccurrences(of: "T", with: " ") }
         let zone = TimeZone(identifier: "Europe/Amsterdam")
         var calendar = Calendar(identifier: .gregorian)
