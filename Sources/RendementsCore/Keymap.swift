@@ -117,6 +117,9 @@ public enum Keymap {
         KeyBinding([.pageDown], "", "", .pageDown, on: [.browser, .caseView, .caseReview, .help]),
         KeyBinding([.home], "Home/End", "Naar de eerste of de laatste regel", hint: "begin/eind", .first, on: [.priceList, .picker, .browser, .dashboard, .calibration, .help]),
         KeyBinding([.end], "", "", .last, on: [.priceList, .picker, .browser, .dashboard, .calibration, .help]),
+        // The history below the lines while reviewing, too (helper-31: the view stuck on the selected line).
+        KeyBinding([.home], "Home/End", "Naar het begin of het eind van de casus (de geschiedenis)", hint: "begin/eind", .first, on: [.caseView, .caseReview]),
+        KeyBinding([.end], "", "", .last, on: [.caseView, .caseReview]),
         KeyBinding([.enter], "Enter", "Casus openen", hint: "openen", .open, on: [.browser]),
         KeyBinding([.character("s")], "s", "Sorteren: id, status, auteur, interventie, einddatum, voorkomen, netto (S: omgekeerd)",
                    hint: "sorteer", .sort, on: [.browser]),

@@ -9,8 +9,9 @@ enum CaseViewScreen {
         Chrome.titleBar(&frame, "Casus \(record.id) — \(app.user)", right: mode)
         let document = CaseDocument(record, priceList: app.priceList, options: app.estimateOptions, width: frame.width - 2, comparisons: view.comparisons)
         let visible = frame.height - 4
-        var top = min(view.scroll, max(0, document.lines.count - visible))
-        if view.reviewing, let first = document.lines.firstIndex(where: { $0.avoidedLine == view.selectedLine }) {
+        let lastTop = max(0, document.lines.count - visible)
+        var top = view.scrollsFromEnd ? max(0, lastTop - view.scroll) : min(view.scroll, lastTop)
+        if view.reviewing, view.followsSelection, let first = document.lines.firstIndex(where: { $0.avoidedLine == view.selectedLine }) {
             // Keep the selected line in sight.
             if first < top || first + 3 > top + visible { top = max(0, min(first - 2, document.lines.count - visible)) }
         }

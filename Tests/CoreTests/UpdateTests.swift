@@ -153,7 +153,7 @@ struct UpdateTests {
                 }
             }
         }
-        #expect(Keymap.described(on: .caseReview).map(\.label) == ["↑↓", "PgUp/PgDn", "k", "h", "t", "w", "n", "x", "g", "r", "o", "Esc", "?/F1", "q"])
+        #expect(Keymap.described(on: .caseReview).map(\.label) == ["↑↓", "PgUp/PgDn", "Home/End", "k", "h", "t", "w", "n", "x", "g", "r", "o", "Esc", "?/F1", "q"])
         // In a field letters are text or type-ahead, so the bar names the keys that still act there
         // (a helper pressed the listed 'a' and 'x' on a pick list and changed its choice).
         // Del edits the text there, so the bar does not offer it as "weg" (a helper found 12 became 1).

@@ -57,11 +57,11 @@ struct ReviewScreenTests {
         state.caseView = CaseViewState(caseID: "C-0003")
         state.screen = .caseView
         let folder = View.render(state).text
-        #expect(folder.contains(" b beoordelen  a aanpassen  Esc terug"), "\(folder)")
+        #expect(folder.contains(" b beoordelen  a aanpassen\n Esc terug"), "\(folder)")
         state.permissions = Permissions(entersCases: false, reviews: false, roleName: "manager")
         let manager = View.render(state).text
         #expect(!manager.contains("beoordelen") && !manager.contains("aanpassen"), "\(manager)")
-        #expect(manager.contains(" PgUp/PgDn blad  Esc terug"), "\(manager)")
+        #expect(manager.contains(" PgUp/PgDn blad  Home/End begin/eind  Esc terug"), "\(manager)")
     }
 
     @Test("long ids are shown whole: the id column grows, the intervention gives way")
@@ -195,6 +195,27 @@ struct ReviewScreenTests {
         #expect(!text.contains("vergeleken met 5"), "five lines from four cases are too few to compare with")
         _ = Update.apply(.comparisonsLoaded(caseID: "C-0099", [:]), to: &state)
         #expect(state.caseView?.comparisons == comparisons, "an answer for another case is ignored")
+    }
+
+    @Test("reviewing: End and PgDn reach the history below the lines, and ↑↓ bring the selected line back (helper-31: the view stuck on the selected line)")
+    func reviewingScrolls() throws {
+        var state = Example.after([.right, .enter, .down, .down, .enter, .character("b")], Self.reviewer())
+        _ = Update.apply(.lockResult(id: "C-0003", .acquired), to: &state)
+        var record = try #require(state.record("C-0003"))
+        for (step, reason) in ["Eerste.", "Tweede.", "Derde.", "Vierde.", "Vijfde."].enumerated() {
+            try record.review(.likelihood(line: 2, Percentage(Decimal(20 + step))!), by: "sw-bram", at: "2026-11-24T10:0\(step):00Z", reason: reason)
+        }
+        _ = Update.apply(.caseSaved(record), to: &state)
+        #expect(!View.render(state).text.contains("Vijfde."), "the last event is below the screen")
+        let end = View.render(Example.after([.end], state)).text
+        #expect(end.contains("sw-bram: voorkomen regel 2, kans: 23 % → 24 % — Vijfde."), "\(end)")
+        let paged = Example.after([.home, .pageDown, .pageDown], state)
+        #expect(View.render(paged).text.contains("Vijfde."))
+        let back = View.render(Example.after([.down], paged)).text
+        #expect(back.contains("▶"), "the selected line is in sight again: \(back)")
+        // PgUp after End goes up a page (End no longer pins the view to the end).
+        let up = View.render(Example.after([.end, .pageUp], state)).text
+        #expect(!up.contains("Vijfde.") && up != end)
     }
 
     @Test("reviewing: the selected line, original → reviewed totals and a reason prompt")

@@ -72,7 +72,13 @@ public enum LockStatus: Hashable, Sendable {
 /// One open case: reading it, or reviewing it under a lock.
 public struct CaseViewState: Sendable {
     public var caseID: String
+    /// Lines scrolled from the top, or from the end once End was pressed (only the screen knows
+    /// where the end is: from the top, PgUp after End stayed put).
     public var scroll = 0
+    public var scrollsFromEnd = false
+    /// While reviewing, the view keeps the selected line in sight; scrolling (PgUp/PgDn, Home/End)
+    /// lets it go, so the history below the lines can be read, and ↑↓ bring it back.
+    public var followsSelection = true
     public var reviewing = false
     /// The selected avoided line while reviewing, 1-based.
     public var selectedLine = 1

@@ -140,11 +140,21 @@ enum ReviewUpdate {
         case .previous, .next:
             if view.reviewing {
                 view.selectedLine = min(max(1, view.selectedLine + (action == .previous ? -1 : 1)), max(1, record.avoided.count))
+                view.followsSelection = true
             } else {
-                view.scroll = max(0, view.scroll + (action == .previous ? -1 : 1))
+                view.scroll = max(0, view.scroll + ((action == .next) != view.scrollsFromEnd ? 1 : -1))
             }
-        case .pageUp: view.scroll = max(0, view.scroll - (app.bodySize.height - 4))
-        case .pageDown: view.scroll += app.bodySize.height - 4
+        case .pageUp, .pageDown, .first, .last:
+            // The screen clamps the scroll to the document's end, which only it knows.
+            let page = app.bodySize.height - 4
+            switch action {
+            case .first, .last:
+                view.scroll = 0
+                view.scrollsFromEnd = action == .last
+            default:
+                view.scroll = max(0, view.scroll + ((action == .pageDown) != view.scrollsFromEnd ? page : -page))
+            }
+            view.followsSelection = false
         case .review:
             if !app.permissions.reviews {
                 app.notice = app.permissions.reviewRefusal
