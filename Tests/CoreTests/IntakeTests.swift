@@ -525,6 +525,40 @@ struct IntakeTests {
         #expect(driver.intake?.focus == 0)
     }
 
+    @Test("an end date before the start date is named as the field is left, and the running totals stay (helper-31: every figure vanished, the reason came only at i)")
+    func endBeforeStart() throws {
+        var driver = IntakeDriver()
+        driver.enterCompleteCase()
+        let totals = try #require(driver.intake?.valuation(.plain))
+        driver.press(.home)
+        for _ in 0..<6 { driver.press(.pageUp) }                 // back to step 1
+        while driver.focused != .periodEnd { driver.press(.tab) }
+        for _ in 0..<10 { driver.press(.backspace) }
+        driver.type("01-01-2025")
+        driver.press(.tab)
+        #expect(driver.intake?.errors[.periodEnd] == "Einddatum: 01-01-2025 ligt voor de begindatum 06-01-2025.")
+        #expect(driver.intake?.valuation(.plain)?.total == totals.total, "the figures do not depend on the dates")
+        while driver.focused != .periodStart { driver.press(.backTab) }
+        for _ in 0..<10 { driver.press(.backspace) }
+        driver.type("01-12-2024")
+        driver.press(.tab)
+        #expect(driver.intake?.errors[.periodEnd] == nil, "a start moved before the end clears the end's mark")
+    }
+
+    @Test("the overview's list of what is missing follows the draft: a point mended is gone without a new i (helper-31)")
+    func missingPointsFollow() throws {
+        var driver = IntakeDriver()
+        driver.enterCompleteCase()
+        driver.press(.pageUp)                                     // Toerekening
+        for _ in 0..<3 { driver.press(.backspace) }
+        driver.press(.pageDown, .character("i"))
+        #expect(driver.intake?.submitProblems.map(\.message) == ["Vul een toerekening in tussen 0 en 100 %."])
+        driver.press(.pageUp)
+        driver.type("70")
+        driver.press(.pageDown)
+        #expect(driver.intake?.submitProblems == [], "nothing stale stays listed")
+    }
+
     @Test("submitting an incomplete case lists what is missing; a complete one becomes exactly this record")
     func submit() throws {
         var incomplete = IntakeDriver()

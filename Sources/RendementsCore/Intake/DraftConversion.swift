@@ -162,7 +162,10 @@ public struct DraftConversion: Sendable {
     public func provisional(_ draft: IntakeDraft, options: EstimateOptions) -> CaseValuation? {
         var lenient = draft
         if CalendarDay(dutch: lenient.periodStart) == nil { lenient.periodStart = "01-01-2000" }
-        if CalendarDay(dutch: lenient.periodEnd) == nil { lenient.periodEnd = lenient.periodStart }
+        // The figures do not depend on the dates' order; an end before the start is the field's to say.
+        if let end = CalendarDay(dutch: lenient.periodEnd), let start = CalendarDay(dutch: lenient.periodStart), end >= start {} else {
+            lenient.periodEnd = lenient.periodStart
+        }
         lenient.intervention = lenient.intervention.isEmpty ? "-" : lenient.intervention
         lenient.team = lenient.team.isEmpty ? "-" : lenient.team
         lenient.municipality = lenient.municipality.isEmpty ? "-" : lenient.municipality

@@ -100,7 +100,14 @@ public struct IntakeState: Sendable {
     /// Set when the last draft save failed; cleared when one succeeds.
     public var saveError: String?
     /// What stopped the last submit, shown on the overview.
-    public var submitProblems: [DraftProblem] = []
+    /// Set once a submission found the draft incomplete: from then on the overview lists what is missing.
+    public var showsSubmitProblems = false
+    /// What still stands in the way of a submission, as the draft is now (a list kept from the last i went
+    /// stale as points were mended, helper-31); empty until a submission was tried.
+    public var submitProblems: [DraftProblem] {
+        guard showsSubmitProblems, case .failure(let incomplete) = DraftConversion(form: form).record(draft, status: .concept) else { return [] }
+        return incomplete.problems
+    }
 
     public init(draft: IntakeDraft, form: IntakeForm) {
         self.draft = draft

@@ -323,6 +323,12 @@ enum IntakeUpdate {
         if intake.errors[id] == nil, id.isPercentage, let value = DutchNumber.parse(intake.value(id)), value > 100 {
             intake.errors[id] = "\(spec.label): \(DutchNumber.decimal(value)) % kan niet; een percentage ligt tussen 0 en 100"
         }
+        // The period's order is the end's mark, whichever date changed (helper-31: it showed only at i).
+        if id == .periodStart || id == .periodEnd, let end = intake.fields.first(where: { $0.id == .periodEnd }) {
+            let (start, day) = (CalendarDay(dutch: intake.draft.periodStart), CalendarDay(dutch: intake.draft.periodEnd))
+            let order = start.flatMap { start in day.flatMap { $0 < start ? "\(end.label): \($0.dutch) ligt voor de begindatum \(start.dutch)." : nil } }
+            intake.errors[.periodEnd] = DraftConversion.fieldError(end.kind, intake.draft.periodEnd, label: end.label) ?? order
+        }
     }
 
     private static func go(to step: IntakeStep, _ intake: inout IntakeState) {
@@ -413,7 +419,7 @@ enum IntakeUpdate {
         }
         switch DraftConversion(form: intake.form).record(intake.draft, status: .concept) {
         case .success(var record):
-            intake.submitProblems = []
+            intake.showsSubmitProblems = false
             let existing = intake.draft.editingCaseID.flatMap { app.record($0) }
             // Another window or a colleague wrote the case since this rework began: the author decides, knowing it.
             if let existing, existing.revision != intake.draft.editingRevision,
@@ -438,7 +444,7 @@ enum IntakeUpdate {
             return [.writeCase(record)]
         case .failure(let incomplete):
             let problems = incomplete.problems
-            intake.submitProblems = problems
+            intake.showsSubmitProblems = true
             app.notice = "Nog niet compleet: \(problems.count) punt\(problems.count == 1 ? "" : "en") met ✗ op dit overzicht."
             return []
         }
