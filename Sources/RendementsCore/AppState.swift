@@ -178,9 +178,8 @@ public struct AppState: Sendable {
         let table = dashboardTable ?? SummaryTable(currentOf: cases)
         dashboardTable = table
         let summary = BusinessCaseSummary(table: table, filter: CaseFilter(selection: overview.selection), options: estimateOptions, detail: .lawTotals)
-        // Fictional while every case is (the shipped examples); the first real case ends that.
-        let fictional = cases.isEmpty ? overview.fictional : cases.allSatisfy(\.current.fictional)
-        overview = Overview(businessCaseName: overview.businessCaseName, fictional: fictional, summary: summary,
+        let examples = ExampleShare(cases.lazy.map(\.current.fictional), emptyIsExample: overview.examples.emptyIsExample)
+        overview = Overview(businessCaseName: overview.businessCaseName, examples: examples, summary: summary,
                             priceList: priceList, dataProblems: overview.dataProblems)
     }
 

@@ -12,7 +12,7 @@ public struct Overview: Sendable {
     }
 
     public let businessCaseName: String
-    public let fictional: Bool
+    public let examples: ExampleShare
     public let priceListLabel: String
     public let selection: CaseSelection
     public let countedCases: Int
@@ -33,11 +33,11 @@ public struct Overview: Sendable {
         return uncounted + dataProblems
     }
 
-    public init(businessCaseName: String, fictional: Bool, priceListLabel: String, selection: CaseSelection,
+    public init(businessCaseName: String, examples: ExampleShare, priceListLabel: String, selection: CaseSelection,
                 countedCases: Int, caseCount: Int, statusCounts: [CaseStatus: Int], lawRows: [LawRow], total: Totals,
                 dataProblems: [String]) {
         self.businessCaseName = businessCaseName
-        self.fictional = fictional
+        self.examples = examples
         self.priceListLabel = priceListLabel
         self.selection = selection
         self.countedCases = countedCases
@@ -49,12 +49,12 @@ public struct Overview: Sendable {
     }
 
     /// The start screen's figures from a business-case summary, laws in price-list order.
-    public init(businessCaseName: String, fictional: Bool, summary: BusinessCaseSummary, priceList: PriceList?, dataProblems: [String]) {
+    public init(businessCaseName: String, examples: ExampleShare, summary: BusinessCaseSummary, priceList: PriceList?, dataProblems: [String]) {
         let rows = LawOrder.codes(priceList: priceList, present: summary.perLaw.keys).map { code in
             LawRow(name: priceList?.lawName(code) ?? code, totals: summary.perLaw[code] ?? Totals())
         }
         self.init(
-            businessCaseName: businessCaseName, fictional: fictional,
+            businessCaseName: businessCaseName, examples: examples,
             priceListLabel: priceList.map { "\($0.name), versie \($0.version)" } ?? "niet geladen (zie 'rendementsmeter validate')",
             selection: summary.selection, countedCases: summary.countedCases, caseCount: summary.caseCount,
             statusCounts: summary.statusCounts, lawRows: rows, total: summary.total, dataProblems: dataProblems)

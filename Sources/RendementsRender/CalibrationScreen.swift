@@ -26,7 +26,7 @@ enum CalibrationScreen {
             return
         }
         guard !table.rows.isEmpty else {
-            let examples = app.overview.fictional ? " De voorbeeldcasussen (fictief) tellen hier niet mee." : ""
+            let examples = app.overview.examples.hasExamples ? " De voorbeeldcasussen (fictief) tellen hier niet mee." : ""
             let empty = state.panel == .own
                 ? "Nog geen goedgekeurde casus van jou met voorkomen zorg; dan staan hier jouw schattingen naast die van collega's.\(examples)"
                 : "Nog geen item in \(Suggestions.minimumCases) of meer goedgekeurde casussen van \(Calibration.minimumAuthors) of meer collega's; dan staat hier hoe ver schattingen uiteenlopen.\(examples)"

@@ -5,7 +5,7 @@ import RendementsDomain
 enum StartScreen {
     static func draw(_ state: AppState, into frame: inout Frame) {
         let overview = state.overview
-        Chrome.titleBar(&frame, "Rendementsmeter — \(overview.businessCaseName)", right: overview.fictional ? "VOORBEELD (fictief)" : "")
+        Chrome.titleBar(&frame, "Rendementsmeter — \(overview.businessCaseName)", right: overview.examples.marker ?? "")
 
         var x = 1
         for (index, item) in MenuItem.allCases.enumerated() {

@@ -4,10 +4,11 @@ import RendementsDomain
 /// The `report` command's text: the business case per law, with totals and the return ratio.
 public enum BusinessCaseReport {
     /// - Parameter original: the same cases as the author estimated them, when reviewers changed any.
-    public static func text(name: String, fictional: Bool, summary: BusinessCaseSummary, priceList: PriceList?,
+    public static func text(name: String, examples: ExampleShare, summary: BusinessCaseSummary, priceList: PriceList?,
                             original: BusinessCaseSummary? = nil) -> String {
         var out: [String] = []
-        out.append("Business case: \(name)\(fictional ? "  [VOORBEELD: fictieve casussen]" : "")")
+        out.append("Business case: \(name)\(examples.isAllExamples ? "  [VOORBEELD: fictieve casussen]" : "")")
+        if !examples.isAllExamples, let note = examples.reportNote { out.append(note) }
         if let priceList { out.append("Prijslijst: \(priceList.name), versie \(priceList.version); \(summary.options.priceYearText)") }
         out.append("Telt: \(summary.selection.dutchDescription) (\(DutchNumber.count(summary.countedCases)) van \(DutchNumber.count(summary.caseCount)))")
         out.append("Status: " + CaseStatus.allCases.map { "\($0.dutchName.lowercased()) \(DutchNumber.count(summary.statusCounts[$0] ?? 0))" }.joined(separator: " · "))

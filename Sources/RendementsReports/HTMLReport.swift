@@ -7,7 +7,7 @@ import RendementsDomain
 public enum HTMLReport {
     public struct Input: Sendable {
         public let name: String
-        public let fictional: Bool
+        public let examples: ExampleShare
         public let summary: BusinessCaseSummary
         /// The same cases as the authors estimated them, when reviewers changed any.
         public let original: BusinessCaseSummary?
@@ -21,11 +21,11 @@ public enum HTMLReport {
         public let withStories: Bool
 
         /// From a digest of the counted cases, made a case at a time, and the cases it chose for stories.
-        public init(name: String, fictional: Bool, summary: BusinessCaseSummary, original: BusinessCaseSummary?,
+        public init(name: String, examples: ExampleShare, summary: BusinessCaseSummary, original: BusinessCaseSummary?,
                     digest: CaseDigest, stories: [CaseRecord], priceList: PriceList?, generatedOn: String, withStories: Bool) {
             self.withStories = withStories
             self.name = name
-            self.fictional = fictional
+            self.examples = examples
             self.summary = summary
             self.original = original
             usedItems = digest.usedItems
@@ -35,13 +35,13 @@ public enum HTMLReport {
         }
 
         /// From the cases themselves (the ones the summary counts are used).
-        public init(name: String, fictional: Bool, summary: BusinessCaseSummary, original: BusinessCaseSummary?,
+        public init(name: String, examples: ExampleShare, summary: BusinessCaseSummary, original: BusinessCaseSummary?,
                     records: [CaseRecord], priceList: PriceList?, generatedOn: String, withStories: Bool = false) {
             let counted = Set(summary.countedIDs)
             var digest = CaseDigest()
             for record in records where counted.contains(record.id) { digest.add(CaseDigest.part(record, options: summary.options)) }
             let byID = Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-            self.init(name: name, fictional: fictional, summary: summary, original: original, digest: digest,
+            self.init(name: name, examples: examples, summary: summary, original: original, digest: digest,
                       stories: digest.storyIDs.compactMap { byID[$0] }, priceList: priceList, generatedOn: generatedOn,
                       withStories: withStories)
         }
@@ -87,7 +87,7 @@ public enum HTMLReport {
         let summary = input.summary
         var body = ""
         body += "<h1>Rendementsmeter: \(e(input.name))</h1>"
-        if input.fictional { body += "<p class=\"banner\">VOORBEELD: deze business case bestaat uit fictieve casussen.</p>" }
+        if let note = input.examples.reportNote { body += "<p class=\"banner\">\(e(note))</p>" }
         body += "<p class=\"meta\">Telt: \(e(summary.filter.dutchDescription)) (\(DutchNumber.count(summary.countedCases)) van \(DutchNumber.count(summary.caseCount))). "
         body += "Prijslijst: \(e(input.priceList.map { "\($0.name), versie \($0.version)" } ?? "onbekend")). Gemaakt op \(e(input.generatedOn)). "
         body += "\(e(summary.options.priceYearText.prefix(1).uppercased() + summary.options.priceYearText.dropFirst())).</p>"

@@ -28,10 +28,9 @@ public struct BusinessCaseFigures: Sendable {
         return before.isUnchanged(in: after) && earlier.problems == problems
     }
 
-    /// True when the business case holds only the shipped, fictional examples (an empty
-    /// one when its settings say so): the first real case ends the VOORBEELD banner.
-    public var isFictional: Bool {
-        figures.isEmpty ? settings.fictionalExamples : figures.allSatisfy(\.current.fictional)
+    /// How many cases are the fictional examples (an empty business case is one when its settings say so).
+    public var examples: ExampleShare {
+        ExampleShare(figures.lazy.map(\.current.fictional), emptyIsExample: settings.fictionalExamples)
     }
 
     /// `reportYear` overrides the business case's own report year.

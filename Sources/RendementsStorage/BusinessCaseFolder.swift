@@ -68,8 +68,8 @@ public struct BusinessCaseFolder: Sendable {
         settings.estimateOptions(priceList, reportYear: reportYear)
     }
 
-    /// True when every shipped case is marked fictional (the examples).
-    public var isFictional: Bool {
-        settings.fictionalExamples || (!caseResult.cases.isEmpty && caseResult.cases.allSatisfy(\.record.fictional))
+    /// How many cases are the fictional examples.
+    public var examples: ExampleShare {
+        ExampleShare(caseResult.cases.lazy.map(\.record.fictional), emptyIsExample: settings.fictionalExamples)
     }
 }

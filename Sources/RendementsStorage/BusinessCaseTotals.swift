@@ -15,8 +15,8 @@ public struct BusinessCaseTotals: Sendable {
     public let problems: [Problem]
     /// Problems that stop the cases being read at all (missing folder).
     public let folderError: CaseStoreError?
-    /// True when the business case holds only fictional examples (see `BusinessCaseFigures.isFictional`).
-    public let isFictional: Bool
+    /// How many cases are fictional examples (see `BusinessCaseFigures.examples`).
+    public let examples: ExampleShare
 
     public var priceList: PriceList? { priceListResult.priceList }
 
@@ -42,7 +42,7 @@ public struct BusinessCaseTotals: Sendable {
         } catch {
             let empty = BusinessCaseSummary(summed: SummedLawTotals(), filter: filter, options: options)
             return BusinessCaseTotals(settings: settings, priceListResult: list, options: options, current: empty, original: empty,
-                                      problems: problems, folderError: error, isFictional: settings.fictionalExamples)
+                                      problems: problems, folderError: error, examples: ExampleShare([], emptyIsExample: settings.fictionalExamples))
         }
         guard let indexed else {
             let figures = BusinessCaseFigures.open(cases: cases, priceList: priceList, reportYear: reportYear)
@@ -50,7 +50,7 @@ public struct BusinessCaseTotals: Sendable {
                 settings: figures.settings, priceListResult: figures.priceListResult, options: figures.options,
                 current: BusinessCaseSummary(figures: figures.figures.lazy.map(\.current), filter: filter, options: figures.options, detail: .lawTotals),
                 original: BusinessCaseSummary(figures: figures.figures.lazy.map(\.original), filter: filter, options: figures.options, detail: .lawTotals),
-                problems: figures.problems, folderError: figures.folderError, isFictional: figures.isFictional)
+                problems: figures.problems, folderError: figures.folderError, examples: figures.examples)
         }
         problems += indexed.problems
         problems += BusinessCaseFolder.wholeFolderProblems(cases, versionCounts: indexed.versions)
@@ -65,6 +65,7 @@ extension BusinessCaseTotals {
                   current: BusinessCaseSummary(summed: indexed.current, filter: filter, options: options),
                   original: BusinessCaseSummary(summed: indexed.original, filter: filter, options: options),
                   problems: problems, folderError: nil,
-                  isFictional: indexed.caseCount == 0 ? settings.fictionalExamples : indexed.realCases == 0)
+                  examples: ExampleShare(fictional: indexed.caseCount - indexed.realCases, of: indexed.caseCount,
+                                         emptyIsExample: settings.fictionalExamples))
     }
 }

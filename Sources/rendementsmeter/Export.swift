@@ -174,7 +174,7 @@ struct Export: ParsableCommand {
             let read = try ServerCases.read(locations, server, reportYear: nil)
             for problem in read.problems { printError("let op: \(problem) (niet geëxporteerd)") }
             let byID = read.recordsByID
-            return try writeHTML(name: read.basis.settings.name, fictional: read.isFictional, summaries: summaries(read.figures, read.options),
+            return try writeHTML(name: read.basis.settings.name, examples: read.examples, summaries: summaries(read.figures, read.options),
                                  priceList: read.basis.priceList.priceList, leftOut: read.problems.count) { byID[$0] }
         }
         // The dashboard's groups add up every case's figures: read from the index a chunk at a
@@ -182,12 +182,12 @@ struct Export: ParsableCommand {
         let store = CaseStore(folder: locations.casesFolder)
         if let streamed = try streamedSummaries() {
             let leftOut = try report(nil, streamed.problems)
-            return try writeHTML(name: streamed.settings.name, fictional: streamed.fictional, summaries: streamed.summaries,
+            return try writeHTML(name: streamed.settings.name, examples: streamed.examples, summaries: streamed.summaries,
                                  priceList: streamed.priceList, leftOut: leftOut) { try? store.load(id: $0).get() }
         }
         let folder = locations.openFigures(reusing: nil)
         let leftOut = try report(folder.folderError, folder.problems)
-        try writeHTML(name: folder.settings.name, fictional: folder.isFictional, summaries: summaries(folder.figures, folder.options),
+        try writeHTML(name: folder.settings.name, examples: folder.examples, summaries: summaries(folder.figures, folder.options),
                       priceList: folder.priceList, leftOut: leftOut) { try? store.load(id: $0).get() }
     }
 
@@ -200,20 +200,20 @@ struct Export: ParsableCommand {
 
     /// Both summaries from the index, a chunk of cases at a time; nil when the index cannot be used.
     private func streamedSummaries() throws
-        -> (summaries: Summaries, problems: [Problem], settings: BusinessCaseSettings, priceList: PriceList?, fictional: Bool)? {
+        -> (summaries: Summaries, problems: [Problem], settings: BusinessCaseSettings, priceList: PriceList?, examples: ExampleShare)? {
         var (settings, problems) = BusinessCaseSettings.loadOrDefaults(folder: locations.casesFolder)
         let list = PriceListReader.read(folder: locations.priceListFolder)
         let options = settings.estimateOptions(list.priceList, reportYear: nil)
         var current = BusinessCaseSummary(figures: [], filter: filters.filter, options: options, detail: .patterns)
         var original = current
         var cases = 0
-        var allFictional = true
+        var fictional = 0
         let outcome: (problems: [Problem], versionCounts: [String: Int])?
         do {
             outcome = try CaseIndex(casesFolder: locations.casesFolder).forEachFigures(options: options) { pairs in
                 current.add(pairs.lazy.map(\.current))
                 original.add(pairs.lazy.map(\.original))
-                allFictional = allFictional && pairs.allSatisfy(\.current.fictional)
+                fictional += pairs.count { $0.current.fictional }
                 cases += pairs.count
             }
         } catch {
@@ -223,10 +223,11 @@ struct Export: ParsableCommand {
         // As `BusinessCaseFigures` says them: the settings' problems, the files', the whole folder's.
         problems += outcome.problems
         problems += BusinessCaseFolder.wholeFolderProblems(locations.casesFolder, versionCounts: outcome.versionCounts)
-        return ((current, original), problems, settings, list.priceList, cases == 0 ? settings.fictionalExamples : allFictional)
+        return ((current, original), problems, settings, list.priceList,
+                ExampleShare(fictional: fictional, of: cases, emptyIsExample: settings.fictionalExamples))
     }
 
-    private func writeHTML(name: String, fictional: Bool, summaries: Summaries, priceList: PriceList?,
+    private func writeHTML(name: String, examples: ExampleShare, summaries: Summaries, priceList: PriceList?,
                            leftOut: Int, load: @escaping @Sendable (String) -> CaseRecord?) throws {
         let summary = summaries.current
         let sink = try Sink(out)
@@ -246,7 +247,7 @@ struct Export: ParsableCommand {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "nl_NL")
         formatter.dateFormat = "dd-MM-yyyy"
-        try sink.write(HTMLReport.render(.init(name: name, fictional: fictional, summary: summary,
+        try sink.write(HTMLReport.render(.init(name: name, examples: examples, summary: summary,
                                                original: original, digest: digest, stories: stories, priceList: priceList,
                                                generatedOn: formatter.string(from: Date()), withStories: withStories)))
         try sink.finish()

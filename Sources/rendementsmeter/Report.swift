@@ -47,7 +47,7 @@ struct Report: ParsableCommand {
             printError("fout: het rapport kan niet in \(options.priceYearText) worden gemaakt; geen enkel bedrag wordt met factor 1 geschat")
             throw ExitCode(1)
         }
-        print(BusinessCaseReport.text(name: business.settings.name, fictional: business.isFictional, summary: summary,
+        print(BusinessCaseReport.text(name: business.settings.name, examples: business.examples, summary: summary,
                                       priceList: business.priceList, original: original), terminator: "")
     }
 
@@ -59,7 +59,7 @@ struct Report: ParsableCommand {
         let figures = read.figures
         let summary = BusinessCaseSummary(figures: figures.lazy.map(\.current), filter: filters.filter, options: read.options, detail: .lawTotals)
         let original = BusinessCaseSummary(figures: figures.lazy.map(\.original), filter: filters.filter, options: read.options, detail: .lawTotals)
-        print(BusinessCaseReport.text(name: read.basis.settings.name, fictional: read.isFictional, summary: summary,
+        print(BusinessCaseReport.text(name: read.basis.settings.name, examples: read.examples, summary: summary,
                                       priceList: read.basis.priceList.priceList, original: original), terminator: "")
     }
 }

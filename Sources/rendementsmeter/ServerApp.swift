@@ -388,7 +388,7 @@ final class ServerEffectRunner: AppEffects {
             problems.append("\(unreadable.count) casus(sen) op de server onleesbaar: \(unreadable.keys.sorted().joined(separator: ", "))")
         }
         return Overview(businessCaseName: basis.settings.name,
-                        fictional: figures.isEmpty ? basis.settings.fictionalExamples : figures.allSatisfy(\.current.fictional),
+                        examples: ExampleShare(figures.lazy.map(\.current.fictional), emptyIsExample: basis.settings.fictionalExamples),
                         summary: BusinessCaseSummary(figures: figures.lazy.map(\.current), filter: CaseFilter(), options: options, detail: .lawTotals),
                         priceList: basis.priceList.priceList, dataProblems: problems + extraProblems)
     }

@@ -34,8 +34,8 @@ struct ServerCases: Sendable {
 
     var figures: [CaseFigurePair] { cases.map(\.figures) }
 
-    /// Every case an example: the report says so.
-    var isFictional: Bool { !cases.isEmpty && cases.allSatisfy(\.figures.current.fictional) }
+    /// How many cases are fictional examples: the report says so.
+    var examples: ExampleShare { ExampleShare(cases.lazy.map(\.figures.current.fictional), emptyIsExample: false) }
 
     /// The readable cases by id, for exports that write the counted ones.
     var recordsByID: [String: CaseRecord] {

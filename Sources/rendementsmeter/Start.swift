@@ -405,14 +405,14 @@ enum OverviewBuilder {
     }
 
     private static func build(_ folder: BusinessCaseFigures, summing figures: some Sequence<CaseFigures>, extraProblems: [String]) -> Overview {
-        Overview(businessCaseName: folder.settings.name, fictional: folder.isFictional,
+        Overview(businessCaseName: folder.settings.name, examples: folder.examples,
                  summary: BusinessCaseSummary(figures: figures, filter: CaseFilter(), options: folder.options, detail: .lawTotals),
                  priceList: folder.priceList,
                  dataProblems: problems(folder.folderError, folder.priceListResult.errors + folder.problems) + extraProblems)
     }
 
     static func build(_ totals: BusinessCaseTotals, extraProblems: [String] = []) -> Overview {
-        Overview(businessCaseName: totals.settings.name, fictional: totals.isFictional, summary: totals.current,
+        Overview(businessCaseName: totals.settings.name, examples: totals.examples, summary: totals.current,
                  priceList: totals.priceList,
                  dataProblems: problems(totals.folderError, totals.priceListResult.errors + totals.problems) + extraProblems)
     }

@@ -674,7 +674,7 @@ struct ReloadTests {
         #expect(driver.state.browserRows.map(\.figures.status) == [.goedgekeurd])
     }
 
-    @Test("the VOORBEELD banner lasts while every case is fictional and ends with the first real one (finding 10)")
+    @Test("the VOORBEELD banner lasts while every case is fictional; with the first real one it says how many examples still count (finding 10, helper-31)")
     func exampleBannerEnds() throws {
         var driver = IntakeDriver()
         driver.state.setRecords(ReviewFlowTests.records().map { record in
@@ -682,12 +682,15 @@ struct ReloadTests {
             example.fictional = true
             return example
         })
-        #expect(driver.state.overview.fictional)
+        #expect(driver.state.overview.examples.marker == "VOORBEELD (fictief)")
         var real = try #require(ReviewFlowTests.records().first)
         real.id = "C-0042"
         driver.deliver(.caseWritten(real))
-        #expect(!driver.state.overview.fictional)
+        #expect(driver.state.overview.examples.marker == "3 van 4 fictief")
+        #expect(driver.state.overview.examples.reportNote
+                == "LET OP: 3 van de 4 casussen zijn fictieve voorbeelden; ze tellen mee in de cijfers. Haal ze uit de map om alleen echte casussen te tellen.")
         #expect(driver.state.overview.caseCount == 4)
+        #expect(ExampleShare(fictional: 0, of: 4, emptyIsExample: true).marker == nil, "real cases only: no word")
     }
 
     @Test("a case that cannot be read when it is opened: back to the list with a message, never an empty screen")

@@ -18,7 +18,7 @@ struct UpdateTests {
         hourlyRates: [], index: [])
 
     static func state() -> AppState {
-        let overview = Overview(businessCaseName: "Test", fictional: false, summary: BusinessCaseSummary(cases: []), priceList: list, dataProblems: [])
+        let overview = Overview(businessCaseName: "Test", examples: .none, summary: BusinessCaseSummary(cases: []), priceList: list, dataProblems: [])
         return AppState(size: Size(width: 80, height: 24), overview: overview, priceList: list)
     }
 
@@ -32,7 +32,7 @@ struct UpdateTests {
         summed.statusCounts = [.ingediend: 2]
         summed.countedCases = 2
         summed.total = Totals(avoided: Money(cents: 10_000), deployed: .zero, effort: Money(cents: 2_500))
-        let overview = Overview(businessCaseName: "Test", fictional: false,
+        let overview = Overview(businessCaseName: "Test", examples: .none,
                                 summary: BusinessCaseSummary(summed: summed, filter: CaseFilter(), options: .plain), priceList: Self.list, dataProblems: [])
         var state = AppState(size: Size(width: 80, height: 24), overview: overview, priceList: Self.list, cases: nil)
         #expect(!state.casesLoaded)

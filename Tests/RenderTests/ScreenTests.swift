@@ -12,7 +12,7 @@ enum Example {
     static func state(width: Int = 80, height: Int = 24, problems: [String] = [], pendingDraft: IntakeDraft? = nil) -> AppState {
         let folder = BusinessCaseFolder.open(cases: root.appendingPathComponent("cases"),
                                              priceList: root.appendingPathComponent("price-lists/standaard"))
-        let overview = Overview(businessCaseName: folder.settings.name, fictional: folder.isFictional,
+        let overview = Overview(businessCaseName: folder.settings.name, examples: folder.examples,
                                 summary: BusinessCaseSummary(cases: folder.caseResult.records, options: folder.estimateOptions()),
                                 priceList: folder.priceList, dataProblems: problems)
         let form = IntakeForm(hourlyRates: folder.priceList?.hourlyRates ?? [], interventions: Choices.interventions, priceList: folder.priceList)
@@ -61,7 +61,7 @@ struct ScreenTests {
         let shown = state.overview
         // Nine domains, as a price list with two more than the shipped seven has.
         let extra = ["Onderwijs", "Schuldhulp"].map { Overview.LawRow(name: $0, totals: Totals()) }
-        state.overview = Overview(businessCaseName: shown.businessCaseName, fictional: shown.fictional, priceListLabel: shown.priceListLabel,
+        state.overview = Overview(businessCaseName: shown.businessCaseName, examples: shown.examples, priceListLabel: shown.priceListLabel,
                                   selection: shown.selection, countedCases: shown.countedCases, caseCount: shown.caseCount,
                                   statusCounts: shown.statusCounts, lawRows: shown.lawRows + extra, total: shown.total, dataProblems: [warning])
         let text = View.render(state).text
@@ -74,7 +74,7 @@ struct ScreenTests {
     func largeCounts() {
         var state = Example.state()
         let shown = state.overview
-        state.overview = Overview(businessCaseName: shown.businessCaseName, fictional: shown.fictional, priceListLabel: shown.priceListLabel,
+        state.overview = Overview(businessCaseName: shown.businessCaseName, examples: shown.examples, priceListLabel: shown.priceListLabel,
                                   selection: shown.selection, countedCases: 99_714, caseCount: 100_000,
                                   statusCounts: [.concept: 286, .ingediend: 49_714, .goedgekeurd: 41_033, .teruggestuurd: 8_967],
                                   lawRows: shown.lawRows, total: shown.total, dataProblems: [])

@@ -60,7 +60,7 @@ struct ExplainTests {
     func reportWords() {
         let folder = Repository.exampleBusinessCase()
         let summary = BusinessCaseSummary(cases: folder.caseResult.records, filter: CaseFilter(), options: folder.estimateOptions())
-        let text = BusinessCaseReport.text(name: "x", fictional: false, summary: summary, priceList: folder.priceList)
+        let text = BusinessCaseReport.text(name: "x", examples: .none, summary: summary, priceList: folder.priceList)
         #expect(text.contains("versie 2026.1; prijzen in het prijsjaar van hun bron (niet geïndexeerd)"))
         #expect(text.contains("Bandbreedte voorkomen: laag € 15.869,81 · centraal € 15.869,81 · hoog € 15.869,81"))
         #expect(text.contains("Conservatief (correctie naar betrouwbaarheid van de prijs: groen 0 %, oranje 20 %, rood 40 %)"))

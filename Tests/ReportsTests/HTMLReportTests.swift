@@ -12,7 +12,7 @@ struct HTMLReportTests {
     static func report(filter: CaseFilter = CaseFilter(), withStories: Bool = true) -> String {
         let folder = Repository.exampleBusinessCase()
         let records = folder.caseResult.records
-        return HTMLReport.render(.init(name: folder.settings.name, fictional: folder.isFictional,
+        return HTMLReport.render(.init(name: folder.settings.name, examples: folder.examples,
                                        summary: BusinessCaseSummary(cases: records, filter: filter),
                                        original: BusinessCaseSummary(cases: records.map(\.asOriginallyEstimated), filter: filter),
                                        records: records, priceList: folder.priceList, generatedOn: "24-11-2026", withStories: withStories))

@@ -46,7 +46,7 @@ struct ReportTests {
         #expect(summary.total.net == Money(cents: 516215))
         #expect(summary.total.returnRatio == Decimal(string: "1.48"))
 
-        let text = BusinessCaseReport.text(name: folder.settings.name, fictional: folder.isFictional, summary: summary, priceList: folder.priceList)
+        let text = BusinessCaseReport.text(name: folder.settings.name, examples: folder.examples, summary: summary, priceList: folder.priceList)
         #expect(text.contains("Telt: ingediende en goedgekeurde casussen (5 van 7)"))
         #expect(text.contains("Wmo 2015                     € 7.553,00   € 3.071,26     € 519,20 -€ 10.105,06"))
         #expect(text.contains("Totaal                       € 7.553,00   € 3.154,66  € 15.869,81   € 5.162,15"))
@@ -66,8 +66,14 @@ struct ReportTests {
         #expect(summary.countedCases == 3)
         // 97.24 + 36.49 + 169.40 + 3000 + 519.20 + 49.39 + 892.52 + 127.35 + 1101.12
         #expect(summary.total.avoided == Money(cents: 599271))
-        let text = BusinessCaseReport.text(name: "x", fictional: false, summary: summary, priceList: folder.priceList)
+        let text = BusinessCaseReport.text(name: "x", examples: .none, summary: summary, priceList: folder.priceList)
         #expect(text.contains("Telt: alleen goedgekeurde casussen (3 van 7)"))
+        #expect(!text.contains("fictie"))
+        // Examples among real cases are named: they count in every figure (helper-31: one real case ended the banner).
+        let mixed = BusinessCaseReport.text(name: "x", examples: ExampleShare(fictional: 7, of: 8, emptyIsExample: true), summary: summary,
+                                            priceList: folder.priceList)
+        #expect(mixed.hasPrefix("Business case: x\nLET OP: 7 van de 8 casussen zijn fictieve voorbeelden; ze tellen mee in de cijfers. "
+                                + "Haal ze uit de map om alleen echte casussen te tellen.\n"))
     }
 
     @Test("counts above a thousand are grouped in the report's lines (helper finding: 'goedgekeurd 1600')")
@@ -80,7 +86,7 @@ struct ReportTests {
             return copy
         }
         let summary = BusinessCaseSummary(cases: many, selection: .approvedOnly)
-        let text = BusinessCaseReport.text(name: "x", fictional: false, summary: summary, priceList: folder.priceList)
+        let text = BusinessCaseReport.text(name: "x", examples: .none, summary: summary, priceList: folder.priceList)
         #expect(text.contains("Telt: alleen goedgekeurde casussen (1.200 van 1.200)\n"))
         #expect(text.contains("Status: concept 0 · ingediend 0 · goedgekeurd 1.200 · teruggestuurd 0\n"))
     }
@@ -163,7 +169,7 @@ struct WideFigureTests {
                                   periodEnd: try #require(CalendarDay(year: 2025, month: 1, day: 1)), lifeDomains: [], fictional: false,
                                   priceListVersion: "t", valued: .success(.init(perLaw: ["wlz": totals], total: totals, lines: [])))
         let summary = BusinessCaseSummary(figures: [figures], filter: CaseFilter(), options: .plain, detail: .patterns)
-        let text = BusinessCaseReport.text(name: "Groot", fictional: false, summary: summary, priceList: nil)
+        let text = BusinessCaseReport.text(name: "Groot", examples: .none, summary: summary, priceList: nil)
         #expect(!text.contains("…"))
         #expect(text.contains("Totaal                     € 12.025.170,99 € 25.877.790,01 € 141.495.636,12 € 103.592.675,12"))
     }

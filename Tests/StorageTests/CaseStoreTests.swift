@@ -163,7 +163,7 @@ struct CaseStoreTests {
         let folder = BusinessCaseFolder.open(cases: Repository.cases, priceList: Repository.defaultPriceList)
         #expect(folder.caseResult.problems.isEmpty)
         #expect(folder.caseResult.cases.count >= 5)
-        #expect(folder.isFictional)
+        #expect(folder.examples.isAllExamples)
         #expect(folder.caseResult.records.allSatisfy { $0.fictional && $0.story.situation.hasPrefix("VOORBEELD") })
         let problems = folder.caseResult.cases.flatMap { CaseChecker.problems($0, priceList: folder.priceList) }
         #expect(problems.isEmpty)
