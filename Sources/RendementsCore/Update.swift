@@ -172,6 +172,11 @@ public enum Update {
             state.overview = overview
             state.estimateOptions = options
             state.setCases(figures)
+            // The case on screen is read again too, unless steps of this reviewer wait to be saved (their
+            // save meets any newer version): a colleague's change stayed unseen in a read-only view (helper-31).
+            if state.screen == .caseView, let view = state.caseView, view.pending.isEmpty, view.prompt == nil {
+                return [.loadCases([view.caseID])]
+            }
             return []
         case .priceListReloaded(let list, let form):
             state.newPriceList = NewPriceList(list: list, form: form)

@@ -178,7 +178,8 @@ enum IntakeScreen {
         let descriptionWidth = max(8, textWidth - 3 - 9 - 1 - quantityWidth - likelihoodWidth)
         for (offset, index) in shown.enumerated() {
             let line = lines[index]
-            var text = TextWidth.padLeft("\(index + 1)", to: 2) + " " + TextWidth.padRight(list?.lawName(line.item.law) ?? line.item.law, to: 9)
+            // A long law name is cut short of its column, so a space always parts it from the description (helper-31).
+            var text = TextWidth.padLeft("\(index + 1)", to: 2) + " " + TextWidth.padRight(list?.lawName(line.item.law) ?? line.item.law, to: 8) + " "
             text += TextWidth.padRight(line.item.description, to: descriptionWidth) + " " + TextWidth.padRight(quantityText(line), to: quantityWidth)
             if kind == .avoided { text += TextWidth.padLeft(likelihoodText(line), to: likelihoodWidth) }
             let style: Style = index == selected ? (listFocused ? .selected : Style(.normal, bold: true)) : .normal

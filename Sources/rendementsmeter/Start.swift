@@ -188,7 +188,9 @@ final class EffectRunner: AppEffects {
             case .stale:
                 return [.lockResult(id: id, .stale(outcome.dutchMessage))]
             default:
-                return [.lockResult(id: id, .readOnly(outcome.dutchMessage))]
+                // Read-only shows the case as it is on disk now too (helper-31: a colleague's change stayed unseen).
+                let current = (try? store.load(id: id).get()).map { [Msg.caseReloaded($0)] } ?? []
+                return current + [.lockResult(id: id, .readOnly(outcome.dutchMessage))]
             }
         case .checkRecordedTotals:
             defer { readFiguresAhead() }

@@ -545,6 +545,18 @@ struct IntakeTests {
         #expect(driver.intake?.errors[.periodEnd] == nil, "a start moved before the end clears the end's mark")
     }
 
+    @Test("Enter on an empty intervention stays there and says how to choose (helper-31: it went on to Team, where the next letters landed)")
+    func interventionFirst() throws {
+        var driver = IntakeDriver()
+        driver.openNewCase()
+        #expect(driver.focused == .intervention)
+        driver.press(.enter)
+        #expect(driver.focused == .intervention)
+        #expect(driver.state.notice == "Interventie: kies eerst met ← → of typ de eerste letters; Enter gaat daarna verder.")
+        driver.press(.right, .enter)
+        #expect(driver.focused == .team)
+    }
+
     @Test("the overview's list of what is missing follows the draft: a point mended is gone without a new i (helper-31)")
     func missingPointsFollow() throws {
         var driver = IntakeDriver()

@@ -198,6 +198,23 @@ struct ReviewFlowTests {
         #expect(driver.state.caseView?.reviewing == false)
     }
 
+    @Test("a case open read-only is read again when the cases changed, so a colleague's change shows; not while steps wait to be saved (helper-31)")
+    func openCaseFollows() throws {
+        var reader = Self.driver(user: "chris")
+        reader.press(.enter)
+        #expect(reader.state.screen == .caseView)
+        reader.effects = []
+        let figures = PreparedFigures(reader.state.cases)
+        reader.deliver(.casesReloaded(figures, overview: reader.state.overview, options: reader.state.estimateOptions))
+        #expect(reader.effects.contains(.loadCases(["C-0001"])))
+
+        var reviewer = ReviewConflictTests.reviewingWithAttribution80()
+        reviewer.deliver(.caseSaveFailed("Niet opgeslagen."))
+        reviewer.effects = []
+        reviewer.deliver(.casesReloaded(figures, overview: reviewer.state.overview, options: reviewer.state.estimateOptions))
+        #expect(!reviewer.effects.contains(.loadCases(["C-0001"])), "the waiting step's save meets any newer version")
+    }
+
     @Test("the author cannot review or approve their own case; someone else's lock makes it read-only")
     func ownCaseAndLocks() {
         var author = Self.driver(user: "anouk")

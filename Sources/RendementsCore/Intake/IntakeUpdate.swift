@@ -88,6 +88,9 @@ enum IntakeUpdate {
                 set(field.id, cycle(options, text, by: 1), &intake)
             case .left:
                 set(field.id, cycle(options, text, by: -1), &intake)
+            case .enter where field.id == .intervention && text.isEmpty:
+                // A case needs its intervention: Enter went on to Team, where the next letters landed (helper-31).
+                notice = "\(field.label): kies eerst met ← → of typ de eerste letters; Enter gaat daarna verder."
             case .enter:
                 enterMoves(&intake)
             case .backspace:
