@@ -383,6 +383,40 @@ struct ReviewFlowTests {
 
 @Suite("Review in the app core: a colleague was first")
 struct ReviewConflictTests {
+    @Test("a reviewer changes a rate line per period: '2 × 6' is 2 per maand for 6 months; a total alone keeps the rate (helper-31: 12 became 3 per maand × 4)")
+    func quantityPerPeriod() throws {
+        var driver = Self.reviewing()
+        var record = try #require(driver.state.record("C-0001"))
+        record.avoided[0].quantity = .rate(amount: 3, per: "maand", periods: 6)
+        driver.state.replaceRecord(record)
+        driver.press(.character("h"))
+        #expect(driver.state.caseView?.prompt?.text == "3 × 6")
+        #expect(driver.state.caseView?.prompt?.label == "Regel 1: per maand × maanden, of een totaal (stuk)")
+        driver.type("2 × 6")
+        driver.press(.enter)
+        #expect(driver.state.caseView?.prompt?.label == "Reden voor hoeveelheid 2 per maand × 6")
+        driver.type("2 per maand")
+        driver.press(.enter)
+        guard case .saveCase(let saved, _) = driver.effects.last else {
+            Issue.record("expected a save: \(driver.effects)")
+            return
+        }
+        #expect(saved.avoided[0].quantity == .rate(amount: 2, per: "maand", periods: 6))
+        #expect(saved.history.last?.dutchChange == "voorkomen regel 1, hoeveelheid: 3 per maand × 6 → 2 per maand × 6")
+
+        var total = Self.reviewing()
+        total.state.replaceRecord(record)
+        total.press(.character("h"))
+        total.type("12")
+        total.press(.enter)
+        #expect(total.state.caseView?.prompt?.label == "Reden voor hoeveelheid 3 per maand × 4")
+        total.press(.escape, .character("h"))
+        total.type("2 x 0")
+        total.press(.enter)
+        #expect(total.state.caseView?.prompt?.purpose == .quantity(line: 1))
+        #expect(total.state.notice == "Vul een getal in, zoals 12 of 2,5, of per maand × maanden, zoals 3 × 6.")
+    }
+
     @Test("a value the domain would refuse is said before the reason is asked, and the value prompt stays (helper finding: the refusal came after the reason)")
     func refusedBeforeTheReason() {
         var driver = Self.reviewing()

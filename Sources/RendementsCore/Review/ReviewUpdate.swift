@@ -203,8 +203,16 @@ enum ReviewUpdate {
                 view.prompt = Prompt(purpose: .likelihood(line: view.selectedLine), label: "Nieuwe kans (%) voor regel \(view.selectedLine)",
                                      text: DutchNumber.decimal(line.likelihood.value))
             case .changeQuantity:
-                view.prompt = Prompt(purpose: .quantity(line: view.selectedLine), label: "Nieuwe hoeveelheid (\(line.item.unit)) voor regel \(view.selectedLine)",
-                                     text: DutchNumber.decimal(line.quantity.units))
+                // A rate line is changed per period or as a total (a total alone kept the rate and changed the
+                // periods: "2 per maand" typed as 12 became 3 per maand × 4, helper-31).
+                if case .rate(let amount, let per, let periods) = line.quantity {
+                    view.prompt = Prompt(purpose: .quantity(line: view.selectedLine),
+                                         label: "Regel \(view.selectedLine): per \(per) × \(Quantity.periodPlural(per)), of een totaal (\(line.item.unit))",
+                                         text: "\(DutchNumber.decimal(amount)) × \(DutchNumber.decimal(periods))")
+                } else {
+                    view.prompt = Prompt(purpose: .quantity(line: view.selectedLine), label: "Nieuwe hoeveelheid (\(line.item.unit)) voor regel \(view.selectedLine)",
+                                         text: DutchNumber.decimal(line.quantity.units))
+                }
             default:
                 view.prompt = Prompt(purpose: .reason(.removeLine(view.selectedLine)), label: "Reden om regel \(view.selectedLine) te verwijderen")
             }
@@ -278,7 +286,9 @@ enum ReviewUpdate {
         defer { app.caseView = view }
         switch key {
         case .character(let character):
-            if prompt.takesNumber, !(character.isASCII && character.isNumber) && !",.".contains(character) {
+            // A quantity may be written per period: `2 × 6`.
+            let rateMark: Bool = { if case .quantity = prompt.purpose { return " ×xX*".contains(character) } else { return false } }()
+            if prompt.takesNumber, !(character.isASCII && character.isNumber) && !",.".contains(character) && !rateMark {
                 app.notice = "Alleen cijfers, zoals 12 of 2,5; de waarde blijft zoals hij was."
                 return []
             }
@@ -315,17 +325,17 @@ enum ReviewUpdate {
             guard allowed(.likelihood(line: line, value), record, view, &app) else { return [] }
             view.prompt = Prompt(purpose: .reason(.likelihood(line: line, value)), label: "Reden voor kans \(DutchNumber.decimal(value.value)) %")
         case .quantity(let line):
-            guard let value = DutchNumber.parse(prompt.text), value >= 0 else { app.notice = "Vul een getal in, zoals 12 of 2,5."; return [] }
             let old = record.avoided[line - 1].quantity
-            let quantity: Quantity
-            if case .rate(let amount, let per, _) = old, amount > 0 {
-                // A rate keeps its rate; the new total changes the number of periods.
-                quantity = .rate(amount: amount, per: per, periods: value / amount)
-            } else {
-                quantity = .count(value)
+            guard let quantity = Self.typedQuantity(prompt.text, replacing: old) else {
+                if case .rate(_, let per, _) = old {
+                    app.notice = "Vul een getal in, zoals 12 of 2,5, of per \(per) × \(Quantity.periodPlural(per)), zoals 3 × 6."
+                } else {
+                    app.notice = "Vul een getal in, zoals 12 of 2,5."
+                }
+                return []
             }
             guard allowed(.quantity(line: line, quantity), record, view, &app) else { return [] }
-            view.prompt = Prompt(purpose: .reason(.quantity(line: line, quantity)), label: "Reden voor hoeveelheid \(DutchNumber.decimal(value))")
+            view.prompt = Prompt(purpose: .reason(.quantity(line: line, quantity)), label: "Reden voor hoeveelheid \(quantity.readableText)")
         case .attribution:
             guard let value = percentage() else { app.notice = "Vul een percentage in tussen 0 en 100."; return [] }
             guard allowed(.attribution(value), record, view, &app) else { return [] }
@@ -373,6 +383,22 @@ enum ReviewUpdate {
             return true  // anything else is said when the step is applied, as before
         }
         return false
+    }
+
+    /// A reviewer's typed quantity: a total, or for a rate line `2 × 6` (per period × periods). A total
+    /// alone keeps the rate and changes the periods. Nil for anything else, and for zero periods or rate.
+    static func typedQuantity(_ text: String, replacing old: Quantity) -> Quantity? {
+        let parts = text.lowercased().split(whereSeparator: { $0 == "×" || $0 == "x" || $0 == "*" })
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        if case .rate(let amount, let per, _) = old {
+            if parts.count == 2, let rate = DutchNumber.parse(parts[0]), let periods = DutchNumber.parse(parts[1]), rate > 0, periods > 0 {
+                return .rate(amount: rate, per: per, periods: periods)
+            }
+            guard parts.count == 1, let total = DutchNumber.parse(parts[0]), total >= 0, amount > 0 else { return nil }
+            return .rate(amount: amount, per: per, periods: total / amount)
+        }
+        guard parts.count == 1, let total = DutchNumber.parse(parts[0]), total >= 0 else { return nil }
+        return .count(total)
     }
 
     /// The answer to "approve?" or "send back?": yes applies it; no changes nothing, and
