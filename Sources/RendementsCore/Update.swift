@@ -117,6 +117,8 @@ public enum Update {
             guard state.confirmation == nil, !state.browser.isSearching else { return [] }
             switch state.screen {
             case .start, .browser, .dashboard: return [.reloadCasesIfChanged]
+            // A case read without a review: a colleague's change shows (helper-32: it showed only after b).
+            case .caseView where state.caseView?.pending.isEmpty == true && state.caseView?.prompt == nil: return [.reloadCasesIfChanged]
             case .calibration: return [.refreshCalibrationIfChanged(author: state.user)]
             default: return []
             }

@@ -97,7 +97,10 @@ public struct CaseEstimate: Hashable, Codable, Sendable {
 extension CaseEvent {
     /// The field as a reader says it: `voorkomen[2].kans` is "voorkomen regel 2, kans".
     /// The stored path stays as it is: it is part of the hashed history.
-    public var dutchField: String {
+    public var dutchField: String { Self.dutchPath(field) }
+
+    /// A stored path as a reader says it: `voorkomen[2].kans` is "voorkomen regel 2, kans".
+    public static func dutchPath(_ field: String) -> String {
         guard let open = field.firstIndex(of: "["), let close = field.firstIndex(of: "]"), open < close else { return field }
         let part = field[..<open]
         let number = field[field.index(after: open)..<close]

@@ -40,7 +40,9 @@ public struct ExampleShare: Hashable, Sendable {
     public var reportNote: String? {
         if isAllExamples { return "VOORBEELD: deze business case bestaat uit fictieve casussen." }
         guard fictional > 0 else { return nil }
-        return "LET OP: \(DutchNumber.count(fictional)) van de \(DutchNumber.count(cases)) casussen \(fictional == 1 ? "is een fictief voorbeeld" : "zijn fictieve voorbeelden"); "
-            + "ze tellen mee in de cijfers. Haal ze uit de map om alleen echte casussen te tellen."
+        // Of the whole business case: which of them a filter counts, "Telt" says (helper-32 read it as about the counted ones).
+        return "LET OP: \(DutchNumber.count(fictional)) van de \(DutchNumber.count(cases)) casussen in deze business case "
+            + "\(fictional == 1 ? "is een fictief voorbeeld" : "zijn fictieve voorbeelden"); waar ze meetellen, zitten ze in de cijfers. "
+            + "Haal ze uit de map om alleen echte casussen te tellen."
     }
 }

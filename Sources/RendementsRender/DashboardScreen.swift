@@ -200,7 +200,8 @@ enum DashboardScreen {
         let lines = text.flatMap { line -> [String] in
             let characters = Array(line)
             let indent = line.prefix { $0 == " " }.count
-            return TextEditing.wrap(line, width: frame.width - 2 - indent).enumerated().map { index, part in
+            // Continuations are indented two more, so they wrap two narrower (an amount was cut: "= € 9.814,6", helper-32).
+            return TextEditing.wrap(line, width: frame.width - 4 - indent).enumerated().map { index, part in
                 (index == 0 ? "" : String(repeating: " ", count: indent + 2)) + String(characters[part.start..<part.end])
             }
         }

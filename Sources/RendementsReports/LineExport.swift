@@ -51,8 +51,8 @@ public enum LineExport {
         // Valued once, with the export's settings: every value is the one the reports count.
         let valuation = try? CaseValuation(record, options: options.estimate)
         // The factors make a row's value checkable by hand: without them a line over several years
-        // did not add up (helper-31). Six decimals, as `explain` shows them.
-        func factor(_ value: Decimal) -> String { number(DecimalText.rounded(value, scale: 6, mode: .plain)) }
+        // did not add up (helper-31). Ten decimals: with six a € 78.631 line came out a cent off (helper-32).
+        func factor(_ value: Decimal) -> String { number(DecimalText.rounded(value, scale: 10, mode: .plain)) }
         for (index, line) in record.avoided.enumerated() {
             let valued = valuation?.avoidedLines[index]
             rows.append(base + ["voorkomen", line.item.law, line.item.code, line.item.description, number(line.quantity.units), line.item.unit,

@@ -15,7 +15,7 @@ public enum CaseWriteError: Error, Equatable, Sendable {
     public var dutchMessage: String {
         switch self {
         case .conflict(let current):
-            "Casus \(current.id) is intussen gewijzigd\(CaseWriteError.lastChange(current)); je wijziging is niet opgeslagen. Je ziet nu de huidige versie."
+            "Casus \(current.id) is intussen gewijzigd\(current.dutchLastChange); je wijziging is niet opgeslagen. Je ziet nu de huidige versie."
         case .invalidID(let id):
             "'\(id)' is geen geldig casus-id (verwacht C-0001); er is niets geschreven."
         case .notFound(let id):
@@ -27,13 +27,5 @@ public enum CaseWriteError: Error, Equatable, Sendable {
         case .storage(let error):
             error.dutchMessage
         }
-    }
-
-    /// ` door bo (status: ingediend → goedgekeurd, 2026-11-24T10:15:00Z)`, from the newest event.
-    static func lastChange(_ record: CaseRecord) -> String {
-        guard let event = record.history.last else { return " (revisie \(record.revision))" }
-        // As the history shows it: "voorkomen regel 2, hoeveelheid: 3 → 4", not the stored path and UTC stamp (helper-31).
-        let change = event.old.isEmpty && event.new.isEmpty ? event.dutchField : event.dutchChange
-        return " door \(event.by) (\(change), \(DutchTimestamp.display(event.at)))"
     }
 }

@@ -72,7 +72,7 @@ struct Reprice: ParsableCommand {
                 if !dryRun {
                     switch locks.holder(id) {
                     case .some(.some(let holder)) where !holder.isStale:
-                        skipped.append("\(id): in beoordeling bij \(holder.user) (sinds \(holder.since))")
+                        skipped.append("\(id): in beoordeling bij \(holder.user) (sinds \(DutchTimestamp.display(holder.since)))")
                         continue
                     case .some(.none):
                         skipped.append("\(id): het slotbestand is onleesbaar")
@@ -141,7 +141,7 @@ private struct RepriceStep: Sendable {
         guard !changes.isEmpty else { return print("\(id): geen prijs veranderd; prijslijst \(list.version) vastgelegd") }
         print("\(id): netto \(netBefore) → \(netAfter)")
         for change in changes {
-            print("  \(change.place) \(change.code): \(DutchNumber.euro(change.old.unitPrice)) (\(change.old.priceYear)) → \(DutchNumber.euro(change.new.unitPrice)) (\(change.new.priceYear))")
+            print("  \(CaseEvent.dutchPath(change.place)), \(change.code): \(DutchNumber.euro(change.old.unitPrice)) (\(change.old.priceYear)) → \(DutchNumber.euro(change.new.unitPrice)) (\(change.new.priceYear))")
         }
     }
 }

@@ -173,7 +173,8 @@ final class EffectRunner: AppEffects {
                 return [.caseWriteFailed(error.dutchMessage)]
             }
         case .lockCase(let id, let takeOver):
-            let outcome = locks.acquire(id, as: lock, takeOverStale: takeOver)
+            // Colleagues are told since when the review runs, not since when this app runs (helper-32).
+            let outcome = locks.acquire(id, as: CaseLock.mine(user: lock.user, at: HistoryChain.timestamp(Date())), takeOverStale: takeOver)
             switch outcome {
             case .acquired:
                 lockedCases.insert(id)

@@ -232,7 +232,7 @@ struct ReviewFlowTests {
         reviewer.effects = []
         reviewer.press(.character("j"))
         #expect(reviewer.effects == [.lockCase("C-0001", takeOver: true)])
-        #expect(Update.apply(.idle, to: &reviewer.state) == [], "not reviewing (yet): no lock to keep")
+        #expect(Update.apply(.idle, to: &reviewer.state) == [.reloadCasesIfChanged], "not reviewing (yet): no lock to keep, the case read again if it changed")
         reviewer.deliver(.lockResult(id: "C-0001", .acquired))
         #expect(reviewer.state.caseView?.reviewing == true)
         // A server's lock is a lease: every idle moment of a review asks to keep it, also while a question waits.
@@ -417,6 +417,27 @@ struct ReviewConflictTests {
         #expect(total.state.notice == "Vul een getal in, zoals 12 of 2,5, of per maand × maanden, zoals 3 × 6.")
     }
 
+    @Test("keys still coming after a refused one in a review prompt name what was left out (helper-32: '1e9' became 19 without a word)")
+    func promptNamesLeftOut() {
+        var driver = Self.reviewing()
+        driver.press(.character("h"))
+        driver.type("1e9")
+        #expect(driver.state.caseView?.prompt?.text == "19")
+        #expect(driver.state.notice == "'e' is weggelaten (alleen cijfers, zoals 12 of 2,5); er staat nu 19.")
+        driver.press(.backspace)
+        driver.type("0")
+        #expect(driver.state.notice == nil, "another key ends it")
+    }
+
+    @Test("a case read without a review asks on idle whether the cases changed, so a colleague's change shows (helper-32)")
+    func idleReadOnly() {
+        var reader = ReviewFlowTests.driver(user: "chris")
+        reader.press(.enter)
+        reader.effects = []
+        reader.deliver(.idle)
+        #expect(reader.effects == [.reloadCasesIfChanged])
+    }
+
     @Test("a value the domain would refuse is said before the reason is asked, and the value prompt stays (helper finding: the refusal came after the reason)")
     func refusedBeforeTheReason() {
         var driver = Self.reviewing()
@@ -516,8 +537,9 @@ struct ReviewConflictTests {
         driver.deliver(.caseConflict(current: current, message: "Casus C-0001 is intussen gewijzigd door dana."))
         #expect(driver.state.caseView?.pending == [.change(.attribution(Percentage(80)!), reason: "Andere hulp telde mee.")],
                 "the change waits; the decision does not")
-        #expect(driver.state.notice == "Casus C-0001 is intussen gewijzigd door dana. Je goedkeuring is niet opgeslagen: "
-                + "druk o om je wijziging opnieuw toe te passen, bekijk de nieuwe cijfers en beslis dan opnieuw.")
+        #expect(driver.state.notice == "Casus C-0001 is intussen gewijzigd door dana (voorkomen regel 1, kans: 50 % → 20 %, 24-11-2026 10:00). "
+                + "Je goedkeuring is niet opgeslagen: o past je wijziging toe op de nieuwe versie; beslis daarna opnieuw.")
+        #expect(TextEditing.wrap(driver.state.notice ?? "", width: 78).count <= 3, "whole within a notice's three lines")
         #expect(driver.effects.isEmpty)
 
         // The question names the net the approval would save: the colleague's change and this reviewer's waiting one.
@@ -540,7 +562,8 @@ struct ReviewConflictTests {
         alone.press(.character("g"), .character("j"))
         alone.deliver(.caseConflict(current: current, message: "Casus C-0001 is intussen gewijzigd door dana."))
         #expect(alone.state.caseView?.pending == [])
-        #expect(alone.state.notice == "Casus C-0001 is intussen gewijzigd door dana. Je goedkeuring is niet opgeslagen: bekijk de nieuwe cijfers en beslis opnieuw.")
+        #expect(alone.state.notice == "Casus C-0001 is intussen gewijzigd door dana (voorkomen regel 1, kans: 50 % → 20 %, 24-11-2026 10:00). "
+                + "Je goedkeuring is niet opgeslagen: bekijk de nieuwe cijfers en beslis opnieuw.")
     }
 
     @Test("a step taken after a failed save is saved together with the failed one; approving never skips it (helper finding)")
@@ -739,7 +762,7 @@ struct ReloadTests {
         driver.deliver(.caseWritten(real))
         #expect(driver.state.overview.examples.marker == "3 van 4 fictief")
         #expect(driver.state.overview.examples.reportNote
-                == "LET OP: 3 van de 4 casussen zijn fictieve voorbeelden; ze tellen mee in de cijfers. Haal ze uit de map om alleen echte casussen te tellen.")
+                == "LET OP: 3 van de 4 casussen in deze business case zijn fictieve voorbeelden; waar ze meetellen, zitten ze in de cijfers. Haal ze uit de map om alleen echte casussen te tellen.")
         #expect(driver.state.overview.caseCount == 4)
         #expect(ExampleShare(fictional: 0, of: 4, emptyIsExample: true).marker == nil, "real cases only: no word")
     }

@@ -261,7 +261,7 @@ struct HonestEstimateCommandLineTests {
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.hasSuffix("7 casus(sen) herprijsd naar Maatschappelijke prijslijst (standaard), versie 2027.1; de reden staat in hun geschiedenis.\n"))
         #expect(run.stdout.contains("C-0001: netto -€ 993,87 → -€ 990,18"), "32,04 × 6 × ,75 × ,7 = 100,93 instead of 97,24")
-        #expect(run.stdout.contains("  voorkomen[1] ZVW-HA-CONSULT: € 30,87 (2022) → € 32,04 (2023)"))
+        #expect(run.stdout.contains("  voorkomen regel 1, ZVW-HA-CONSULT: € 30,87 (2022) → € 32,04 (2023)"))
         let after = try String(contentsOf: scratch.url.appendingPathComponent("cases/C-0001.json"), encoding: .utf8)
         #expect(after.contains("\"action\" : \"herprijzing\""))
         #expect(after.contains("\"by\" : \"beheer\""))

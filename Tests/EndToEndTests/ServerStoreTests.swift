@@ -422,7 +422,7 @@ struct ServerStoreTests {
         let folderDry = try Binary.run(["reprice", "--to", newList.path, "--dry-run"], in: setup.scratch.url)
         #expect(dry.stdout == folderDry.stdout && dry.stdout.hasSuffix("Proefrun: 7 casus(sen) zouden veranderen; niets geschreven.\n"))
         let run = try setup.expectSuccess(["reprice", "--to", newList.path, "--database", setup.url("beheer1")])
-        #expect(run.stdout.contains("C-0001: netto -€ 993,87 → -€ 990,18\n  voorkomen[1] ZVW-HA-CONSULT: € 30,87 (2022) → € 32,04 (2023)\n"))
+        #expect(run.stdout.contains("C-0001: netto -€ 993,87 → -€ 990,18\n  voorkomen regel 1, ZVW-HA-CONSULT: € 30,87 (2022) → € 32,04 (2023)\n"))
         #expect(run.stdout.hasSuffix("7 casus(sen) op de server herprijsd naar Maatschappelijke prijslijst (standaard), versie 2027.1; de reden staat in hun geschiedenis.\n"))
         let figureAfter = try setup.sql("mia", approvedFigure).stdout
         #expect(figureAfter == "30682\n", "that line now 32,04 × 6 × ,75 × ,7 = 100,93 (+ 3,69): the approved case's figures follow")
@@ -450,7 +450,7 @@ struct ServerStoreTests {
             .write(to: quoted.appendingPathComponent("info.csv"), atomically: true, encoding: .utf8)
         try setup.expectSuccess(["database", "import-price-list", "--price-list", quoted.path, "--database", setup.url("beheer1")])
         let uitzetting = try setup.expectSuccess(["reprice", "--to", quoted.path, "--database", setup.url("beheer1")])
-        #expect(uitzetting.stdout.contains("  voorkomen[1] WON-UITZETTING: € 7.500,00 (2014) → € 7.600,00 (2014)\n"), "\(uitzetting.stdout)")
+        #expect(uitzetting.stdout.contains("  voorkomen regel 1, WON-UITZETTING: € 7.500,00 (2014) → € 7.600,00 (2014)\n"), "\(uitzetting.stdout)")
         let again = try setup.expectSuccess(["reprice", "--to", quoted.path, "--database", setup.url("beheer1")])
         #expect(again.stdout == "Niets te herprijzen: elke casus staat al op prijslijst Maatschappelijke prijslijst (standaard), versie 2028.1, of blijft op zijn eigen lijst.\n")
         // A list that moves an item to another law is not applied on the server: the cases that use it are named, once each.

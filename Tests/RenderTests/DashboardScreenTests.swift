@@ -19,6 +19,30 @@ struct DashboardScreenTests {
         Snapshot.assert(View.render(Example.after(Self.open + keys, Example.state())), named: name)
     }
 
+    @Test("the explanation's wrapped lines keep every amount whole (helper-32: '= € 9.814,6' for € 9.814,62)")
+    func explanationAmountsWhole() throws {
+        var state = Example.state()
+        var records = state.openedRecords.values.sorted { $0.id < $1.id }
+        // A long description and two factors push the amount to a continuation line.
+        let words = (10..<60).map { "w\($0)" }
+        for index in records.indices where !records[index].avoided.isEmpty {
+            records[index].avoided[0].item.description = words.joined(separator: " ")
+            records[index].avoided[0].horizonYears = 2
+            records[index].avoided[0].dropOff = Percentage(10)
+        }
+        state.setRecords(records)
+        for month in 1...5 {
+            let text = View.render(Example.after(Self.open + [.character(Character(String(month))), .character("u")], state)).text
+            // Every word of a wrapped description is on screen whole: a clipped continuation lost its last letters.
+            if text.contains("w10 ") {
+                for word in words { #expect(text.contains(word + " ") || text.contains(word + ":") || text.contains(word + "\n"), "\(word) whole") }
+            }
+            for line in text.split(separator: "\n") where line.contains("= €") {
+                #expect(String(line).range(of: #"= -?€ [0-9.]+,[0-9]{2}( \(transfer\))?\s*$"#, options: .regularExpression) != nil, "'\(line)'")
+            }
+        }
+    }
+
     @Test("a case that cannot be valued is left out and said so, on the dashboard and the start screen (helper-21)")
     func uncountedShown() throws {
         var state = Example.state()

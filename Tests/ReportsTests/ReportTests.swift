@@ -72,7 +72,7 @@ struct ReportTests {
         // Examples among real cases are named: they count in every figure (helper-31: one real case ended the banner).
         let mixed = BusinessCaseReport.text(name: "x", examples: ExampleShare(fictional: 7, of: 8, emptyIsExample: true), summary: summary,
                                             priceList: folder.priceList)
-        #expect(mixed.hasPrefix("Business case: x\nLET OP: 7 van de 8 casussen zijn fictieve voorbeelden; ze tellen mee in de cijfers. "
+        #expect(mixed.hasPrefix("Business case: x\nLET OP: 7 van de 8 casussen in deze business case zijn fictieve voorbeelden; waar ze meetellen, zitten ze in de cijfers. "
                                 + "Haal ze uit de map om alleen echte casussen te tellen.\n"))
     }
 
@@ -113,7 +113,7 @@ struct ExportTests {
         longer.avoided[0].horizonYears = 2
         longer.avoided[0].dropOff = Percentage(10)
         let row = LineExport.rows(longer, options: .init(excelDutch: false, estimate: .plain)).components(separatedBy: "\r\n")[0]
-        #expect(row == "C-0006,ingediend,voorkomen,participatiewet,PW-BIJSTAND-ALLEEN,Bijstand alleenstaande 21–AOW incl. vakantietoeslag,6,maand,50,75,1283.83,2024,5431.17,transfer,1,1.880196")
+        #expect(row == "C-0006,ingediend,voorkomen,participatiewet,PW-BIJSTAND-ALLEEN,Bijstand alleenstaande 21–AOW incl. vakantietoeslag,6,maand,50,75,1283.83,2024,5431.17,transfer,1,1.880195599")
     }
 
     @Test("Dutch Excel: BOM, semicolons, decimal commas, quoting where needed")

@@ -158,4 +158,10 @@ public enum Confirmation: Hashable, Sendable {
 public struct RefusedCharacters: Hashable, Sendable {
     public let field: FieldID
     public let characters: String
+
+    /// `'e' is weggelaten (alleen cijfers, …); er staat nu 19.`: what a run of keys left out, and what is kept.
+    public static func notice(_ characters: String, allowed: String, now text: String) -> String {
+        let named = characters.map { "'\($0)'" }.joined(separator: ", ")
+        return "\(named) \(characters.count == 1 ? "is" : "zijn") weggelaten (\(allowed)); er staat nu \(text)."
+    }
 }

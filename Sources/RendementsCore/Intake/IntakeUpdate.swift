@@ -181,7 +181,12 @@ enum IntakeUpdate {
             // A paste longer than the field allows keeps what fits (it was dropped whole, helper-31).
             let limit = field.kind == .area ? IntakeLayout.maximumAreaLength : IntakeLayout.maximumLineLength
             let room = max(0, limit - text.count)
-            let fitting = String(kept.prefix(room))
+            var fitting = String(kept.prefix(room))
+            // Never half a number: cut before it, so no eight digits of a BSN stay behind, unseen by the
+            // guard below (helper-32: "…xx11122233" kept eight of "111222333").
+            if fitting.count < kept.count, kept.dropFirst(fitting.count).prefix(2).contains(where: \.isNumber) {
+                while let last = fitting.last, last.isNumber || " .-/".contains(last) { fitting.removeLast() }
+            }
             if fitting.count < kept.count {
                 guard !fitting.isEmpty else {
                     notice = "\(field.label): hoogstens \(limit) tekens; het veld is vol, er is niets overgenomen."
@@ -257,8 +262,7 @@ enum IntakeUpdate {
             set(field.id, newText, &intake)
             if field.kind == .text || field.kind == .area, let warning = PrivacyGuard.warningText(window(newText)) { notice = warning }
             if let refused = intake.refusedCharacters, refused.field == field.id {
-                let named = refused.characters.map { "'\($0)'" }.joined(separator: ", ")
-                notice = "\(field.label): \(named) \(refused.characters.count == 1 ? "is" : "zijn") weggelaten (\(Self.allowedText(field.kind))); er staat nu \(newText)."
+                notice = "\(field.label): " + RefusedCharacters.notice(refused.characters, allowed: Self.allowedText(field.kind), now: newText)
             }
         }
         intake.cursor = cursor

@@ -28,6 +28,8 @@ public struct Prompt: Hashable, Sendable {
     public var text = ""
     /// A value shown to start from is selected: typing replaces it, as in the intake's fields.
     public var replacesOnType: Bool
+    /// Characters a number prompt left out of the keys typed since the last other key (see `RefusedCharacters`).
+    public var refused = ""
 
     public init(purpose: PromptPurpose, label: String, text: String = "") {
         self.purpose = purpose

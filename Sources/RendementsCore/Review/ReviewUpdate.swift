@@ -284,17 +284,24 @@ enum ReviewUpdate {
     private static func prompt(_ key: Key, _ app: inout AppState) -> [Effect] {
         guard var view = app.caseView, var prompt = view.prompt, let record = app.record(view.caseID) else { return [] }
         defer { app.caseView = view }
+        if case .character = key {} else { prompt.refused = "" }
         switch key {
         case .character(let character):
             // A quantity may be written per period: `2 × 6`.
             let rateMark: Bool = { if case .quantity = prompt.purpose { return " ×xX*".contains(character) } else { return false } }()
             if prompt.takesNumber, !(character.isASCII && character.isNumber) && !",.".contains(character) && !rateMark {
+                prompt.refused.append(character)
+                view.prompt = prompt
                 app.notice = "Alleen cijfers, zoals 12 of 2,5; de waarde blijft zoals hij was."
                 return []
             }
             if prompt.replacesOnType { prompt.text = "" }
             prompt.replacesOnType = false
             prompt.text.append(character)
+            // Keys still coming after a refused one (a paste sent as keys): "1e9" became 19 without a word (helper-32).
+            if !prompt.refused.isEmpty {
+                app.notice = RefusedCharacters.notice(prompt.refused, allowed: "alleen cijfers, zoals 12 of 2,5", now: prompt.text)
+            }
         case .backspace:
             if prompt.replacesOnType { prompt.text = "" } else if !prompt.text.isEmpty { prompt.text.removeLast() }
             prompt.replacesOnType = false
@@ -538,9 +545,10 @@ enum ReviewUpdate {
             let changes = pending.filter { !$0.isApproval }
             app.caseView?.pending = changes
             app.caseView?.pendingMetNewerVersion = !changes.isEmpty
-            app.notice = message + " Je goedkeuring is niet opgeslagen: "
+            // Said in full within the three lines a notice has (the general conflict message ran over them, helper-32).
+            app.notice = "Casus \(current.id) is intussen gewijzigd\(current.dutchLastChange). Je goedkeuring is niet opgeslagen: "
                 + (changes.isEmpty ? "bekijk de nieuwe cijfers en beslis opnieuw."
-                   : "druk o om je wijziging opnieuw toe te passen, bekijk de nieuwe cijfers en beslis dan opnieuw.")
+                   : "o past je wijziging toe op de nieuwe versie; beslis daarna opnieuw.")
         } else if app.caseView?.pending.isEmpty == false {
             app.caseView?.pendingMetNewerVersion = true
             app.notice = message + " Druk o om je wijziging opnieuw toe te passen."
