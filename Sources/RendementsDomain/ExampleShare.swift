@@ -36,6 +36,9 @@ public struct ExampleShare: Hashable, Sendable {
         return fictional > 0 ? "\(DutchNumber.count(fictional)) van \(DutchNumber.count(cases)) fictief" : nil
     }
 
+    /// The same, short, beside other words in a title bar: `VOORBEELD`, `5 van 6 fictief`, or nil.
+    public var shortMarker: String? { isAllExamples ? "VOORBEELD" : marker }
+
     /// A report's line about the examples, or nil when there are none.
     public var reportNote: String? {
         if isAllExamples { return "VOORBEELD: deze business case bestaat uit fictieve casussen." }

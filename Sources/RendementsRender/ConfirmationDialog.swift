@@ -37,8 +37,11 @@ enum ConfirmationDialog {
             // The net the approval saves: with any change still waiting (helper-31: it showed the version held).
             let decided = state.caseView.flatMap { $0.caseID == id ? state.caseAsDecided($0) : nil } ?? state.record(id)
             let net = decided.flatMap { try? CaseValuation($0, options: state.estimateOptions).total.net }
+            // Said when the net includes a change of this reviewer's not yet saved (helper-32: it differed from the screen).
+            let waiting = state.caseView.map { $0.caseID == id && !$0.pending.isEmpty } == true
             return ["Casus \(id) goedkeuren" + (net.map { " (netto \(DutchNumber.euro($0)))" } ?? "") + "?",
-                    "Daarna telt hij mee als goedgekeurd en wijzigt niemand hem meer."]
+                    waiting ? "Inclusief je wijziging die nog niet is opgeslagen; daarna telt hij mee."
+                        : "Daarna telt hij mee als goedgekeurd en wijzigt niemand hem meer."]
         case .dropReviewChanges(let id, let count, _):
             return ["\(count == 1 ? "1 wijziging" : "\(count) wijzigingen") aan casus \(id) kon\(count == 1 ? "" : "den") niet worden opgeslagen.",
                     "Zonder opslaan verder? (n blijft; o probeert opnieuw)"]

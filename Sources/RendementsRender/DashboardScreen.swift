@@ -7,7 +7,9 @@ enum DashboardScreen {
     static func draw(_ app: AppState, into frame: inout Frame) {
         let dashboard = app.dashboard
         let summary = app.dashboardSummary
-        Chrome.titleBar(&frame, "Dashboard — \(app.overview.businessCaseName)", right: app.estimateOptions.reportYear.map { "prijsjaar \($0)" } ?? "eigen prijsjaren")
+        let year = app.estimateOptions.reportYear.map { "prijsjaar \($0)" } ?? "eigen prijsjaren"
+        // The examples are named here too: the dashboard's figures count them (helper-32).
+        Chrome.titleBar(&frame, "Dashboard — \(app.overview.businessCaseName)", right: (app.overview.examples.shortMarker.map { $0 + " · " } ?? "") + year)
         var x = 1
         for panel in DashboardPanel.allCases {
             x = frame.put(" \(panel.title) ", x: x, y: 1, style: panel == dashboard.panel ? .selected : .muted) + 1

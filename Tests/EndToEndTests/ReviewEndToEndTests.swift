@@ -75,8 +75,13 @@ struct ReviewEndToEndTests {
         let first = try TerminalAppTests.session(environment: ["RENDEMENTSMETER_USER": "sw-bram"], in: scratch.url)
         let firstKeys = KeyScript(first)
         try first.waitFor("Rendement (voorkomen")
+        // The lock says since when the review runs, not since when the app runs (helper-32).
+        Thread.sleep(forTimeInterval: 2)
+        let beforeReview = HistoryChain.timestamp(Date())
         try firstKeys.press("Right", "Enter", "Down", "Down", "Down", "Down", "Down", "Enter", "b")
         try first.waitFor("BEOORDELEN (vergrendeld)")
+        let held = try JSONDecoder().decode(CaseLock.self, from: Data(contentsOf: LockStore(casesFolder: scratch.url.appendingPathComponent("cases")).url(for: "C-0006")))
+        #expect(held.since >= beforeReview, "\(held.since) is before \(beforeReview)")
 
         let second = try TerminalAppTests.session(environment: ["RENDEMENTSMETER_USER": "sw-anouk"], in: scratch.url)
         let secondKeys = KeyScript(second)

@@ -98,12 +98,12 @@ struct DashboardScreenTests {
     func settingsFollowTheRead() throws {
         var state = Example.after(Self.open, Example.state())
         let title = { (state: AppState) in String(View.render(state).text.split(separator: "\n")[0]) }
-        #expect(title(state) == " Dashboard — Voorbeeld: Welzijn Voorbeeldstad                  eigen prijsjaren")
+        #expect(title(state) == " Dashboard — Voorbeeld: Welzijn Voorbeeldstad      VOORBEELD · eigen prijsjaren")
         var options = state.estimateOptions
         options.reportYear = 2025
         _ = Update.apply(.casesReloaded(PreparedFigures(state.cases), overview: state.overview, options: options), to: &state)
         #expect(state.estimateOptions.reportYear == 2025)
-        #expect(title(state) == " Dashboard — Voorbeeld: Welzijn Voorbeeldstad                    prijsjaar 2025")
+        #expect(title(state) == " Dashboard — Voorbeeld: Welzijn Voorbeeldstad        VOORBEELD · prijsjaar 2025")
     }
 
     @Test("wider terminals get longer bars")

@@ -213,9 +213,26 @@ struct ReviewScreenTests {
         #expect(View.render(paged).text.contains("Vijfde."))
         let back = View.render(Example.after([.down], paged)).text
         #expect(back.contains("▶"), "the selected line is in sight again: \(back)")
+        // A change asked for while scrolled away brings its line back in sight (helper-32).
+        #expect(View.render(Example.after([.end, .character("k")], state)).text.contains("▶"))
         // PgUp after End goes up a page (End no longer pins the view to the end).
         let up = View.render(Example.after([.end, .pageUp], state)).text
         #expect(!up.contains("Vijfde.") && up != end)
+    }
+
+    @Test("the approval question says when its net includes a change not yet saved (helper-32: it differed from the screen)")
+    func approvalNamesWaitingChange() throws {
+        var state = Example.after([.right, .enter, .down, .down, .enter, .character("b")], Self.reviewer())
+        _ = Update.apply(.lockResult(id: "C-0003", .acquired), to: &state)
+        #expect(View.render(Example.after([.character("g")], state)).text.contains("Casus C-0003 goedkeuren (netto € 2.971,12)?"))
+        state = Example.after([.character("t"), .backspace, .backspace], state)
+        state = Example.after([.character("5"), .character("0"), .enter], state)
+        for character in "Minder." { _ = Update.apply(.key(.character(character)), to: &state) }
+        _ = Update.apply(.key(.enter), to: &state)
+        _ = Update.apply(.caseSaveFailed("Niet opgeslagen."), to: &state)
+        let asked = View.render(Example.after([.character("g")], state)).text
+        #expect(asked.contains("Casus C-0003 goedkeuren (netto € 1.646,72)?"), "\(asked)")
+        #expect(asked.contains("Inclusief je wijziging die nog niet is opgeslagen; daarna telt hij mee."), "\(asked)")
     }
 
     @Test("reviewing: the selected line, original → reviewed totals and a reason prompt")

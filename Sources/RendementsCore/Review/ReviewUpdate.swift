@@ -197,6 +197,8 @@ enum ReviewUpdate {
                 app.notice = "Deze casus heeft geen voorkomen regels."
                 return []
             }
+            // The line being changed is in sight, also after scrolling to the history (helper-32).
+            view.followsSelection = true
             let line = record.avoided[view.selectedLine - 1]
             switch action {
             case .changeLikelihood:
