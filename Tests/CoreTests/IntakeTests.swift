@@ -497,6 +497,9 @@ struct IntakeTests {
         split.press(.text(String(repeating: "x", count: 192) + "111222333 einde"))
         #expect(split.draft?.team == String(repeating: "x", count: 192))
         #expect(split.state.notice == "Team: hoogstens 200 tekens; de eerste 192 geplakte tekens zijn overgenomen, de rest niet.")
+        split.press(.text("123456789012"))
+        #expect(split.draft?.team == String(repeating: "x", count: 192), "a number that does not fit is not halved")
+        #expect(split.state.notice == "Team: hoogstens 200 tekens; wat geplakt is past er niet bij en is niet overgenomen.")
     }
 
     @Test("c asks before it saves a concept and closes the intake (a helper typed a sentence on the overview and lost the intake at its first c)")

@@ -189,7 +189,7 @@ enum IntakeUpdate {
             }
             if fitting.count < kept.count {
                 guard !fitting.isEmpty else {
-                    notice = "\(field.label): hoogstens \(limit) tekens; het veld is vol, er is niets overgenomen."
+                    notice = "\(field.label): hoogstens \(limit) tekens; wat geplakt is past er niet bij en is niet overgenomen."
                     return true
                 }
                 notice = "\(field.label): hoogstens \(limit) tekens; de eerste \(fitting.count) geplakte tekens zijn overgenomen, de rest niet."
