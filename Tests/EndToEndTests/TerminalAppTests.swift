@@ -252,7 +252,7 @@ struct TerminalAppTests {
         // The app made the trigram index on another thread; a search now goes through it.
         let index = CaseIndex(casesFolder: cases)
         #expect(try Self.searchIndexCompletes(index))
-        #expect(index.search("deurwaarder", commonShare: 1_000_000) == ["C-0002"])
+        #expect(index.search("deurwaarder", commonShare: 1_000_000, smallestScanPart: 4_096) == ["C-0002"])
         try session.send("Escape")
         try session.send("q")
     }

@@ -232,6 +232,8 @@ struct CaseIndexTests {
         #expect(try index.searchIndexIsComplete() == false)
         for query in queries {
             #expect(index.search(query) == (try files(query)), "scanned: query \(query)")
+            // The scan shared out over the cores, a part of at most three texts on each.
+            #expect(index.search(query, commonShare: 1, smallestScanPart: 1) == (try files(query)), "scanned in parts: query \(query)")
         }
         #expect(index.completeSearchIndex())
         #expect(try index.searchIndexIsComplete())
@@ -245,19 +247,19 @@ struct CaseIndexTests {
         #expect(index.search("e_h") == [], "_ is a character, not a wildcard (\"spatie hier\" has e h)")
         // GLOB's wildcards are characters too, in the scan that looks with GLOB first.
         for query in ["t*", "[a-z]?", "z]? ]", "*", "?", "["] {
-            #expect(index.search(query, commonShare: 1) == ["C-0004"], "\(query) is only in case 4")
+            #expect(index.search(query, commonShare: 1, smallestScanPart: 4_096) == ["C-0004"], "\(query) is only in case 4")
         }
         for query in ["t[*]", "z?", "[az]", "[!a]", "de*w", "r*?"] {
-            #expect(index.search(query, commonShare: 1) == [], "\(query) is in no case, character by character")
+            #expect(index.search(query, commonShare: 1, smallestScanPart: 4_096) == [], "\(query) is in no case, character by character")
         }
         // The trigram index answers the search (L: a LIKE it takes); with ESCAPE, SQLite read every text.
         let plan = try index.open().read { db in
             try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + CaseIndex.searchSQL, arguments: ["%won%", "won"]).map { $0["detail"] as String }
         }
-        #expect(plan == ["SCAN search VIRTUAL TABLE INDEX 0:L0", "SEARCH cases USING INTEGER PRIMARY KEY (rowid=?)"])
+        #expect(plan == ["SCAN search VIRTUAL TABLE INDEX 0:L0", "SEARCH texts USING INTEGER PRIMARY KEY (rowid=?)"])
         // A word in most cases is found by one scan of the texts instead: the same cases.
         for query in ["woning", "umit", "100%", "e_h", "spatie", "ie"] {
-            #expect(index.search(query, commonShare: 1) == index.search(query, commonShare: 1_000_000), "\(query)")
+            #expect(index.search(query, commonShare: 1, smallestScanPart: 4_096) == index.search(query, commonShare: 1_000_000, smallestScanPart: 4_096), "\(query)")
         }
         let selective = try index.open().read { db in
             try ["woning", "umit", "ie"].map { try CaseIndex.isSelective($0, db, commonShare: 4) }
@@ -274,7 +276,7 @@ struct CaseIndexTests {
         #expect(index.search("flat") == ["C-0002"])
         // The edited case's new text went into the trigram index with its row, the old ones came out.
         #expect(try index.searchIndexIsComplete())
-        #expect(index.search("flat", commonShare: 1_000_000) == ["C-0002"] && index.search("woning", commonShare: 1_000_000) == ["C-0001"])
+        #expect(index.search("flat", commonShare: 1_000_000, smallestScanPart: 4_096) == ["C-0002"] && index.search("woning", commonShare: 1_000_000, smallestScanPart: 4_096) == ["C-0001"])
         try Self.expectSearchIndexWhole(index)
     }
 
@@ -352,7 +354,7 @@ struct CaseIndexTests {
         #expect(index.completeSearchIndex(step: 7))
         try Self.expectSearchIndexWhole(index)
         for query in ["voedselbank", "zwolle", "schuldhulp", "situatie"] {
-            #expect(index.search(query, commonShare: 1_000_000) == (try files(query)), "indexed: \(query)")
+            #expect(index.search(query, commonShare: 1_000_000, smallestScanPart: 4_096) == (try files(query)), "indexed: \(query)")
         }
         // A rebuild for other settings forgets the trigram index; the texts still answer.
         _ = try index.snapshot(options: Self.options(2024))

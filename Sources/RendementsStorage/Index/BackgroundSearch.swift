@@ -4,7 +4,7 @@ import Synchronization
 
 /// Ends a search early once nobody wants its answer: the SQL statement it runs is interrupted.
 public final class SearchStop: Sendable {
-    private let state = Mutex<(stopped: Bool, database: DatabaseQueue?)>((false, nil))
+    private let state = Mutex<(stopped: Bool, databases: [DatabaseQueue])>((false, []))
 
     public init() {}
 
@@ -13,19 +13,19 @@ public final class SearchStop: Sendable {
     public func stop() {
         state.withLock { state in
             state.stopped = true
-            state.database?.interrupt()
+            for database in state.databases { database.interrupt() }
         }
     }
 
-    /// Registers the database the search reads; false when it was stopped already.
+    /// Registers a connection the search reads; false when it was stopped already.
     func begin(_ database: DatabaseQueue) -> Bool {
         state.withLock { state in
-            state.database = database
+            state.databases.append(database)
             return !state.stopped
         }
     }
 
-    func end() { state.withLock { $0.database = nil } }
+    func end() { state.withLock { $0.databases = [] } }
 }
 
 /// The browser's `/` search, carried out on a thread of its own: the key that changed the query

@@ -13,7 +13,7 @@ import RendementsDomain
 /// and when it cannot be written at all the figures come straight from the files.
 /// SQLite (through GRDB) keeps two processes updating it at once from corrupting it.
 public struct CaseIndex: Sendable {
-    static let formatVersion = 14  // 6: the lines of approved real cases, for suggestions; 7: their item indexes; 8: reviewed lines; 9: items; 10: compact figures; 11: teams and interventions composed; 12: texts apart from their trigram index; 13: ligatures folded in texts; 14: invisible characters left out
+    static let formatVersion = 15  // 6: the lines of approved real cases, for suggestions; 7: their item indexes; 8: reviewed lines; 9: items; 10: compact figures; 11: teams and interventions composed; 12: texts apart from their trigram index; 13: ligatures folded in texts; 14: invisible characters left out; 15: texts name their file
     public let casesFolder: URL
 
     public init(casesFolder: URL) { self.casesFolder = casesFolder }
@@ -416,10 +416,20 @@ public struct CaseIndex: Sendable {
         error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB
     }
 
-    private func openOnce() throws -> DatabaseQueue {
+    /// Another connection to an index `open` made ready, for reading alongside it.
+    func openForReading() throws -> DatabaseQueue {
+        try DatabaseQueue(path: url.path, configuration: Self.configuration)
+    }
+
+    private static var configuration: Configuration {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
-        let database = try DatabaseQueue(path: url.path, configuration: configuration)
+        configuration.prepareDatabase { db in try ContainsFunction.register(db) }
+        return configuration
+    }
+
+    private func openOnce() throws -> DatabaseQueue {
+        let database = try DatabaseQueue(path: url.path, configuration: Self.configuration)
         // Most opens find the index as this version makes it: checked with a read, because a write
         // transaction (even one that changes nothing) waits for the disk, 10 to 200 ms here.
         let ready = try database.read { db -> Bool in

@@ -95,7 +95,7 @@ final class IndexWriter {
         insertSums = try db.makeStatement(sql: """
             INSERT INTO sums (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))
             """)
-        insertText = try db.makeStatement(sql: "INSERT INTO texts (rowid, text) VALUES (?, ?)")
+        insertText = try db.makeStatement(sql: "INSERT INTO texts (rowid, file, text) VALUES (?, ?, ?)")
         insertIndexedText = try db.makeStatement(sql: "INSERT INTO search (rowid, text) VALUES (?, ?)")
         findRow = try db.makeStatement(sql: "SELECT rowid FROM cases WHERE file = ?")
         insertLine = try db.makeStatement(sql: """
@@ -123,7 +123,7 @@ final class IndexWriter {
                                            row.figures, row.problem])
         let rowID = db.lastInsertedRowID
         if let text = row.searchText {
-            try insertText.execute(arguments: [rowID, text])
+            try insertText.execute(arguments: [rowID, row.name, text])
             if rowID <= searchCovered || searchWasComplete { try insertIndexedText.execute(arguments: [rowID, text]) }
             if searchWasComplete, rowID > searchCovered {
                 searchCovered = rowID

@@ -13,8 +13,9 @@ import RendementsDomain
 ///   version and law, kept current by triggers, so a report reads a few hundred rows
 ///   however many cases there are. Life domains are left out of its key (a case's set
 ///   of domains would multiply the groups); a life-domain filter reads `sums` instead.
-/// - `texts`: the searched text of each case; `search`: the trigram index over them (FTS5,
-///   external content), made after the rows and in steps: see `SearchTexts`.
+/// - `texts`: the searched text of each case, with its file's name (a scan of every text that
+///   looked each name up in `cases` spent a third of its time there); `search`: the trigram
+///   index over them (FTS5, external content), made after the rows and in steps: see `SearchTexts`.
 /// - `lines`: the care lines of approved cases with the context suggestions compare
 ///   (intervention, life domains, age band, household): see `ApprovedLines`.
 /// - `items`: per intervention, kind and item, the approved cases and lines that use it,
@@ -55,7 +56,7 @@ enum IndexSchema {
                 PRIMARY KEY (\(cubeKey.joined(separator: ", ")))) WITHOUT ROWID
             """)
         try createTriggers(db)
-        try db.execute(sql: "CREATE TABLE IF NOT EXISTS texts (rowid INTEGER PRIMARY KEY, text TEXT NOT NULL)")
+        try db.execute(sql: "CREATE TABLE IF NOT EXISTS texts (rowid INTEGER PRIMARY KEY, file TEXT NOT NULL, text TEXT NOT NULL)")
         // Trigram tokens answer "contains" (the browser's search) for any three letters or more;
         // without positions (detail none) the index is a tenth of the size and SQLite checks
         // each candidate's text, which a LIKE needs anyway.
