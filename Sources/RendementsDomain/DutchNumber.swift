@@ -53,6 +53,18 @@ public enum DutchNumber {
         return DecimalText.parse(machine)
     }
 
+    /// Why a number of digits and separators that `parse` refused is too long to read, in Dutch;
+    /// nil when its length is not why. `parse` reads at most 15 digits before the decimal mark
+    /// and 10 after it; a longer one was called "geen getal" (helper finding).
+    public static func lengthProblem(_ raw: String) -> String? {
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        guard text.contains(where: \.isNumber), text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }) else { return nil }
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+        if parts[0].filter(\.isNumber).count > 15 { return "heeft te veel cijfers (hoogstens 15 voor de komma)" }
+        if parts.count == 2, parts[1].count > 10 { return "heeft te veel cijfers achter de komma (hoogstens 10)" }
+        return nil
+    }
+
     /// True when `text` is digits grouped in threes by `separator` (or has none).
     private static func isGrouped(_ text: String, by separator: Character) -> Bool {
         let groups = text.split(separator: separator, omittingEmptySubsequences: false)

@@ -696,6 +696,29 @@ struct IntakeTests {
         #expect(DraftConversion(form: driver.state.intakeForm).provisional(try #require(driver.draft), options: .plain) != nil, "running totals leave the line out")
     }
 
+    @Test("a number with more digits than can be read is called too long, not 'geen getal' (helper finding)")
+    func tooManyDigits() throws {
+        #expect(DraftConversion.fieldError(.number, "12345678901234567890", label: "Hoeveelheid")
+                == "Hoeveelheid: '12345678901234567890' heeft te veel cijfers (hoogstens 15 voor de komma); het maximum is 1.000.000")
+        #expect(DraftConversion.fieldError(.number, "0,12345678901", label: "Uren")
+                == "Uren: '0,12345678901' heeft te veel cijfers achter de komma (hoogstens 10); het maximum is 1.000.000")
+        #expect(DraftConversion.fieldError(.number, "12a", label: "Uren") == "Uren: '12a' is geen getal; schrijf bijvoorbeeld 12 of 1.234,56")
+        #expect(DraftConversion.fieldError(.number, "1.2.3", label: "Uren") == "Uren: '1.2.3' is geen getal; schrijf bijvoorbeeld 12 of 1.234,56")
+        var draft = IntakeDraft(author: "sw-test", priceListVersion: "t1")
+        let item = PricedItem(code: "ZVW-FYSIO", law: "zvw", description: "Fysiotherapie", unit: "zitting",
+                              unitPrice: Money(cents: 3889), priceYear: 2022, kind: .kosten)
+        var line = DraftLine(item: item)
+        line.quantity = "12345678901234567890"
+        draft.avoided = [line]
+        let driver = IntakeDriver(pendingDraft: draft)
+        guard case .failure(let incomplete) = DraftConversion(form: driver.state.intakeForm).record(draft, status: .concept) else {
+            Issue.record("a quantity of twenty digits became a case")
+            return
+        }
+        #expect(incomplete.problems.contains { $0.message ==
+            "Regel 1 (Fysiotherapie): hoeveelheid '12345678901234567890' heeft te veel cijfers (hoogstens 15 voor de komma); het maximum is 1.000.000 per regel." })
+    }
+
     @Test("an avoided line can carry a horizon with drop-off, a low/high range and how the worker knows")
     func refinements() throws {
         var driver = IntakeDriver()

@@ -26,6 +26,9 @@ public struct DraftConversion: Sendable {
         switch kind {
         case .number:
             guard let value = DutchNumber.parse(trimmed) else {
+                if let tooLong = DutchNumber.lengthProblem(trimmed) {
+                    return "\(label): '\(trimmed)' \(tooLong); het maximum is \(DutchNumber.readable(ValueBounds.maximumQuantity))"
+                }
                 return "\(label): '\(trimmed)' is geen getal; schrijf bijvoorbeeld 12 of 1.234,56"
             }
             if value < 0 { return "\(label): een negatief getal kan hier niet" }
@@ -267,7 +270,8 @@ public struct DraftConversion: Sendable {
     private func number(_ text: String, _ step: IntakeStep, _ field: FieldID, _ label: String, _ problems: inout [DraftProblem]) -> Decimal? {
         guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
         guard let value = DutchNumber.parse(text), value >= 0 else {
-            problems.append(DraftProblem(step: step, field: field, message: "\(label): '\(text)' is geen geldig getal."))
+            let why = DutchNumber.lengthProblem(text).map { "\($0)." } ?? "is geen geldig getal."
+            problems.append(DraftProblem(step: step, field: field, message: "\(label): '\(text)' \(why)"))
             return nil
         }
         return value
@@ -277,7 +281,10 @@ public struct DraftConversion: Sendable {
         let step: IntakeStep = kind == .deployed ? .ingezet : .voorkomen
         let name = "Regel \(index + 1) (\(line.item.description))"
         guard let amount = DutchNumber.parse(line.quantity), amount >= 0 else {
-            problems.append(DraftProblem(step: step, field: .quantity(kind), message: "\(name): vul een hoeveelheid in."))
+            let message = DutchNumber.lengthProblem(line.quantity).map {
+                "\(name): hoeveelheid '\(line.quantity.trimmingCharacters(in: .whitespaces))' \($0); het maximum is \(DutchNumber.readable(ValueBounds.maximumQuantity)) per regel."
+            } ?? "\(name): vul een hoeveelheid in."
+            problems.append(DraftProblem(step: step, field: .quantity(kind), message: message))
             return nil
         }
         let quantity: Quantity
