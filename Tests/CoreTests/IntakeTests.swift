@@ -115,6 +115,18 @@ struct IntakeTests {
         #expect(pasted.state.notice == "Sociaal werker: 'e' is weggelaten (alleen cijfers, zoals 12 of 1.234,56); er staat nu 190.")
         pasted.press(.tab)
         #expect(pasted.state.notice == nil, "another key ends it")
+
+        // A run of refused keys at the end is named as well: "12 uur" typed fast said only that the field kept its value.
+        var words = IntakeDriver()
+        words.openNewCase()
+        words.press(.pageDown, .pageDown)
+        words.type("12 uur")
+        #expect(words.draft?.workerHours["sociaal-werker"] == "12")
+        #expect(words.state.notice == "Sociaal werker: ' ', 'u', 'u', 'r' zijn weggelaten (alleen cijfers, zoals 12 of 1.234,56); er staat nu 12.")
+        words.press(.tab, .backTab)
+        words.press(.backspace, .backspace)
+        words.type("ca")
+        #expect(words.state.notice == "Sociaal werker: 'c', 'a' zijn weggelaten (alleen cijfers, zoals 12 of 1.234,56); het veld blijft leeg.")
         pasted.press(.backTab)
         pasted.type("5")
         #expect(pasted.state.notice == nil)

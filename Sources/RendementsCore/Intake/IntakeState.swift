@@ -162,6 +162,6 @@ public struct RefusedCharacters: Hashable, Sendable {
     /// `'e' is weggelaten (alleen cijfers, …); er staat nu 19.`: what a run of keys left out, and what is kept.
     public static func notice(_ characters: String, allowed: String, now text: String) -> String {
         let named = characters.map { "'\($0)'" }.joined(separator: ", ")
-        return "\(named) \(characters.count == 1 ? "is" : "zijn") weggelaten (\(allowed)); er staat nu \(text)."
+        return "\(named) \(characters.count == 1 ? "is" : "zijn") weggelaten (\(allowed)); " + (text.isEmpty ? "het veld blijft leeg." : "er staat nu \(text).")
     }
 }

@@ -198,9 +198,13 @@ enum IntakeUpdate {
             (newText, cursor) = TextEditing.insert(contentsOf: fitting, into: text, at: cursor)
         case .character(let character):
             if field.kind == .number || field.kind == .date, !allowed(character, in: field.kind) {
-                notice = "\(field.label): \(Self.allowedText(field.kind)). Het veld houdt zijn waarde."
                 let earlier = intake.refusedCharacters?.field == field.id ? intake.refusedCharacters?.characters ?? "" : ""
                 intake.refusedCharacters = RefusedCharacters(field: field.id, characters: earlier + String(character))
+                // The second refused key of a run names them all: "12 uur" typed fast said only that the
+                // field kept its value (helper-32).
+                notice = earlier.isEmpty
+                    ? "\(field.label): \(Self.allowedText(field.kind)). Het veld houdt zijn waarde."
+                    : "\(field.label): " + RefusedCharacters.notice(earlier + String(character), allowed: Self.allowedText(field.kind), now: text)
                 return true
             }
             if let refused = intake.refusedCharacters, refused.field != field.id { intake.refusedCharacters = nil }
