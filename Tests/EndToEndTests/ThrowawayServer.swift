@@ -73,11 +73,30 @@ final class ThrowawayServer {
         try run("pg_ctl", ["-D", data, "-l", folder.appendingPathComponent("log").path, "-w", "-o",
                            "-p \(port) -k \(folder.path) -c listen_addresses=127.0.0.1 -c fsync=off", "start"])
         running = true
+        try watchOverThisProcess()
         try psql(user: "postgres", database: "postgres", "ALTER ROLE postgres PASSWORD '\(password)'")
         try psql(user: "postgres", database: "postgres", "CREATE DATABASE rm")
     }
 
     deinit { stop() }
+
+    /// A test that crashes never reaches `stop`, and its server kept running (found after a crash
+    /// in a session): a detached shell stops the server once this process is gone, unless `stop`
+    /// removed the folder first. A frozen server is thawed first, or it would not hear the stop.
+    private func watchOverThisProcess() throws {
+        let data = folder.appendingPathComponent("data").path, pgctl = binaries.appendingPathComponent("pg_ctl").path
+        let asPostgres = getuid() == 0 ? "/usr/sbin/runuser -u postgres -- " : ""
+        let script = """
+            exec >/dev/null 2>&1 </dev/null
+            while kill -0 \(getpid()) && [ -d '\(data)' ]; do sleep 1; done
+            [ -d '\(data)' ] || exit 0
+            kill -CONT "$(head -n 1 '\(data)/postmaster.pid')"
+            \(asPostgres)'\(pgctl)' -D '\(data)' -m immediate -w stop
+            rm -rf '\(folder.path)'
+            """
+        let outcome = try Binary.execute("/usr/bin/setsid", ["-f", "/bin/sh", "-c", script])
+        guard outcome.status == 0 else { throw ServerSetupError(message: "setsid failed: \(outcome.stderr)") }
+    }
 
     func stop() {
         guard running else { return }
