@@ -10,21 +10,33 @@ struct DraftRepricingTests {
     static let oldFysio = PricedItem(code: "ZVW-FYSIO", law: "zvw", description: "Fysiotherapie", unit: "zitting",
                                      unitPrice: Money(cents: 3500), priceYear: 2021, kind: .kosten, grade: .oranje)
 
-    /// anouk's case, priced with list 2025.1, sent back by chris.
+    /// anouk's case, priced with list t0, sent back by chris.
     static func sentBack(_ avoided: [AvoidedCareLine]) throws -> CaseRecord {
         var sent = CaseRecord(
             id: "C-0001", status: .ingediend, author: "anouk",
             context: CaseContext(intervention: "Sociaal Recept", team: "Noord", municipality: "X",
                                  periodStart: try #require(CalendarDay(year: 2025, month: 1, day: 1)), periodEnd: try #require(CalendarDay(year: 2025, month: 6, day: 1))),
             story: CaseStory(situation: "Eenzaam."),
-            avoided: avoided, attribution: .full, priceListVersion: "2025.1")
+            avoided: avoided, attribution: .full, priceListVersion: "t0")
         try sent.move(to: .teruggestuurd, by: "chris", at: "t", reason: "Graag aanvullen.")
         return sent
     }
 
+    @Test("a draft priced with a newer list than the one open is not moved back to the older one")
+    func neverBack() throws {
+        var draft = IntakeDraft(author: "sw-test", priceListVersion: "t2")
+        var line = DraftLine(item: Self.oldFysio)
+        line.quantity = "9"
+        draft.avoided = [line]
+        let before = draft
+        #expect(IntakeDriver().state.intakeForm.priceList?.version == "t1")
+        #expect(DraftRepricing.apply(IntakeDriver().state.intakeForm, to: &draft) == nil)
+        #expect(draft == before)
+    }
+
     @Test("a kept draft takes the open list's prices and version and says so; a line the list lacks stops the submission until it is replaced")
     func keptDraft() throws {
-        var draft = IntakeDraft(author: "sw-test", priceListVersion: "2025.1")
+        var draft = IntakeDraft(author: "sw-test", priceListVersion: "t0")
         draft.team = "Team Oost"
         var avoided = DraftLine(item: Self.oldFysio)
         avoided.quantity = "9"
@@ -35,7 +47,7 @@ struct DraftRepricingTests {
         draft.deployed = [gone]
         var driver = IntakeDriver(pendingDraft: draft)
         driver.press(.character("j"))
-        #expect(driver.state.notice == "Verder met de bewaarde casus. Geprijsd met prijslijst 2025.1; nu geldt t1: 1 regel kreeg de nieuwe prijs. "
+        #expect(driver.state.notice == "Verder met de bewaarde casus. Geprijsd met prijslijst t0; nu geldt t1: 1 regel kreeg de nieuwe prijs. "
                 + "Niet in t1: OUD-ITEM; kies een ander product.")
         let opened = try #require(driver.draft)
         #expect(opened.priceListVersion == "t1")
@@ -77,7 +89,7 @@ struct DraftRepricingTests {
         var author = ReviewFlowTests.driver(user: "anouk")
         author.state.setRecords([sent])
         author.press(.enter, .character("a"))
-        #expect(author.state.notice == "Opmerkingen: Graag aanvullen. · Geprijsd met prijslijst 2025.1; nu geldt t1: 1 regel kreeg de nieuwe prijs.")
+        #expect(author.state.notice == "Opmerkingen: Graag aanvullen. · Geprijsd met prijslijst t0; nu geldt t1: 1 regel kreeg de nieuwe prijs.")
         for _ in 0..<6 { author.press(.pageDown) }
         author.effects = []
         author.press(.character("i"), .character("j"))
@@ -92,18 +104,18 @@ struct DraftRepricingTests {
             "herprijzing voorkomen[1].prijs ZVW-FYSIO € 35,00 (2021) → ZVW-FYSIO € 38,89 (2022) anouk",
             "status status teruggestuurd → ingediend anouk",
         ], "the moved price is a re-pricing, not the author's rework of the estimate")
-        #expect(resubmitted.history[1].reason == "Herprijsd naar prijslijst Test, versie t1 (was 2025.1)")
+        #expect(resubmitted.history[1].reason == "Herprijsd naar prijslijst Test, versie t1 (was t0)")
         #expect(resubmitted.history.last?.reason == "Ongewijzigd opnieuw ingediend")
     }
 
     @Test("hours for a rate the list lacks are shown, named and never dropped; a typed rate that differs from the list's is kept and named (helper-29)")
     func hoursAndRates() throws {
-        var draft = IntakeDraft(author: "sw-test", priceListVersion: "2025.1")
+        var draft = IntakeDraft(author: "sw-test", priceListVersion: "t0")
         draft.workerHours = ["sociaal-werker": "5", "begeleider-basis": "12"]
         draft.workerRates = ["sociaal-werker": "60,00"]
         var driver = IntakeDriver(pendingDraft: draft)
         driver.press(.character("j"))
-        #expect(driver.state.notice == "Verder met de bewaarde casus. Geprijsd met prijslijst 2025.1; nu geldt t1: geen prijs veranderd. "
+        #expect(driver.state.notice == "Verder met de bewaarde casus. Geprijsd met prijslijst t0; nu geldt t1: geen prijs veranderd. "
                 + "Uurtarief begeleider-basis staat niet in t1; zet die uren bij Inzet om. Sociaal werker blijft € 60,00/uur (lijst: € 64,00).")
         let opened = try #require(driver.draft)
         #expect(opened.workerHours["begeleider-basis"] == "12", "the hours stay")
@@ -133,7 +145,7 @@ struct DraftRepricingTests {
         var author = ReviewFlowTests.driver(user: "anouk")
         author.state.setRecords([sent])
         author.press(.enter, .character("a"))
-        #expect(author.state.notice == "Opmerkingen: Graag aanvullen. · Geprijsd met prijslijst 2025.1; nu geldt t1: 1 regel kreeg de nieuwe prijs. "
+        #expect(author.state.notice == "Opmerkingen: Graag aanvullen. · Geprijsd met prijslijst t0; nu geldt t1: 1 regel kreeg de nieuwe prijs. "
                 + "Niet in t1: OUD-ITEM; kies een ander product.")
         for _ in 0..<4 { author.press(.pageDown) }
         author.press(.character("x"), .character("j"))  // the second avoided line, selected as the step opens, goes

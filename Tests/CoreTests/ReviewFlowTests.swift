@@ -696,11 +696,112 @@ struct StaleReworkTests {
 
 @Suite("The author's rework meets a newer version")
 struct NewerVersionTests {
-    @Test("a rework that did not start from the case on disk asks before it replaces it; no keeps everything")
-    func asksBeforeReplacing() throws {
+    /// bram reworking C-0003 (sent back to him), with the case as it stood when he began.
+    static func reworking() throws -> (IntakeDriver, CaseRecord) {
         var author = ReviewFlowTests.driver(user: "bram")
-        author.press(.down, .down, .enter, .character("a"))   // C-0003, sent back to bram
+        author.press(.down, .down, .enter, .character("a"))
         #expect(author.draft?.editingRevision == 0)
+        return (author, try #require(author.state.record("C-0003")))
+    }
+
+    /// C-0003 re-priced by a beheerder to list t2: the home doctor's visit from € 50,00 to € 52,00.
+    static func repriced(_ base: CaseRecord) -> CaseRecord {
+        var current = base
+        current.avoided[0].item.unitPrice = Money(cents: 5200)
+        current.priceListVersion = "t2"
+        current.history.append(CaseEvent(at: "2026-11-24T10:00:00Z", by: "beheer", action: .herprijzing, field: "voorkomen[1].prijs",
+                                         old: "50.00", new: "52.00", reason: "Prijslijst t2"))
+        current.revision = 1
+        return current
+    }
+
+    @Test("a colleague's re-pricing meets the author's rework: the author's story goes onto the re-priced version, nothing goes back (helper-33)")
+    func reworkOntoRepricing() throws {
+        let (driver, base) = try Self.reworking()
+        var author = driver
+        author.state.intake?.draft.situation = "Mantelzorger overbelast; nu met respijtzorg."
+        author.state.intake?.draft.avoided[1].quantity = "8"
+        for _ in 0..<6 { author.press(.pageDown) }
+        // The first save meets the newer version on the server: nothing is saved, the rework is put onto it.
+        let current = Self.repriced(base)
+        author.effects = []
+        author.deliver(.caseConflict(current: current, message: "Casus C-0003 is intussen gewijzigd door beheer."))
+        #expect(author.state.notice == "Casus C-0003 is intussen gewijzigd door beheer. Je aanpassingen staan nu op die nieuwe versie (niets opgeslagen). "
+                + "Controleer het overzicht en druk opnieuw i.")
+        let draft = try #require(author.draft)
+        #expect(author.effects == [.saveDraft(draft)], "the merged draft is kept on disk")
+        #expect(draft.editingRevision == 1 && draft.editingBase == current && draft.priceListVersion == "t2")
+        #expect(draft.situation == "Mantelzorger overbelast; nu met respijtzorg.")
+        #expect(draft.avoided.map(\.item.unitPrice) == [Money(cents: 5200), Money(cents: 29000)])
+        #expect(draft.avoided.map(\.quantity) == ["10", "8"])
+        // The second i saves it, over the re-priced version, without a step back to list t1.
+        author.effects = []
+        author.press(.character("i"), .character("j"))
+        guard case .saveCase(let saved, _) = author.effects.last else {
+            Issue.record("expected the merged rework to be saved")
+            return
+        }
+        #expect(saved.revision == 1)
+        #expect(saved.priceListVersion == "t2")
+        #expect(saved.avoided.map(\.item.unitPrice) == [Money(cents: 5200), Money(cents: 29000)])
+        #expect(saved.avoided.map(\.quantity) == [.count(10), .count(8)])
+        #expect(saved.story.situation == "Mantelzorger overbelast; nu met respijtzorg.")
+        #expect(saved.history.filter { $0.action == .herprijzing }.map(\.by) == ["beheer"], "no re-pricing in the author's name")
+        #expect(saved.history.suffix(2).map(\.action) == [.aanpassing, .status])
+    }
+
+    @Test("two windows of the author: each one's field is kept; a field both changed keeps this window's value and is named")
+    func twoWindows() throws {
+        let (driver, base) = try Self.reworking()
+        var author = driver
+        author.state.intake?.draft.team = "Noord A"
+        author.state.intake?.draft.approach = "Wekelijks huisbezoek."
+        var other = base
+        other.context.municipality = "Y"
+        other.story.approach = "Maandelijks overleg."
+        other.history.append(CaseEvent(at: "2026-11-24T09:30:00Z", by: "bram", action: .aanpassing, field: "inhoud: gemeente, aanpak",
+                                       old: "", new: "", reason: "Aangepast door de auteur"))
+        other.revision = 1
+        author.state.replaceRecord(other)
+        for _ in 0..<6 { author.press(.pageDown) }
+        author.effects = []
+        author.press(.character("i"))
+        #expect(author.state.confirmation == nil, "nothing is replaced, so there is nothing to ask")
+        #expect(!author.effects.contains { if case .saveCase = $0 { true } else { false } })
+        let draft = try #require(author.draft)
+        #expect(draft.team == "Noord A" && draft.municipality == "Y" && draft.approach == "Wekelijks huisbezoek.")
+        #expect(author.state.notice == "Casus C-0003 is intussen gewijzigd door bram. Je aanpassingen staan nu op die nieuwe versie (niets opgeslagen). "
+                + "Beide gewijzigd: wat is er gedaan; daar staat jouw versie. Controleer het overzicht en druk opnieuw i.")
+    }
+
+    @Test("the merge line by line: a re-priced item and the author's quantity both stay; an added line follows; a line both changed is named")
+    func linesMerged() throws {
+        let base = ReviewFlowTests.records()[2]
+        var theirs = Self.repriced(base)
+        theirs.avoided[1].likelihood = Percentage(25)!
+        var mine = IntakeDraft(editing: base)
+        mine.avoided[0].quantity = "12"
+        mine.avoided[1].likelihood = Choices.likelihoods[0]
+        mine.avoided.append(DraftLine(item: PricedItem(code: "ZVW-HA", law: "zvw", description: "ZVW-HA", unit: "stuk", unitPrice: Money(cents: 5000),
+                                                       priceYear: 2022, kind: .kosten)))
+        let merge = DraftMerge(base: base, mine: mine, theirs: theirs)
+        #expect(merge.draft.avoided.map(\.quantity) == ["12", "10", ""])
+        #expect(merge.draft.avoided.map(\.item.unitPrice) == [Money(cents: 5200), Money(cents: 29000), Money(cents: 5200)],
+                "the added line takes the newer list's price of its item")
+        #expect(merge.draft.avoided[1].likelihood == Choices.likelihoods[0], "both changed it: the author's value")
+        #expect(merge.bothChanged == ["voorkomen regel 2"])
+        #expect(merge.draft.priceListVersion == "t2")
+        // Nothing changed on either side: the draft is the newer version's.
+        let same = DraftMerge(base: base, mine: IntakeDraft(editing: base), theirs: theirs)
+        var expected = IntakeDraft(editing: theirs)
+        expected.editingBase = theirs
+        #expect(same.draft == expected && same.bothChanged.isEmpty)
+    }
+
+    @Test("a draft kept from before the starting point was saved asks before it replaces the newer version; no keeps everything")
+    func asksBeforeReplacing() throws {
+        var author = try Self.reworking().0
+        author.state.intake?.draft.editingBase = nil
         // Another window of bram's resubmitted it and a colleague sent it back again, with new remarks.
         var current = try #require(author.state.record("C-0003"))
         try current.move(to: .ingediend, by: "bram", at: "2026-11-24T09:00:00Z", reason: "opnieuw")

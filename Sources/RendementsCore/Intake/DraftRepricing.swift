@@ -25,9 +25,12 @@ public struct DraftRepricing: Hashable, Sendable {
         public let listed: Money
     }
 
-    /// Re-prices `draft` on the list of `form`; nil when it already stands on that list (or there is none).
+    /// Re-prices `draft` on the list of `form`; nil when it already stands on that list, or on a
+    /// newer one (a case a beheerder moved to a newer list went back to the older one the app had
+    /// open, in the author's name), or there is none.
     public static func apply(_ form: IntakeForm, to draft: inout IntakeDraft) -> DraftRepricing? {
-        guard let list = form.priceList, draft.priceListVersion != list.version else { return nil }
+        guard let list = form.priceList, draft.priceListVersion != list.version,
+              !(VersionOrder(list.version) < VersionOrder(draft.priceListVersion)) else { return nil }
         var moved = 0
         var missing: [String] = []
         func refresh(_ lines: [DraftLine]) -> [DraftLine] {

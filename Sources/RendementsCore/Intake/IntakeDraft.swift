@@ -41,6 +41,9 @@ public struct IntakeDraft: Codable, Hashable, Sendable {
     public var effortLaw: String?
     /// The step the worker was on (`IntakeStep`'s raw value), so a resumed draft opens there.
     public var lastStep: Int?
+    /// The case as the rework began (at `editingRevision`): what the author changed since then is
+    /// put onto a newer version (`DraftMerge`). Absent in drafts saved before it was kept.
+    public var editingBase: CaseRecord?
 
     public init(author: String, priceListVersion: String) {
         self.author = author
@@ -52,6 +55,7 @@ public struct IntakeDraft: Codable, Hashable, Sendable {
         self.init(author: record.author, priceListVersion: record.priceListVersion)
         editingCaseID = record.id
         editingRevision = record.revision
+        editingBase = record
         intervention = record.context.intervention
         team = record.context.team
         municipality = record.context.municipality

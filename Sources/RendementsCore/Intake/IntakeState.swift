@@ -74,7 +74,8 @@ public struct ItemPicker: Hashable, Sendable {
 /// Everything about a case being entered; lives in `AppState` while the intake is open.
 public struct IntakeState: Sendable {
     public var draft: IntakeDraft
-    public let form: IntakeForm
+    /// The price list and choices the draft is entered with; a newer list comes in only with a newer version of the case (`DraftMerge`).
+    public internal(set) var form: IntakeForm
     public var step: IntakeStep = .context
     public var focus = 0 {
         didSet {

@@ -435,7 +435,12 @@ enum IntakeUpdate {
             // Another window or a colleague wrote the case since this rework began: the author decides, knowing it.
             if let existing, existing.revision != intake.draft.editingRevision,
                existing.status == .concept || existing.status == .teruggestuurd {
-                app.confirmation = .overwriteNewer(existing.id, submit: submit)
+                if intake.draft.editingBase != nil {
+                    putOntoNewer(existing, &intake, &app)
+                } else {
+                    // A draft saved before the rework's starting point was kept: replacing is all there is, asked.
+                    app.confirmation = .overwriteNewer(existing.id, submit: submit)
+                }
                 return []
             }
             if !confirmed {
@@ -459,6 +464,24 @@ enum IntakeUpdate {
             app.notice = "Nog niet compleet: \(problems.count) punt\(problems.count == 1 ? "" : "en") met ✗ op dit overzicht."
             return []
         }
+    }
+
+    /// A newer version of the case being reworked: the author's changes are put onto it
+    /// (`DraftMerge`), and the author checks the result before saving again. Nothing is saved here.
+    static func putOntoNewer(_ current: CaseRecord, _ intake: inout IntakeState, _ app: inout AppState) {
+        guard let base = intake.draft.editingBase else { return }
+        let merge = DraftMerge(base: base, mine: intake.draft, theirs: current)
+        intake.draft = merge.draft
+        // Moved onto a newer price list: the form prices new lines with it too, when the app has it open.
+        if intake.form.priceList?.version != merge.draft.priceListVersion, app.intakeForm.priceList?.version == merge.draft.priceListVersion {
+            intake.form = app.intakeForm
+        }
+        // Within the three lines a notice has (a long one was cut mid-sentence, helper-33).
+        let named = merge.bothChanged.prefix(3).joined(separator: ", ") + (merge.bothChanged.count > 3 ? " en \(merge.bothChanged.count - 3) meer" : "")
+        let both = merge.bothChanged.isEmpty ? "" : " Beide gewijzigd: \(named); daar staat jouw versie."
+        let by = current.history.last.map { " door \($0.by)" } ?? ""
+        app.notice = "Casus \(current.id) is intussen gewijzigd\(by). Je aanpassingen staan nu op die nieuwe versie (niets opgeslagen)."
+            + "\(both) Controleer het overzicht en druk opnieuw \(current.status == .concept ? "c of i" : "i")."
     }
 
     /// After a yes: the rework replaces the newer version it did not start from.

@@ -532,7 +532,13 @@ enum ReviewUpdate {
         }
         app.replaceRecord(current)
         if app.screen == .intake {
-            // The author's rework stays in the draft; the intake itself does not show the case.
+            // The author's rework is put onto the newer version at once, for the author to check.
+            if var intake = app.intake, intake.draft.editingCaseID == current.id, intake.draft.editingBase != nil,
+               current.status == .concept || current.status == .teruggestuurd {
+                IntakeUpdate.putOntoNewer(current, &intake, &app)
+                app.intake = intake
+                return [.saveDraft(intake.draft)]
+            }
             app.notice = "Casus \(current.id) is intussen gewijzigd\(current.history.last.map { " door \($0.by)" } ?? ""); je aanpassing is niet opgeslagen en blijft in je concept."
             return []
         }
