@@ -115,7 +115,8 @@ public struct CaseStore: Sendable {
         }
 
         var cases: [Entry] = []
-        var problems: [Problem] = []
+        /// Entries that are not readable case files (a copy under another name, a folder, …), each with why.
+        public internal(set) var problems: [Problem] = []
     }
 
     public func listing() throws(CaseStoreError) -> Listing {

@@ -30,7 +30,7 @@ public enum StoreCopy {
                             refusal: (CaseRecord) -> String?) async throws -> Outcome {
         var outcome = Outcome()
         if let settings = try await source.settingsText(), try await !target.adoptSettings(settings) {
-            outcome.refused.append("\(CaseStore.settingsFileName): het doel heeft al andere instellingen; die blijven staan")
+            outcome.refused.append("\(CaseStore.settingsFileName): de business case waar de casussen heen gaan heeft al andere instellingen; die blijven staan")
         }
         let options = try await optionsOfTarget?()
         for file in try await source.caseFiles() {

@@ -90,7 +90,8 @@ struct Import: ParsableCommand {
             }
         }
         if failed > 0 {
-            printError("\(failed) van \(files.count) bestand(en) niet geïmporteerd; de rest wel")
+            printError(failed == files.count ? "geen van de \(files.count) bestand(en) geïmporteerd"
+                                             : "\(failed) van \(files.count) bestand(en) niet geïmporteerd; de rest wel")
             throw ExitCode(1)
         }
     }

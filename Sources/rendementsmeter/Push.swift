@@ -30,10 +30,12 @@ struct Push: ParsableCommand {
                 return basis.settings.estimateOptions(basis.priceList.priceList, reportYear: nil)
             }, refusal: Import.refusal)
         }
+        // A file the folder does not count as a case is not pushed either; said, not skipped without a word (helper-33).
+        let strays = ((try? CaseStore(folder: locations.casesFolder).listing())?.problems ?? []).map { "\($0.file): \($0.message)" }
         for conflict in outcome.conflicts { printError("conflict: " + conflict) }
-        for problem in outcome.refused { printError("niet gezet: " + problem) }
+        for problem in outcome.refused + strays { printError("niet gezet: " + problem) }
         for problem in outcome.unvalued { printError("zonder bedragen voor het sectorbeeld: " + problem) }
-        print(outcome.summary)
-        if !outcome.conflicts.isEmpty || !outcome.refused.isEmpty { throw ExitCode(1) }
+        print(outcome.summary + (strays.isEmpty ? "" : "; \(strays.count) bestand(en) in de map zijn geen casusbestand"))
+        if !outcome.conflicts.isEmpty || !outcome.refused.isEmpty || !strays.isEmpty { throw ExitCode(1) }
     }
 }
