@@ -120,7 +120,7 @@ extension ServerError {
             return .refused(message)
         }
         if address.password == nil {
-            return .refused("inloggen als '\(address.user)' lukt niet: het adres heeft geen wachtwoord (postgres://gebruiker:wachtwoord@server/database)")
+            return .refused("inloggen als '\(address.user)' lukt niet: er is geen wachtwoord (niet in het adres, niet in PGPASSWORD en niet in ~/.pgpass)")
         }
         return .unreachable("de databaseserver op \(address.host):\(address.port) is niet bereikbaar; draait hij, en klopt het adres?")
     }

@@ -19,6 +19,8 @@ struct ServerOption: ParsableArguments {
             throw ExitCode(2)
         }
         switch ServerAddress.parse(text) {
+        case .success(let address) where address.password == nil:
+            return address.with(password: PasswordFile.password(for: address, environment: ProcessInfo.processInfo.environment))
         case .success(let address): return address
         case .failure(let error):
             printError("fout: " + error.dutchMessage)

@@ -1180,8 +1180,22 @@ struct ServerStoreTests {
         let address = try Binary.run(["report", "--database", "mysql://x"], in: setup.scratch.url)
         #expect(address.status == 2)
         #expect(address.stderr == "fout: dat is geen databaseadres; schrijf postgres://gebruiker:wachtwoord@server:5432/database\n")
-        let noPassword = try Binary.run(["report", "--database", "postgres://anouk@127.0.0.1:\(setup.server.port)/rm"], in: setup.scratch.url)
-        #expect(noPassword.stderr == "fout: inloggen als 'anouk' lukt niet: het adres heeft geen wachtwoord (postgres://gebruiker:wachtwoord@server/database)\n")
+        // Without a password in the address it comes from PGPASSWORD or the password file, as for psql; a password in the
+        // address sat in the process list for the whole session (helper-33).
+        let home = setup.scratch.url.appendingPathComponent("home-pgpass")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let passwordless = "postgres://anouk@127.0.0.1:\(setup.server.port)/rm"
+        let noPassword = try Binary.run(["report", "--database", passwordless], in: setup.scratch.url, environment: ["HOME": home.path, "PGPASSWORD": ""])
+        #expect(noPassword.stderr == "fout: inloggen als 'anouk' lukt niet: er is geen wachtwoord (niet in het adres, niet in PGPASSWORD en niet in ~/.pgpass)\n")
+        let fromEnvironment = try Binary.run(["report", "--database", passwordless], in: setup.scratch.url, environment: ["HOME": home.path, "PGPASSWORD": "pw-anouk"])
+        #expect(fromEnvironment.status == 0 && fromEnvironment.stdout.contains("Totaal"), "\(fromEnvironment.stderr)")
+        let file = home.appendingPathComponent(".pgpass")
+        try "# host:port:database:user:password\nelders:*:*:anouk:fout\n127.0.0.1:\(setup.server.port):*:anouk:pw-anouk\n".write(to: file, atomically: true, encoding: .utf8)
+        for (mode, works) in [(0o644, false), (0o600, true)] {
+            try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: file.path)
+            let fromFile = try Binary.run(["report", "--database", passwordless], in: setup.scratch.url, environment: ["HOME": home.path, "PGPASSWORD": ""])
+            #expect((fromFile.status == 0) == works, "mode \(String(mode, radix: 8)): a file others may read is not used, as libpq does: \(fromFile.stderr)")
+        }
         let twice = try Binary.run(["database", "add-user", "--login", "anouk", "--password", "x", "--organisation", "voorbeeld", "--role", "manager",
                                     "--database", setup.server.adminURL], in: setup.scratch.url)
         #expect(twice.stderr == "fout: die bestaat al op de server (role \"anouk\" already exists); er is niets veranderd\n")
@@ -1376,4 +1390,21 @@ final class Locked<Value>: @unchecked Sendable {
     var value: Value { lock.withLock { stored } }
 
     func change(_ body: (inout Value) -> Void) { lock.withLock { body(&stored) } }
+}
+
+@Suite("The password file, as libpq reads it")
+struct PasswordFileTests {
+    @Test("the first line that fits gives the password; * fits anything; \\ escapes : and \\")
+    func lines() {
+        let text = """
+            # comment
+            elders:5432:rm:anouk:nee
+            127.0.0.1:5433:*:anouk:ja\\:met\\\\dubbelepunt
+            *:*:*:*:standaard
+            """
+        #expect(PasswordFile.match(text, host: "127.0.0.1", port: 5433, database: "rm", user: "anouk") == "ja:met\\dubbelepunt")
+        #expect(PasswordFile.match(text, host: "elders", port: 5432, database: "rm", user: "anouk") == "nee")
+        #expect(PasswordFile.match(text, host: "elders", port: 5432, database: "ander", user: "anouk") == "standaard")
+        #expect(PasswordFile.match("kort:regel", host: "kort", port: 5432, database: "rm", user: "anouk") == nil)
+    }
 }
