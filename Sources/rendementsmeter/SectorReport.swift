@@ -6,7 +6,10 @@ import RendementsPostgres
 /// of fewer than 10 cases or 3 organisations is left out by the server itself.
 enum SectorReport {
     static func print(_ address: ServerAddress) throws {
-        let rows = try onServer(address) { try await $0.sector() }
+        let rows = try onServer(address) { server in
+            try await RoleCheck.readsSector(server)
+            return try await server.sector()
+        }
         Swift.print("Sectorbeeld: goedgekeurde casussen van alle organisaties, per interventie, wet en jaar.")
         Swift.print("Groepen met minder dan \(Schema.sectorMinimumCases) casussen of \(Schema.sectorMinimumOrganisations) organisaties zijn weggelaten.")
         Swift.print("")

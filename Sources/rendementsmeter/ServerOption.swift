@@ -38,7 +38,12 @@ func onServer<T: Sendable>(_ address: ServerAddress, _ work: @escaping @Sendable
 /// The business case a command works on, whichever store holds it: the server with
 /// --database, else the folder.
 func onStore<T: Sendable>(_ locations: Locations, _ server: ServerOption, _ work: @escaping @Sendable (any BusinessCaseStore) async throws -> T) throws -> T {
-    if server.addressText != nil { return try onServer(try server.address()) { try await work($0) } }
+    if server.addressText != nil {
+        return try onServer(try server.address()) { store in
+            try await RoleCheck.readsCases(store)
+            return try await work(store)
+        }
+    }
     let folder = FolderBusinessCase(folder: locations.casesFolder, priceList: locations.priceListFolder)
     return try blocking { try await work(folder) }
 }
@@ -66,6 +71,10 @@ struct DutchFailure: Error {
 
     /// What went wrong in a server call or on disk, in Dutch.
     init(_ error: any Error) {
+        if let failure = error as? DutchFailure {
+            self = failure
+            return
+        }
         self.init(text: (error as? ServerError)?.dutchMessage ?? (error as? StorageError)?.dutchMessage ?? "\(error)")
     }
 

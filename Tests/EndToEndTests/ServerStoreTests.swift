@@ -1176,7 +1176,19 @@ struct ServerStoreTests {
         #expect(wrong.status == 1)
         #expect(wrong.stderr == "fout: inloggen als 'anouk' lukt niet: gebruikersnaam of wachtwoord klopt niet\n")
         let sector = try Binary.run(["report", "--sector", "--database", setup.url("anouk")], in: setup.scratch.url)
-        #expect(sector.stderr == "fout: dat mag deze login niet (geen recht op functie rm_sector)\n")
+        #expect(sector.stderr == "fout: het sectorbeeld (report --sector) is voor een sector-analist; als sociaal werker lees je de cijfers van je eigen "
+                + "organisatie met 'rendementsmeter report'\n", "\(sector.stderr)")
+        // What a role cannot do is said for the role, before the server refuses in its own words (helper-33:
+        // "geen recht op tabel rm_organisation").
+        for arguments in [["report"], ["explain", "C-0001"], ["export", "--format", "csv", "--out", "x.csv"], ["validate"]] {
+            let analyst = try Binary.run(arguments + ["--database", setup.url("ana")], in: setup.scratch.url)
+            #expect(analyst.status == 1 && analyst.stderr == "fout: als sector-analist zie je geen casussen, alleen cijfers over organisaties heen: "
+                    + "rendementsmeter report --sector\n", "\(arguments): \(analyst.stderr)")
+        }
+        try setup.server.psql(user: "postgres", "CREATE ROLE gast LOGIN PASSWORD 'pw-gast'")
+        let roleless = try Binary.run(["report", "--database", setup.url("gast")], in: setup.scratch.url)
+        #expect(roleless.status == 1 && roleless.stderr == "fout: deze login heeft geen rol in de app (sociaal-werker, beoordelaar, manager, beheerder of "
+                + "sector-analist); een beheerder geeft hem er een met 'rendementsmeter database add-user'\n", "\(roleless.stderr)")
         let address = try Binary.run(["report", "--database", "mysql://x"], in: setup.scratch.url)
         #expect(address.status == 2)
         #expect(address.stderr == "fout: dat is geen databaseadres; schrijf postgres://gebruiker:wachtwoord@server:5432/database\n")
