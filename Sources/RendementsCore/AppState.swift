@@ -10,6 +10,8 @@ public enum Screen: Hashable, Sendable {
     case dashboard
     /// The worker's own estimates beside colleagues', and the spread per item.
     case calibration
+    /// The sector analyst's only screen: the sector view across organisations.
+    case sector
     case help(returnTo: ScreenKind)
 }
 
@@ -17,6 +19,8 @@ public enum Screen: Hashable, Sendable {
 public struct AppState: Sendable {
     public var size: Size
     public var screen: Screen = .start
+    /// The sector view, for a sector analyst (who sees no case); nil for everyone else.
+    public var sector: SectorState?
     public var overview: Overview
     public var priceList: PriceList?
     public var menuIndex = 0
@@ -289,6 +293,7 @@ public struct AppState: Sendable {
             caseView?.prompt != nil ? .prompt : (caseView?.reviewing == true ? .caseReview : .caseView)
         case .dashboard: dashboard.tracing ? .trace : .dashboard
         case .calibration: .calibration
+        case .sector: .sector
         case .help: .help
         }
     }

@@ -69,6 +69,7 @@ public enum HelpText {
         case .caseView, .caseReview: "Casus bekijken en beoordelen"
         case .dashboard, .trace: "Dashboard"
         case .calibration: "Schattingen"
+        case .sector: "Sectorbeeld"
         case .help, .confirm: "Hulp"
         }
     }
@@ -123,6 +124,16 @@ public enum HelpText {
                 "een rij, u legt uit hoe een bedrag is berekend. Filters: 1 selectie, 2 team,",
                 "3 interventie, 4 leefgebied, 5 jaar; 0 zet ze uit. Onderaan: netto laag,",
                 "hoog en conservatief naast de centrale schatting.",
+            ]
+        case .sector:
+            [
+                "Het sectorbeeld: goedgekeurde casussen van alle organisaties samen, per",
+                "interventie, wet en jaar: hoeveel casussen en organisaties, voorkomen zorg,",
+                "kosten (ingezette zorg en eigen inzet), het rendement van de sommen en de",
+                "mediaan van de rendementen per casus. Een groep van minder dan 10 casussen of",
+                "3 organisaties laat de server weg; een casus zie je nooit. Let op: wie twee",
+                "sectorbeelden van verschillende dagen naast elkaar legt, ziet wat er tussen",
+                "die dagen bij een groep kwam, ook als dat één casus is.",
             ]
         case .calibration:
             [

@@ -40,6 +40,8 @@ public enum ScreenKind: Hashable, Sendable, CaseIterable {
     case dashboard, trace
     /// The worker's own estimates and the spread per item.
     case calibration
+    /// The sector analyst's view across organisations.
+    case sector
     /// A yes/no question over any screen: only its answers act.
     case confirm
 
@@ -112,11 +114,13 @@ public enum Keymap {
         KeyBinding([.enter], "Enter", "Gekozen item als regel toevoegen", hint: "toevoegen", .open, on: [.picker]),
         KeyBinding([.escape], "Esc", "Sluiten zonder toe te voegen", hint: "sluiten", .back, on: [.picker]),
         KeyBinding([.up, .character("k")], "↑↓", "Casus kiezen", hint: "kiezen", .previous, on: [.browser]),
+        KeyBinding([.up, .character("k")], "↑↓", "Groep kiezen", hint: "groep", .previous, on: [.sector]),
+        KeyBinding([.down, .character("j")], "", "", .next, on: [.sector]),
         KeyBinding([.down, .character("j")], "", "", .next, on: [.browser]),
-        KeyBinding([.pageUp], "PgUp/PgDn", "Een scherm terug of verder", hint: "blad", .pageUp, on: [.browser, .caseView, .caseReview, .help]),
-        KeyBinding([.pageDown], "", "", .pageDown, on: [.browser, .caseView, .caseReview, .help]),
-        KeyBinding([.home], "Home/End", "Naar de eerste of de laatste regel", hint: "begin/eind", .first, on: [.priceList, .picker, .browser, .dashboard, .calibration, .help]),
-        KeyBinding([.end], "", "", .last, on: [.priceList, .picker, .browser, .dashboard, .calibration, .help]),
+        KeyBinding([.pageUp], "PgUp/PgDn", "Een scherm terug of verder", hint: "blad", .pageUp, on: [.browser, .caseView, .caseReview, .help, .sector]),
+        KeyBinding([.pageDown], "", "", .pageDown, on: [.browser, .caseView, .caseReview, .help, .sector]),
+        KeyBinding([.home], "Home/End", "Naar de eerste of de laatste regel", hint: "begin/eind", .first, on: [.priceList, .picker, .browser, .dashboard, .calibration, .help, .sector]),
+        KeyBinding([.end], "", "", .last, on: [.priceList, .picker, .browser, .dashboard, .calibration, .help, .sector]),
         // The history below the lines while reviewing, too (helper-31: the view stuck on the selected line).
         KeyBinding([.home], "Home/End", "Naar het begin of het eind van de casus (de geschiedenis)", hint: "begin/eind", .first, on: [.caseView, .caseReview]),
         KeyBinding([.end], "", "", .last, on: [.caseView, .caseReview]),
@@ -174,9 +178,9 @@ public enum Keymap {
         KeyBinding([.escape], "Esc", "Terug naar het vorige scherm", hint: "terug", .back, on: [.browser, .caseView, .dashboard, .calibration]),
         KeyBinding([.escape], "Esc", "Terug (stopt met beoordelen en geeft de casus vrij)", hint: "terug", .back, on: [.caseReview]),
         KeyBinding([.function(1), .character("?")], "?/F1", "Hulp bij dit scherm (? buiten tekstvelden)", hint: "hulp", .help,
-                   on: ScreenKind.intakeScreens.union([.start, .priceList, .browser, .caseView, .caseReview, .dashboard, .calibration])),
+                   on: ScreenKind.intakeScreens.union([.start, .priceList, .browser, .caseView, .caseReview, .dashboard, .calibration, .sector])),
         KeyBinding([.character("q"), .control("q"), .control("c")], "q", "Afsluiten (q buiten tekstvelden, Ctrl-Q overal)", hint: "afsluiten", .quit,
-                   on: ScreenKind.intakeScreens.union([.start, .priceList, .help, .browser, .caseView, .caseReview, .dashboard, .trace, .calibration])),
+                   on: ScreenKind.intakeScreens.union([.start, .priceList, .help, .browser, .caseView, .caseReview, .dashboard, .trace, .calibration, .sector])),
     ]
 
     /// The action of a key on a screen. While the user types in a text field,

@@ -151,6 +151,7 @@ public enum Update {
             if state.screen == .browser || state.screen == .caseView { return ReviewUpdate.handle(key, &state) }
             if state.screen == .dashboard { return DashboardUpdate.handle(key, &state) }
             if state.screen == .calibration { return CalibrationUpdate.handle(key, &state) }
+            if state.screen == .sector { return SectorUpdate.handle(key, &state) }
             if state.isEditingQuery { editQuery(key, &state); return [] }
             guard let action = Keymap.action(for: key, on: state.screenKind) else {
                 return []
@@ -291,10 +292,12 @@ public enum Update {
                 case .browser: state.screen = .browser
                 case .dashboard, .trace: state.screen = .dashboard
                 case .calibration: state.screen = .calibration
+                case .sector: state.screen = .sector
                 case .caseView, .caseReview: state.screen = .caseView
                 default: state.screen = ScreenKind.intakeScreens.contains(returnTo) ? .intake : .start
                 }
             case .priceList, .start, .intake, .browser, .caseView, .dashboard, .calibration: state.screen = .start
+            case .sector: break
             }
         case .previous, .next, .pageUp, .pageDown, .first, .last:
             move(action, &state)
@@ -358,7 +361,7 @@ public enum Update {
             default: state.helpScroll = last
             }
             state.helpScroll = min(max(0, state.helpScroll), last)
-        case .intake, .browser, .caseView, .dashboard, .calibration:
+        case .intake, .browser, .caseView, .dashboard, .calibration, .sector:
             break
         }
     }

@@ -21,8 +21,8 @@ public enum Schema {
     }
 
     /// Groups smaller than these are left out of the sector view.
-    public static let sectorMinimumCases = 10
-    public static let sectorMinimumOrganisations = 3
+    public static let sectorMinimumCases = SectorRules.minimumCases
+    public static let sectorMinimumOrganisations = SectorRules.minimumOrganisations
 
     public static let bootstrap = "CREATE TABLE IF NOT EXISTS rm_schema_version (version int PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())"
 

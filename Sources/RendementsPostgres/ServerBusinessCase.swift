@@ -223,17 +223,7 @@ public struct ServerBusinessCase: Sendable {
     // MARK: - The sector view
 
     /// One group of the sector view; groups below the thresholds are not returned at all.
-    public struct SectorRow: Equatable, Sendable {
-        public let intervention: String
-        public let law: String
-        public let year: Int
-        public let cases: Int
-        public let organisations: Int
-        public let avoided: Money
-        public let deployed: Money
-        public let effort: Money
-        public let medianCaseRatio: Double?
-    }
+    public typealias SectorRow = SectorGroup
 
     public func sector() async throws -> [SectorRow] {
         var result: [SectorRow] = []

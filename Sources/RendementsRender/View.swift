@@ -18,6 +18,7 @@ public enum View {
         case .caseView: CaseViewScreen.draw(state, into: &frame)
         case .dashboard: DashboardScreen.draw(state, into: &frame)
         case .calibration: CalibrationScreen.draw(state, into: &frame)
+        case .sector: SectorScreen.draw(state, into: &frame)
         case .help(let returnTo): HelpScreen.draw(state, returnTo: returnTo, into: &frame)
         }
         frame.extend(toHeight: state.size.height)

@@ -19,11 +19,8 @@ enum SectorReport {
         }
         Swift.print(["Interventie", "Wet", "Jaar", "Cas.", "Org.", "Voorkomen", "Kosten", "Rend.", "Mediaan"].joined(separator: "\t"))
         for row in rows {
-            let cost = row.deployed + row.effort
-            let ratio = Totals(avoided: row.avoided, deployed: row.deployed, effort: row.effort).returnRatio
-            let median = row.medianCaseRatio.map { DutchNumber.ratio(Decimal(($0 * 100).rounded()) / 100) } ?? "–"
             Swift.print([row.intervention, row.law, "\(row.year)", "\(row.cases)", "\(row.organisations)",
-                         DutchNumber.euroWhole(row.avoided), DutchNumber.euroWhole(cost), DutchNumber.ratio(ratio), median].joined(separator: "\t"))
+                         DutchNumber.euroWhole(row.avoided), DutchNumber.euroWhole(row.cost), DutchNumber.ratio(row.ratio), row.shownMedian].joined(separator: "\t"))
         }
     }
 }

@@ -10,6 +10,10 @@ import RendementsStorage
 /// they may do. Drafts stay on this computer, so no typed work is lost when the server goes away.
 enum ServerApp {
     static func run(_ address: ServerAddress, locations: Locations) throws {
+        // A sector analyst sees no case, only the sector view: a screen of its own.
+        if case .success(.sectorAnalist?) = waitFor({ try await ServerSession.with(address) { try await ServerBusinessCase($0).role() } }) {
+            return try SectorApp.run(address)
+        }
         let opened = waitFor {
             try await ServerSession.with(address) { session in
                 let store = ServerBusinessCase(session)

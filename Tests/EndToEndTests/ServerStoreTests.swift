@@ -1275,6 +1275,26 @@ struct ServerStoreTests {
         #expect(report.stdout.hasPrefix("Sectorbeeld: goedgekeurde casussen van alle organisaties, per interventie, wet en jaar.\nGroepen met minder dan 10 casussen of 3 organisaties zijn weggelaten.\n"))
         #expect(report.stdout.split(separator: "\n", omittingEmptySubsequences: false).count == 5 + expected.count, "two lines, a blank one, the heading, a row per group and the last newline")
         #expect(report.stdout.contains("\nInterventie\tWet\tJaar\tCas.\tOrg.\tVoorkomen\tKosten\tRend.\tMediaan\n"))
+        // The app offers the analyst the same view on a screen of its own (helper-33: it stopped with "geen recht op tabel
+        // rm_organisation"): each group's figures in a row, in the report's order.
+        let home = setup.scratch.url.appendingPathComponent("home-ana")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let app = try TmuxSession(command: "'\(Binary.url.path)' --database '\(setup.url("ana"))'; sleep 600", in: setup.scratch.url,
+                                  environment: ["TERM": "screen", "HOME": home.path])
+        let screen = try app.waitFor("groepen")
+        let lines = screen.split(separator: "\n").map(String.init)
+        #expect(lines.first?.contains("Sectorbeeld — ana") == true, "\(screen)")
+        let reportRows = report.stdout.split(separator: "\n").dropFirst(3).map { $0.split(separator: "\t").map(String.init) }
+        #expect(ServerAppEndToEndTests.said(screen).contains("1 van \(expected.count) groepen · \(reportRows[0][0]), \(reportRows[0][1]), \(reportRows[0][2]): "
+                + "\(reportRows[0][3]) casussen van 3 organisaties; voorkomen \(reportRows[0][5]), kosten \(reportRows[0][6]); rendement \(reportRows[0][7]), "
+                + "mediaan per casus \(reportRows[0][8])"), "\(screen)")
+        for (row, line) in zip(reportRows, lines.dropFirst(4).prefix(while: { !$0.contains("──") })) {
+            // The intervention may be cut to the room the figures leave; the figures never are.
+            let squeezed = { (text: String) in text.filter { !$0.isWhitespace } }
+            #expect(squeezed(line).hasSuffix(squeezed(row.dropFirst().joined())), "\(line) against \(row)")
+            #expect(line.hasPrefix(" " + row[0].prefix(7)), "\(line) against \(row)")
+        }
+        try KeyScript(app).press("q")
         // The median case ratio per group, from the files: each case three times, so the files' own median.
         var ratios: [String: [Double]] = [:]
         for record in try CaseStore(folder: generated).loadAll().cases.map(\.record) where record.status == .goedgekeurd {
