@@ -4,6 +4,11 @@ extension CaseRecord {
     public var dutchLastChange: String {
         guard let event = history.last else { return " (revisie \(revision))" }
         let change = event.old.isEmpty && event.new.isEmpty ? event.dutchField : event.dutchChange
-        return " door \(event.by) (\(change), \(DutchTimestamp.display(event.at)))"
+        // A re-pricing names whole price lists: cut, the sentence after it stays within a notice's three lines (helper-33).
+        let short = change.count > Self.longestChange ? change.prefix(Self.longestChange - 1) + "…" : change
+        return " door \(event.by) (\(short), \(DutchTimestamp.display(event.at)))"
     }
+
+    /// The most of a change `dutchLastChange` names.
+    static let longestChange = 60
 }

@@ -522,6 +522,29 @@ struct ReviewConflictTests {
         #expect(driver.state.caseView?.pending == [])
     }
 
+    @Test("a change saved after the review's lock went to a colleague: the notice says what works (b, then o), or that it is over (helper-33: o did nothing)")
+    func conflictAfterLostLock() throws {
+        for colleagueApproved in [false, true] {
+            var driver = Self.reviewingWithAttribution80()
+            driver.effects = []
+            driver.deliver(.lockResult(id: "C-0001", .lost("Je slot op casus C-0001 is overgenomen door dana.")))
+            #expect(driver.effects == [.reloadCasesIfChanged], "the case is read again, so the header follows")
+            #expect(driver.state.caseView?.reviewing == false)
+            var current = try #require(driver.state.record("C-0001"))
+            try current.review(.likelihood(line: 1, Percentage(20)!), by: "dana", at: "2026-11-24T09:00:00Z", reason: "Zelden nodig.")
+            if colleagueApproved { try current.move(to: .goedgekeurd, by: "dana", at: "2026-11-24T09:01:00Z", reason: "") }
+            current.revision = 2
+            driver.deliver(.caseConflict(current: current, message: "Casus C-0001 is intussen gewijzigd door dana."))
+            if colleagueApproved {
+                #expect(driver.state.notice == "Casus C-0001 is intussen gewijzigd door dana. Je wijziging is niet opgeslagen; de casus is goedgekeurd, beoordelen kan niet meer.")
+                #expect(driver.state.caseView?.pending == [])
+            } else {
+                #expect(driver.state.notice == "Casus C-0001 is intussen gewijzigd door dana. Je wijziging is niet opgeslagen: druk b om weer te beoordelen, daarna past o hem toe.")
+                #expect(driver.state.caseView?.pending == [.change(.attribution(Percentage(80)!), reason: "Andere hulp telde mee.")])
+            }
+        }
+    }
+
     @Test("an approval that meets a colleague's newer version is not applied to it unasked: the reviewer sees the new figures and decides again (helper-31: o approved figures nobody confirmed, and g said 'Van goedgekeurd naar goedgekeurd kan niet')")
     func conflictAsksForTheDecisionAgain() throws {
         var driver = Self.reviewingWithAttribution80()
@@ -564,6 +587,20 @@ struct ReviewConflictTests {
         #expect(alone.state.caseView?.pending == [])
         #expect(alone.state.notice == "Casus C-0001 is intussen gewijzigd door dana (voorkomen regel 1, kans: 50 % → 20 %, 24-11-2026 10:00). "
                 + "Je goedkeuring is niet opgeslagen: bekijk de nieuwe cijfers en beslis opnieuw.")
+
+        // A re-pricing names whole price lists: the change is cut, so the sentence after it stays in the notice's three
+        // lines (helper-33: it ended at "bekijk de nieuwe").
+        var repriced = current
+        repriced.history.append(CaseEvent(at: "2026-11-24T09:30:00Z", by: "beheer", action: .herprijzing, field: "prijslijst",
+                                          old: "Maatschappelijke prijslijst (standaard), versie 2026.3",
+                                          new: "Maatschappelijke prijslijst (standaard), versie 2026.4", reason: "Nieuwe lijst"))
+        repriced.revision = 3
+        var approving = Self.reviewing()
+        approving.press(.character("g"), .character("j"))
+        approving.deliver(.caseConflict(current: repriced, message: "Casus C-0001 is intussen gewijzigd door beheer."))
+        #expect(approving.state.notice == "Casus C-0001 is intussen gewijzigd door beheer (prijslijst: Maatschappelijke prijslijst (standaard), versie…, "
+                + "24-11-2026 10:30). Je goedkeuring is niet opgeslagen: bekijk de nieuwe cijfers en beslis opnieuw.")
+        #expect(TextEditing.wrap(approving.state.notice ?? "", width: 78).count <= 3)
     }
 
     @Test("a step taken after a failed save is saved together with the failed one; approving never skips it (helper finding)")

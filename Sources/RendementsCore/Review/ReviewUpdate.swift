@@ -515,9 +515,11 @@ enum ReviewUpdate {
             app.notice = message
             app.confirmation = .takeOverLock(id)
         case .lost(let message):
-            // Steps not yet saved stay listed; a save would meet the colleague's version anyway.
+            // Steps not yet saved stay listed; a save would meet the colleague's version anyway. The case is read
+            // again, so the header shows what the colleague did (helper-33: "Ingediend" stayed for half a minute).
             app.caseView?.reviewing = false
             app.notice = message
+            return [.reloadCasesIfChanged]
         }
         return []
     }
@@ -557,6 +559,15 @@ enum ReviewUpdate {
             app.notice = "Casus \(current.id) is intussen gewijzigd\(current.dutchLastChange). Je goedkeuring is niet opgeslagen: "
                 + (changes.isEmpty ? "bekijk de nieuwe cijfers en beslis opnieuw."
                    : "o past je wijziging toe op de nieuwe versie; beslis daarna opnieuw.")
+        } else if app.caseView?.pending.isEmpty == false, app.caseView?.reviewing == false {
+            // The review's lock went to a colleague: o works only while reviewing (helper-33 pressed it and nothing happened).
+            if current.status == .ingediend {
+                app.caseView?.pendingMetNewerVersion = true
+                app.notice = message + " Je wijziging is niet opgeslagen: druk b om weer te beoordelen, daarna past o hem toe."
+            } else {
+                app.caseView?.pending = []
+                app.notice = message + " Je wijziging is niet opgeslagen; de casus is \(current.status.dutchName.lowercased()), beoordelen kan niet meer."
+            }
         } else if app.caseView?.pending.isEmpty == false {
             app.caseView?.pendingMetNewerVersion = true
             app.notice = message + " Druk o om je wijziging opnieuw toe te passen."
