@@ -43,9 +43,24 @@ extension CaseRecord {
     /// This case with the author's original estimate in place of the reviewed one.
     public var asOriginallyEstimated: CaseRecord {
         guard let original else { return self }
+        // At the prices the case has now: a re-pricing moves the prices of the current lines, not
+        // the author's estimate, and "oorspronkelijk → beoordeeld" must show what the review
+        // changed, not the list (helper-33: € 375 of the gap was a new price). An item no current
+        // line has keeps the price it was estimated with.
+        var items: [String: PricedItem] = [:]
+        for line in deployed { items[line.item.code] = line.item }
+        for line in avoided { items[line.item.code] = line.item }
         var copy = self
-        copy.deployed = original.deployed
-        copy.avoided = original.avoided
+        copy.deployed = original.deployed.map { line in
+            var line = line
+            if let item = items[line.item.code] { line.item = item }
+            return line
+        }
+        copy.avoided = original.avoided.map { line in
+            var line = line
+            if let item = items[line.item.code] { line.item = item }
+            return line
+        }
         copy.attribution = original.attribution
         return copy
     }

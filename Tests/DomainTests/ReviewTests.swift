@@ -13,6 +13,24 @@ struct ReviewTests {
         return record
     }
 
+    @Test("the original estimate is compared at the prices the case has now: a re-pricing after the review is not the reviewer's change (helper-33)")
+    func originalAtCurrentPrices() throws {
+        var record = Self.submitted()
+        try record.review(.likelihood(line: 2, Fixture.percent(25)), by: "bram", at: "2026-11-24T10:00:00Z", reason: "Opname was niet concreet.")
+        // A beheerder re-prices the nursing-home day from € 290,00 to € 300,00 (the current lines only, as `reprice` does).
+        record.avoided[1].item.unitPrice = Fixture.money("300.00")
+        #expect(record.original?.avoided[1].item.unitPrice == Fixture.money("290.00"), "the stored estimate is as it was")
+        // 300 × 90 × .5 × .7 = 9450.00 against 300 × 90 × .25 × .7 = 4725.00: only the likelihood differs.
+        #expect(try CaseValuation(record.asOriginallyEstimated, options: .plain).perLaw["wlz"]?.avoided == Fixture.money("9450.00"))
+        #expect(try CaseValuation(record, options: .plain).perLaw["wlz"]?.avoided == Fixture.money("4725.00"))
+        #expect(record.asOriginallyEstimated.avoided.map(\.likelihood.value) == [75, 50])
+        // An item the reviewer replaced keeps the price it was estimated with.
+        try record.review(.item(line: 1, PricedItem(code: "ZVW-HA-LANG", law: "zvw", description: "Lang consult", unit: "consult",
+                                                     unitPrice: Fixture.money("61.74"), priceYear: 2022, kind: .kosten)),
+                          by: "bram", at: "2026-11-24T10:05:00Z", reason: "Het was een lang consult.")
+        #expect(record.asOriginallyEstimated.avoided[0].item.unitPrice == Fixture.money("30.87"))
+    }
+
     @Test("a change needs a reason, keeps the original estimate and appends an event")
     func adjust() throws {
         var record = Self.submitted()
