@@ -205,3 +205,17 @@ extension ServerBusinessCase {
         }
     }
 }
+
+extension ServerBusinessCase {
+    /// The id of a case of the organisation that is the case with history head `head`, or was
+    /// imported from it (as far as this login may see); nil when none is, or the head is empty.
+    public func caseHolding(historyHead head: String) async throws -> String? {
+        guard !head.isEmpty else { return nil }
+        let rows = try await session.query("""
+            SELECT id FROM rm_case WHERE content::jsonb->>'historyHead' = \(head) OR content::jsonb->'provenance'->>'historyHead' = \(head)
+            ORDER BY id LIMIT 1
+            """)
+        for try await id in rows.decode(String.self) { return id }
+        return nil
+    }
+}

@@ -27,6 +27,9 @@ struct Import: ParsableCommand {
         // others' cases); the same file imported again by the same login finds the case it added.
         let user: String
         let add: (CaseRecord) throws -> CaseRecord
+        // A case the business case already holds (the same case exported and brought back, or a copy of a file
+        // imported before) is not added again: a beheerder's copies were counted three times (helper-33).
+        let holding: (CaseRecord) throws -> String?
         if server.addressText != nil {
             let address = try server.address()
             // Said before any file is read (found by a helper: a beoordelaar was told "geen recht op tabel rm_submission").
@@ -38,13 +41,20 @@ struct Import: ParsableCommand {
             }
             user = address.user
             add = { record in try onServer(address) { try await $0.create(record) } }
+            holding = { record in try onServer(address) { try await $0.caseHolding(historyHead: record.historyHead) } }
         } else {
             let store = CaseStore(folder: locations.casesFolder)
             let (settings, _) = BusinessCaseSettings.loadOrDefaults(folder: locations.casesFolder)
             user = Identity.resolve(allowOverride: settings.allowUserOverride).name
-            add = { record in try store.create { _ in record } }
+            add = { record in
+                let written = try store.create { _ in record }
+                if let source = written.provenance?.historyHead { store.noteImport(of: source, as: written.id) }
+                return written
+            }
+            holding = { record in store.caseHolding(record) }
         }
         var failed = 0
+        var imported: [String: String] = [:]  // history head → the case it became, in this run
         for path in files {
             let name = URL(fileURLWithPath: path).lastPathComponent
             // The name goes into the history ("Geïmporteerd uit …"), so the privacy guard reads it too (helper finding).
@@ -79,9 +89,14 @@ struct Import: ParsableCommand {
                 failed += 1
                 continue
             }
+            if let held = try imported[record.historyHead] ?? holding(record) {
+                print("\(name): staat al in de business case als \(held) (dezelfde casus, dezelfde geschiedenis); niet nog eens geïmporteerd")
+                continue
+            }
             do {
                 let written = try add(Import.imported(record, from: name, by: user, keepStatus: keepStatus))
                 print("\(name) → \(written.id) (\(written.status.rawValue))")
+                if !record.historyHead.isEmpty { imported[record.historyHead] = written.id }
             } catch let error as CaseWriteError {
                 printError("fout: \(name): \(error.dutchMessage)")
                 failed += 1

@@ -20,8 +20,15 @@ struct FullDiskTests {
         defer { _ = try? Binary.execute("/bin/umount", [volume.path]) }
         let cases = volume.appendingPathComponent("cases")
         try FileManager.default.createDirectory(at: cases, withIntermediateDirectories: true)
-        let source = Binary.root.appendingPathComponent("cases/C-0003.json").path
-        let outcome = try Binary.run(["import", "--cases", cases.path] + Array(repeating: source, count: 60), in: scratch.url)
+        // Sixty different cases (the same case twice is imported once): C-0003 with sixty history heads.
+        let text = try String(contentsOf: Binary.root.appendingPathComponent("cases/C-0003.json"), encoding: .utf8)
+        let sources = try (0..<60).map { number in
+            let url = scratch.url.appendingPathComponent("bron-\(number).json")
+            try text.replacingOccurrences(of: "91e3f10259efb561a26fbd3a71e92cf9882e0a3de0c3b41a89d8850791349f81",
+                                          with: String(format: "%064x", number + 1)).write(to: url, atomically: true, encoding: .utf8)
+            return url.path
+        }
+        let outcome = try Binary.run(["import", "--cases", cases.path] + sources, in: scratch.url)
         #expect(outcome.status == 1)
         #expect(outcome.stderr.contains("Opslaan lukt niet: de schijf van \(cases.path) is vol."))
         let names = try FileManager.default.contentsOfDirectory(atPath: cases.path)
@@ -46,7 +53,8 @@ struct FullDiskTests {
         try FileManager.default.copyItem(at: source, to: cases.appendingPathComponent("C-0001.json"))
         let before = try Data(contentsOf: cases.appendingPathComponent("C-0001.json"))
         #expect(try Binary.execute("/bin/mount", ["-o", "remount,ro", volume.path]).status == 0)
-        let outcome = try Binary.run(["import", "--cases", cases.path, source.path], in: scratch.url)
+        let other = Binary.root.appendingPathComponent("cases/C-0002.json")
+        let outcome = try Binary.run(["import", "--cases", cases.path, other.path], in: scratch.url)
         #expect(outcome.status == 1)
         #expect(outcome.stderr.contains("Opslaan lukt niet: de map \(cases.path) is alleen-lezen of je hebt geen schrijfrechten."))
         #expect(try Data(contentsOf: cases.appendingPathComponent("C-0001.json")) == before)

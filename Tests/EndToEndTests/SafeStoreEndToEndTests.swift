@@ -226,7 +226,11 @@ struct SafeStoreEndToEndTests {
     func importResetsApproval() throws {
         let scratch = try Scratch()
         try scratch.copyShippedData()
-        let source = scratch.url.appendingPathComponent("cases/C-0001.json").path
+        // Cases from another business case: moved out of this one, which would otherwise hold them already.
+        for name in ["C-0001.json", "C-0002.json"] {
+            try FileManager.default.moveItem(at: scratch.url.appendingPathComponent("cases/\(name)"), to: scratch.url.appendingPathComponent(name))
+        }
+        let source = scratch.url.appendingPathComponent("C-0001.json").path
         let plain = try Binary.run(["import", source], in: scratch.url, environment: ["RENDEMENTSMETER_USER": "beheer"])
         #expect(plain.stdout == "C-0001.json → C-0008 (ingediend)\n")
         let imported = try Self.load(scratch, "C-0008")
@@ -234,8 +238,19 @@ struct SafeStoreEndToEndTests {
         #expect(imported.provenance?.sourceID == "C-0001")
         #expect(imported.provenance?.history.count == 2)
         #expect(imported.history.map { "\($0.action.rawValue) \($0.by) \($0.old)→\($0.new)" } == ["import beheer C-0001 (goedgekeurd)→ingediend"])
-        let kept = try Binary.run(["import", "--keep-status", source], in: scratch.url)
-        #expect(kept.stdout == "C-0001.json → C-0009 (goedgekeurd)\n")
+        // The same case again, also under another name, is not added a second time (helper-33: counted three times).
+        let copy = scratch.url.appendingPathComponent("kopie.json")
+        try FileManager.default.copyItem(atPath: source, toPath: copy.path)
+        for again in [source, copy.path] {
+            let twice = try Binary.run(["import", "--keep-status", again], in: scratch.url)
+            #expect(twice.status == 0 && twice.stdout == "\(URL(fileURLWithPath: again).lastPathComponent): staat al in de business case als C-0008 "
+                    + "(dezelfde casus, dezelfde geschiedenis); niet nog eens geïmporteerd\n", "\(twice.stdout)\(twice.stderr)")
+        }
+        let back = try Binary.run(["import", scratch.url.appendingPathComponent("cases/C-0003.json").path], in: scratch.url)
+        #expect(back.stdout == "C-0003.json: staat al in de business case als C-0003 (dezelfde casus, dezelfde geschiedenis); niet nog eens geïmporteerd\n",
+                "a case of this business case brought back")
+        let kept = try Binary.run(["import", "--keep-status", scratch.url.appendingPathComponent("C-0002.json").path], in: scratch.url)
+        #expect(kept.stdout == "C-0002.json → C-0009 (goedgekeurd)\n")
         let validate = try Binary.run(["validate"], in: scratch.url)
         #expect(validate.status == 0)
         #expect(validate.stdout.contains("C-0009.json: waarschuwing: casus C-0009: goedgekeurd bij import overgenomen"))
@@ -432,7 +447,8 @@ struct BoundsCatalogueTests {
         let cases = scratch.url.appendingPathComponent("cases")
         try Data().write(to: cases.appendingPathComponent("C-9223372036854775807.json"))
         try FileManager.default.copyItem(at: cases.appendingPathComponent("C-0003.json"), to: cases.appendingPathComponent("C-0003 (kopie).json"))
-        let imported = try Binary.run(["import", cases.appendingPathComponent("C-0003.json").path], in: scratch.url)
+        try FileManager.default.moveItem(at: cases.appendingPathComponent("C-0003.json"), to: scratch.url.appendingPathComponent("C-0003.json"))
+        let imported = try Binary.run(["import", scratch.url.appendingPathComponent("C-0003.json").path], in: scratch.url)
         #expect(imported.stdout == "C-0003.json → C-0008 (ingediend)\n")
         let report = try Binary.run(["report"], in: scratch.url)
         #expect(report.status == 0)

@@ -355,25 +355,37 @@ struct ServerStoreTests {
     func importOnServer() throws {
         let setup = try Setup()
         defer { setup.server.stop() }
+        // Two cases from another business case: out of the folder that is pushed, which would otherwise hold them already.
+        for name in ["C-0001.json", "C-0003.json"] {
+            try FileManager.default.moveItem(at: setup.scratch.url.appendingPathComponent("cases/\(name)"), to: setup.scratch.url.appendingPathComponent(name))
+        }
         try setup.expectSuccess(["push", "--database", setup.url("beheer1")])
-        let file = setup.scratch.url.appendingPathComponent("cases/C-0003.json").path
+        let file = setup.scratch.url.appendingPathComponent("C-0003.json").path
         let first = try setup.expectSuccess(["import", file, "--database", setup.url("beheer1")])
         #expect(first.stdout == "C-0003.json → C-0008 (ingediend)\n")
-        let again = try setup.expectSuccess(["import", file, "--database", setup.url("beheer1")])
-        #expect(again.stdout == "C-0003.json → C-0008 (ingediend)\n", "the same import again finds the case it added")
-        #expect(try setup.sql("mia", "SELECT count(*) FROM rm_case").stdout == "8\n")
+        // The same case again, also as a copy or with --keep-status, is not added a second time (helper-33: counted three times).
+        let copy = setup.scratch.url.appendingPathComponent("kopie.json").path
+        try FileManager.default.copyItem(atPath: file, toPath: copy)
+        for (path, name) in [(file, "C-0003.json"), (copy, "kopie.json")] {
+            let again = try setup.expectSuccess(["import", "--keep-status", path, "--database", setup.url("beheer1")])
+            #expect(again.stdout == "\(name): staat al in de business case als C-0008 (dezelfde casus, dezelfde geschiedenis); niet nog eens geïmporteerd\n")
+        }
+        let pushedBack = try setup.expectSuccess(["import", setup.scratch.url.appendingPathComponent("cases/C-0002.json").path, "--database", setup.url("beheer1")])
+        #expect(pushedBack.stdout == "C-0002.json: staat al in de business case als C-0002 (dezelfde casus, dezelfde geschiedenis); niet nog eens geïmporteerd\n")
+        #expect(try setup.sql("mia", "SELECT count(*) FROM rm_case").stdout == "6\n")
         #expect(try setup.sql("mia", "SELECT seq, by_login, action, new_value FROM rm_case_event WHERE case_id = 'C-0008'").stdout == "1|beheer1|import|ingediend\n")
-        // A social worker adds only their own cases: C-0003 is sw-anouk's, not anouk's.
-        let refused = try Binary.run(["import", file, "--database", setup.url("anouk")], in: setup.scratch.url)
+        // A social worker adds only their own cases: C-0001 is not anouk's.
+        let other = setup.scratch.url.appendingPathComponent("C-0001.json").path
+        let refused = try Binary.run(["import", other, "--database", setup.url("anouk")], in: setup.scratch.url)
         #expect(refused.status == 1)
         #expect(refused.stderr == "fout: alleen een beheerder zet casussen van anderen op de server\ngeen van de 1 bestand(en) geïmporteerd\n", "\(refused.stderr)")
-        let reviewer = try Binary.run(["import", file, "--database", setup.url("bram")], in: setup.scratch.url)
+        let reviewer = try Binary.run(["import", other, "--database", setup.url("bram")], in: setup.scratch.url)
         #expect(reviewer.status == 1)
         #expect(reviewer.stderr == "fout: als beoordelaar importeer je geen casussen; dat doet een beheerder (ieders casussen) of een sociaal werker (de eigen)\n")
         // The imported case is whole: its chain starts at the import, its old history kept as provenance.
         let server = "server 127.0.0.1:\(setup.server.port) (Welzijn Voorbeeldstad)"
         #expect(try setup.expectSuccess(["validate", "--database", setup.url("mia")]).stdout == """
-            gecontroleerd: casussen: 8 gelezen van \(server)
+            gecontroleerd: casussen: 6 gelezen van \(server)
             \(server): waarschuwing: er staat nog geen prijslijst op de server; 'rendementsmeter database import-price-list' zet hem er
             Alles in orde (1 waarschuwing).
 

@@ -75,7 +75,12 @@ struct TerminalAppTests {
         try session.waitFor("Rendement (voorkomen")
         Thread.sleep(forTimeInterval: 2)  // the figures are read ahead meanwhile
         let cases = try #require(session.scratch?.url.appendingPathComponent("cases"))
-        let imported = try Binary.run(["import", Binary.root.appendingPathComponent("cases/C-0003.json").path], in: try #require(session.scratch?.url))
+        // A case from elsewhere: C-0003 under another history head (the business case holds C-0003 itself already).
+        let elsewhere = try #require(session.scratch?.url.appendingPathComponent("elders.json"))
+        try String(contentsOf: Binary.root.appendingPathComponent("cases/C-0003.json"), encoding: .utf8)
+            .replacingOccurrences(of: "91e3f10259efb561a26fbd3a71e92cf9882e0a3de0c3b41a89d8850791349f81", with: String(repeating: "ab", count: 32))
+            .write(to: elsewhere, atomically: true, encoding: .utf8)
+        let imported = try Binary.run(["import", elsewhere.path], in: try #require(session.scratch?.url))
         #expect(imported.status == 0, "\(imported.stderr)")
         try Self.editInPlace(cases, from: "Sociaal Recept", to: "Hand bewerkt 1")
         try session.send("Right")

@@ -13,7 +13,7 @@ import RendementsDomain
 /// and when it cannot be written at all the figures come straight from the files.
 /// SQLite (through GRDB) keeps two processes updating it at once from corrupting it.
 public struct CaseIndex: Sendable {
-    static let formatVersion = 16  // 6: the lines of approved real cases, for suggestions; 7: their item indexes; 8: reviewed lines; 9: items; 10: compact figures; 11: teams and interventions composed; 12: texts apart from their trigram index; 13: ligatures folded in texts; 14: invisible characters left out; 15: texts name their file; 16: the original estimate at the current prices
+    static let formatVersion = 16  // 6: the lines of approved real cases, for suggestions; 7: their item indexes; 8: reviewed lines; 9: items; 10: compact figures; 11: teams and interventions composed; 12: texts apart from their trigram index; 13: ligatures folded in texts; 14: invisible characters left out; 15: texts name their file; 16: the original estimate at the current prices, history heads
     public let casesFolder: URL
 
     public init(casesFolder: URL) { self.casesFolder = casesFolder }
@@ -387,7 +387,7 @@ public struct CaseIndex: Sendable {
                 switch store.loadCase(entry) {
                 case .success(let record):
                     (IndexRow(name: entry.name, identity: entry.identity, pair: CaseFigurePair(record, options: options), problem: nil,
-                              searchText: record.searchText, lines: IndexedLines(record)), nil)
+                              searchText: record.searchText, lines: IndexedLines(record), heads: HistoryHeads(record)), nil)
                 case .failure(let problem):
                     (IndexRow(name: entry.name, identity: entry.identity, pair: nil, problem: problem.message, searchText: nil, lines: nil), problem)
                 }

@@ -17,8 +17,11 @@ struct IndexRow: Sendable {
     let searchText: String?
     /// The care lines, for an approved case only.
     let lines: IndexedLines?
+    /// The case's history head, and the one of the case it was imported from (`HistoryHeads`).
+    let heads: HistoryHeads
 
-    init(name: String, identity: FileIdentity, pair: CaseFigurePair?, problem: String?, searchText: String?, lines: IndexedLines?) {
+    init(name: String, identity: FileIdentity, pair: CaseFigurePair?, problem: String?, searchText: String?, lines: IndexedLines?,
+         heads: HistoryHeads = HistoryHeads()) {
         self.name = name
         self.identity = identity
         self.pair = pair
@@ -27,6 +30,27 @@ struct IndexRow: Sendable {
         self.problem = problem
         self.searchText = searchText
         self.lines = lines
+        self.heads = heads
+    }
+}
+
+/// The first 64 bits of a case's history head and of its source's, for finding a case imported
+/// twice without reading every file; a match is checked against the file itself.
+struct HistoryHeads: Sendable {
+    var own: Int64?
+    var source: Int64?
+
+    init() {}
+
+    init(_ record: CaseRecord) {
+        own = Self.key(record.historyHead)
+        source = record.provenance.flatMap { Self.key($0.historyHead) }
+    }
+
+    /// nil for an empty head (a case without history) or one that is no hexadecimal hash.
+    static func key(_ head: String) -> Int64? {
+        guard head.utf8.count >= 16, let value = UInt64(head.prefix(16), radix: 16) else { return nil }
+        return Int64(bitPattern: value)
     }
 }
 
@@ -89,7 +113,7 @@ final class IndexWriter {
         searchCovered = try SearchTexts.covered(db)
         searchWasComplete = try !bulk && SearchTexts.isComplete(db)
         insertCase = try db.makeStatement(sql: """
-            INSERT INTO cases (file, size, mtime, ctime, inode, figures, problem) VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO cases (file, size, mtime, ctime, inode, figures, problem, head, source_head) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let columns = ["case_row", "domains"] + IndexSchema.cubeKey + IndexSchema.countColumns + IndexSchema.moneyColumns
         insertSums = try db.makeStatement(sql: """
@@ -120,7 +144,7 @@ final class IndexWriter {
     func add(_ row: IndexRow) throws {
         let identity = row.identity
         try insertCase.execute(arguments: [row.name, identity.size, identity.modified, identity.changed, identity.inode,
-                                           row.figures, row.problem])
+                                           row.figures, row.problem, row.heads.own, row.heads.source])
         let rowID = db.lastInsertedRowID
         if let text = row.searchText {
             try insertText.execute(arguments: [rowID, row.name, text])

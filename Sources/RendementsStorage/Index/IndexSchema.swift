@@ -39,9 +39,11 @@ enum IndexSchema {
         try db.execute(sql: """
             CREATE TABLE IF NOT EXISTS cases (
                 file TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime INTEGER NOT NULL, ctime INTEGER NOT NULL,
-                inode INTEGER NOT NULL, figures BLOB, problem TEXT)
+                inode INTEGER NOT NULL, figures BLOB, problem TEXT, head INTEGER, source_head INTEGER)
             """)
         try db.execute(sql: "CREATE INDEX IF NOT EXISTS cases_problem ON cases(file) WHERE problem IS NOT NULL")
+        try db.execute(sql: "CREATE INDEX IF NOT EXISTS cases_head ON cases(head) WHERE head IS NOT NULL")
+        try db.execute(sql: "CREATE INDEX IF NOT EXISTS cases_source_head ON cases(source_head) WHERE source_head IS NOT NULL")
         let counts = countColumns + moneyColumns
         let keyColumns = cubeKey.map { $0 == "original" ? "\($0) INTEGER NOT NULL" : "\($0) TEXT NOT NULL" }
         try db.execute(sql: """
@@ -97,7 +99,7 @@ enum IndexSchema {
     private static let expectedObjects: Set<String> = [
         "cases", "cases_problem", "sums", "sums_case", "sums_failed", "cube", "sums_added", "sums_removed", "texts", "search",
         "lines", "lines_case", "lines_item", "lines_units", "lines_likelihood", "lines_similar", "items", "lines_added", "lines_removed",
-        "reviewed", "reviewed_case",
+        "reviewed", "reviewed_case", "cases_head", "cases_source_head",
     ]
 
     /// Per intervention and item: cases counted from the index alone, and medians found by
