@@ -23,7 +23,11 @@ enum ServerApp {
             }
         }
         guard case .success(let (basis, organisation, role, stamp)) = opened else {
-            if case .failure(let failure) = opened { printError("fout: " + failure.text) }
+            if case .failure(let failure) = opened {
+                // Said, so nobody fears for a case they were entering (helper-33: only the server's failure was named).
+                let kept = FileManager.default.fileExists(atPath: DraftStore(folder: localDrafts(address)).url(for: address.user).path)
+                printError("fout: " + failure.text + (kept ? "\nJe concept staat op deze computer en komt terug zodra de server weer antwoordt." : ""))
+            }
             throw ExitCode(1)
         }
         let user = address.user

@@ -279,6 +279,10 @@ struct ServerAppEndToEndTests {
                               + "en klopt het adres? Je concept staat op deze computer; i probeert opnieuw."), "\(lost)")
         let drafts = enteringHome.appendingPathComponent(".rendementsmeter/server/127.0.0.1_\(setup.server.port)_rm/anouk.json")
         #expect(try String(contentsOf: drafts, encoding: .utf8).contains("Fysio adviseerde."))
+        // Started again while the server is down, the app says the draft is safe (helper-33: only the failure was named).
+        let restart = try Binary.run(["--database", setup.url("anouk")], in: setup.scratch.url, environment: ["HOME": enteringHome.path])
+        #expect(restart.status == 1 && restart.stderr.hasSuffix("\nJe concept staat op deze computer en komt terug zodra de server weer antwoordt.\n"),
+                "\(restart.stderr)")
         try setup.server.resume()
         try intake.press("i")
         try entering.waitFor("Casus indienen bij een collega")
