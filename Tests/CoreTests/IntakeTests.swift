@@ -299,7 +299,7 @@ struct IntakeTests {
         #expect(driver.draft?.ageBand == "65-74", "no option starts with 74; one has it as a word")
         driver.type("4")
         #expect(driver.draft?.ageBand == "65-74", "nothing has 744: the choice stays (it jumped to 45-54 by the last digit)")
-        #expect(driver.state.notice == "Geen keuze met '744'; Backspace wist een letter, ← → bladeren door alle keuzes.")
+        #expect(driver.state.notice == "Geen keuze met '744'. Leeftijd is nu 65-74. Backspace wist een letter, ← → bladeren door alle keuzes.")
         driver.press(.backspace, .backspace)
         #expect(driver.draft?.ageBand == "75+", "Backspace takes one letter back: 7 is 75+")
         driver.press(.backspace)
@@ -312,7 +312,7 @@ struct IntakeTests {
         driver.type("e")
         #expect(driver.draft?.household == "eenoudergezin")
         driver.type("x")
-        #expect(driver.state.notice == "Geen keuze met 'ex'; Backspace wist een letter, ← → bladeren door alle keuzes.")
+        #expect(driver.state.notice == "Geen keuze met 'ex'. Huishouden is nu eenoudergezin. Backspace wist een letter, ← → bladeren door alle keuzes.")
         #expect(driver.draft?.household == "eenoudergezin", "a miss changes nothing")
         driver.press(.backTab, .backTab)                     // Verwijzer
         driver.type("w")

@@ -106,7 +106,9 @@ enum IntakeUpdate {
                 if let option = TypeAhead.match(typed, in: options) {
                     set(field.id, option, &intake)
                 } else {
-                    notice = "Geen keuze met '\(typed)'; Backspace wist een letter, ← → bladeren door alle keuzes."
+                    // The choice shown is named: the first letters of a word typed into the wrong field had already picked one (helper-33).
+                    let now = text.isEmpty ? "" : " \(field.label) is nu \(text)."
+                    notice = "Geen keuze met '\(typed)'.\(now) Backspace wist een letter, ← → bladeren door alle keuzes."
                 }
                 return true
             default:
