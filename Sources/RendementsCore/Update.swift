@@ -189,6 +189,14 @@ public enum Update {
             return []
         case .casesLoaded(let records):
             state.keepOpened(records)
+            if state.screen == .intake, let id = state.intake?.draft.editingCaseID {
+                if state.record(id) == nil {
+                    state.notice = "Casus \(id) kan nu niet worden gelezen ('rendementsmeter validate' zegt waarom); je aanpassing blijft in je concept."
+                } else if state.notice?.hasPrefix("Casus \(id) wordt eerst gelezen") == true {
+                    state.notice = "Casus \(id) is gelezen; druk opnieuw i of c."
+                }
+                return []
+            }
             if state.screen == .caseView, let id = state.caseView?.caseID, state.record(id) == nil {
                 // The file went or broke since the list was read: say so instead of an empty screen.
                 state.caseView = nil
@@ -229,10 +237,13 @@ public enum Update {
         state.confirmation = nil
         switch question {
         case .resumeDraft:
-            if yes { IntakeUpdate.open(&state) } else {
+            guard yes else {
                 state.notice = "Het concept blijft bewaard; 'Nieuwe casus' gaat ermee verder."
+                return []
             }
-            return []
+            IntakeUpdate.open(&state)
+            // A rework's case is read at once: saving needs the version on disk (without it, a resumed rework became a new case, helper-34).
+            return state.intake?.draft.editingCaseID.map { [.loadCases([$0])] } ?? []
         case .quit:
             // The step the worker was on goes with the draft (moving alone saves nothing), so it reopens there (helper finding).
             return yes ? (state.intake.map { [.saveDraft($0.draft)] } ?? []) + [.quit] : []

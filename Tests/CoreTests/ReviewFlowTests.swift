@@ -835,6 +835,36 @@ struct NewerVersionTests {
         #expect(same.draft == expected && same.bothChanged.isEmpty)
     }
 
+    @Test("a rework resumed after a restart is saved onto its case, never as a new one (helper-34: it became C-0008, and counted twice)")
+    func resumedRework() throws {
+        let record = ReviewFlowTests.records()[2]   // C-0003, sent back to bram
+        var draft = IntakeDraft(editing: record)
+        draft.team = "Noord B"
+        var driver = IntakeDriver(pendingDraft: draft)
+        driver.state.user = "bram"
+        driver.state.priceList = ReviewFlowTests.list
+        driver.state.intakeForm = IntakeForm(hourlyRates: driver.state.intakeForm.hourlyRates, interventions: driver.state.intakeForm.interventions,
+                                             priceList: ReviewFlowTests.list)
+        driver.press(.character("j"))
+        #expect(driver.effects.contains(.loadCases(["C-0003"])), "the case is read as the draft opens")
+        // Not read (the runner here answers from cases opened before, and none was): saving asks for it again and waits.
+        for _ in 0..<6 { driver.press(.pageDown) }
+        driver.effects = []
+        driver.press(.character("i"))
+        #expect(driver.effects.first == .loadCases(["C-0003"]))
+        #expect(!driver.effects.contains { if case .writeCase = $0 { true } else { false } }, "never a new case")
+        #expect(driver.state.notice == "Casus C-0003 kan nu niet worden gelezen ('rendementsmeter validate' zegt waarom); je aanpassing blijft in je concept.")
+        driver.deliver(.casesLoaded([record]))
+        driver.effects = []
+        driver.press(.character("i"), .character("j"))
+        guard case .saveCase(let saved, _) = driver.effects.last else {
+            Issue.record("expected the rework to be saved onto C-0003: \(driver.effects)")
+            return
+        }
+        #expect(saved.id == "C-0003" && saved.context.team == "Noord B" && saved.status == .ingediend)
+        #expect(!driver.effects.contains { if case .writeCase = $0 { true } else { false } })
+    }
+
     @Test("a draft kept from before the starting point was saved asks before it replaces the newer version; no keeps everything")
     func asksBeforeReplacing() throws {
         var author = try Self.reworking().0

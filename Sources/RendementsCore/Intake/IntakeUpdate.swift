@@ -430,6 +430,11 @@ enum IntakeUpdate {
             app.notice = "Indienen of als concept bewaren doe je op het overzicht (stap 7)."
             return []
         }
+        // A rework saves onto its case, never as a new one: not read yet (a draft resumed after a restart), it is read first.
+        if let id = intake.draft.editingCaseID, app.record(id) == nil {
+            app.notice = "Casus \(id) wordt eerst gelezen; druk daarna opnieuw \(submit ? "i" : "c"). Je aanpassing blijft in je concept."
+            return [.loadCases([id])]
+        }
         switch DraftConversion(form: intake.form).record(intake.draft, status: .concept) {
         case .success(var record):
             intake.showsSubmitProblems = false
