@@ -763,8 +763,8 @@ struct NewerVersionTests {
         let current = Self.repriced(base)
         author.effects = []
         author.deliver(.caseConflict(current: current, message: "Casus C-0003 is intussen gewijzigd door beheer."))
-        #expect(author.state.notice == "Casus C-0003 is intussen gewijzigd door beheer. Je aanpassingen staan nu op die nieuwe versie (niets opgeslagen). "
-                + "Controleer het overzicht en druk opnieuw i.")
+        #expect(author.state.notice == "Casus C-0003 is intussen gewijzigd door beheer. Je aanpassingen staan nu op die versie, nog niet opgeslagen: "
+                + "controleer ze en druk opnieuw i.")
         let draft = try #require(author.draft)
         #expect(author.effects == [.saveDraft(draft)], "the merged draft is kept on disk")
         #expect(draft.editingRevision == 1 && draft.editingBase == current && draft.priceListVersion == "t2")
@@ -787,6 +787,34 @@ struct NewerVersionTests {
         #expect(saved.history.suffix(2).map(\.action) == [.aanpassing, .status])
     }
 
+    @Test("moved onto a newer list the app has, every line is priced by that list, an added one too; without it, a line none of the newer version's lines has is named (helper-34)")
+    func mergedLinesPriced() throws {
+        let (driver, base) = try Self.reworking()
+        // The author adds a physiotherapy line, which the case did not have.
+        var added = DraftLine(item: PricedItem(code: "ZVW-FYSIO", law: "zvw", description: "Fysiotherapie", unit: "zitting",
+                                               unitPrice: Money(cents: 3889), priceYear: 2022, kind: .kosten))
+        added.quantity = "6"
+        var withList = driver
+        withList.state.intake?.draft.avoided.append(added)
+        var without = withList
+        // List t2: physiotherapy € 41,00, the home doctor € 52,00 (as the beheerder's re-pricing put it on the case).
+        let newPrices = ["ZVW-FYSIO": Money(cents: 4100), "ZVW-HA": Money(cents: 5200)]
+        let t2 = PriceList(name: "Test", version: "t2", laws: ReviewFlowTests.list.laws, items: ReviewFlowTests.list.items.map { item in
+            PriceItem(code: item.code, lawCode: item.lawCode, category: item.category, description: item.description, unit: item.unit,
+                      price: newPrices[item.code] ?? item.price, priceYear: item.priceYear, source: item.source, grade: item.grade, kind: item.kind)
+        }, hourlyRates: ReviewFlowTests.list.hourlyRates, index: ReviewFlowTests.list.index)
+        withList.state.newPriceList = NewPriceList(list: t2, form: IntakeForm(hourlyRates: withList.state.intakeForm.hourlyRates,
+                                                                                 interventions: withList.state.intakeForm.interventions, priceList: t2))
+        let current = Self.repriced(base)
+        withList.deliver(.caseConflict(current: current, message: "x"))
+        #expect(withList.draft?.priceListVersion == "t2")
+        #expect(withList.draft?.avoided.map(\.item.unitPrice) == [Money(cents: 5200), Money(cents: 29000), Money(cents: 4100)])
+        #expect(withList.intake?.form.priceList?.version == "t2", "new lines are priced with t2 too")
+        without.deliver(.caseConflict(current: current, message: "x"))
+        #expect(without.draft?.avoided.map(\.item.unitPrice) == [Money(cents: 5200), Money(cents: 29000), Money(cents: 3889)])
+        #expect(without.state.notice?.contains("Prijslijst t2 is hier niet geopend: ZVW-FYSIO heeft nog de oude prijs.") == true, "\(without.state.notice ?? "")")
+    }
+
     @Test("two windows of the author: each one's field is kept; a field both changed keeps this window's value and is named")
     func twoWindows() throws {
         let (driver, base) = try Self.reworking()
@@ -807,8 +835,28 @@ struct NewerVersionTests {
         #expect(!author.effects.contains { if case .saveCase = $0 { true } else { false } })
         let draft = try #require(author.draft)
         #expect(draft.team == "Noord A" && draft.municipality == "Y" && draft.approach == "Wekelijks huisbezoek.")
-        #expect(author.state.notice == "Casus C-0003 is intussen gewijzigd door bram. Je aanpassingen staan nu op die nieuwe versie (niets opgeslagen). "
-                + "Beide gewijzigd: wat is er gedaan; daar staat jouw versie. Controleer het overzicht en druk opnieuw i.")
+        #expect(author.state.notice == "Casus C-0003 is intussen gewijzigd door bram. Je aanpassingen staan nu op die versie, nog niet opgeslagen: "
+                + "controleer ze en druk opnieuw i. Beide gewijzigd, jouw versie staat er: wat is er gedaan.")
+        #expect(TextEditing.wrap(author.state.notice ?? "", width: 78).count <= 3)
+    }
+
+    @Test("a line the other side replaced is never merged with this side's change of the line it replaced: the lines are one field then, and named (helper-34)")
+    func replacedLineNotMixed() throws {
+        let base = ReviewFlowTests.records()[2]
+        var theirs = base
+        theirs.avoided[0].item = PricedItem(code: "ZVW-FYSIO", law: "zvw", description: "Fysiotherapie", unit: "zitting", unitPrice: Money(cents: 3889),
+                                            priceYear: 2022, kind: .kosten)
+        theirs.avoided[0].reasoning = "fysio in plaats van huisarts"
+        theirs.revision = 1
+        var mine = IntakeDraft(editing: base)
+        mine.avoided[0].quantity = "12"
+        let merge = DraftMerge(base: base, mine: mine, theirs: theirs)
+        #expect(merge.draft.avoided.map(\.item.code) == ["ZVW-HA", "WLZ-VPH"], "this side's lines, whole")
+        #expect(merge.draft.avoided.map(\.quantity) == ["12", "10"])
+        #expect(merge.bothChanged == ["voorkomen (de regels)"])
+        // Only the other side changed the lines: theirs, whole.
+        let untouched = DraftMerge(base: base, mine: IntakeDraft(editing: base), theirs: theirs)
+        #expect(untouched.draft.avoided.map(\.item.code) == ["ZVW-FYSIO", "WLZ-VPH"] && untouched.bothChanged.isEmpty)
     }
 
     @Test("the merge line by line: a re-priced item and the author's quantity both stay; an added line follows; a line both changed is named")

@@ -13,6 +13,10 @@ public struct DraftMerge: Sendable {
     public let draft: IntakeDraft
     /// Fields both sides changed differently, in Dutch (`team`, `voorkomen regel 2`); the draft holds the author's value.
     public let bothChanged: [String]
+    /// Codes of lines still priced with the older list: moved onto the newer version's list, a
+    /// line the author added takes its price from that version's lines of the same item, and an
+    /// item none of them has keeps its old price until the list itself re-prices it.
+    public let unpriced: [String]
 
     /// `base`: the case as the rework began; `mine`: the rework; `theirs`: the case as it is now.
     public init(base: CaseRecord, mine: IntakeDraft, theirs: CaseRecord) {
@@ -52,6 +56,7 @@ public struct DraftMerge: Sendable {
         }
         // A price list never goes back: the rework stands on the newer of the two lists, and its
         // lines take that list's prices from the newer version's lines of the same item.
+        var unpricedCodes: [String] = []
         if VersionOrder(mine.priceListVersion) < VersionOrder(theirs.priceListVersion) {
             merged.priceListVersion = theirs.priceListVersion
             var items: [String: PricedItem] = [:]
@@ -59,11 +64,12 @@ public struct DraftMerge: Sendable {
             for kind in LineKind.allCases {
                 merged.setLines(kind, merged.lines(kind).map { line in
                     var line = line
-                    if let item = items[line.item.code] { line.item = item }
+                    if let item = items[line.item.code] { line.item = item } else { unpricedCodes.append(line.item.code) }
                     return line
                 })
             }
         }
+        unpriced = unpricedCodes
         merged.editingRevision = theirs.revision
         merged.editingBase = theirs
         draft = merged
@@ -77,11 +83,15 @@ public struct DraftMerge: Sendable {
         return theirs == base ? .mine : .both
     }
 
-    /// Line by line where both kept the lines the rework began with (a re-pricing changes only
-    /// their items); lines the author added come after them. Otherwise the list is one field.
+    /// Line by line where both kept the lines the rework began with, each with its item (a
+    /// re-pricing changes only their prices); lines the author added come after them. Otherwise
+    /// the list is one field: lines matched by position alone made a line neither side wrote
+    /// (helper-34: the other window's new item with this window's quantity).
     private static func lines(_ base: [DraftLine], _ mine: [DraftLine], _ theirs: [DraftLine], kind: LineKind) -> ([DraftLine], [String]) {
         let name = kind == .deployed ? "ingezette zorg" : "voorkomen"
-        guard theirs.count == base.count, mine.count >= base.count else {
+        let sameLines = theirs.count == base.count && mine.count >= base.count
+            && base.indices.allSatisfy { base[$0].item.code == mine[$0].item.code && base[$0].item.code == theirs[$0].item.code }
+        guard sameLines else {
             switch side(base, mine, theirs) {
             case .mine: return (mine, [])
             case .theirs: return (theirs, [])

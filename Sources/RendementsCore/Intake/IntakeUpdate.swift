@@ -479,16 +479,25 @@ enum IntakeUpdate {
         guard let base = intake.draft.editingBase else { return }
         let merge = DraftMerge(base: base, mine: intake.draft, theirs: current)
         intake.draft = merge.draft
-        // Moved onto a newer price list: the form prices new lines with it too, when the app has it open.
-        if intake.form.priceList?.version != merge.draft.priceListVersion, app.intakeForm.priceList?.version == merge.draft.priceListVersion {
-            intake.form = app.intakeForm
+        var unpriced = merge.unpriced
+        // Moved onto a newer price list the app has (open, or waiting to be taken in): every line is priced by it,
+        // and the form prices new lines with it too (helper-34: an added line kept the old list's price).
+        if intake.form.priceList?.version != merge.draft.priceListVersion,
+           let form = [app.intakeForm, app.newPriceList?.form].compactMap({ $0 }).first(where: { $0.priceList?.version == merge.draft.priceListVersion }) {
+            let before = intake.draft.priceListVersion
+            intake.draft.priceListVersion = intake.form.priceList?.version ?? before
+            if DraftRepricing.apply(form, to: &intake.draft) == nil { intake.draft.priceListVersion = before }
+            intake.form = form
+            unpriced = []
         }
         // Within the three lines a notice has (a long one was cut mid-sentence, helper-33).
         let named = merge.bothChanged.prefix(3).joined(separator: ", ") + (merge.bothChanged.count > 3 ? " en \(merge.bothChanged.count - 3) meer" : "")
-        let both = merge.bothChanged.isEmpty ? "" : " Beide gewijzigd: \(named); daar staat jouw versie."
+        // What to do first: the names after it may run past the notice's three lines.
         let by = current.history.last.map { " door \($0.by)" } ?? ""
-        app.notice = "Casus \(current.id) is intussen gewijzigd\(by). Je aanpassingen staan nu op die nieuwe versie (niets opgeslagen)."
-            + "\(both) Controleer het overzicht en druk opnieuw \(current.status == .concept ? "c of i" : "i")."
+        app.notice = "Casus \(current.id) is intussen gewijzigd\(by). Je aanpassingen staan nu op die versie, nog niet opgeslagen: "
+            + "controleer ze en druk opnieuw \(current.status == .concept ? "c of i" : "i")."
+            + (merge.bothChanged.isEmpty ? "" : " Beide gewijzigd, jouw versie staat er: \(named).")
+            + (unpriced.isEmpty ? "" : " Prijslijst \(current.priceListVersion) is hier niet geopend: \(unpriced.joined(separator: ", ")) heeft nog de oude prijs.")
     }
 
     /// After a yes: the rework replaces the newer version it did not start from.
