@@ -284,6 +284,8 @@ struct Export: ParsableCommand {
             throw ExitCode(2)
         }
         let target = FolderBusinessCase(folder: folder, priceList: nil)
+        // Asked before the folder is made: a role that may not read the cases left an empty one behind (helper-34).
+        _ = try onServer(address) { try await RoleCheck.readsCases($0) }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {

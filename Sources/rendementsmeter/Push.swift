@@ -25,13 +25,16 @@ struct Push: ParsableCommand {
         // Valued as the app on the server values them: with the server's settings and newest price list.
         let fallback = locations.priceListFolder
         let outcome = try onServer(address) { server in
-            try await StoreCopy.copy(from: source, to: server, options: {
+            try await RoleCheck.readsCases(server)
+            return try await StoreCopy.copy(from: source, to: server, options: {
                 let basis = try await ValuationBasis.load(from: server, fallback: fallback)
                 return basis.settings.estimateOptions(basis.priceList.priceList, reportYear: nil)
             }, refusal: Import.refusal)
         }
-        // A file the folder does not count as a case is not pushed either; said, not skipped without a word (helper-33).
-        let strays = ((try? CaseStore(folder: locations.casesFolder).listing())?.problems ?? []).map { "\($0.file): \($0.message)" }
+        // A case-like file the folder does not count is not pushed either; said, not skipped without a word (helper-33).
+        // Other files (Thumbs.db, a note) are no case at all: a scheduled push from a shared folder failed on them (helper-34).
+        let strays = ((try? CaseStore(folder: locations.casesFolder).listing())?.problems ?? [])
+            .filter { $0.file.lowercased().hasSuffix(".json") }.map { "\($0.file): \($0.message)" }
         for conflict in outcome.conflicts { printError("conflict: " + conflict) }
         for problem in outcome.refused + strays { printError("niet gezet: " + problem) }
         for problem in outcome.unvalued { printError("zonder bedragen voor het sectorbeeld: " + problem) }

@@ -24,6 +24,11 @@ struct Report: ParsableCommand {
     func validate() throws {
         try PriceYearOption.check(priceYear)
         if sector && server.addressText == nil { throw ValidationError("--sector werkt alleen met --database") }
+        // The sector view counts every approved case as the server keeps it: a filter would be ignored without a word (helper-34).
+        let unused = filters.given + (priceYear == nil ? [] : ["--price-year"])
+        if sector && !unused.isEmpty {
+            throw ValidationError("--sector telt alle goedgekeurde casussen van alle organisaties; \(unused.joined(separator: ", ")) kan daar niet bij")
+        }
     }
 
     func run() throws {

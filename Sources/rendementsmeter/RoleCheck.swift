@@ -12,22 +12,22 @@ enum RoleCheck {
         } catch {
             return
         }
-        guard let role else {
-            throw ServerError.refused("deze login heeft geen rol in de app (sociaal-werker, beoordelaar, manager, beheerder of sector-analist); "
-                                      + "een beheerder geeft hem er een met 'rendementsmeter database add-user'")
-        }
+        guard let role else { throw ServerError.refused(noRole) }
         if role == .sectorAnalist {
             throw ServerError.refused("als sector-analist zie je geen casussen, alleen cijfers over organisaties heen: rendementsmeter report --sector")
         }
     }
 
+    static let noRole = "deze login heeft geen rol in de app (sociaal-werker, beoordelaar, manager, beheerder of sector-analist); "
+        + "wie gebruikers mag toevoegen (de eigenaar van de database) geeft hem er een met 'rendementsmeter database add-user'"
+
     /// The sector view: only the sector analyst's.
     static func readsSector(_ server: ServerBusinessCase) async throws {
         let role = try? await server.role()
-        guard let role, role == .sectorAnalist else {
-            let name = role.map { $0.rawValue.replacingOccurrences(of: "-", with: " ") } ?? "login zonder rol"
-            throw ServerError.refused("het sectorbeeld (report --sector) is voor een sector-analist; als \(name) lees je de cijfers van je eigen "
-                                      + "organisatie met 'rendementsmeter report'")
+        guard let role else { throw ServerError.refused(noRole) }
+        guard role == .sectorAnalist else {
+            throw ServerError.refused("het sectorbeeld (report --sector) is voor een sector-analist; als \(role.rawValue.replacingOccurrences(of: "-", with: " ")) "
+                                      + "lees je de cijfers van je eigen organisatie met 'rendementsmeter report'")
         }
     }
 }

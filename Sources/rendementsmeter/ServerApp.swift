@@ -10,9 +10,16 @@ import RendementsStorage
 /// they may do. Drafts stay on this computer, so no typed work is lost when the server goes away.
 enum ServerApp {
     static func run(_ address: ServerAddress, locations: Locations) throws {
-        // A sector analyst sees no case, only the sector view: a screen of its own.
-        if case .success(.sectorAnalist?) = waitFor({ try await ServerSession.with(address) { try await ServerBusinessCase($0).role() } }) {
+        // A sector analyst sees no case, only the sector view: a screen of its own. A login without a
+        // role is told so (helper-34: "geen recht op tabel rm_organisation").
+        switch waitFor({ try await ServerSession.with(address) { try await ServerBusinessCase($0).role() } }) {
+        case .success(.sectorAnalist?):
             return try SectorApp.run(address)
+        case .success(nil):
+            printError("fout: " + RoleCheck.noRole)
+            throw ExitCode(1)
+        default:
+            break
         }
         let opened = waitFor {
             try await ServerSession.with(address) { session in

@@ -536,12 +536,15 @@ struct ReviewConflictTests {
             current.revision = 2
             driver.deliver(.caseConflict(current: current, message: "Casus C-0001 is intussen gewijzigd door dana."))
             if colleagueApproved {
-                #expect(driver.state.notice == "Casus C-0001 is intussen gewijzigd door dana. Je wijziging is niet opgeslagen; de casus is goedgekeurd, beoordelen kan niet meer.")
+                #expect(driver.state.notice == "Casus C-0001 is intussen goedgekeurd door dana (status ingediend → goedgekeurd, 24-11-2026 10:01). "
+                        + "Je wijziging is niet opgeslagen; beoordelen kan niet meer.")
                 #expect(driver.state.caseView?.pending == [])
             } else {
-                #expect(driver.state.notice == "Casus C-0001 is intussen gewijzigd door dana. Je wijziging is niet opgeslagen: druk b om weer te beoordelen, daarna past o hem toe.")
+                #expect(driver.state.notice == "Casus C-0001 is intussen gewijzigd door dana (voorkomen regel 1, kans: 50 % → 20 %, 24-11-2026 10:00). "
+                        + "Je wijziging wacht: druk b om weer te beoordelen, daarna o.")
                 #expect(driver.state.caseView?.pending == [.change(.attribution(Percentage(80)!), reason: "Andere hulp telde mee.")])
             }
+            #expect(TextEditing.wrap(driver.state.notice ?? "", width: 78).count <= 3)
         }
     }
 

@@ -66,12 +66,14 @@ struct ServerStoreTests {
         // A file the folder does not count as a case is named, not skipped without a word (helper-33).
         let stray = setup.scratch.url.appendingPathComponent("cases/C-0001-kopie.json")
         try FileManager.default.copyItem(at: setup.scratch.url.appendingPathComponent("cases/C-0001.json"), to: stray)
+        try Data("x".utf8).write(to: setup.scratch.url.appendingPathComponent("cases/Thumbs.db"))  // no case at all: not named
         let withStray = try Binary.run(["push", "--database", setup.url("beheer1")], in: setup.scratch.url)
         #expect(withStray.status == 1)
         #expect(withStray.stderr.split(separator: "\n").last.map(String.init) == "niet gezet: C-0001-kopie.json: geen casusbestand (alleen bestanden als C-0001.json tellen); niet gelezen. "
                 + "Is het een kopie? Zet het buiten de map")
         #expect(withStray.stdout == "0 toegevoegd, 7 stonden er al, 0 conflict(en), 0 niet gezet; 1 bestand(en) in de map zijn geen casusbestand\n")
         try FileManager.default.removeItem(at: stray)
+        try FileManager.default.removeItem(at: setup.scratch.url.appendingPathComponent("cases/Thumbs.db"))
         #expect(try setup.sql("mia", "SELECT count(*) FROM rm_case").stdout == "7\n")
         #expect(try setup.sql("mia", "SELECT count(*) FROM rm_case_event").stdout == "10\n")
 
@@ -1199,8 +1201,21 @@ struct ServerStoreTests {
         }
         try setup.server.psql(user: "postgres", "CREATE ROLE gast LOGIN PASSWORD 'pw-gast'")
         let roleless = try Binary.run(["report", "--database", setup.url("gast")], in: setup.scratch.url)
-        #expect(roleless.status == 1 && roleless.stderr == "fout: deze login heeft geen rol in de app (sociaal-werker, beoordelaar, manager, beheerder of "
-                + "sector-analist); een beheerder geeft hem er een met 'rendementsmeter database add-user'\n", "\(roleless.stderr)")
+        let noRole = "fout: deze login heeft geen rol in de app (sociaal-werker, beoordelaar, manager, beheerder of sector-analist); wie gebruikers "
+            + "mag toevoegen (de eigenaar van de database) geeft hem er een met 'rendementsmeter database add-user'\n"
+        for arguments in [["report"], ["report", "--sector"], ["push"], []] {
+            let roleless = try Binary.run(arguments + ["--database", setup.url("gast")], in: setup.scratch.url)
+            #expect(roleless.status == 1 && roleless.stderr == noRole, "\(arguments): \(roleless.stderr)")
+        }
+        for arguments in [["push"], ["export", "--format", "map", "--out", "leeg"]] {
+            let analyst = try Binary.run(arguments + ["--database", setup.url("ana")], in: setup.scratch.url)
+            #expect(analyst.status == 1 && analyst.stderr.hasSuffix("fout: als sector-analist zie je geen casussen, alleen cijfers over organisaties heen: "
+                    + "rendementsmeter report --sector\n"), "\(arguments): \(analyst.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: setup.scratch.url.appendingPathComponent("leeg").path), "no empty folder left behind")
+        let filtered = try Binary.run(["report", "--sector", "--team", "Noord", "--database", setup.url("ana")], in: setup.scratch.url)
+        #expect(filtered.status == 64 && filtered.stderr.contains("--sector telt alle goedgekeurde casussen van alle organisaties; --team kan daar niet bij"),
+                "\(filtered.stderr)")
         let address = try Binary.run(["report", "--database", "mysql://x"], in: setup.scratch.url)
         #expect(address.status == 2)
         #expect(address.stderr == "fout: dat is geen databaseadres; schrijf postgres://gebruiker:wachtwoord@server:5432/database\n")

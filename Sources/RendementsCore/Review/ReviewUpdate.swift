@@ -561,12 +561,14 @@ enum ReviewUpdate {
                    : "o past je wijziging toe op de nieuwe versie; beslis daarna opnieuw.")
         } else if app.caseView?.pending.isEmpty == false, app.caseView?.reviewing == false {
             // The review's lock went to a colleague: o works only while reviewing (helper-33 pressed it and nothing happened).
+            // Said in full within a notice's three lines (helper-34: the store's own sentence came first and pushed this out).
             if current.status == .ingediend {
                 app.caseView?.pendingMetNewerVersion = true
-                app.notice = message + " Je wijziging is niet opgeslagen: druk b om weer te beoordelen, daarna past o hem toe."
+                app.notice = "Casus \(current.id) is intussen gewijzigd\(current.dutchLastChange). Je wijziging wacht: druk b om weer te beoordelen, daarna o."
             } else {
                 app.caseView?.pending = []
-                app.notice = message + " Je wijziging is niet opgeslagen; de casus is \(current.status.dutchName.lowercased()), beoordelen kan niet meer."
+                app.notice = "Casus \(current.id) is intussen \(current.status.dutchName.lowercased())\(current.dutchLastChange). Je wijziging is niet opgeslagen; "
+                    + "beoordelen kan niet meer."
             }
         } else if app.caseView?.pending.isEmpty == false {
             app.caseView?.pendingMetNewerVersion = true
