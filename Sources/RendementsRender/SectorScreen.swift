@@ -44,9 +44,10 @@ enum SectorScreen {
         }
         frame.put(String(repeating: "─", count: frame.width - 2), x: 1, y: 4 + visible, style: .muted)
         let group = groups[selected]
-        let detail = "\(selected + 1) van \(groups.count) groepen · \(group.intervention), \(group.law), \(group.year): \(DutchNumber.count(group.cases)) casussen "
+        // The figures first: a long intervention name at the end may run past the three rows (helper-34: it hid them).
+        let detail = "\(selected + 1) van \(groups.count) groepen · \(group.law), \(group.year): \(DutchNumber.count(group.cases)) casussen "
             + "van \(DutchNumber.count(group.organisations)) organisaties; voorkomen \(DutchNumber.euroWhole(group.avoided)), kosten "
-            + "\(DutchNumber.euroWhole(group.cost)); rendement \(DutchNumber.ratio(group.ratio)), mediaan per casus \(group.shownMedian)"
+            + "\(DutchNumber.euroWhole(group.cost)); rendement \(DutchNumber.ratio(group.ratio)), mediaan per casus \(group.shownMedian) · \(group.intervention)"
         let characters = Array(detail)
         for (offset, range) in TextEditing.wrap(detail, width: frame.width - 2).prefix(3).enumerated() {
             frame.put(String(characters[range.start..<range.end]), x: 1, y: 5 + visible + offset)

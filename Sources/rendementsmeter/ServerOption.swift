@@ -20,7 +20,8 @@ struct ServerOption: ParsableArguments {
         }
         switch ServerAddress.parse(text) {
         case .success(let address) where address.password == nil:
-            return address.with(password: PasswordFile.password(for: address, environment: ProcessInfo.processInfo.environment))
+            return address.with(password: PasswordFile.password(for: address, environment: ProcessInfo.processInfo.environment,
+                                                                warning: { printError("let op: " + $0) }))
         case .success(let address): return address
         case .failure(let error):
             printError("fout: " + error.dutchMessage)

@@ -1234,6 +1234,8 @@ struct ServerStoreTests {
             try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: file.path)
             let fromFile = try Binary.run(["report", "--database", passwordless], in: setup.scratch.url, environment: ["HOME": home.path, "PGPASSWORD": ""])
             #expect((fromFile.status == 0) == works, "mode \(String(mode, radix: 8)): a file others may read is not used, as libpq does: \(fromFile.stderr)")
+            #expect(fromFile.stderr.hasPrefix("let op: \(file.path) wordt niet gelezen: anderen mogen het lezen of wijzigen; 'chmod 600 \(file.path)' verhelpt dat\n") != works,
+                    "said, as psql warns (helper-34): \(fromFile.stderr)")
         }
         let twice = try Binary.run(["database", "add-user", "--login", "anouk", "--password", "x", "--organisation", "voorbeeld", "--role", "manager",
                                     "--database", setup.server.adminURL], in: setup.scratch.url)
@@ -1312,9 +1314,9 @@ struct ServerStoreTests {
         let lines = screen.split(separator: "\n").map(String.init)
         #expect(lines.first?.contains("Sectorbeeld — ana") == true, "\(screen)")
         let reportRows = report.stdout.split(separator: "\n").dropFirst(3).map { $0.split(separator: "\t").map(String.init) }
-        #expect(ServerAppEndToEndTests.said(screen).contains("1 van \(expected.count) groepen · \(reportRows[0][0]), \(reportRows[0][1]), \(reportRows[0][2]): "
+        #expect(ServerAppEndToEndTests.said(screen).contains("1 van \(expected.count) groepen · \(reportRows[0][1]), \(reportRows[0][2]): "
                 + "\(reportRows[0][3]) casussen van 3 organisaties; voorkomen \(reportRows[0][5]), kosten \(reportRows[0][6]); rendement \(reportRows[0][7]), "
-                + "mediaan per casus \(reportRows[0][8])"), "\(screen)")
+                + "mediaan per casus \(reportRows[0][8]) · \(reportRows[0][0])"), "\(screen)")
         for (row, line) in zip(reportRows, lines.dropFirst(4).prefix(while: { !$0.contains("──") })) {
             // The intervention may be cut to the room the figures leave; the figures never are.
             let squeezed = { (text: String) in text.filter { !$0.isWhitespace } }
