@@ -16,7 +16,9 @@ struct ConcurrencyTests {
             for number in 0..<250 {
                 // A unique marker in the story proves later that each import landed exactly once.
                 let marker = "merk-\(process)-\(number)"
+                // Each its own case: the same case (by its history head) is imported only once.
                 let text = source.replacingOccurrences(of: "\"result\": \"", with: "\"result\": \"\(marker) ")
+                    .replacingOccurrences(of: "6e2c38407ba70fc66c70d92cd110402b56a0195e7b7ad1c6a6956b2d02bd07ea", with: String(format: "%064x", process * 1_000 + number + 1))
                 let file = folder.appendingPathComponent("\(marker).json")
                 try text.write(to: file, atomically: true, encoding: .utf8)
                 files.append(file.path)

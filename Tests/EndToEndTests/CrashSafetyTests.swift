@@ -56,13 +56,22 @@ struct CrashSafetyTests {
         // Kills during saves: imports of 40 cases each, killed a random few milliseconds after their
         // first case appeared. (Killed a few milliseconds after their start instead, on a busy machine
         // every import died before writing anything, and the saves were never hit.)
-        let source = Binary.root.appendingPathComponent("cases/C-0003.json").path
+        // Different cases each time (the same case is imported only once): C-0003 under other history heads.
+        let text = try String(contentsOf: Binary.root.appendingPathComponent("cases/C-0003.json"), encoding: .utf8)
+        func sources(_ round: Int) throws -> [String] {
+            try (0..<40).map { number in
+                let url = scratch.url.appendingPathComponent("bron-\(round)-\(number).json")
+                try text.replacingOccurrences(of: "91e3f10259efb561a26fbd3a71e92cf9882e0a3de0c3b41a89d8850791349f81",
+                                              with: String(format: "%064x", round * 100 + number + 1)).write(to: url, atomically: true, encoding: .utf8)
+                return url.path
+            }
+        }
         var saveKills = 0
         let count = "ls cases | grep -c '^C-.*[.]json$'"
-        for _ in 0..<60 where Date() < deadline {
+        for round in 0..<60 where Date() < deadline {
             let delay = Double(random.next() % 40) / 1000
             let script = """
-                n=$(\(count)); '\(Binary.url.path)' import \(Array(repeating: source, count: 40).joined(separator: " ")) > /dev/null & p=$!
+                n=$(\(count)); '\(Binary.url.path)' import \(try sources(round).joined(separator: " ")) > /dev/null & p=$!
                 i=0; while [ "$(\(count))" -le "$n" ] && [ $i -lt 2000 ]; do sleep 0.002; i=$((i + 1)); done
                 sleep \(delay); kill -9 $p; wait $p; echo $?
                 """
