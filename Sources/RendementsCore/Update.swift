@@ -192,9 +192,10 @@ public enum Update {
             if state.screen == .intake, let id = state.intake?.draft.editingCaseID {
                 if state.record(id) == nil {
                     state.notice = "Casus \(id) kan nu niet worden gelezen ('rendementsmeter validate' zegt waarom); je aanpassing blijft in je concept."
-                } else if state.notice?.hasPrefix("Casus \(id) wordt eerst gelezen") == true {
+                } else if state.intake?.waitsForCase == true {
                     state.notice = "Casus \(id) is gelezen; druk opnieuw i of c."
                 }
+                state.intake?.waitsForCase = false
                 return []
             }
             if state.screen == .caseView, let id = state.caseView?.caseID, state.record(id) == nil {

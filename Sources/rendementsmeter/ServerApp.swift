@@ -10,26 +10,29 @@ import RendementsStorage
 /// they may do. Drafts stay on this computer, so no typed work is lost when the server goes away.
 enum ServerApp {
     static func run(_ address: ServerAddress, locations: Locations) throws {
-        // A sector analyst sees no case, only the sector view: a screen of its own. A login without a
-        // role is told so (helper-34: "geen recht op tabel rm_organisation").
-        switch waitFor({ try await ServerSession.with(address) { try await ServerBusinessCase($0).role() } }) {
-        case .success(.sectorAnalist?):
-            return try SectorApp.run(address)
-        case .success(nil):
-            printError("fout: " + RoleCheck.noRole)
-            throw ExitCode(1)
-        default:
-            break
-        }
-        let opened = waitFor {
+        // The role is asked first, in the same session: a sector analyst sees no case, only the sector
+        // view, a screen of its own; a login without a role is told so (helper-34: "geen recht op tabel rm_organisation").
+        let opened = waitFor { () -> Opening in
             try await ServerSession.with(address) { session in
                 let store = ServerBusinessCase(session)
-                let name = try await store.organisation().name
-                let stamp = try await ServerEffectRunner.BasisStamp(store)
-                return (try await ValuationBasis.load(from: store, fallback: locations.priceListFolder), name, try await store.role(), stamp)
+                switch try await store.role() {
+                case .sectorAnalist?: return .sector
+                case nil: return .noRole
+                case let role?:
+                    let name = try await store.organisation().name
+                    let stamp = try await ServerEffectRunner.BasisStamp(store)
+                    return .cases(try await ValuationBasis.load(from: store, fallback: locations.priceListFolder), name, role, stamp)
+                }
             }
         }
-        guard case .success(let (basis, organisation, role, stamp)) = opened else {
+        switch opened {
+        case .success(.sector): return try SectorApp.run(address)
+        case .success(.noRole):
+            printError("fout: " + RoleCheck.noRole)
+            throw ExitCode(1)
+        default: break
+        }
+        guard case .success(.cases(let basis, let organisation, let role, let stamp)) = opened else {
             if case .failure(let failure) = opened {
                 // Said, so nobody fears for a case they were entering (helper-33: only the server's failure was named).
                 let kept = FileManager.default.fileExists(atPath: DraftStore(folder: localDrafts(address)).url(for: address.user).path)
@@ -55,13 +58,19 @@ enum ServerApp {
         var state = AppState(size: Size.minimum, overview: effects.overview(extraProblems: draftProblem.map { [$0] } ?? []),
                              priceList: list, user: user, intakeForm: .of(list, basis.settings), pendingDraft: pending, cases: nil,
                              estimateOptions: effects.options)
-        state.identityNote = "Ingelogd als \(user) op \(address.host):\(address.port) (\(organisation)\(role.map { ", \($0.rawValue)" } ?? ""))"
+        state.identityNote = "Ingelogd als \(user) op \(address.host):\(address.port) (\(organisation), \(role.rawValue))"
         state.permissions = Permissions(role)
         if window.busyBefore {
             state.notice = "Concept al open in een ander venster; dit venster krijgt een eigen concept."
         }
         defer { effects.releaseLocks() }
         try AppLoop.run(state, effects: effects, afterFirstPaint: nil)
+    }
+
+    /// What the server said at the start: which app this login gets.
+    private enum Opening: Sendable {
+        case sector, noRole
+        case cases(ValuationBasis, String, Schema.Role, ServerEffectRunner.BasisStamp)
     }
 
     /// Drafts of a server's business case: a private folder in the home directory, one per server and database.

@@ -85,6 +85,8 @@ public struct IntakeState: Sendable {
     }
     /// Letters typed on a pick list so far: they choose the first option that starts with them.
     public var typeAhead = ""
+    /// A save asked for before the reworked case was read: the notice says so when it is in.
+    public var waitsForCase = false
     /// True right after the focus entered a filled number or date field: its value shows
     /// selected, and the first typed character replaces it ("80" in a pre-filled "100" is 80,
     /// not 10080); a cursor key keeps the value for editing.

@@ -432,6 +432,7 @@ enum IntakeUpdate {
         }
         // A rework saves onto its case, never as a new one: not read yet (a draft resumed after a restart), it is read first.
         if let id = intake.draft.editingCaseID, app.record(id) == nil {
+            intake.waitsForCase = true
             app.notice = "Casus \(id) wordt eerst gelezen; druk daarna opnieuw \(submit ? "i" : "c"). Je aanpassing blijft in je concept."
             return [.loadCases([id])]
         }
