@@ -218,6 +218,11 @@ struct ReviewScreenTests {
         // PgUp after End goes up a page (End no longer pins the view to the end).
         let up = View.render(Example.after([.end, .pageUp], state)).text
         #expect(!up.contains("Vijfde.") && up != end)
+        // Reviewing begun after scrolling the case while reading it shows the selected line whole (helper-35: its heading was above the screen).
+        var scrolled = Example.after([.right, .enter, .down, .down, .enter, .pageDown, .pageDown, .character("b")], Self.reviewer())
+        _ = Update.apply(.lockResult(id: "C-0003", .acquired), to: &scrolled)
+        let begun = View.render(scrolled).text.split(separator: "\n")
+        #expect(begun.first { $0.hasPrefix("▶") }?.contains("1 ") == true, "\(begun.joined(separator: "\n"))")
     }
 
     @Test("the approval question says when its net includes a change not yet saved (helper-32: it differed from the screen)")

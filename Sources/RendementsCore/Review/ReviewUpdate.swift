@@ -508,6 +508,8 @@ enum ReviewUpdate {
                 return []
             }
             app.caseView?.reviewing = true
+            // The selected line comes into sight, whole, also after the case was scrolled while read (helper-35).
+            app.caseView?.followsSelection = true
             app.notice = "Je beoordeelt deze casus; elke wijziging vraagt om een reden."
         case .readOnly(let message):
             app.notice = message
